@@ -1,0 +1,44 @@
+// Reading and writing datasets in the JSON format of docs/dataset-format.md.
+//
+// Reading is two steps: `parse_dataset` checks the JSON and the shape of every entity (errors carry
+// line and column or the JSON path); `validate_dataset` checks what needs the whole picture —
+// references into the file or an existing store, spans against document texts, parent cycles — and
+// puts topics and meetings parents-first so they can be written in order. `import_dataset_file`
+// does both and writes in one transaction.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "stance/model/dataset.hpp"
+
+namespace stance {
+
+class Store;
+
+/// Parses dataset JSON. `source_name` names the input in errors; documents given by `path` are read
+/// relative to `base_directory`. Throws invalid_input_error.
+[[nodiscard]] Dataset parse_dataset(std::string_view json, const std::string& source_name,
+                                    const std::filesystem::path& base_directory);
+
+/// Reads and parses a dataset file.
+[[nodiscard]] Dataset read_dataset_file(const std::filesystem::path& file);
+
+/// Checks references (against the dataset and, when given, the store), spans and cycles, and orders
+/// topics and meetings parents-first. Throws invalid_input_error naming the JSON path.
+void validate_dataset(Dataset& dataset, const std::string& source_name, const Store* existing = nullptr);
+
+/// Reads, validates and imports a dataset file atomically. Returns the dataset that was imported.
+Dataset import_dataset_file(Store& store, const std::filesystem::path& file);
+
+/// The canonical JSON text of a dataset (see docs/dataset-format.md, "Export").
+[[nodiscard]] std::string write_dataset(const Dataset& dataset);
+
+/// Lowercase hex SHA-256 of `bytes`.
+[[nodiscard]] std::string sha256_hex(std::string_view bytes);
+
+/// Collapses every run of white space to one space and trims both ends: how quotes are compared to spans.
+[[nodiscard]] std::string collapse_whitespace(std::string_view text);
+
+} // namespace stance

@@ -1,0 +1,61 @@
+// Where positions are stated: bodies, their meetings (possibly nested), agenda items and attendance.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "stance/model/actor.hpp"
+#include "stance/model/date.hpp"
+#include "stance/model/ids.hpp"
+
+namespace stance {
+
+/// A standing forum: the North Atlantic Council, the NATO-Russia Council, the UN General Assembly.
+struct Body {
+    BodyId id;
+    std::string name;
+    std::vector<Name> aliases;
+    std::optional<ActorId> organisation;  ///< The organisation the body belongs to (NATO, UN).
+
+    friend bool operator==(const Body&, const Body&) = default;
+};
+
+/// One sitting of a body. A working lunch inside a ministerial has the ministerial as `parent`;
+/// a UNGA roll-call date has its session as `parent`.
+struct Meeting {
+    MeetingId id;
+    BodyId body;
+    std::string title;
+    std::string level;  ///< "foreign_ministers", "ambassadors", "heads_of_state", "plenary", …
+    Date date;
+    std::string place;
+    std::optional<MeetingId> parent;
+
+    friend bool operator==(const Meeting&, const Meeting&) = default;
+};
+
+/// An ordered item of a meeting's agenda; for UN votes, one roll call with its resolution code.
+struct AgendaItem {
+    AgendaItemId id;
+    MeetingId meeting;
+    int order = 0;
+    std::string title;
+    std::string code;         ///< Resolution or document code, where there is one ("A/RES/71/205").
+    std::string description;
+    std::vector<TopicId> topics;
+
+    friend bool operator==(const AgendaItem&, const AgendaItem&) = default;
+};
+
+/// Who attended a meeting, for which actor and in which role.
+struct Participant {
+    MeetingId meeting;
+    ActorId actor;                 ///< The actor represented (a state, an organisation).
+    std::optional<ActorId> person; ///< The person who attended, when named.
+    std::string role;              ///< "foreign minister", "Secretary General", …
+
+    friend bool operator==(const Participant&, const Participant&) = default;
+};
+
+} // namespace stance

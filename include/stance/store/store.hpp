@@ -1,0 +1,113 @@
+// The storage interface. Queries and importers talk only to `Store` and `ImportSession`, never to
+// SQLite, so a server database can be added as another implementation without touching either.
+// `Store::open` gives the embedded SQLite implementation (src/store/sqlite_store.cpp).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "stance/model/dataset.hpp"
+
+namespace stance {
+
+/// Which stances a read returns. Empty lists mean "any". Dates compare against a stance's effective
+/// date: `stated_on` when set, else its meeting's date.
+struct StanceFilter {
+    std::vector<ActorId> actors;
+    /// Also return stances of collective actors whose `includes` names one of `actors`.
+    bool include_named_members = false;
+    std::vector<TopicId> topics;  ///< Exact topics; callers expand subtopics (see query/topic_tree).
+    /// Also match stances whose agenda item carries one of `topics` (UN roll calls carry their
+    /// issues on the agenda item, not on each vote).
+    bool match_agenda_item_topics = false;
+    std::vector<MeetingId> meetings;  ///< Exact meetings; callers expand nested sessions.
+    std::optional<Date> from;
+    std::optional<Date> to;
+    bool positions_only = false;  ///< Drop no_position, absent and not_member.
+};
+
+/// One write transaction. Entities are upserted by their id: a re-import updates, never duplicates.
+/// Nothing is visible to readers until `commit()`; destroying an uncommitted session rolls it back.
+class ImportSession {
+public:
+    ImportSession() = default;
+    ImportSession(const ImportSession&) = delete;
+    ImportSession& operator=(const ImportSession&) = delete;
+    virtual ~ImportSession() = default;
+
+    virtual void put(const Document& document) = 0;
+    virtual void put(const Actor& actor) = 0;
+    virtual void put(const Membership& membership) = 0;
+    virtual void put(const Role& role) = 0;
+    virtual void put(const Topic& topic) = 0;
+    virtual void put(const Proposition& proposition) = 0;
+    virtual void put(const Body& body) = 0;
+    virtual void put(const Meeting& meeting) = 0;
+    virtual void put(const AgendaItem& item) = 0;
+    virtual void put(const Participant& participant) = 0;
+    virtual void put(const Stance& stance) = 0;
+
+    virtual void commit() = 0;
+};
+
+/// Kinds of entity with an external id, for existence checks during validation.
+enum class EntityKind : std::uint8_t { document, actor, topic, proposition, body, meeting, agenda_item, stance };
+
+struct OpenOptions {
+    bool read_only = false;
+    /// How long a writer waits for another writer's lock before `busy_error`.
+    int busy_timeout_ms = 5000;
+};
+
+class Store {
+public:
+    /// The schema version this library writes; older databases are migrated on open.
+    static constexpr int current_schema_version = 2;
+
+    /// Opens (creating if needed) the SQLite database at `path`; ":memory:" gives a private in-memory one.
+    /// Throws schema_version_error for a database written by a newer stance.
+    [[nodiscard]] static std::unique_ptr<Store> open(const std::string& path, OpenOptions options = {});
+
+    Store() = default;
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+    virtual ~Store() = default;
+
+    [[nodiscard]] virtual int schema_version() const = 0;
+
+    /// Starts an atomic write; see ImportSession.
+    [[nodiscard]] virtual std::unique_ptr<ImportSession> begin_import() = 0;
+
+    /// Writes a whole dataset in one transaction (all or nothing).
+    void import(const Dataset& dataset);
+
+    [[nodiscard]] virtual bool exists(EntityKind kind, const std::string& id) const = 0;
+
+    [[nodiscard]] virtual std::vector<Actor> actors() const = 0;
+    [[nodiscard]] virtual std::vector<Membership> memberships() const = 0;
+    [[nodiscard]] virtual std::vector<Role> roles() const = 0;
+    [[nodiscard]] virtual std::vector<Topic> topics() const = 0;
+    [[nodiscard]] virtual std::vector<Proposition> propositions() const = 0;
+    [[nodiscard]] virtual std::vector<Body> bodies() const = 0;
+    [[nodiscard]] virtual std::vector<Meeting> meetings() const = 0;
+    /// All agenda items, or those of one meeting, in meeting then `order` order.
+    [[nodiscard]] virtual std::vector<AgendaItem> agenda_items(const std::optional<MeetingId>& meeting = {}) const = 0;
+    [[nodiscard]] virtual std::vector<Participant> participants(const std::optional<MeetingId>& meeting = {}) const = 0;
+    /// Documents with their stored text.
+    [[nodiscard]] virtual std::vector<Document> documents() const = 0;
+    [[nodiscard]] virtual std::optional<Document> document(const DocumentId& id) const = 0;
+
+    /// Stances matching `filter`, ordered by effective date, then meeting, then stance id.
+    [[nodiscard]] virtual std::vector<Stance> stances(const StanceFilter& filter = {}) const = 0;
+    /// The same rows as `stances`, streamed, for reads too large to hold at once.
+    virtual void for_each_stance(const StanceFilter& filter, const std::function<void(const Stance&)>& visit) const = 0;
+
+    /// Everything in the store as one dataset, each list sorted by id (a canonical order for export).
+    [[nodiscard]] Dataset to_dataset() const;
+};
+
+} // namespace stance

@@ -1,0 +1,42 @@
+// The stance command-line tool: one setup_x(App&, Context&) per subcommand, as in CLI11's own
+// examples. Each setup function registers its options and a callback that does the work.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "stance/store/store.hpp"
+
+namespace stance::cli {
+
+/// Exit codes, one per kind of failure, so scripts can tell them apart (docs/cli.md).
+enum class ExitCode : int {
+    ok = 0,
+    failure = 1,
+    usage = 2,
+    invalid_input = 3,
+    not_found = 4,
+    storage = 5,
+    busy = 6,
+    schema_version = 7,
+};
+
+/// What every command shares: the global options.
+struct Context {
+    std::string database = "stance.db";
+    bool quiet = false;
+
+    /// Opens the database named by --db (or $STANCE_DB).
+    [[nodiscard]] std::unique_ptr<Store> open_store(bool read_only = false) const;
+};
+
+void setup_init(CLI::App& app, Context& context);
+void setup_import(CLI::App& app, Context& context);
+void setup_export(CLI::App& app, Context& context);
+void setup_actors(CLI::App& app, Context& context);
+void setup_topics(CLI::App& app, Context& context);
+void setup_meetings(CLI::App& app, Context& context);
+
+} // namespace stance::cli

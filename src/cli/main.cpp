@@ -1,0 +1,83 @@
+// Entry point of the `stance` tool: global options, subcommand registration, error → exit code.
+#include <cstdlib>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "stance/error.hpp"
+
+namespace stance::cli {
+
+std::unique_ptr<Store> Context::open_store(bool read_only) const {
+    OpenOptions options;
+    options.read_only = read_only;
+    return Store::open(database, options);
+}
+
+namespace {
+
+int report(std::string_view kind, const std::exception& failure, ExitCode code) {
+    std::cerr << fmt::format("stance: {}{}\n", kind, failure.what());
+    return static_cast<int>(code);
+}
+
+int report_not_found(const not_found_error& failure) {
+    std::cerr << fmt::format("stance: {}\n", failure.what());
+    if (!failure.candidates().empty()) {
+        std::cerr << "closest matches:\n";
+        for (const std::string& candidate : failure.candidates()) {
+            std::cerr << "  " << candidate << '\n';
+        }
+    }
+    return static_cast<int>(ExitCode::not_found);
+}
+
+} // namespace
+
+} // namespace stance::cli
+
+int main(int argc, char** argv) {
+    using namespace stance::cli;
+    CLI::App app{"stance: what actors state at meetings, per topic, with the source sentence"};
+    app.require_subcommand(1);
+    Context context;
+    if (const char* env = std::getenv("STANCE_DB"); env && *env) {
+        context.database = env;
+    }
+    app.add_option("--db", context.database, "SQLite database file (default: $STANCE_DB or ./stance.db)");
+    app.add_flag("-q,--quiet", context.quiet, "Print no progress or summaries");
+
+    setup_init(app, context);
+    setup_import(app, context);
+    setup_export(app, context);
+    setup_actors(app, context);
+    setup_topics(app, context);
+    setup_meetings(app, context);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& help) {
+        return app.exit(help);
+    } catch (const CLI::CallForAllHelp& help) {
+        return app.exit(help);
+    } catch (const CLI::ParseError& failure) {
+        app.exit(failure);
+        return static_cast<int>(ExitCode::usage);
+    } catch (const stance::not_found_error& failure) {
+        return report_not_found(failure);
+    } catch (const stance::invalid_input_error& failure) {
+        return report("invalid input: ", failure, ExitCode::invalid_input);
+    } catch (const stance::busy_error& failure) {
+        return report("", failure, ExitCode::busy);
+    } catch (const stance::schema_version_error& failure) {
+        return report("", failure, ExitCode::schema_version);
+    } catch (const stance::storage_error& failure) {
+        return report("storage: ", failure, ExitCode::storage);
+    } catch (const stance::error& failure) {
+        return report("", failure, ExitCode::failure);
+    } catch (const std::exception& failure) {
+        return report("unexpected error: ", failure, ExitCode::failure);
+    }
+    return 0;
+}

@@ -1,0 +1,89 @@
+#include <algorithm>
+#include <map>
+
+#include <CLI/CLI.hpp>
+#include <boost/json.hpp>
+
+#include "cli/table.hpp"
+
+namespace stance::cli {
+
+namespace {
+
+// Display width in characters, not bytes, so accented names line up.
+std::size_t width_of(const std::string& text) {
+    return static_cast<std::size_t>(
+        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+void print_text(std::ostream& out, const Table& table) {
+    std::vector<std::size_t> widths(table.columns.size());
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+        widths[c] = width_of(table.columns[c]);
+        for (const auto& row : table.rows) {
+            widths[c] = std::max(widths[c], width_of(row[c]));
+        }
+    }
+    auto print_row = [&](const std::vector<std::string>& cells) {
+        for (std::size_t c = 0; c < cells.size(); ++c) {
+            out << cells[c];
+            if (c + 1 < cells.size()) {
+                out << std::string(widths[c] - width_of(cells[c]) + 2, ' ');
+            }
+        }
+        out << '\n';
+    };
+    print_row(table.columns);
+    for (const auto& row : table.rows) {
+        print_row(row);
+    }
+}
+
+void print_csv_row(std::ostream& out, const std::vector<std::string>& cells) {
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+        out << (c ? "," : "") << csv_field(cells[c]);
+    }
+    out << '\n';
+}
+
+} // namespace
+
+std::string csv_field(const std::string& value) {
+    if (value.find_first_of(",\"\n\r") == std::string::npos) {
+        return value;
+    }
+    std::string quoted = "\"";
+    for (char c : value) {
+        quoted += c;
+        if (c == '"') {
+            quoted += '"';
+        }
+    }
+    return quoted + "\"";
+}
+
+void Table::print(std::ostream& out, Format format) const {
+    switch (format) {
+    case Format::text: print_text(out, *this); break;
+    case Format::csv:
+        print_csv_row(out, columns);
+        for (const auto& row : rows) {
+            print_csv_row(out, row);
+        }
+        break;
+    case Format::json: {
+        boost::json::array items;
+        for (const auto& row : rows) {
+            boost::json::object item;
+            for (std::size_t c = 0; c < columns.size(); ++c) {
+                item[columns[c]] = row[c];
+            }
+            items.push_back(std::move(item));
+        }
+        out << boost::json::serialize(items) << '\n';
+        break;
+    }
+    }
+}
+
+} // namespace stance::cli

@@ -1,0 +1,570 @@
+// Parsing dataset JSON into the model. Every error names the input and the JSON path (or line and
+// column for malformed JSON) and says what would be accepted.
+#include "stance/io/dataset_json.hpp"
+
+#include <fstream>
+#include <initializer_list>
+#include <sstream>
+
+#include <boost/json.hpp>
+#include <fmt/format.h>
+
+#include "stance/error.hpp"
+#include "stance/text/utf8.hpp"
+
+namespace json = boost::json;
+
+namespace stance {
+
+namespace {
+
+constexpr std::int64_t supported_format_version = 1;
+constexpr std::size_t max_slug_length = 128;
+
+bool is_slug(std::string_view text) {
+    if (text.empty() || text.size() > max_slug_length) {
+        return false;
+    }
+    for (char c : text) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == ':';
+        if (!ok) {
+            return false;
+        }
+    }
+    return true;
+}
+
+std::string describe(const json::value& value) {
+    switch (value.kind()) {
+    case json::kind::null: return "null";
+    case json::kind::bool_: return "a boolean";
+    case json::kind::int64:
+    case json::kind::uint64:
+    case json::kind::double_: return "a number";
+    case json::kind::string: return "a string";
+    case json::kind::array: return "an array";
+    case json::kind::object: return "an object";
+    }
+    return "a value";
+}
+
+/// One JSON object being read, with the path that leads to it. Every accessor checks the type and
+/// reports errors at `path.key`; `finish` rejects keys that no accessor asked for (typos).
+class ObjectReader {
+public:
+    ObjectReader(const json::value& value, std::string path, const std::string& source)
+        : m_path(std::move(path)), m_source(source) {
+        if (!value.is_object()) {
+            fail_here(fmt::format("expected an object, found {}", describe(value)));
+        }
+        m_object = &value.get_object();
+    }
+
+    [[noreturn]] void fail(std::string_view key, const std::string& what) const {
+        throw invalid_input_error(fmt::format("{}: {}.{}", m_source, m_path, key), what);
+    }
+    [[noreturn]] void fail_here(const std::string& what) const {
+        throw invalid_input_error(fmt::format("{}: {}", m_source, m_path), what);
+    }
+
+    const json::value* find(std::string_view key) {
+        m_seen.emplace_back(key);
+        const json::value* value = m_object->if_contains(key);
+        return (value && !value->is_null()) ? value : nullptr;
+    }
+
+    std::string optional_string(std::string_view key) {
+        const json::value* value = find(key);
+        if (!value) {
+            return {};
+        }
+        if (!value->is_string()) {
+            fail(key, fmt::format("expected a string, found {}", describe(*value)));
+        }
+        return std::string(value->get_string());
+    }
+
+    std::string required_string(std::string_view key) {
+        if (!find(key)) {
+            fail(key, "is required and missing");
+        }
+        std::string text = optional_string(key);
+        if (text.empty()) {
+            fail(key, "must not be empty");
+        }
+        return text;
+    }
+
+    template <class IdType>
+    IdType required_id(std::string_view key) {
+        std::string text = required_string(key);
+        check_slug(key, text);
+        return IdType{std::move(text)};
+    }
+
+    template <class IdType>
+    std::optional<IdType> optional_id(std::string_view key) {
+        std::string text = optional_string(key);
+        if (text.empty()) {
+            return std::nullopt;
+        }
+        check_slug(key, text);
+        return IdType{std::move(text)};
+    }
+
+    template <class IdType>
+    std::vector<IdType> id_list(std::string_view key) {
+        std::vector<IdType> ids;
+        const json::value* value = find(key);
+        if (!value) {
+            return ids;
+        }
+        if (!value->is_array()) {
+            fail(key, fmt::format("expected an array of ids, found {}", describe(*value)));
+        }
+        std::size_t index = 0;
+        for (const json::value& item : value->get_array()) {
+            const std::string where = fmt::format("{}[{}]", key, index++);
+            if (!item.is_string() || !is_slug(item.get_string())) {
+                fail(where, "expected an id (lowercase letters, digits, - _ . :)");
+            }
+            ids.emplace_back(std::string(item.get_string()));
+        }
+        return ids;
+    }
+
+    std::optional<Date> optional_date(std::string_view key) {
+        std::string text = optional_string(key);
+        if (text.empty()) {
+            return std::nullopt;
+        }
+        auto date = Date::parse(text);
+        if (!date) {
+            fail(key, fmt::format("\"{}\" is not a date that exists; write YYYY-MM-DD", text));
+        }
+        return date;
+    }
+
+    Date required_date(std::string_view key) {
+        if (!find(key)) {
+            fail(key, "is required and missing (YYYY-MM-DD)");
+        }
+        return *optional_date(key);
+    }
+
+    std::optional<double> optional_number(std::string_view key, double min, double max) {
+        const json::value* value = find(key);
+        if (!value) {
+            return std::nullopt;
+        }
+        if (!value->is_number()) {
+            fail(key, fmt::format("expected a number, found {}", describe(*value)));
+        }
+        const double number = value->to_number<double>();
+        if (!(number >= min && number <= max)) {
+            fail(key, fmt::format("{} is outside [{}, {}]", number, min, max));
+        }
+        return number;
+    }
+
+    std::optional<std::int64_t> optional_integer(std::string_view key, std::int64_t min, std::int64_t max) {
+        const json::value* value = find(key);
+        if (!value) {
+            return std::nullopt;
+        }
+        std::int64_t number = 0;
+        if (value->is_int64()) {
+            number = value->get_int64();
+        } else if (value->is_uint64() && value->get_uint64() <= static_cast<std::uint64_t>(max)) {
+            number = static_cast<std::int64_t>(value->get_uint64());
+        } else {
+            fail(key, fmt::format("expected a whole number, found {}", describe(*value)));
+        }
+        if (number < min || number > max) {
+            fail(key, fmt::format("{} is outside [{}, {}]", number, min, max));
+        }
+        return number;
+    }
+
+    std::int64_t required_integer(std::string_view key, std::int64_t min, std::int64_t max) {
+        if (!find(key)) {
+            fail(key, "is required and missing");
+        }
+        return *optional_integer(key, min, max);
+    }
+
+    std::vector<Name> aliases(std::string_view key) {
+        std::vector<Name> names;
+        const json::value* value = find(key);
+        if (!value) {
+            return names;
+        }
+        if (!value->is_object()) {
+            fail(key, "expected an object from language tag to a list of names, like {\"nl\": [\"Nederland\"]}");
+        }
+        for (const auto& [language, list] : value->get_object()) {
+            const std::string where = fmt::format("{}.{}", key, std::string_view(language));
+            if (language.empty() || !list.is_array()) {
+                fail(where, "expected a language tag with a list of names");
+            }
+            std::size_t index = 0;
+            for (const json::value& name : list.get_array()) {
+                if (!name.is_string() || name.get_string().empty()) {
+                    fail(fmt::format("{}[{}]", where, index), "expected a non-empty name");
+                }
+                names.push_back(Name{std::string(language), std::string(name.get_string())});
+                ++index;
+            }
+        }
+        return names;
+    }
+
+    ObjectReader child(std::string_view key) {
+        const json::value* value = find(key);
+        return ObjectReader(*value, fmt::format("{}.{}", m_path, key), m_source);
+    }
+
+    void finish() const {
+        for (const auto& [key, value] : *m_object) {
+            if (std::find(m_seen.begin(), m_seen.end(), std::string_view(key)) == m_seen.end()) {
+                fail(key, "is not a known key here; see docs/dataset-format.md");
+            }
+        }
+    }
+
+private:
+    void check_slug(std::string_view key, const std::string& text) const {
+        if (!is_slug(text)) {
+            fail(key, fmt::format("\"{}\" is not a valid id: use 1-{} lowercase letters, digits, - _ . :", text,
+                                  max_slug_length));
+        }
+    }
+
+    const json::object* m_object = nullptr;
+    std::vector<std::string> m_seen;
+    std::string m_path;
+    const std::string& m_source;
+};
+
+template <class Enum>
+Enum parse_enum(ObjectReader& reader, std::string_view key, std::optional<Enum> (*parse)(std::string_view),
+                std::string_view allowed, std::optional<Enum> fallback = std::nullopt) {
+    const std::string text = reader.optional_string(key);
+    if (text.empty()) {
+        if (fallback) {
+            return *fallback;
+        }
+        reader.fail(key, fmt::format("is required; one of {}", allowed));
+    }
+    auto value = parse(text);
+    if (!value) {
+        reader.fail(key, fmt::format("\"{}\" is not one of {}", text, allowed));
+    }
+    return *value;
+}
+
+std::optional<ActorKind> actor_kind_of(std::string_view text) { return parse_actor_kind(text); }
+std::optional<PositionKind> position_of(std::string_view text) { return parse_position_kind(text); }
+std::optional<Breadth> breadth_of(std::string_view text) { return parse_breadth(text); }
+
+std::string read_file(const std::filesystem::path& file, const std::string& who_needs_it) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        throw invalid_input_error(who_needs_it, fmt::format("cannot read file {}: check that it exists", file.string()));
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+struct ParseContext {
+    const std::string& source;
+    std::filesystem::path base_directory;
+};
+
+Document read_document(ObjectReader& r, const ParseContext& context) {
+    Document d;
+    d.id = r.required_id<DocumentId>("id");
+    d.title = r.optional_string("title");
+    d.language = r.optional_string("language");
+    d.date = r.optional_date("date");
+    d.author = r.optional_string("author");
+    d.origin = r.optional_string("origin");
+    d.sha256 = r.optional_string("sha256");
+    d.text = r.optional_string("text");
+    d.path = r.optional_string("path");
+    if (d.text.empty() && d.path.empty()) {
+        r.fail_here("a document needs \"text\" or \"path\"");
+    }
+    if (d.text.empty()) {
+        std::filesystem::path file = d.path;
+        if (file.is_relative()) {
+            file = context.base_directory / file;
+        }
+        d.text = read_file(file, fmt::format("{}: {}.path", context.source, "$.documents"));
+        if (!is_valid_utf8(d.text)) {
+            r.fail("path", fmt::format("{} is not valid UTF-8 text; convert it (iconv -t UTF-8) first", file.string()));
+        }
+    }
+    const std::string actual = sha256_hex(d.text);
+    if (!d.sha256.empty() && d.sha256 != actual) {
+        r.fail("sha256", fmt::format("does not match the text (text hashes to {}): the source file changed or the "
+                                     "hash is wrong",
+                                     actual));
+    }
+    d.sha256 = actual;
+    return d;
+}
+
+Actor read_actor(ObjectReader& r) {
+    Actor a;
+    a.id = r.required_id<ActorId>("id");
+    a.kind = parse_enum<ActorKind>(r, "kind", actor_kind_of, "state, organisation, group, person");
+    a.name = r.required_string("name");
+    a.iso2 = r.optional_string("iso2");
+    a.iso3 = r.optional_string("iso3");
+    if (!a.iso2.empty() && a.iso2.size() != 2) {
+        r.fail("iso2", fmt::format("\"{}\" is not an ISO 3166-1 alpha-2 code (two letters)", a.iso2));
+    }
+    if (!a.iso3.empty() && a.iso3.size() != 3) {
+        r.fail("iso3", fmt::format("\"{}\" is not an ISO 3166-1 alpha-3 code (three letters)", a.iso3));
+    }
+    a.aliases = r.aliases("aliases");
+    return a;
+}
+
+Membership read_membership(ObjectReader& r) {
+    Membership m;
+    m.member = r.required_id<ActorId>("member");
+    m.group = r.required_id<ActorId>("group");
+    m.from = r.optional_date("from");
+    m.to = r.optional_date("to");
+    if (m.from && m.to && *m.to < *m.from) {
+        r.fail("to", "is before \"from\"");
+    }
+    return m;
+}
+
+Role read_role(ObjectReader& r) {
+    Role role;
+    role.person = r.required_id<ActorId>("person");
+    role.represents = r.required_id<ActorId>("represents");
+    role.title = r.required_string("title");
+    role.from = r.optional_date("from");
+    role.to = r.optional_date("to");
+    if (role.from && role.to && *role.to < *role.from) {
+        r.fail("to", "is before \"from\"");
+    }
+    return role;
+}
+
+Topic read_topic(ObjectReader& r) {
+    Topic t;
+    t.id = r.required_id<TopicId>("id");
+    t.label = r.required_string("label");
+    t.parent = r.optional_id<TopicId>("parent");
+    t.aliases = r.aliases("aliases");
+    return t;
+}
+
+Proposition read_proposition(ObjectReader& r) {
+    Proposition p;
+    p.id = r.required_id<PropositionId>("id");
+    p.topic = r.required_id<TopicId>("topic");
+    p.statement = r.required_string("statement");
+    return p;
+}
+
+Body read_body(ObjectReader& r) {
+    Body b;
+    b.id = r.required_id<BodyId>("id");
+    b.name = r.required_string("name");
+    b.organisation = r.optional_id<ActorId>("organisation");
+    b.aliases = r.aliases("aliases");
+    return b;
+}
+
+Meeting read_meeting(ObjectReader& r) {
+    Meeting m;
+    m.id = r.required_id<MeetingId>("id");
+    m.body = r.required_id<BodyId>("body");
+    m.date = r.required_date("date");
+    m.title = r.optional_string("title");
+    m.level = r.optional_string("level");
+    m.place = r.optional_string("place");
+    m.parent = r.optional_id<MeetingId>("parent");
+    return m;
+}
+
+AgendaItem read_agenda_item(ObjectReader& r) {
+    AgendaItem item;
+    item.id = r.required_id<AgendaItemId>("id");
+    item.meeting = r.required_id<MeetingId>("meeting");
+    item.order = static_cast<int>(r.required_integer("order", 0, 1'000'000));
+    item.title = r.required_string("title");
+    item.code = r.optional_string("code");
+    item.description = r.optional_string("description");
+    item.topics = r.id_list<TopicId>("topics");
+    return item;
+}
+
+Participant read_participant(ObjectReader& r) {
+    Participant p;
+    p.meeting = r.required_id<MeetingId>("meeting");
+    p.actor = r.required_id<ActorId>("actor");
+    p.person = r.optional_id<ActorId>("person");
+    p.role = r.optional_string("role");
+    return p;
+}
+
+SourceSpan read_span(ObjectReader r) {
+    SourceSpan span;
+    span.document = r.required_id<DocumentId>("document");
+    constexpr std::int64_t max_offset = std::int64_t{1} << 40;
+    span.start = static_cast<std::size_t>(r.required_integer("start", 0, max_offset));
+    span.end = static_cast<std::size_t>(r.required_integer("end", 0, max_offset));
+    if (span.end < span.start) {
+        r.fail("end", fmt::format("{} is before start {}", span.end, span.start));
+    }
+    if (auto page = r.optional_integer("page", 1, 1'000'000)) {
+        span.page = static_cast<int>(*page);
+    }
+    r.finish();
+    return span;
+}
+
+Stance read_stance(ObjectReader& r) {
+    Stance s;
+    s.id = r.required_id<StanceId>("id");
+    s.actor = r.required_id<ActorId>("actor");
+    s.includes = r.id_list<ActorId>("includes");
+    s.speaker = r.optional_id<ActorId>("speaker");
+    s.topic = r.required_id<TopicId>("topic");
+    s.proposition = r.optional_id<PropositionId>("proposition");
+    s.meeting = r.required_id<MeetingId>("meeting");
+    s.agenda_item = r.optional_id<AgendaItemId>("agenda_item");
+    s.kind = parse_enum<PositionKind>(r, "position", position_of,
+                                      "support, oppose, abstain, neutral, concern, conditional, no_position, absent, "
+                                      "not_member");
+    s.score = r.optional_number("score", -1.0, 1.0).value_or(default_score(s.kind));
+    s.breadth = parse_enum<Breadth>(r, "breadth", breadth_of, "single, all, broad, many, some", Breadth::single);
+    s.quote = r.optional_string("quote");
+    s.paraphrase = r.optional_string("paraphrase");
+    if (r.find("source")) {
+        s.source = read_span(r.child("source"));
+    }
+    s.reported_by = r.optional_id<ActorId>("reported_by");
+    s.confidence = r.optional_number("confidence", 0.0, 1.0).value_or(1.0);
+    s.coder = r.optional_string("coder");
+    s.coded_at = r.optional_string("coded_at");
+    s.stated_on = r.optional_date("stated_on");
+    return s;
+}
+
+template <class T, class ReadOne>
+void read_list(ObjectReader& top, std::string_view key, const std::string& source, std::vector<T>& out,
+               ReadOne read_one) {
+    const json::value* list = top.find(key);
+    if (!list) {
+        return;
+    }
+    if (!list->is_array()) {
+        top.fail(key, fmt::format("expected an array, found {}", describe(*list)));
+    }
+    out.reserve(list->get_array().size());
+    std::size_t index = 0;
+    for (const json::value& item : list->get_array()) {
+        ObjectReader reader(item, fmt::format("$.{}[{}]", key, index++), source);
+        out.push_back(read_one(reader));
+        reader.finish();
+    }
+}
+
+std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::size_t offset) {
+    std::size_t line = 1;
+    std::size_t column = 1;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++column;  // count characters, not UTF-8 continuation bytes
+        }
+    }
+    return {line, column};
+}
+
+json::value parse_json(std::string_view text, const std::string& source) {
+    json::parse_options options;
+    options.max_depth = 64;  // datasets nest five levels; anything deep is hostile or broken
+    json::stream_parser parser(json::storage_ptr(), options);
+    json::error_code ec;
+    const std::size_t consumed = parser.write_some(text.data(), text.size(), ec);
+    if (!ec) {
+        parser.finish(ec);
+    }
+    if (ec) {
+        const std::size_t offset = std::min(consumed, text.size());
+        auto [line, column] = line_and_column(text, offset);
+        throw invalid_input_error(fmt::format("{}:{}:{}", source, line, column),
+                                  fmt::format("malformed JSON: {}", ec.message()));
+    }
+    return parser.release();
+}
+
+} // namespace
+
+std::string collapse_whitespace(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    bool pending_space = false;
+    for (char c : text) {
+        if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v') {
+            pending_space = !out.empty();
+            continue;
+        }
+        if (pending_space) {
+            out += ' ';
+            pending_space = false;
+        }
+        out += c;
+    }
+    return out;
+}
+
+Dataset parse_dataset(std::string_view text, const std::string& source_name,
+                      const std::filesystem::path& base_directory) {
+    const json::value root = parse_json(text, source_name);
+    ObjectReader top(root, "$", source_name);
+    if (!top.find("stance_dataset")) {
+        top.fail_here("is not a stance dataset: the key \"stance_dataset\" (format version) is missing");
+    }
+    const std::int64_t version = top.required_integer("stance_dataset", 1, 1'000'000);
+    if (version > supported_format_version) {
+        top.fail("stance_dataset", fmt::format("format version {} is newer than this stance reads ({}); upgrade stance",
+                                               version, supported_format_version));
+    }
+    const ParseContext context{source_name, base_directory};
+    Dataset dataset;
+    read_list(top, "documents", source_name, dataset.documents,
+              [&](ObjectReader& r) { return read_document(r, context); });
+    read_list(top, "actors", source_name, dataset.actors, read_actor);
+    read_list(top, "memberships", source_name, dataset.memberships, read_membership);
+    read_list(top, "roles", source_name, dataset.roles, read_role);
+    read_list(top, "topics", source_name, dataset.topics, read_topic);
+    read_list(top, "propositions", source_name, dataset.propositions, read_proposition);
+    read_list(top, "bodies", source_name, dataset.bodies, read_body);
+    read_list(top, "meetings", source_name, dataset.meetings, read_meeting);
+    read_list(top, "agenda_items", source_name, dataset.agenda_items, read_agenda_item);
+    read_list(top, "participants", source_name, dataset.participants, read_participant);
+    read_list(top, "stances", source_name, dataset.stances, read_stance);
+    top.finish();
+    return dataset;
+}
+
+Dataset read_dataset_file(const std::filesystem::path& file) {
+    const std::string text = read_file(file, file.string());
+    return parse_dataset(text, file.string(), file.parent_path());
+}
+
+} // namespace stance

@@ -1,0 +1,321 @@
+// The canonical dataset writer: fixed key order, empty optionals omitted, two-space indentation,
+// short scalar arrays on one line, numbers in their shortest round-trip form. Determinism is the
+// point: export → import → export must give the same bytes.
+#include <boost/json.hpp>
+#include <fmt/format.h>
+
+#include "stance/io/dataset_json.hpp"
+
+namespace json = boost::json;
+
+namespace stance {
+
+namespace {
+
+void put(json::object& o, std::string_view key, const std::string& value) {
+    if (!value.empty()) {
+        o[key] = value;
+    }
+}
+
+template <class Tag>
+void put(json::object& o, std::string_view key, const std::optional<Id<Tag>>& value) {
+    if (value) {
+        o[key] = value->str();
+    }
+}
+
+void put(json::object& o, std::string_view key, const std::optional<Date>& value) {
+    if (value) {
+        o[key] = value->iso();
+    }
+}
+
+template <class Tag>
+void put(json::object& o, std::string_view key, const std::vector<Id<Tag>>& ids) {
+    if (ids.empty()) {
+        return;
+    }
+    json::array list;
+    for (const auto& id : ids) {
+        list.emplace_back(id.str());
+    }
+    o[key] = std::move(list);
+}
+
+void put(json::object& o, std::string_view key, const std::vector<Name>& names) {
+    if (names.empty()) {
+        return;
+    }
+    json::object by_language;
+    for (const Name& name : names) {
+        json::value& list = by_language[name.language];
+        if (!list.is_array()) {
+            list.emplace_array();
+        }
+        list.get_array().emplace_back(name.text);
+    }
+    o[key] = std::move(by_language);
+}
+
+json::value to_json(const Document& d) {
+    json::object o;
+    o["id"] = d.id.str();
+    put(o, "title", d.title);
+    put(o, "language", d.language);
+    put(o, "date", d.date);
+    put(o, "author", d.author);
+    put(o, "origin", d.origin);
+    put(o, "sha256", d.sha256);
+    // The text goes inline so the export is self-contained; a path alone is kept only when the text
+    // was never stored (large data files referenced by path).
+    if (!d.text.empty()) {
+        o["text"] = d.text;
+    } else {
+        put(o, "path", d.path);
+    }
+    return o;
+}
+
+json::value to_json(const Actor& a) {
+    json::object o;
+    o["id"] = a.id.str();
+    o["kind"] = to_string(a.kind);
+    o["name"] = a.name;
+    put(o, "iso2", a.iso2);
+    put(o, "iso3", a.iso3);
+    put(o, "aliases", a.aliases);
+    return o;
+}
+
+json::value to_json(const Membership& m) {
+    json::object o;
+    o["member"] = m.member.str();
+    o["group"] = m.group.str();
+    put(o, "from", m.from);
+    put(o, "to", m.to);
+    return o;
+}
+
+json::value to_json(const Role& r) {
+    json::object o;
+    o["person"] = r.person.str();
+    o["represents"] = r.represents.str();
+    o["title"] = r.title;
+    put(o, "from", r.from);
+    put(o, "to", r.to);
+    return o;
+}
+
+json::value to_json(const Topic& t) {
+    json::object o;
+    o["id"] = t.id.str();
+    o["label"] = t.label;
+    put(o, "parent", t.parent);
+    put(o, "aliases", t.aliases);
+    return o;
+}
+
+json::value to_json(const Proposition& p) {
+    json::object o;
+    o["id"] = p.id.str();
+    o["topic"] = p.topic.str();
+    o["statement"] = p.statement;
+    return o;
+}
+
+json::value to_json(const Body& b) {
+    json::object o;
+    o["id"] = b.id.str();
+    o["name"] = b.name;
+    put(o, "organisation", b.organisation);
+    put(o, "aliases", b.aliases);
+    return o;
+}
+
+json::value to_json(const Meeting& m) {
+    json::object o;
+    o["id"] = m.id.str();
+    o["body"] = m.body.str();
+    o["date"] = m.date.iso();
+    put(o, "title", m.title);
+    put(o, "level", m.level);
+    put(o, "place", m.place);
+    put(o, "parent", m.parent);
+    return o;
+}
+
+json::value to_json(const AgendaItem& a) {
+    json::object o;
+    o["id"] = a.id.str();
+    o["meeting"] = a.meeting.str();
+    o["order"] = a.order;
+    o["title"] = a.title;
+    put(o, "code", a.code);
+    put(o, "description", a.description);
+    put(o, "topics", a.topics);
+    return o;
+}
+
+json::value to_json(const Participant& p) {
+    json::object o;
+    o["meeting"] = p.meeting.str();
+    o["actor"] = p.actor.str();
+    put(o, "person", p.person);
+    put(o, "role", p.role);
+    return o;
+}
+
+json::value to_json(const Stance& s) {
+    json::object o;
+    o["id"] = s.id.str();
+    o["actor"] = s.actor.str();
+    put(o, "includes", s.includes);
+    put(o, "speaker", s.speaker);
+    o["topic"] = s.topic.str();
+    put(o, "proposition", s.proposition);
+    o["meeting"] = s.meeting.str();
+    put(o, "agenda_item", s.agenda_item);
+    o["position"] = to_string(s.kind);
+    o["score"] = s.score;
+    if (s.breadth != Breadth::single) {
+        o["breadth"] = to_string(s.breadth);
+    }
+    put(o, "quote", s.quote);
+    put(o, "paraphrase", s.paraphrase);
+    if (s.source) {
+        json::object source;
+        source["document"] = s.source->document.str();
+        source["start"] = s.source->start;
+        source["end"] = s.source->end;
+        if (s.source->page) {
+            source["page"] = *s.source->page;
+        }
+        o["source"] = std::move(source);
+    }
+    put(o, "reported_by", s.reported_by);
+    if (s.confidence != 1.0) {
+        o["confidence"] = s.confidence;
+    }
+    put(o, "coder", s.coder);
+    put(o, "coded_at", s.coded_at);
+    put(o, "stated_on", s.stated_on);
+    return o;
+}
+
+std::string number_text(double value) {
+    std::string text = fmt::format("{}", value);  // shortest form that reads back as the same double
+    if (text.find_first_of(".eE") == std::string::npos && text.find("inf") == std::string::npos &&
+        text.find("nan") == std::string::npos) {
+        text += ".0";
+    }
+    return text;
+}
+
+bool is_scalar_array(const json::value& value) {
+    if (!value.is_array()) {
+        return false;
+    }
+    for (const json::value& item : value.get_array()) {
+        if (item.is_array() || item.is_object()) {
+            return false;
+        }
+    }
+    return true;
+}
+
+void write_value(std::string& out, const json::value& value, int indent);
+
+void write_scalar(std::string& out, const json::value& value) {
+    if (value.is_double()) {
+        out += number_text(value.get_double());
+    } else {
+        out += json::serialize(value);
+    }
+}
+
+void newline(std::string& out, int indent) {
+    out += '\n';
+    out.append(static_cast<std::size_t>(indent) * 2, ' ');
+}
+
+void write_value(std::string& out, const json::value& value, int indent) {
+    if (value.is_object()) {
+        const json::object& object = value.get_object();
+        if (object.empty()) {
+            out += "{}";
+            return;
+        }
+        out += '{';
+        bool first = true;
+        for (const auto& [key, item] : object) {
+            out += first ? "" : ",";
+            first = false;
+            newline(out, indent + 1);
+            out += json::serialize(json::string(key));
+            out += ": ";
+            write_value(out, item, indent + 1);
+        }
+        newline(out, indent);
+        out += '}';
+    } else if (is_scalar_array(value)) {
+        out += '[';
+        bool first = true;
+        for (const json::value& item : value.get_array()) {
+            out += first ? "" : ", ";
+            first = false;
+            write_scalar(out, item);
+        }
+        out += ']';
+    } else if (value.is_array()) {
+        out += '[';
+        bool first = true;
+        for (const json::value& item : value.get_array()) {
+            out += first ? "" : ",";
+            first = false;
+            newline(out, indent + 1);
+            write_value(out, item, indent + 1);
+        }
+        newline(out, indent);
+        out += ']';
+    } else {
+        write_scalar(out, value);
+    }
+}
+
+template <class T>
+void put_list(json::object& top, std::string_view key, const std::vector<T>& entities) {
+    if (entities.empty()) {
+        return;
+    }
+    json::array list;
+    list.reserve(entities.size());
+    for (const T& entity : entities) {
+        list.push_back(to_json(entity));
+    }
+    top[key] = std::move(list);
+}
+
+} // namespace
+
+std::string write_dataset(const Dataset& dataset) {
+    json::object top;
+    top["stance_dataset"] = 1;
+    put_list(top, "documents", dataset.documents);
+    put_list(top, "actors", dataset.actors);
+    put_list(top, "memberships", dataset.memberships);
+    put_list(top, "roles", dataset.roles);
+    put_list(top, "topics", dataset.topics);
+    put_list(top, "propositions", dataset.propositions);
+    put_list(top, "bodies", dataset.bodies);
+    put_list(top, "meetings", dataset.meetings);
+    put_list(top, "agenda_items", dataset.agenda_items);
+    put_list(top, "participants", dataset.participants);
+    put_list(top, "stances", dataset.stances);
+    std::string out;
+    write_value(out, top, 0);
+    out += '\n';
+    return out;
+}
+
+} // namespace stance

@@ -1,0 +1,254 @@
+// Whole-dataset checks: duplicate ids, references, spans, parent cycles. Runs before anything is
+// written, so a bad file is refused with its JSON path and the database is never touched.
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <fmt/format.h>
+
+#include "stance/error.hpp"
+#include "stance/io/dataset_json.hpp"
+#include "stance/store/store.hpp"
+#include "stance/text/utf8.hpp"
+
+namespace stance {
+
+namespace {
+
+/// The ids a dataset defines, by kind, with where each was defined; lookups fall back to the store.
+class References {
+public:
+    References(const Dataset& dataset, const std::string& source, const Store* store)
+        : m_source(source), m_store(store) {
+        collect(dataset.documents, EntityKind::document, "documents");
+        collect(dataset.actors, EntityKind::actor, "actors");
+        collect(dataset.topics, EntityKind::topic, "topics");
+        collect(dataset.propositions, EntityKind::proposition, "propositions");
+        collect(dataset.bodies, EntityKind::body, "bodies");
+        collect(dataset.meetings, EntityKind::meeting, "meetings");
+        collect(dataset.agenda_items, EntityKind::agenda_item, "agenda_items");
+        collect(dataset.stances, EntityKind::stance, "stances");
+    }
+
+    /// Throws unless `id` is defined in the dataset or the store.
+    void require(EntityKind kind, const std::string& id, const std::string& path) const {
+        if (m_defined[index(kind)].contains(id) || (m_store && m_store->exists(kind, id))) {
+            return;
+        }
+        throw invalid_input_error(fmt::format("{}: {}", m_source, path),
+                                  fmt::format("unknown {} \"{}\": not defined in this file{}; check the spelling or "
+                                              "import the file that defines it first",
+                                              kind_name(kind), id, m_store ? " or the database" : ""));
+    }
+
+    template <class IdType>
+    void require(EntityKind kind, const std::optional<IdType>& id, const std::string& path) const {
+        if (id) {
+            require(kind, id->str(), path);
+        }
+    }
+
+private:
+    template <class T>
+    void collect(const std::vector<T>& entities, EntityKind kind, std::string_view list) {
+        std::unordered_map<std::string, std::size_t> first_seen;
+        for (std::size_t i = 0; i < entities.size(); ++i) {
+            auto [where, inserted] = first_seen.emplace(entities[i].id.str(), i);
+            if (!inserted) {
+                throw invalid_input_error(
+                    fmt::format("{}: $.{}[{}].id", m_source, list, i),
+                    fmt::format("duplicate id \"{}\", first defined at $.{}[{}]; ids must be unique within a file",
+                                entities[i].id.str(), list, where->second));
+            }
+            m_defined[index(kind)].insert(entities[i].id.str());
+        }
+    }
+
+    static std::size_t index(EntityKind kind) { return static_cast<std::size_t>(kind); }
+    static std::string kind_name(EntityKind kind) {
+        switch (kind) {
+        case EntityKind::agenda_item: return "agenda item";
+        default: break;
+        }
+        static constexpr const char* names[] = {"document", "actor", "topic", "proposition",
+                                                "body", "meeting", "agenda item", "stance"};
+        return names[index(kind)];
+    }
+
+    const std::string& m_source;
+    const Store* m_store;
+    std::array<std::unordered_set<std::string>, 8> m_defined;
+};
+
+std::string at(std::string_view list, std::size_t index, std::string_view key) {
+    return fmt::format("$.{}[{}].{}", list, index, key);
+}
+
+/// Reorders entities so each comes after its parent; throws on a cycle.
+template <class T>
+void order_parents_first(std::vector<T>& entities, std::string_view list, const std::string& source) {
+    std::unordered_map<std::string, std::size_t> position;
+    for (std::size_t i = 0; i < entities.size(); ++i) {
+        position.emplace(entities[i].id.str(), i);
+    }
+    std::vector<T> ordered;
+    ordered.reserve(entities.size());
+    std::vector<int> state(entities.size(), 0);  // 0 new, 1 on the current path, 2 placed
+    std::function<void(std::size_t)> place = [&](std::size_t i) {
+        if (state[i] == 2) {
+            return;
+        }
+        if (state[i] == 1) {
+            throw invalid_input_error(fmt::format("{}: {}", source, at(list, i, "parent")),
+                                      fmt::format("\"{}\" is its own ancestor: parents form a cycle; break it",
+                                                  entities[i].id.str()));
+        }
+        state[i] = 1;
+        if (entities[i].parent) {
+            if (auto parent = position.find(entities[i].parent->str()); parent != position.end()) {
+                place(parent->second);
+            }
+        }
+        state[i] = 2;
+        ordered.push_back(entities[i]);
+    };
+    for (std::size_t i = 0; i < entities.size(); ++i) {
+        place(i);
+    }
+    entities = std::move(ordered);
+}
+
+void check_span(const Stance& stance, std::size_t index, const std::string& source,
+                const std::unordered_map<std::string, const Document*>& in_file, const Store* store) {
+    const SourceSpan& span = *stance.source;
+    std::optional<Document> stored;
+    const Document* document = nullptr;
+    if (auto found = in_file.find(span.document.str()); found != in_file.end()) {
+        document = found->second;
+    } else if (store && (stored = store->document(span.document))) {
+        document = &*stored;
+    }
+    if (!document || document->text.empty()) {
+        return;  // an unknown document is reported as a reference; a referenced-only text cannot be checked
+    }
+    const std::string_view text = document->text;
+    auto fail = [&](std::string_view key, const std::string& what) {
+        throw invalid_input_error(fmt::format("{}: $.stances[{}].source.{}", source, index, key), what);
+    };
+    if (span.end > text.size()) {
+        fail("end", fmt::format("{} is past the end of document \"{}\" ({} bytes)", span.end, span.document.str(),
+                                text.size()));
+    }
+    if (!is_char_boundary(text, span.start)) {
+        fail("start", fmt::format("{} falls inside a UTF-8 character of \"{}\"; offsets count bytes and must start a "
+                                  "character",
+                                  span.start, span.document.str()));
+    }
+    if (!is_char_boundary(text, span.end)) {
+        fail("end", fmt::format("{} falls inside a UTF-8 character of \"{}\"", span.end, span.document.str()));
+    }
+    if (!stance.quote.empty()) {
+        const std::string spanned = collapse_whitespace(text.substr(span.start, span.end - span.start));
+        if (spanned != collapse_whitespace(stance.quote)) {
+            fail("start", fmt::format("the span [{}, {}) reads \"{}\", not the quote; fix the offsets "
+                                      "(scripts/locate_quotes.py --fix finds them)",
+                                      span.start, span.end, spanned.substr(0, 160)));
+        }
+    }
+}
+
+void check_stances(const Dataset& dataset, const References& refs, const std::string& source, const Store* store) {
+    std::unordered_map<std::string, const Document*> documents;
+    for (const Document& document : dataset.documents) {
+        documents.emplace(document.id.str(), &document);
+    }
+    std::unordered_map<std::string, const AgendaItem*> items;
+    for (const AgendaItem& item : dataset.agenda_items) {
+        items.emplace(item.id.str(), &item);
+    }
+    for (std::size_t i = 0; i < dataset.stances.size(); ++i) {
+        const Stance& s = dataset.stances[i];
+        refs.require(EntityKind::actor, s.actor.str(), at("stances", i, "actor"));
+        for (std::size_t k = 0; k < s.includes.size(); ++k) {
+            refs.require(EntityKind::actor, s.includes[k].str(), fmt::format("$.stances[{}].includes[{}]", i, k));
+        }
+        refs.require(EntityKind::actor, s.speaker, at("stances", i, "speaker"));
+        refs.require(EntityKind::actor, s.reported_by, at("stances", i, "reported_by"));
+        refs.require(EntityKind::topic, s.topic.str(), at("stances", i, "topic"));
+        refs.require(EntityKind::proposition, s.proposition, at("stances", i, "proposition"));
+        refs.require(EntityKind::meeting, s.meeting.str(), at("stances", i, "meeting"));
+        refs.require(EntityKind::agenda_item, s.agenda_item, at("stances", i, "agenda_item"));
+        if (s.agenda_item) {
+            if (auto item = items.find(s.agenda_item->str()); item != items.end() && item->second->meeting != s.meeting) {
+                throw invalid_input_error(
+                    fmt::format("{}: {}", source, at("stances", i, "agenda_item")),
+                    fmt::format("agenda item \"{}\" belongs to meeting \"{}\", not to the stance's meeting \"{}\"",
+                                s.agenda_item->str(), item->second->meeting.str(), s.meeting.str()));
+            }
+        }
+        if (s.source) {
+            refs.require(EntityKind::document, s.source->document.str(), at("stances", i, "source.document"));
+            check_span(s, i, source, documents, store);
+        }
+    }
+}
+
+void check_other_references(const Dataset& d, const References& refs) {
+    for (std::size_t i = 0; i < d.memberships.size(); ++i) {
+        refs.require(EntityKind::actor, d.memberships[i].member.str(), at("memberships", i, "member"));
+        refs.require(EntityKind::actor, d.memberships[i].group.str(), at("memberships", i, "group"));
+    }
+    for (std::size_t i = 0; i < d.roles.size(); ++i) {
+        refs.require(EntityKind::actor, d.roles[i].person.str(), at("roles", i, "person"));
+        refs.require(EntityKind::actor, d.roles[i].represents.str(), at("roles", i, "represents"));
+    }
+    for (std::size_t i = 0; i < d.topics.size(); ++i) {
+        refs.require(EntityKind::topic, d.topics[i].parent, at("topics", i, "parent"));
+    }
+    for (std::size_t i = 0; i < d.propositions.size(); ++i) {
+        refs.require(EntityKind::topic, d.propositions[i].topic.str(), at("propositions", i, "topic"));
+    }
+    for (std::size_t i = 0; i < d.bodies.size(); ++i) {
+        refs.require(EntityKind::actor, d.bodies[i].organisation, at("bodies", i, "organisation"));
+    }
+    for (std::size_t i = 0; i < d.meetings.size(); ++i) {
+        refs.require(EntityKind::body, d.meetings[i].body.str(), at("meetings", i, "body"));
+        refs.require(EntityKind::meeting, d.meetings[i].parent, at("meetings", i, "parent"));
+    }
+    for (std::size_t i = 0; i < d.agenda_items.size(); ++i) {
+        refs.require(EntityKind::meeting, d.agenda_items[i].meeting.str(), at("agenda_items", i, "meeting"));
+        for (std::size_t k = 0; k < d.agenda_items[i].topics.size(); ++k) {
+            refs.require(EntityKind::topic, d.agenda_items[i].topics[k].str(),
+                         fmt::format("$.agenda_items[{}].topics[{}]", i, k));
+        }
+    }
+    for (std::size_t i = 0; i < d.participants.size(); ++i) {
+        refs.require(EntityKind::meeting, d.participants[i].meeting.str(), at("participants", i, "meeting"));
+        refs.require(EntityKind::actor, d.participants[i].actor.str(), at("participants", i, "actor"));
+        refs.require(EntityKind::actor, d.participants[i].person, at("participants", i, "person"));
+    }
+}
+
+} // namespace
+
+void validate_dataset(Dataset& dataset, const std::string& source_name, const Store* existing) {
+    const References refs(dataset, source_name, existing);
+    check_other_references(dataset, refs);
+    check_stances(dataset, refs, source_name, existing);
+    order_parents_first(dataset.topics, "topics", source_name);
+    order_parents_first(dataset.meetings, "meetings", source_name);
+}
+
+Dataset import_dataset_file(Store& store, const std::filesystem::path& file) {
+    Dataset dataset = read_dataset_file(file);
+    validate_dataset(dataset, file.string(), &store);
+    try {
+        store.import(dataset);
+    } catch (const invalid_input_error& failure) {
+        // The store's own reference check (for example against a concurrent change) caught it.
+        throw invalid_input_error(file.string(), failure.what());
+    }
+    return dataset;
+}
+
+} // namespace stance

@@ -1,0 +1,148 @@
+// Schema history. Each migration takes the schema from version N-1 to N; never edit a released one,
+// add the next. Optional dates are stored as '' rather than NULL so that they can be part of keys.
+#include "store/schema.hpp"
+
+#include <array>
+#include <string>
+
+#include <SQLiteCpp/Transaction.h>
+#include <fmt/format.h>
+
+#include "stance/error.hpp"
+
+namespace stance::detail {
+
+namespace {
+
+// Version 1: the model. Slugs are the external ids; integer ids keep joins and indexes small.
+constexpr const char* schema_v1 = R"sql(
+CREATE TABLE document (
+    id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL DEFAULT '', language TEXT NOT NULL DEFAULT '', date TEXT NOT NULL DEFAULT '',
+    author TEXT NOT NULL DEFAULT '', origin TEXT NOT NULL DEFAULT '', sha256 TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL DEFAULT '', path TEXT NOT NULL DEFAULT '');
+CREATE TABLE actor (
+    id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, name TEXT NOT NULL,
+    iso2 TEXT NOT NULL DEFAULT '', iso3 TEXT NOT NULL DEFAULT '');
+CREATE TABLE actor_alias (
+    actor_id INTEGER NOT NULL REFERENCES actor(id) ON DELETE CASCADE,
+    language TEXT NOT NULL, text TEXT NOT NULL,
+    rank INTEGER NOT NULL, -- order of first import, so display names stay as coded
+    PRIMARY KEY (actor_id, language, text)) WITHOUT ROWID;
+CREATE TABLE membership (
+    member_id INTEGER NOT NULL REFERENCES actor(id), group_id INTEGER NOT NULL REFERENCES actor(id),
+    date_from TEXT NOT NULL DEFAULT '', date_to TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (group_id, member_id, date_from)) WITHOUT ROWID;
+CREATE TABLE role (
+    person_id INTEGER NOT NULL REFERENCES actor(id), represents_id INTEGER NOT NULL REFERENCES actor(id),
+    title TEXT NOT NULL, date_from TEXT NOT NULL DEFAULT '', date_to TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (person_id, represents_id, date_from)) WITHOUT ROWID;
+CREATE TABLE topic (
+    id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE, parent_id INTEGER REFERENCES topic(id),
+    label TEXT NOT NULL);
+CREATE TABLE topic_alias (
+    topic_id INTEGER NOT NULL REFERENCES topic(id) ON DELETE CASCADE,
+    language TEXT NOT NULL, text TEXT NOT NULL,
+    rank INTEGER NOT NULL, -- order of first import, so display names stay as coded
+    PRIMARY KEY (topic_id, language, text)) WITHOUT ROWID;
+CREATE TABLE proposition (
+    id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE, topic_id INTEGER NOT NULL REFERENCES topic(id),
+    statement TEXT NOT NULL);
+CREATE TABLE body (
+    id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
+    organisation_id INTEGER REFERENCES actor(id));
+CREATE TABLE body_alias (
+    body_id INTEGER NOT NULL REFERENCES body(id) ON DELETE CASCADE,
+    language TEXT NOT NULL, text TEXT NOT NULL,
+    rank INTEGER NOT NULL, -- order of first import, so display names stay as coded
+    PRIMARY KEY (body_id, language, text)) WITHOUT ROWID;
+CREATE TABLE meeting (
+    id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE, body_id INTEGER NOT NULL REFERENCES body(id),
+    title TEXT NOT NULL DEFAULT '', level TEXT NOT NULL DEFAULT '', date TEXT NOT NULL,
+    place TEXT NOT NULL DEFAULT '', parent_id INTEGER REFERENCES meeting(id));
+CREATE INDEX meeting_by_parent ON meeting(parent_id);
+CREATE TABLE agenda_item (
+    id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE, meeting_id INTEGER NOT NULL REFERENCES meeting(id),
+    ord INTEGER NOT NULL, title TEXT NOT NULL, code TEXT NOT NULL DEFAULT '', description TEXT NOT NULL DEFAULT '');
+CREATE INDEX agenda_item_by_meeting ON agenda_item(meeting_id, ord);
+CREATE TABLE agenda_item_topic (
+    agenda_item_id INTEGER NOT NULL REFERENCES agenda_item(id) ON DELETE CASCADE,
+    topic_id INTEGER NOT NULL REFERENCES topic(id), PRIMARY KEY (agenda_item_id, topic_id)) WITHOUT ROWID;
+CREATE INDEX agenda_item_topic_by_topic ON agenda_item_topic(topic_id, agenda_item_id);
+CREATE TABLE participant (
+    meeting_id INTEGER NOT NULL REFERENCES meeting(id), actor_id INTEGER NOT NULL REFERENCES actor(id),
+    person_id INTEGER REFERENCES actor(id), role TEXT NOT NULL DEFAULT '');
+CREATE INDEX participant_by_meeting ON participant(meeting_id, actor_id);
+CREATE TABLE stance (
+    id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE,
+    actor_id INTEGER NOT NULL REFERENCES actor(id), speaker_id INTEGER REFERENCES actor(id),
+    topic_id INTEGER NOT NULL REFERENCES topic(id), proposition_id INTEGER REFERENCES proposition(id),
+    meeting_id INTEGER NOT NULL REFERENCES meeting(id), agenda_item_id INTEGER REFERENCES agenda_item(id),
+    kind TEXT NOT NULL, score REAL NOT NULL, breadth TEXT NOT NULL DEFAULT 'single',
+    quote TEXT NOT NULL DEFAULT '', paraphrase TEXT NOT NULL DEFAULT '',
+    document_id INTEGER REFERENCES document(id), span_start INTEGER, span_end INTEGER, page INTEGER,
+    reported_by_id INTEGER REFERENCES actor(id), confidence REAL NOT NULL DEFAULT 1,
+    coder TEXT NOT NULL DEFAULT '', coded_at TEXT NOT NULL DEFAULT '', stated_on TEXT NOT NULL DEFAULT '',
+    -- stated_on, else the meeting's date: kept here so date-range reads need no join.
+    effective_date TEXT NOT NULL);
+CREATE INDEX stance_by_actor ON stance(actor_id, effective_date);
+CREATE INDEX stance_by_topic ON stance(topic_id, effective_date);
+CREATE INDEX stance_by_meeting ON stance(meeting_id);
+CREATE INDEX stance_by_agenda_item ON stance(agenda_item_id);
+CREATE TABLE stance_include (
+    stance_id INTEGER NOT NULL REFERENCES stance(id) ON DELETE CASCADE,
+    actor_id INTEGER NOT NULL REFERENCES actor(id), PRIMARY KEY (stance_id, actor_id)) WITHOUT ROWID;
+CREATE INDEX stance_include_by_actor ON stance_include(actor_id);
+)sql";
+
+// Version 2: full-text search over quotes and paraphrases (FTS5, external content). Votes have no
+// quote, so the triggers skip empty ones and bulk vote imports pay nothing for the index.
+constexpr const char* schema_v2 = R"sql(
+CREATE VIRTUAL TABLE stance_text USING fts5(quote, paraphrase, content='stance', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER stance_text_insert AFTER INSERT ON stance WHEN new.quote <> '' OR new.paraphrase <> '' BEGIN
+    INSERT INTO stance_text(rowid, quote, paraphrase) VALUES (new.id, new.quote, new.paraphrase);
+END;
+CREATE TRIGGER stance_text_delete AFTER DELETE ON stance WHEN old.quote <> '' OR old.paraphrase <> '' BEGIN
+    INSERT INTO stance_text(stance_text, rowid, quote, paraphrase) VALUES ('delete', old.id, old.quote, old.paraphrase);
+END;
+CREATE TRIGGER stance_text_update_old AFTER UPDATE ON stance WHEN old.quote <> '' OR old.paraphrase <> '' BEGIN
+    INSERT INTO stance_text(stance_text, rowid, quote, paraphrase) VALUES ('delete', old.id, old.quote, old.paraphrase);
+END;
+CREATE TRIGGER stance_text_update_new AFTER UPDATE ON stance WHEN new.quote <> '' OR new.paraphrase <> '' BEGIN
+    INSERT INTO stance_text(rowid, quote, paraphrase) VALUES (new.id, new.quote, new.paraphrase);
+END;
+INSERT INTO stance_text(rowid, quote, paraphrase)
+    SELECT id, quote, paraphrase FROM stance WHERE quote <> '' OR paraphrase <> '';
+)sql";
+
+constexpr std::array migrations{schema_v1, schema_v2};
+
+} // namespace
+
+int read_schema_version(SQLite::Database& db) {
+    return db.execAndGet("PRAGMA user_version").getInt();
+}
+
+void migrate(SQLite::Database& db, int target) {
+    int version = read_schema_version(db);
+    if (version > target) {
+        throw schema_version_error(fmt::format(
+            "{}: the database has schema version {}, but this stance understands versions up to {}; "
+            "upgrade stance to open it",
+            db.getFilename(), version, target));
+    }
+    if (version == target) {
+        return;
+    }
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    // Re-read inside the lock: another process may have migrated while we waited.
+    version = read_schema_version(db);
+    for (int next = version + 1; next <= target; ++next) {
+        db.exec(migrations.at(static_cast<std::size_t>(next - 1)));
+    }
+    db.exec(fmt::format("PRAGMA user_version = {}", target));
+    transaction.commit();
+}
+
+} // namespace stance::detail

@@ -1,0 +1,404 @@
+// Writing to the SQLite store: one IMMEDIATE transaction per ImportSession, upserts keyed by slug.
+#include <string>
+#include <unordered_map>
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <fmt/format.h>
+
+#include "stance/error.hpp"
+#include "store/sqlite_store.hpp"
+
+namespace stance::detail {
+
+namespace {
+
+std::string date_text(const std::optional<Date>& date) {
+    return date ? date->iso() : std::string{};
+}
+
+class SqliteImportSession final : public ImportSession {
+public:
+    explicit SqliteImportSession(SQLite::Database& db)
+        : m_db(db), m_transaction(db, SQLite::TransactionBehavior::IMMEDIATE) {}
+
+    void put(const Document& document) override;
+    void put(const Actor& actor) override;
+    void put(const Membership& membership) override;
+    void put(const Role& role) override;
+    void put(const Topic& topic) override;
+    void put(const Proposition& proposition) override;
+    void put(const Body& body) override;
+    void put(const Meeting& meeting) override;
+    void put(const AgendaItem& item) override;
+    void put(const Participant& participant) override;
+    void put(const Stance& stance) override;
+    void commit() override;
+
+private:
+    // Prepared once per session and reused: bulk imports call put() hundreds of thousands of times.
+    SQLite::Statement& statement(const char* sql);
+    std::int64_t row_id(EntityKind kind, const std::string& slug);
+    std::optional<std::int64_t> optional_row_id(EntityKind kind, const std::string& slug);
+    std::int64_t upsert(const char* sql, const std::function<void(SQLite::Statement&)>& bind);
+    void put_aliases(const char* table, const char* key_column, std::int64_t row, const std::vector<Name>& names);
+    void remember(EntityKind kind, const std::string& slug, std::int64_t row) { m_ids[index(kind)][slug] = row; }
+    static std::size_t index(EntityKind kind) { return static_cast<std::size_t>(kind); }
+
+    SQLite::Database& m_db;
+    SQLite::Transaction m_transaction;
+    std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> m_statements;
+    std::array<std::unordered_map<std::string, std::int64_t>, 8> m_ids;
+    std::unordered_map<std::int64_t, std::string> m_meeting_dates;
+};
+
+SQLite::Statement& SqliteImportSession::statement(const char* sql) {
+    auto& slot = m_statements[sql];
+    if (!slot) {
+        slot = std::make_unique<SQLite::Statement>(m_db, sql);
+    }
+    slot->reset();
+    slot->clearBindings();
+    return *slot;
+}
+
+std::optional<std::int64_t> SqliteImportSession::optional_row_id(EntityKind kind, const std::string& slug) {
+    auto& cache = m_ids[index(kind)];
+    if (auto found = cache.find(slug); found != cache.end()) {
+        return found->second;
+    }
+    SQLite::Statement query(m_db, fmt::format("SELECT id FROM {} WHERE slug = ?", table_of(kind)));
+    query.bind(1, slug);
+    if (!query.executeStep()) {
+        return std::nullopt;
+    }
+    const std::int64_t row = query.getColumn(0).getInt64();
+    cache.emplace(slug, row);
+    return row;
+}
+
+std::int64_t SqliteImportSession::row_id(EntityKind kind, const std::string& slug) {
+    if (auto row = optional_row_id(kind, slug)) {
+        return *row;
+    }
+    throw invalid_input_error("", fmt::format("unknown {} \"{}\": import it first or fix the reference",
+                                              table_of(kind), slug));
+}
+
+std::int64_t SqliteImportSession::upsert(const char* sql, const std::function<void(SQLite::Statement&)>& bind) {
+    SQLite::Statement& query = statement(sql);
+    bind(query);
+    if (!query.executeStep()) {
+        throw storage_error(fmt::format("upsert returned no row: {}", sql));
+    }
+    return query.getColumn(0).getInt64();
+}
+
+void SqliteImportSession::put_aliases(const char* table, const char* key_column, std::int64_t row,
+                                      const std::vector<Name>& names) {
+    // Aliases accumulate across imports, so two coders' name lists merge instead of overwriting.
+    const std::string sql = fmt::format(
+        "INSERT OR IGNORE INTO {0} ({1}, language, text, rank) "
+        "VALUES (?1, ?2, ?3, (SELECT count(*) FROM {0} WHERE {1} = ?1))",
+        table, key_column);
+    SQLite::Statement query(m_db, sql);
+    for (const Name& name : names) {
+        query.reset();
+        query.bind(1, row);
+        query.bind(2, name.language);
+        query.bind(3, name.text);
+        query.exec();
+    }
+}
+
+void SqliteImportSession::put(const Document& document) {
+    const std::int64_t row = upsert(
+        "INSERT INTO document (slug, title, language, date, author, origin, sha256, text, path) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (slug) DO UPDATE SET title = excluded.title, "
+        "language = excluded.language, date = excluded.date, author = excluded.author, origin = excluded.origin, "
+        "sha256 = excluded.sha256, text = excluded.text, path = excluded.path RETURNING id",
+        [&](SQLite::Statement& q) {
+            q.bind(1, document.id.str());
+            q.bind(2, document.title);
+            q.bind(3, document.language);
+            q.bind(4, date_text(document.date));
+            q.bind(5, document.author);
+            q.bind(6, document.origin);
+            q.bind(7, document.sha256);
+            q.bind(8, document.text);
+            q.bind(9, document.path);
+        });
+    remember(EntityKind::document, document.id.str(), row);
+}
+
+void SqliteImportSession::put(const Actor& actor) {
+    const std::int64_t row = upsert(
+        "INSERT INTO actor (slug, kind, name, iso2, iso3) VALUES (?, ?, ?, ?, ?) ON CONFLICT (slug) DO UPDATE SET "
+        "kind = excluded.kind, name = excluded.name, iso2 = excluded.iso2, iso3 = excluded.iso3 RETURNING id",
+        [&](SQLite::Statement& q) {
+            q.bind(1, actor.id.str());
+            q.bind(2, std::string(to_string(actor.kind)));
+            q.bind(3, actor.name);
+            q.bind(4, actor.iso2);
+            q.bind(5, actor.iso3);
+        });
+    remember(EntityKind::actor, actor.id.str(), row);
+    put_aliases("actor_alias", "actor_id", row, actor.aliases);
+}
+
+void SqliteImportSession::put(const Membership& membership) {
+    SQLite::Statement& q = statement(
+        "INSERT INTO membership (member_id, group_id, date_from, date_to) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (group_id, member_id, date_from) DO UPDATE SET date_to = excluded.date_to");
+    q.bind(1, row_id(EntityKind::actor, membership.member.str()));
+    q.bind(2, row_id(EntityKind::actor, membership.group.str()));
+    q.bind(3, date_text(membership.from));
+    q.bind(4, date_text(membership.to));
+    q.exec();
+}
+
+void SqliteImportSession::put(const Role& role) {
+    SQLite::Statement& q = statement(
+        "INSERT INTO role (person_id, represents_id, title, date_from, date_to) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (person_id, represents_id, date_from) DO UPDATE SET title = excluded.title, "
+        "date_to = excluded.date_to");
+    q.bind(1, row_id(EntityKind::actor, role.person.str()));
+    q.bind(2, row_id(EntityKind::actor, role.represents.str()));
+    q.bind(3, role.title);
+    q.bind(4, date_text(role.from));
+    q.bind(5, date_text(role.to));
+    q.exec();
+}
+
+void SqliteImportSession::put(const Topic& topic) {
+    const auto parent = topic.parent ? std::optional{row_id(EntityKind::topic, topic.parent->str())} : std::nullopt;
+    const std::int64_t row = upsert(
+        "INSERT INTO topic (slug, parent_id, label) VALUES (?, ?, ?) ON CONFLICT (slug) DO UPDATE SET "
+        "parent_id = excluded.parent_id, label = excluded.label RETURNING id",
+        [&](SQLite::Statement& q) {
+            q.bind(1, topic.id.str());
+            if (parent) {
+                q.bind(2, *parent);
+            }
+            q.bind(3, topic.label);
+        });
+    remember(EntityKind::topic, topic.id.str(), row);
+    put_aliases("topic_alias", "topic_id", row, topic.aliases);
+}
+
+void SqliteImportSession::put(const Proposition& proposition) {
+    const std::int64_t topic = row_id(EntityKind::topic, proposition.topic.str());
+    const std::int64_t row = upsert(
+        "INSERT INTO proposition (slug, topic_id, statement) VALUES (?, ?, ?) ON CONFLICT (slug) DO UPDATE SET "
+        "topic_id = excluded.topic_id, statement = excluded.statement RETURNING id",
+        [&](SQLite::Statement& q) {
+            q.bind(1, proposition.id.str());
+            q.bind(2, topic);
+            q.bind(3, proposition.statement);
+        });
+    remember(EntityKind::proposition, proposition.id.str(), row);
+}
+
+void SqliteImportSession::put(const Body& body) {
+    const auto organisation =
+        body.organisation ? std::optional{row_id(EntityKind::actor, body.organisation->str())} : std::nullopt;
+    const std::int64_t row = upsert(
+        "INSERT INTO body (slug, name, organisation_id) VALUES (?, ?, ?) ON CONFLICT (slug) DO UPDATE SET "
+        "name = excluded.name, organisation_id = excluded.organisation_id RETURNING id",
+        [&](SQLite::Statement& q) {
+            q.bind(1, body.id.str());
+            q.bind(2, body.name);
+            if (organisation) {
+                q.bind(3, *organisation);
+            }
+        });
+    remember(EntityKind::body, body.id.str(), row);
+    put_aliases("body_alias", "body_id", row, body.aliases);
+}
+
+void SqliteImportSession::put(const Meeting& meeting) {
+    const std::int64_t body = row_id(EntityKind::body, meeting.body.str());
+    const auto parent =
+        meeting.parent ? std::optional{row_id(EntityKind::meeting, meeting.parent->str())} : std::nullopt;
+    const std::string date = meeting.date.iso();
+    const std::int64_t row = upsert(
+        "INSERT INTO meeting (slug, body_id, title, level, date, place, parent_id) VALUES (?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (slug) DO UPDATE SET body_id = excluded.body_id, title = excluded.title, level = excluded.level, "
+        "date = excluded.date, place = excluded.place, parent_id = excluded.parent_id RETURNING id",
+        [&](SQLite::Statement& q) {
+            q.bind(1, meeting.id.str());
+            q.bind(2, body);
+            q.bind(3, meeting.title);
+            q.bind(4, meeting.level);
+            q.bind(5, date);
+            q.bind(6, meeting.place);
+            if (parent) {
+                q.bind(7, *parent);
+            }
+        });
+    remember(EntityKind::meeting, meeting.id.str(), row);
+    m_meeting_dates[row] = date;
+    // A re-dated meeting re-dates the stances that take their date from it.
+    SQLite::Statement& redate =
+        statement("UPDATE stance SET effective_date = ? WHERE meeting_id = ? AND stated_on = '' AND effective_date <> ?");
+    redate.bind(1, date);
+    redate.bind(2, row);
+    redate.bind(3, date);
+    redate.exec();
+}
+
+void SqliteImportSession::put(const AgendaItem& item) {
+    const std::int64_t meeting = row_id(EntityKind::meeting, item.meeting.str());
+    const std::int64_t row = upsert(
+        "INSERT INTO agenda_item (slug, meeting_id, ord, title, code, description) VALUES (?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (slug) DO UPDATE SET meeting_id = excluded.meeting_id, ord = excluded.ord, "
+        "title = excluded.title, code = excluded.code, description = excluded.description RETURNING id",
+        [&](SQLite::Statement& q) {
+            q.bind(1, item.id.str());
+            q.bind(2, meeting);
+            q.bind(3, item.order);
+            q.bind(4, item.title);
+            q.bind(5, item.code);
+            q.bind(6, item.description);
+        });
+    remember(EntityKind::agenda_item, item.id.str(), row);
+    SQLite::Statement& clear = statement("DELETE FROM agenda_item_topic WHERE agenda_item_id = ?");
+    clear.bind(1, row);
+    clear.exec();
+    for (const TopicId& topic : item.topics) {
+        SQLite::Statement& link =
+            statement("INSERT OR IGNORE INTO agenda_item_topic (agenda_item_id, topic_id) VALUES (?, ?)");
+        link.bind(1, row);
+        link.bind(2, row_id(EntityKind::topic, topic.str()));
+        link.exec();
+    }
+}
+
+void SqliteImportSession::put(const Participant& participant) {
+    const std::int64_t meeting = row_id(EntityKind::meeting, participant.meeting.str());
+    const std::int64_t actor = row_id(EntityKind::actor, participant.actor.str());
+    const auto person =
+        participant.person ? std::optional{row_id(EntityKind::actor, participant.person->str())} : std::nullopt;
+    // No natural key with NULLs in SQLite's UNIQUE, so replace by hand ("IS" matches NULL to NULL).
+    SQLite::Statement& remove =
+        statement("DELETE FROM participant WHERE meeting_id = ? AND actor_id = ? AND person_id IS ?");
+    remove.bind(1, meeting);
+    remove.bind(2, actor);
+    if (person) {
+        remove.bind(3, *person);
+    }
+    remove.exec();
+    SQLite::Statement& insert =
+        statement("INSERT INTO participant (meeting_id, actor_id, person_id, role) VALUES (?, ?, ?, ?)");
+    insert.bind(1, meeting);
+    insert.bind(2, actor);
+    if (person) {
+        insert.bind(3, *person);
+    }
+    insert.bind(4, participant.role);
+    insert.exec();
+}
+
+void SqliteImportSession::put(const Stance& stance) {
+    const std::int64_t meeting = row_id(EntityKind::meeting, stance.meeting.str());
+    std::string effective_date;
+    if (stance.stated_on) {
+        effective_date = stance.stated_on->iso();
+    } else if (auto known = m_meeting_dates.find(meeting); known != m_meeting_dates.end()) {
+        effective_date = known->second;
+    } else {
+        SQLite::Statement& q = statement("SELECT date FROM meeting WHERE id = ?");
+        q.bind(1, meeting);
+        q.executeStep();
+        effective_date = q.getColumn(0).getString();
+        m_meeting_dates[meeting] = effective_date;
+    }
+    const std::int64_t actor = row_id(EntityKind::actor, stance.actor.str());
+    const std::int64_t topic = row_id(EntityKind::topic, stance.topic.str());
+    auto optional_actor = [&](const std::optional<ActorId>& id) {
+        return id ? std::optional{row_id(EntityKind::actor, id->str())} : std::nullopt;
+    };
+    const auto speaker = optional_actor(stance.speaker);
+    const auto reported_by = optional_actor(stance.reported_by);
+    const auto proposition = stance.proposition
+                                 ? std::optional{row_id(EntityKind::proposition, stance.proposition->str())}
+                                 : std::nullopt;
+    const auto agenda_item = stance.agenda_item
+                                 ? std::optional{row_id(EntityKind::agenda_item, stance.agenda_item->str())}
+                                 : std::nullopt;
+    const auto document =
+        stance.source ? std::optional{row_id(EntityKind::document, stance.source->document.str())} : std::nullopt;
+
+    const std::int64_t row = upsert(
+        "INSERT INTO stance (slug, actor_id, speaker_id, topic_id, proposition_id, meeting_id, agenda_item_id, kind, "
+        "score, breadth, quote, paraphrase, document_id, span_start, span_end, page, reported_by_id, confidence, "
+        "coder, coded_at, stated_on, effective_date) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22) "
+        "ON CONFLICT (slug) DO UPDATE SET actor_id = excluded.actor_id, speaker_id = excluded.speaker_id, "
+        "topic_id = excluded.topic_id, proposition_id = excluded.proposition_id, meeting_id = excluded.meeting_id, "
+        "agenda_item_id = excluded.agenda_item_id, kind = excluded.kind, score = excluded.score, "
+        "breadth = excluded.breadth, quote = excluded.quote, paraphrase = excluded.paraphrase, "
+        "document_id = excluded.document_id, span_start = excluded.span_start, span_end = excluded.span_end, "
+        "page = excluded.page, reported_by_id = excluded.reported_by_id, confidence = excluded.confidence, "
+        "coder = excluded.coder, coded_at = excluded.coded_at, stated_on = excluded.stated_on, "
+        "effective_date = excluded.effective_date RETURNING id",
+        [&](SQLite::Statement& q) {
+            auto bind_optional = [&](int index, const std::optional<std::int64_t>& value) {
+                if (value) {
+                    q.bind(index, *value);
+                }
+            };
+            q.bind(1, stance.id.str());
+            q.bind(2, actor);
+            bind_optional(3, speaker);
+            q.bind(4, topic);
+            bind_optional(5, proposition);
+            q.bind(6, meeting);
+            bind_optional(7, agenda_item);
+            q.bind(8, std::string(to_string(stance.kind)));
+            q.bind(9, stance.score);
+            q.bind(10, std::string(to_string(stance.breadth)));
+            q.bind(11, stance.quote);
+            q.bind(12, stance.paraphrase);
+            bind_optional(13, document);
+            if (stance.source) {
+                q.bind(14, static_cast<std::int64_t>(stance.source->start));
+                q.bind(15, static_cast<std::int64_t>(stance.source->end));
+                if (stance.source->page) {
+                    q.bind(16, *stance.source->page);
+                }
+            }
+            bind_optional(17, reported_by);
+            q.bind(18, stance.confidence);
+            q.bind(19, stance.coder);
+            q.bind(20, stance.coded_at);
+            q.bind(21, date_text(stance.stated_on));
+            q.bind(22, effective_date);
+        });
+    SQLite::Statement& clear = statement("DELETE FROM stance_include WHERE stance_id = ?");
+    clear.bind(1, row);
+    clear.exec();
+    for (const ActorId& member : stance.includes) {
+        SQLite::Statement& link = statement("INSERT OR IGNORE INTO stance_include (stance_id, actor_id) VALUES (?, ?)");
+        link.bind(1, row);
+        link.bind(2, row_id(EntityKind::actor, member.str()));
+        link.exec();
+    }
+}
+
+void SqliteImportSession::commit() {
+    m_statements.clear();  // finalize before COMMIT so no statement holds the write open
+    m_transaction.commit();
+}
+
+} // namespace
+
+std::unique_ptr<ImportSession> SqliteStore::begin_import() {
+    try {
+        return std::make_unique<SqliteImportSession>(m_db);
+    } catch (const SQLite::Exception& failure) {
+        rethrow_as_stance_error(failure, fmt::format("starting an import into {}", m_path));
+    }
+}
+
+} // namespace stance::detail

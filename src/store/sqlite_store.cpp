@@ -1,0 +1,468 @@
+// Opening the SQLite store and reading from it. Writing lives in sqlite_import.cpp.
+#include "store/sqlite_store.hpp"
+
+#include <sqlite3.h>
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+#include "stance/error.hpp"
+#include "store/schema.hpp"
+
+namespace stance {
+
+std::unique_ptr<Store> Store::open(const std::string& path, OpenOptions options) {
+    return std::make_unique<detail::SqliteStore>(path, options);
+}
+
+} // namespace stance
+
+namespace stance::detail {
+
+namespace {
+
+constexpr char unit_separator = '\x1f';
+
+int open_flags(const OpenOptions& options) {
+    return options.read_only ? SQLite::OPEN_READONLY : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+}
+
+std::optional<Date> optional_date(const SQLite::Column& column) {
+    if (column.isNull()) {
+        return std::nullopt;
+    }
+    return Date::parse(column.getString());
+}
+
+template <class IdType>
+std::optional<IdType> optional_id(const SQLite::Column& column) {
+    if (column.isNull()) {
+        return std::nullopt;
+    }
+    return IdType{column.getString()};
+}
+
+std::vector<ActorId> split_ids(const std::string& joined) {
+    std::vector<ActorId> ids;
+    std::size_t begin = 0;
+    while (begin < joined.size()) {
+        std::size_t end = joined.find(unit_separator, begin);
+        if (end == std::string::npos) {
+            end = joined.size();
+        }
+        ids.emplace_back(joined.substr(begin, end - begin));
+        begin = end + 1;
+    }
+    return ids;
+}
+
+// A JSON array of the ids' slugs, bound as one parameter and unpacked in SQL by json_each.
+template <class IdType>
+std::string json_array(const std::vector<IdType>& ids) {
+    std::string out = "[";
+    for (const IdType& id : ids) {
+        if (out.size() > 1) {
+            out += ',';
+        }
+        out += '"';
+        for (char c : id.str()) {
+            if (c == '"' || c == '\\') {
+                out += '\\';
+            }
+            out += c;
+        }
+        out += '"';
+    }
+    return out + "]";
+}
+
+constexpr const char* stance_columns = R"sql(
+SELECT s.slug, a.slug, sp.slug, t.slug, p.slug, m.slug, ai.slug, s.kind, s.score, s.breadth, s.quote,
+       s.paraphrase, d.slug, s.span_start, s.span_end, s.page, rb.slug, s.confidence, s.coder, s.coded_at,
+       NULLIF(s.stated_on, ''),
+       (SELECT group_concat(ia.slug, char(31)) FROM stance_include si JOIN actor ia ON ia.id = si.actor_id
+         WHERE si.stance_id = s.id)
+FROM stance s
+JOIN actor a ON a.id = s.actor_id
+LEFT JOIN actor sp ON sp.id = s.speaker_id
+JOIN topic t ON t.id = s.topic_id
+LEFT JOIN proposition p ON p.id = s.proposition_id
+JOIN meeting m ON m.id = s.meeting_id
+LEFT JOIN agenda_item ai ON ai.id = s.agenda_item_id
+LEFT JOIN document d ON d.id = s.document_id
+LEFT JOIN actor rb ON rb.id = s.reported_by_id
+WHERE 1 = 1)sql";
+
+std::string stance_query(const StanceFilter& filter) {
+    std::string sql = stance_columns;
+    if (!filter.actors.empty()) {
+        sql += " AND (s.actor_id IN (SELECT x.id FROM actor x, json_each(:actors) j WHERE x.slug = j.value)";
+        if (filter.include_named_members) {
+            sql += " OR s.id IN (SELECT si.stance_id FROM stance_include si JOIN actor x ON x.id = si.actor_id,"
+                   " json_each(:actors) j WHERE x.slug = j.value)";
+        }
+        sql += ")";
+    }
+    if (!filter.topics.empty()) {
+        sql += " AND (s.topic_id IN (SELECT x.id FROM topic x, json_each(:topics) j WHERE x.slug = j.value)";
+        if (filter.match_agenda_item_topics) {
+            sql += " OR s.agenda_item_id IN (SELECT ait.agenda_item_id FROM agenda_item_topic ait"
+                   " JOIN topic x ON x.id = ait.topic_id, json_each(:topics) j WHERE x.slug = j.value)";
+        }
+        sql += ")";
+    }
+    if (!filter.meetings.empty()) {
+        sql += " AND s.meeting_id IN (SELECT x.id FROM meeting x, json_each(:meetings) j WHERE x.slug = j.value)";
+    }
+    if (filter.from) {
+        sql += " AND s.effective_date >= :from";
+    }
+    if (filter.to) {
+        sql += " AND s.effective_date <= :to";
+    }
+    if (filter.positions_only) {
+        sql += " AND s.kind NOT IN ('no_position', 'absent', 'not_member')";
+    }
+    sql += " ORDER BY s.effective_date, m.slug, s.slug";
+    return sql;
+}
+
+void bind_filter(SQLite::Statement& query, const StanceFilter& filter) {
+    if (!filter.actors.empty()) {
+        query.bind(":actors", json_array(filter.actors));
+    }
+    if (!filter.topics.empty()) {
+        query.bind(":topics", json_array(filter.topics));
+    }
+    if (!filter.meetings.empty()) {
+        query.bind(":meetings", json_array(filter.meetings));
+    }
+    if (filter.from) {
+        query.bind(":from", filter.from->iso());
+    }
+    if (filter.to) {
+        query.bind(":to", filter.to->iso());
+    }
+}
+
+Stance read_stance(SQLite::Statement& row) {
+    Stance stance;
+    stance.id = StanceId{row.getColumn(0).getString()};
+    stance.actor = ActorId{row.getColumn(1).getString()};
+    stance.speaker = optional_id<ActorId>(row.getColumn(2));
+    stance.topic = TopicId{row.getColumn(3).getString()};
+    stance.proposition = optional_id<PropositionId>(row.getColumn(4));
+    stance.meeting = MeetingId{row.getColumn(5).getString()};
+    stance.agenda_item = optional_id<AgendaItemId>(row.getColumn(6));
+    stance.kind = parse_position_kind(row.getColumn(7).getString()).value_or(PositionKind::no_position);
+    stance.score = row.getColumn(8).getDouble();
+    stance.breadth = parse_breadth(row.getColumn(9).getString()).value_or(Breadth::single);
+    stance.quote = row.getColumn(10).getString();
+    stance.paraphrase = row.getColumn(11).getString();
+    if (!row.getColumn(12).isNull()) {
+        SourceSpan span;
+        span.document = DocumentId{row.getColumn(12).getString()};
+        span.start = static_cast<std::size_t>(row.getColumn(13).getInt64());
+        span.end = static_cast<std::size_t>(row.getColumn(14).getInt64());
+        if (!row.getColumn(15).isNull()) {
+            span.page = row.getColumn(15).getInt();
+        }
+        stance.source = span;
+    }
+    stance.reported_by = optional_id<ActorId>(row.getColumn(16));
+    stance.confidence = row.getColumn(17).getDouble();
+    stance.coder = row.getColumn(18).getString();
+    stance.coded_at = row.getColumn(19).getString();
+    stance.stated_on = optional_date(row.getColumn(20));
+    if (!row.getColumn(21).isNull()) {
+        stance.includes = split_ids(row.getColumn(21).getString());
+    }
+    return stance;
+}
+
+std::optional<Date> date_or_none(const std::string& text) {
+    return text.empty() ? std::nullopt : Date::parse(text);
+}
+
+} // namespace
+
+[[noreturn]] void rethrow_as_stance_error(const SQLite::Exception& failure, const std::string& doing) {
+    const int code = failure.getExtendedErrorCode();
+    if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED) {
+        throw busy_error(fmt::format("{}: the database is busy: another process is writing to it and did not finish "
+                                     "in time; retry when it is done ({})",
+                                     doing, failure.what()),
+                         code);
+    }
+    throw storage_error(fmt::format("{}: {} (SQLite error {})", doing, failure.what(), code), code);
+}
+
+const char* table_of(EntityKind kind) noexcept {
+    switch (kind) {
+    case EntityKind::document: return "document";
+    case EntityKind::actor: return "actor";
+    case EntityKind::topic: return "topic";
+    case EntityKind::proposition: return "proposition";
+    case EntityKind::body: return "body";
+    case EntityKind::meeting: return "meeting";
+    case EntityKind::agenda_item: return "agenda_item";
+    case EntityKind::stance: return "stance";
+    }
+    return "?";
+}
+
+SqliteStore::SqliteStore(const std::string& path, OpenOptions options) try
+    : m_path(path), m_db(path, open_flags(options), options.busy_timeout_ms) {
+    m_db.exec("PRAGMA foreign_keys = ON");
+    if (options.read_only) {
+        const int version = read_schema_version(m_db);
+        if (version != current_schema_version) {
+            throw schema_version_error(fmt::format(
+                "{}: schema version {} cannot be read by this stance (version {}) in read-only mode; {}", path,
+                version, current_schema_version,
+                version > current_schema_version ? "upgrade stance" : "open it once read-write to migrate it"));
+        }
+        return;
+    }
+    if (path != ":memory:" && !path.empty()) {
+        // WAL lets readers keep answering while an import writes; FULL makes every commit durable.
+        m_db.exec("PRAGMA journal_mode = WAL");
+        m_db.exec("PRAGMA synchronous = FULL");
+    }
+    migrate(m_db, current_schema_version);
+} catch (const SQLite::Exception& failure) {
+    rethrow_as_stance_error(failure, fmt::format("opening {}", path));
+}
+
+int SqliteStore::schema_version() const {
+    return read_schema_version(m_db);
+}
+
+bool SqliteStore::exists(EntityKind kind, const std::string& id) const {
+    SQLite::Statement query(m_db, fmt::format("SELECT 1 FROM {} WHERE slug = ?", table_of(kind)));
+    query.bind(1, id);
+    return query.executeStep();
+}
+
+std::vector<Name> SqliteStore::aliases(const char* table, const char* key_column, std::int64_t row_id) const {
+    SQLite::Statement query(
+        m_db, fmt::format("SELECT language, text FROM {} WHERE {} = ? ORDER BY language, rank", table, key_column));
+    query.bind(1, row_id);
+    std::vector<Name> names;
+    while (query.executeStep()) {
+        names.push_back(Name{query.getColumn(0).getString(), query.getColumn(1).getString()});
+    }
+    return names;
+}
+
+std::vector<Actor> SqliteStore::actors() const {
+    SQLite::Statement query(m_db, "SELECT id, slug, kind, name, iso2, iso3 FROM actor ORDER BY slug");
+    std::vector<Actor> result;
+    while (query.executeStep()) {
+        Actor actor;
+        actor.id = ActorId{query.getColumn(1).getString()};
+        actor.kind = parse_actor_kind(query.getColumn(2).getString()).value_or(ActorKind::group);
+        actor.name = query.getColumn(3).getString();
+        actor.iso2 = query.getColumn(4).getString();
+        actor.iso3 = query.getColumn(5).getString();
+        actor.aliases = aliases("actor_alias", "actor_id", query.getColumn(0).getInt64());
+        result.push_back(std::move(actor));
+    }
+    return result;
+}
+
+std::vector<Membership> SqliteStore::memberships() const {
+    SQLite::Statement query(m_db, "SELECT m.slug, g.slug, ms.date_from, ms.date_to FROM membership ms "
+                                  "JOIN actor m ON m.id = ms.member_id JOIN actor g ON g.id = ms.group_id "
+                                  "ORDER BY g.slug, m.slug, ms.date_from");
+    std::vector<Membership> result;
+    while (query.executeStep()) {
+        result.push_back(Membership{ActorId{query.getColumn(0).getString()}, ActorId{query.getColumn(1).getString()},
+                                    date_or_none(query.getColumn(2).getString()),
+                                    date_or_none(query.getColumn(3).getString())});
+    }
+    return result;
+}
+
+std::vector<Role> SqliteStore::roles() const {
+    SQLite::Statement query(m_db, "SELECT p.slug, r.slug, ro.title, ro.date_from, ro.date_to FROM role ro "
+                                  "JOIN actor p ON p.id = ro.person_id JOIN actor r ON r.id = ro.represents_id "
+                                  "ORDER BY p.slug, ro.date_from, r.slug");
+    std::vector<Role> result;
+    while (query.executeStep()) {
+        result.push_back(Role{ActorId{query.getColumn(0).getString()}, ActorId{query.getColumn(1).getString()},
+                              query.getColumn(2).getString(), date_or_none(query.getColumn(3).getString()),
+                              date_or_none(query.getColumn(4).getString())});
+    }
+    return result;
+}
+
+std::vector<Topic> SqliteStore::topics() const {
+    SQLite::Statement query(m_db, "SELECT t.id, t.slug, p.slug, t.label FROM topic t "
+                                  "LEFT JOIN topic p ON p.id = t.parent_id ORDER BY t.slug");
+    std::vector<Topic> result;
+    while (query.executeStep()) {
+        Topic topic;
+        topic.id = TopicId{query.getColumn(1).getString()};
+        topic.parent = optional_id<TopicId>(query.getColumn(2));
+        topic.label = query.getColumn(3).getString();
+        topic.aliases = aliases("topic_alias", "topic_id", query.getColumn(0).getInt64());
+        result.push_back(std::move(topic));
+    }
+    return result;
+}
+
+std::vector<Proposition> SqliteStore::propositions() const {
+    SQLite::Statement query(m_db, "SELECT p.slug, t.slug, p.statement FROM proposition p "
+                                  "JOIN topic t ON t.id = p.topic_id ORDER BY p.slug");
+    std::vector<Proposition> result;
+    while (query.executeStep()) {
+        result.push_back(Proposition{PropositionId{query.getColumn(0).getString()},
+                                     TopicId{query.getColumn(1).getString()}, query.getColumn(2).getString()});
+    }
+    return result;
+}
+
+std::vector<Body> SqliteStore::bodies() const {
+    SQLite::Statement query(m_db, "SELECT b.id, b.slug, b.name, o.slug FROM body b "
+                                  "LEFT JOIN actor o ON o.id = b.organisation_id ORDER BY b.slug");
+    std::vector<Body> result;
+    while (query.executeStep()) {
+        Body body;
+        body.id = BodyId{query.getColumn(1).getString()};
+        body.name = query.getColumn(2).getString();
+        body.organisation = optional_id<ActorId>(query.getColumn(3));
+        body.aliases = aliases("body_alias", "body_id", query.getColumn(0).getInt64());
+        result.push_back(std::move(body));
+    }
+    return result;
+}
+
+std::vector<Meeting> SqliteStore::meetings() const {
+    SQLite::Statement query(m_db, "SELECT m.slug, b.slug, m.title, m.level, m.date, m.place, p.slug FROM meeting m "
+                                  "JOIN body b ON b.id = m.body_id LEFT JOIN meeting p ON p.id = m.parent_id "
+                                  "ORDER BY m.date, m.slug");
+    std::vector<Meeting> result;
+    while (query.executeStep()) {
+        Meeting meeting;
+        meeting.id = MeetingId{query.getColumn(0).getString()};
+        meeting.body = BodyId{query.getColumn(1).getString()};
+        meeting.title = query.getColumn(2).getString();
+        meeting.level = query.getColumn(3).getString();
+        meeting.date = Date::parse(query.getColumn(4).getString()).value_or(Date{});
+        meeting.place = query.getColumn(5).getString();
+        meeting.parent = optional_id<MeetingId>(query.getColumn(6));
+        result.push_back(std::move(meeting));
+    }
+    return result;
+}
+
+std::vector<AgendaItem> SqliteStore::agenda_items(const std::optional<MeetingId>& meeting) const {
+    std::string sql = "SELECT ai.slug, m.slug, ai.ord, ai.title, ai.code, ai.description,"
+                      " (SELECT group_concat(t.slug, char(31)) FROM (SELECT t.slug FROM agenda_item_topic x"
+                      "   JOIN topic t ON t.id = x.topic_id WHERE x.agenda_item_id = ai.id ORDER BY t.slug) t)"
+                      " FROM agenda_item ai JOIN meeting m ON m.id = ai.meeting_id";
+    if (meeting) {
+        sql += " WHERE m.slug = :meeting";
+    }
+    sql += " ORDER BY m.date, m.slug, ai.ord, ai.slug";
+    SQLite::Statement query(m_db, sql);
+    if (meeting) {
+        query.bind(":meeting", meeting->str());
+    }
+    std::vector<AgendaItem> result;
+    while (query.executeStep()) {
+        AgendaItem item;
+        item.id = AgendaItemId{query.getColumn(0).getString()};
+        item.meeting = MeetingId{query.getColumn(1).getString()};
+        item.order = query.getColumn(2).getInt();
+        item.title = query.getColumn(3).getString();
+        item.code = query.getColumn(4).getString();
+        item.description = query.getColumn(5).getString();
+        if (!query.getColumn(6).isNull()) {
+            for (ActorId& slug : split_ids(query.getColumn(6).getString())) {
+                item.topics.emplace_back(slug.str());
+            }
+        }
+        result.push_back(std::move(item));
+    }
+    return result;
+}
+
+std::vector<Participant> SqliteStore::participants(const std::optional<MeetingId>& meeting) const {
+    std::string sql = "SELECT m.slug, a.slug, p.slug, pa.role FROM participant pa JOIN meeting m ON m.id = pa.meeting_id"
+                      " JOIN actor a ON a.id = pa.actor_id LEFT JOIN actor p ON p.id = pa.person_id";
+    if (meeting) {
+        sql += " WHERE m.slug = :meeting";
+    }
+    sql += " ORDER BY m.slug, a.slug, p.slug";
+    SQLite::Statement query(m_db, sql);
+    if (meeting) {
+        query.bind(":meeting", meeting->str());
+    }
+    std::vector<Participant> result;
+    while (query.executeStep()) {
+        result.push_back(Participant{MeetingId{query.getColumn(0).getString()}, ActorId{query.getColumn(1).getString()},
+                                     optional_id<ActorId>(query.getColumn(2)), query.getColumn(3).getString()});
+    }
+    return result;
+}
+
+namespace {
+
+constexpr const char* document_columns =
+    "SELECT slug, title, language, date, author, origin, sha256, text, path FROM document";
+
+Document read_document(SQLite::Statement& row) {
+    Document document;
+    document.id = DocumentId{row.getColumn(0).getString()};
+    document.title = row.getColumn(1).getString();
+    document.language = row.getColumn(2).getString();
+    document.date = date_or_none(row.getColumn(3).getString());
+    document.author = row.getColumn(4).getString();
+    document.origin = row.getColumn(5).getString();
+    document.sha256 = row.getColumn(6).getString();
+    document.text = row.getColumn(7).getString();
+    document.path = row.getColumn(8).getString();
+    return document;
+}
+
+} // namespace
+
+std::vector<Document> SqliteStore::documents() const {
+    SQLite::Statement query(m_db, std::string(document_columns) + " ORDER BY slug");
+    std::vector<Document> result;
+    while (query.executeStep()) {
+        result.push_back(read_document(query));
+    }
+    return result;
+}
+
+std::optional<Document> SqliteStore::document(const DocumentId& id) const {
+    SQLite::Statement query(m_db, std::string(document_columns) + " WHERE slug = ?");
+    query.bind(1, id.str());
+    if (!query.executeStep()) {
+        return std::nullopt;
+    }
+    return read_document(query);
+}
+
+std::vector<Stance> SqliteStore::stances(const StanceFilter& filter) const {
+    std::vector<Stance> result;
+    for_each_stance(filter, [&](const Stance& stance) { result.push_back(stance); });
+    return result;
+}
+
+void SqliteStore::for_each_stance(const StanceFilter& filter, const std::function<void(const Stance&)>& visit) const {
+    try {
+        SQLite::Statement query(m_db, stance_query(filter));
+        bind_filter(query, filter);
+        while (query.executeStep()) {
+            visit(read_stance(query));
+        }
+    } catch (const SQLite::Exception& failure) {
+        rethrow_as_stance_error(failure, fmt::format("reading stances from {}", m_path));
+    }
+}
+
+} // namespace stance::detail

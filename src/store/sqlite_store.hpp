@@ -1,0 +1,52 @@
+// The embedded SQLite implementation of Store. Internal: users get it through Store::open.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
+
+#include "stance/store/store.hpp"
+
+namespace stance::detail {
+
+class SqliteStore final : public Store {
+public:
+    SqliteStore(const std::string& path, OpenOptions options);
+
+    [[nodiscard]] int schema_version() const override;
+    [[nodiscard]] std::unique_ptr<ImportSession> begin_import() override;
+    [[nodiscard]] bool exists(EntityKind kind, const std::string& id) const override;
+
+    [[nodiscard]] std::vector<Actor> actors() const override;
+    [[nodiscard]] std::vector<Membership> memberships() const override;
+    [[nodiscard]] std::vector<Role> roles() const override;
+    [[nodiscard]] std::vector<Topic> topics() const override;
+    [[nodiscard]] std::vector<Proposition> propositions() const override;
+    [[nodiscard]] std::vector<Body> bodies() const override;
+    [[nodiscard]] std::vector<Meeting> meetings() const override;
+    [[nodiscard]] std::vector<AgendaItem> agenda_items(const std::optional<MeetingId>& meeting) const override;
+    [[nodiscard]] std::vector<Participant> participants(const std::optional<MeetingId>& meeting) const override;
+    [[nodiscard]] std::vector<Document> documents() const override;
+    [[nodiscard]] std::optional<Document> document(const DocumentId& id) const override;
+    [[nodiscard]] std::vector<Stance> stances(const StanceFilter& filter) const override;
+    void for_each_stance(const StanceFilter& filter, const std::function<void(const Stance&)>& visit) const override;
+
+    /// The underlying connection, for the SQLite-specific tools (benchmarks, the UNGA bulk path).
+    [[nodiscard]] SQLite::Database& database() const noexcept { return m_db; }
+
+private:
+    std::vector<Name> aliases(const char* table, const char* key_column, std::int64_t row_id) const;
+
+    std::string m_path;
+    mutable SQLite::Database m_db;
+};
+
+/// Translates a SQLite exception into the stance error a caller can act on (busy, storage).
+[[noreturn]] void rethrow_as_stance_error(const SQLite::Exception& failure, const std::string& doing);
+
+/// Table name for an entity kind with an external slug.
+[[nodiscard]] const char* table_of(EntityKind kind) noexcept;
+
+} // namespace stance::detail

@@ -1,0 +1,76 @@
+// The backend-independent parts of Store: dataset import and export built on the virtual interface.
+#include <algorithm>
+#include <tuple>
+
+#include "stance/store/store.hpp"
+
+namespace stance {
+
+namespace {
+
+template <class T>
+void put_all(ImportSession& session, const std::vector<T>& entities) {
+    for (const T& entity : entities) {
+        session.put(entity);
+    }
+}
+
+template <class T>
+void sort_by_id(std::vector<T>& entities) {
+    std::sort(entities.begin(), entities.end(), [](const T& a, const T& b) { return a.id < b.id; });
+}
+
+} // namespace
+
+void Store::import(const Dataset& dataset) {
+    auto session = begin_import();
+    // Order matters: every entity is written after the entities it refers to.
+    put_all(*session, dataset.documents);
+    put_all(*session, dataset.actors);
+    put_all(*session, dataset.memberships);
+    put_all(*session, dataset.roles);
+    put_all(*session, dataset.topics);
+    put_all(*session, dataset.propositions);
+    put_all(*session, dataset.bodies);
+    put_all(*session, dataset.meetings);
+    put_all(*session, dataset.agenda_items);
+    put_all(*session, dataset.participants);
+    put_all(*session, dataset.stances);
+    session->commit();
+}
+
+Dataset Store::to_dataset() const {
+    Dataset dataset;
+    dataset.documents = documents();
+    dataset.actors = actors();
+    dataset.memberships = memberships();
+    dataset.roles = roles();
+    dataset.topics = topics();
+    dataset.propositions = propositions();
+    dataset.bodies = bodies();
+    dataset.meetings = meetings();
+    dataset.agenda_items = agenda_items();
+    dataset.participants = participants();
+    dataset.stances = stances();
+
+    sort_by_id(dataset.documents);
+    sort_by_id(dataset.actors);
+    sort_by_id(dataset.topics);
+    sort_by_id(dataset.propositions);
+    sort_by_id(dataset.bodies);
+    sort_by_id(dataset.meetings);
+    sort_by_id(dataset.agenda_items);
+    sort_by_id(dataset.stances);
+    std::sort(dataset.memberships.begin(), dataset.memberships.end(), [](const Membership& a, const Membership& b) {
+        return std::tie(a.group, a.member, a.from) < std::tie(b.group, b.member, b.from);
+    });
+    std::sort(dataset.roles.begin(), dataset.roles.end(), [](const Role& a, const Role& b) {
+        return std::tie(a.person, a.from, a.represents) < std::tie(b.person, b.from, b.represents);
+    });
+    std::sort(dataset.participants.begin(), dataset.participants.end(), [](const Participant& a, const Participant& b) {
+        return std::tie(a.meeting, a.actor, a.person) < std::tie(b.meeting, b.actor, b.person);
+    });
+    return dataset;
+}
+
+} // namespace stance

@@ -1,0 +1,136 @@
+#include <doctest/doctest.h>
+
+#include "stance/error.hpp"
+#include "stance/io/dataset_json.hpp"
+#include "stance/store/store.hpp"
+#include "support.hpp"
+
+using namespace stance;
+
+namespace {
+
+Dataset example() {
+    return read_dataset_file(test::source_dir() / "examples/data/small-dataset.json");
+}
+
+std::size_t count_stances(const Store& store) { return store.stances().size(); }
+
+} // namespace
+
+TEST_CASE("a new in-memory store has the current schema and no data") {
+    auto store = Store::open(":memory:");
+    CHECK(store->schema_version() == Store::current_schema_version);
+    CHECK(store->actors().empty());
+    CHECK(store->stances().empty());
+}
+
+TEST_CASE("an imported dataset reads back entity for entity") {
+    auto store = Store::open(":memory:");
+    Dataset dataset = example();
+    validate_dataset(dataset, "example", store.get());
+    store->import(dataset);
+
+    auto actors = store->actors();
+    REQUIRE(actors.size() == 2);
+    CHECK(actors[1].id == ActorId{"usa"});
+    CHECK(actors[1].iso3 == "USA");
+    REQUIRE(actors[1].aliases.size() == 2);
+    CHECK(actors[1].aliases[0] == Name{"nl", "Verenigde Staten"});
+
+    auto stances = store->stances();
+    REQUIRE(stances.size() == 1);
+    const Stance& stance = stances[0];
+    CHECK(stance.actor == ActorId{"usa"});
+    CHECK(stance.speaker == ActorId{"tillerson"});
+    CHECK(stance.kind == PositionKind::support);
+    CHECK(stance.score == 1.0);
+    REQUIRE(stance.source);
+    CHECK(stance.source->start == 90);
+    CHECK(stance.source->end == 167);
+    CHECK(store->roles().at(0).title == "Secretary of State");
+}
+
+TEST_CASE("re-importing the same dataset changes nothing") {
+    auto store = Store::open(":memory:");
+    Dataset dataset = example();
+    store->import(dataset);
+    const Dataset first = store->to_dataset();
+    store->import(dataset);
+    store->import(dataset);
+    CHECK(store->to_dataset() == first);
+    CHECK(count_stances(*store) == 1);
+}
+
+TEST_CASE("an upsert updates the stance in place") {
+    auto store = Store::open(":memory:");
+    Dataset dataset = example();
+    store->import(dataset);
+    dataset.stances[0].kind = PositionKind::conditional;
+    dataset.stances[0].score = 0.5;
+    store->import(dataset);
+    auto stances = store->stances();
+    REQUIRE(stances.size() == 1);
+    CHECK(stances[0].kind == PositionKind::conditional);
+}
+
+TEST_CASE("a failed import leaves the store exactly as it was") {
+    auto store = Store::open(":memory:");
+    store->import(example());
+    const Dataset before = store->to_dataset();
+
+    Dataset bad = example();
+    bad.stances[0].id = StanceId{"second"};
+    bad.stances.push_back(bad.stances[0]);
+    bad.stances[1].id = StanceId{"third"};
+    bad.stances[1].actor = ActorId{"nobody"};  // the second stance refers to an unknown actor
+    CHECK_THROWS_AS(store->import(bad), invalid_input_error);
+    CHECK(store->to_dataset() == before);
+}
+
+TEST_CASE("stance filters select by actor, topic, meeting and date") {
+    auto store = Store::open(":memory:");
+    store->import(example());
+    StanceFilter filter;
+    filter.actors = {ActorId{"usa"}};
+    CHECK(store->stances(filter).size() == 1);
+    filter.actors = {ActorId{"tillerson"}};
+    CHECK(store->stances(filter).empty());
+    filter = {};
+    filter.topics = {TopicId{"transatlantic-relations"}};
+    CHECK(store->stances(filter).size() == 1);
+    filter.from = Date::parse("2017-04-01");
+    CHECK(store->stances(filter).empty());
+    filter.from = Date::parse("2017-03-31");
+    filter.to = Date::parse("2017-03-31");
+    CHECK(store->stances(filter).size() == 1);
+    filter = {};
+    filter.meetings = {MeetingId{"no-such-meeting"}};
+    CHECK(store->stances(filter).empty());
+}
+
+TEST_CASE("collective stances are found through the members they name") {
+    auto store = Store::open(":memory:");
+    Dataset dataset = example();
+    dataset.actors.push_back(Actor{ActorId{"allies"}, ActorKind::group, "Allies", "", "", {}});
+    dataset.actors.push_back(Actor{ActorId{"nld"}, ActorKind::state, "Netherlands", "NL", "NLD", {}});
+    dataset.stances[0].actor = ActorId{"allies"};
+    dataset.stances[0].includes = {ActorId{"nld"}};
+    store->import(dataset);
+    StanceFilter filter;
+    filter.actors = {ActorId{"nld"}};
+    CHECK(store->stances(filter).empty());
+    filter.include_named_members = true;
+    auto found = store->stances(filter);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].includes == std::vector<ActorId>{ActorId{"nld"}});
+}
+
+TEST_CASE("a database file persists across opens") {
+    test::TempDir dir;
+    const std::string path = (dir / "stance.db").string();
+    Store::open(path)->import(example());
+    auto reopened = Store::open(path);
+    CHECK(count_stances(*reopened) == 1);
+    auto read_only = Store::open(path, OpenOptions{.read_only = true});
+    CHECK(read_only->actors().size() == 2);
+}
