@@ -40,6 +40,7 @@ import argparse
 import hashlib
 import json
 import os
+import signal
 import sys
 from dataclasses import dataclass, field
 
@@ -167,6 +168,9 @@ def check_span(stance: dict, document: Document) -> str | None:
     """Returns why the stance's span is wrong, or None when it checks out."""
     source = stance["source"]
     start, end = source.get("start"), source.get("end")
+    missing = [name for name in ("start", "end") if name not in source]
+    if missing:
+        return f"no {' and no '.join(missing)}"
     if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool) or isinstance(end, bool):
         return "start and end must be integers"
     size = len(document.raw)
@@ -178,10 +182,19 @@ def check_span(stance: dict, document: Document) -> str | None:
     quote = stance.get("quote")
     if quote is None:
         return None  # Nothing to compare; the span itself is well-formed.
-    span_text = document.raw[start:end].decode("utf-8")
-    if collapse_white_space(span_text) != collapse_white_space(quote):
-        return f"quote differs from the text at [{start}, {end}): {shorten(collapse_white_space(span_text))!r}"
+    span_text = collapse_white_space(document.raw[start:end].decode("utf-8"))
+    quote_text = collapse_white_space(quote)
+    if span_text != quote_text:
+        return f"quote differs from the text at [{start}, {end}): {describe_difference(quote_text, span_text)}"
     return None
+
+
+def describe_difference(quote: str, span: str) -> str:
+    """Shows where a quote and its span's text part ways, with a little context from each."""
+    at = next((i for i, (a, b) in enumerate(zip(quote, span)) if a != b), min(len(quote), len(span)))
+    context = max(0, at - 20)
+    return (f"from character {at}: quote has {shorten(quote[context:at + 30], 50)!r}, "
+            f"text has {shorten(span[context:at + 30], 50)!r}")
 
 
 def locate(quote: str, document: Document) -> tuple[int, int] | str:
@@ -199,6 +212,20 @@ def locate(quote: str, document: Document) -> tuple[int, int] | str:
     first = hits[0]
     last = first + len(needle) - 1
     return normalised.byte_start[first], normalised.byte_end[last]
+
+
+# The order in which docs/dataset-format.md lists a stance's keys (and `stance export` writes them).
+STANCE_KEYS = ("id", "actor", "includes", "speaker", "topic", "proposition", "meeting", "agenda_item", "position",
+               "score", "breadth", "quote", "paraphrase", "source", "reported_by", "confidence", "coder",
+               "coded_at", "stated_on")
+
+
+def reorder_stance(stance: dict) -> None:
+    """Puts the stance's keys in documented order (a newly added `source` would otherwise come last)."""
+    ordered = {key: stance[key] for key in STANCE_KEYS if key in stance}
+    ordered.update((key, value) for key, value in stance.items() if key not in ordered)
+    stance.clear()
+    stance.update(ordered)
 
 
 def shorten(text: str, limit: int = 70) -> str:
@@ -242,7 +269,7 @@ def process(dataset: dict, documents: dict[str, Document], fix: bool, out=sys.st
             print(f"SKIP   {label}: document \"{doc_id}\" is not in this file; cannot check", file=out)
             tally.skipped += 1
             continue
-        problem = check_span(stance, document) if "start" in source or "end" in source else "no start/end"
+        problem = check_span(stance, document)
         if problem is None:
             tally.ok += 1
             print(f"OK     {label} [{source['start']}, {source['end']})", file=out)
@@ -258,8 +285,9 @@ def process(dataset: dict, documents: dict[str, Document], fix: bool, out=sys.st
             continue
         old = (source.get("start"), source.get("end"))
         source["start"], source["end"] = found
-        # Keep the documented key order: document, start, end, page.
+        # Keep the documented key order: document, start, end, page (and source after paraphrase).
         stance["source"] = {key: source[key] for key in ("document", "start", "end", "page") if key in source}
+        reorder_stance(stance)
         still = check_span(stance, document)
         if still is not None:
             # Only possible when the quote itself starts or ends with white space, which the search
@@ -298,6 +326,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="locate each quote whose span is missing or wrong and rewrite the dataset")
     parser.add_argument("-o", "--output", help="with --fix: write here instead of over DATASET")
     args = parser.parse_args(argv)
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `... | head` should end quietly, not with a traceback
     if args.output and not args.fix:
         parser.error("--output needs --fix")
 
