@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The main job: build stance, load the bundled seed dataset (the Dutch report on the NATO foreign
+# ministers' meeting of 31 March 2017) into a fresh database, and show how the Netherlands'
+# position on Russia evolved, with the source of every stance.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cmake --preset release >/dev/null
+cmake --build --preset release >/dev/null
+stance=build/release/src/cli/stance
+database=$(mktemp -d)/stance-demo.db
+"$stance" --db "$database" import data/seed/nato-2017-03-31.json
+echo
+"$stance" --db "$database" evolution --actor Netherlands --topic Russia --by session

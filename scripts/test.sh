@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Builds and runs the whole test suite twice: the CI preset (warnings are errors) and the
+# AddressSanitizer + UndefinedBehaviorSanitizer preset. Used by .ci/run and the README.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cmake --workflow --preset ci
+cmake --workflow --preset sanitize
