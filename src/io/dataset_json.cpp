@@ -277,6 +277,39 @@ std::string read_file(const std::filesystem::path& file, const std::string& who_
     return buffer.str();
 }
 
+/// The text of a document given by "path". Only a regular, non-empty UTF-8 file is accepted: a
+/// directory or /dev/null would otherwise import as an empty document, and a device or a pipe could
+/// block the import for ever.
+std::string read_document_file(ObjectReader& r, const std::filesystem::path& file) {
+    std::error_code ec;
+    const std::filesystem::file_status status = std::filesystem::status(file, ec);
+    if (!std::filesystem::exists(status)) {
+        r.fail("path", fmt::format("cannot read {}: no such file (a relative path is read from the dataset "
+                                   "file's directory)",
+                                   file.string()));
+    }
+    if (!std::filesystem::is_regular_file(status)) {
+        r.fail("path", fmt::format("{} is not a regular file; point \"path\" at the document's text file",
+                                   file.string()));
+    }
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream buffer;
+    if (in) {
+        buffer << in.rdbuf();
+    }
+    if (!in || in.bad()) {
+        r.fail("path", fmt::format("cannot read {}: check its permissions", file.string()));
+    }
+    std::string text = std::move(buffer).str();
+    if (text.empty()) {
+        r.fail("path", fmt::format("{} is empty; a document needs its text", file.string()));
+    }
+    if (!is_valid_utf8(text)) {
+        r.fail("path", fmt::format("{} is not valid UTF-8 text; convert it (iconv -t UTF-8) first", file.string()));
+    }
+    return text;
+}
+
 struct ParseContext {
     const std::string& source;
     std::filesystem::path base_directory;
@@ -301,10 +334,7 @@ Document read_document(ObjectReader& r, const ParseContext& context) {
         if (file.is_relative()) {
             file = context.base_directory / file;
         }
-        d.text = read_file(file, fmt::format("{}: {}.path", context.source, "$.documents"));
-        if (!is_valid_utf8(d.text)) {
-            r.fail("path", fmt::format("{} is not valid UTF-8 text; convert it (iconv -t UTF-8) first", file.string()));
-        }
+        d.text = read_document_file(r, file);
     }
     const std::string actual = sha256_hex(d.text);
     if (!d.sha256.empty() && d.sha256 != actual) {
@@ -458,6 +488,7 @@ Stance read_stance(ObjectReader& r) {
     s.coder = r.optional_string("coder");
     s.coded_at = r.optional_string("coded_at");
     s.stated_on = r.optional_date("stated_on");
+    s.note = r.optional_string("note");
     return s;
 }
 

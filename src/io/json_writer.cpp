@@ -200,6 +200,7 @@ json::value to_json(const Stance& s) {
     put(o, "coder", s.coder);
     put(o, "coded_at", s.coded_at);
     put(o, "stated_on", s.stated_on);
+    put(o, "note", s.note);
     return o;
 }
 

@@ -83,6 +83,7 @@ CREATE TABLE stance (
     document_id INTEGER REFERENCES document(id), span_start INTEGER, span_end INTEGER, page INTEGER,
     reported_by_id INTEGER REFERENCES actor(id), confidence REAL NOT NULL DEFAULT 1,
     coder TEXT NOT NULL DEFAULT '', coded_at TEXT NOT NULL DEFAULT '', stated_on TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
     -- stated_on, else the meeting's date: kept here so date-range reads need no join.
     effective_date TEXT NOT NULL);
 CREATE INDEX stance_by_actor ON stance(actor_id, effective_date);

@@ -332,8 +332,8 @@ void SqliteImportSession::put(const Stance& stance) {
     const std::int64_t row = upsert(
         "INSERT INTO stance (slug, actor_id, speaker_id, topic_id, proposition_id, meeting_id, agenda_item_id, kind, "
         "score, breadth, quote, paraphrase, document_id, span_start, span_end, page, reported_by_id, confidence, "
-        "coder, coded_at, stated_on, effective_date) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22) "
+        "coder, coded_at, stated_on, effective_date, note) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23) "
         "ON CONFLICT (slug) DO UPDATE SET actor_id = excluded.actor_id, speaker_id = excluded.speaker_id, "
         "topic_id = excluded.topic_id, proposition_id = excluded.proposition_id, meeting_id = excluded.meeting_id, "
         "agenda_item_id = excluded.agenda_item_id, kind = excluded.kind, score = excluded.score, "
@@ -341,7 +341,7 @@ void SqliteImportSession::put(const Stance& stance) {
         "document_id = excluded.document_id, span_start = excluded.span_start, span_end = excluded.span_end, "
         "page = excluded.page, reported_by_id = excluded.reported_by_id, confidence = excluded.confidence, "
         "coder = excluded.coder, coded_at = excluded.coded_at, stated_on = excluded.stated_on, "
-        "effective_date = excluded.effective_date RETURNING id",
+        "effective_date = excluded.effective_date, note = excluded.note RETURNING id",
         [&](SQLite::Statement& q) {
             auto bind_optional = [&](int index, const std::optional<std::int64_t>& value) {
                 if (value) {
@@ -374,6 +374,7 @@ void SqliteImportSession::put(const Stance& stance) {
             q.bind(20, stance.coded_at);
             q.bind(21, date_text(stance.stated_on));
             q.bind(22, effective_date);
+            q.bind(23, stance.note);
         });
     SQLite::Statement& clear = statement("DELETE FROM stance_include WHERE stance_id = ?");
     clear.bind(1, row);

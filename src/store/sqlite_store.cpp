@@ -81,7 +81,8 @@ SELECT s.slug, a.slug, sp.slug, t.slug, p.slug, m.slug, ai.slug, s.kind, s.score
        s.paraphrase, d.slug, s.span_start, s.span_end, s.page, rb.slug, s.confidence, s.coder, s.coded_at,
        NULLIF(s.stated_on, ''),
        (SELECT group_concat(ia.slug, char(31)) FROM stance_include si JOIN actor ia ON ia.id = si.actor_id
-         WHERE si.stance_id = s.id)
+         WHERE si.stance_id = s.id),
+       s.note
 FROM stance s
 JOIN actor a ON a.id = s.actor_id
 LEFT JOIN actor sp ON sp.id = s.speaker_id
@@ -177,6 +178,7 @@ Stance read_stance(SQLite::Statement& row) {
     if (!row.getColumn(21).isNull()) {
         stance.includes = split_ids(row.getColumn(21).getString());
     }
+    stance.note = row.getColumn(22).getString();
     return stance;
 }
 

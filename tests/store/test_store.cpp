@@ -67,10 +67,12 @@ TEST_CASE("an upsert updates the stance in place") {
     store->import(dataset);
     dataset.stances[0].kind = PositionKind::conditional;
     dataset.stances[0].score = 0.5;
+    dataset.stances[0].note = "inferred from the reporter's summary";
     store->import(dataset);
     auto stances = store->stances();
     REQUIRE(stances.size() == 1);
     CHECK(stances[0].kind == PositionKind::conditional);
+    CHECK(stances[0].note == "inferred from the reporter's summary");
 }
 
 TEST_CASE("a failed import leaves the store exactly as it was") {

@@ -34,6 +34,8 @@ struct Stance {
     std::string coder;
     std::string coded_at;                ///< ISO 8601 timestamp of the coding, not of the statement.
     std::optional<Date> stated_on;       ///< When it was stated, if not the meeting's date.
+    /// The coder's note: how the stance is known (stated, reported, inferred), judgement calls.
+    std::string note;
 
     friend bool operator==(const Stance&, const Stance&) = default;
 };
