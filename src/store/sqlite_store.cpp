@@ -124,6 +124,9 @@ std::string stance_query(const StanceFilter& filter) {
     if (filter.positions_only) {
         sql += " AND s.kind NOT IN ('no_position', 'absent', 'not_member')";
     }
+    if (!filter.text.empty()) {
+        sql += " AND s.id IN (SELECT rowid FROM stance_text WHERE stance_text MATCH :text)";
+    }
     sql += " ORDER BY s.effective_date, m.slug, s.slug";
     return sql;
 }
@@ -143,6 +146,9 @@ void bind_filter(SQLite::Statement& query, const StanceFilter& filter) {
     }
     if (filter.to) {
         query.bind(":to", filter.to->iso());
+    }
+    if (!filter.text.empty()) {
+        query.bind(":text", filter.text);
     }
 }
 
@@ -449,6 +455,20 @@ std::optional<Document> SqliteStore::document(const DocumentId& id) const {
     return read_document(query);
 }
 
+void SqliteStore::check_search_text(const std::string& text) const {
+    // Run the search on its own first, so a syntax error is reported as the user's input error
+    // rather than as a storage failure of the larger query.
+    try {
+        SQLite::Statement probe(m_db, "SELECT rowid FROM stance_text WHERE stance_text MATCH ? LIMIT 1");
+        probe.bind(1, text);
+        (void)probe.executeStep();
+    } catch (const SQLite::Exception& failure) {
+        throw invalid_input_error("text search", fmt::format("\"{}\" is not a valid search ({}); use words, "
+                                                             "\"quoted phrases\", OR, NOT and prefix*",
+                                                             text, failure.what()));
+    }
+}
+
 std::vector<Stance> SqliteStore::stances(const StanceFilter& filter) const {
     std::vector<Stance> result;
     for_each_stance(filter, [&](const Stance& stance) { result.push_back(stance); });
@@ -456,6 +476,9 @@ std::vector<Stance> SqliteStore::stances(const StanceFilter& filter) const {
 }
 
 void SqliteStore::for_each_stance(const StanceFilter& filter, const std::function<void(const Stance&)>& visit) const {
+    if (!filter.text.empty()) {
+        check_search_text(filter.text);
+    }
     try {
         SQLite::Statement query(m_db, stance_query(filter));
         bind_filter(query, filter);

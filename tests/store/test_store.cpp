@@ -110,6 +110,22 @@ TEST_CASE("stance filters select by actor, topic, meeting and date") {
     CHECK(store->stances(filter).empty());
 }
 
+TEST_CASE("full-text search finds quotes regardless of case and accents") {
+    auto store = Store::open(":memory:");
+    store->import(example());
+    StanceFilter filter;
+    filter.text = "FUNDAMENT";
+    CHECK(store->stances(filter).size() == 1);
+    filter.text = "\"Trans-Atlantische relatie\"";
+    CHECK(store->stances(filter).size() == 1);
+    filter.text = "foundation";  // in the English paraphrase
+    CHECK(store->stances(filter).size() == 1);
+    filter.text = "Rusland";
+    CHECK(store->stances(filter).empty());
+    filter.text = "\"unbalanced";
+    CHECK_THROWS_AS((void)store->stances(filter), invalid_input_error);
+}
+
 TEST_CASE("collective stances are found through the members they name") {
     auto store = Store::open(":memory:");
     Dataset dataset = example();

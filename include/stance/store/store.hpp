@@ -28,6 +28,9 @@ struct StanceFilter {
     std::optional<Date> from;
     std::optional<Date> to;
     bool positions_only = false;  ///< Drop no_position, absent and not_member.
+    /// Full-text search in quotes and paraphrases (SQLite FTS5 syntax: words, "phrases", OR, prefix*),
+    /// ignoring case and accents. Empty means no text condition.
+    std::string text;
 };
 
 /// One write transaction. Entities are upserted by their id: a re-import updates, never duplicates.
