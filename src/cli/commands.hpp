@@ -38,5 +38,9 @@ void setup_export(CLI::App& app, Context& context);
 void setup_actors(CLI::App& app, Context& context);
 void setup_topics(CLI::App& app, Context& context);
 void setup_meetings(CLI::App& app, Context& context);
+void setup_import_unga(CLI::App& app, Context& context);
+void setup_evolution(CLI::App& app, Context& context);
+void setup_snapshot(CLI::App& app, Context& context);
+void setup_compare(CLI::App& app, Context& context);
 
 } // namespace stance::cli

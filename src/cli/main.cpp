@@ -54,6 +54,10 @@ int main(int argc, char** argv) {
     setup_actors(app, context);
     setup_topics(app, context);
     setup_meetings(app, context);
+    setup_import_unga(app, context);
+    setup_evolution(app, context);
+    setup_snapshot(app, context);
+    setup_compare(app, context);
 
     try {
         app.parse(argc, argv);

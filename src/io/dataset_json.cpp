@@ -48,6 +48,21 @@ std::string describe(const json::value& value) {
     return "a value";
 }
 
+/// `text` in quotes, cut to its first 80 characters: messages echo what was found, and a hostile
+/// or broken file may put megabytes where an id or a date belongs.
+std::string excerpt_in_quotes(std::string_view text) {
+    constexpr std::size_t limit = 80;
+    std::size_t end = 0;
+    for (std::size_t characters = 0; end < text.size() && characters < limit; ++characters) {
+        ++end;
+        while (end < text.size() && !is_char_boundary(text, end)) {
+            ++end;
+        }
+    }
+    return end < text.size() ? fmt::format("\"{}…\" ({} bytes)", text.substr(0, end), text.size())
+                             : fmt::format("\"{}\"", text);
+}
+
 /// One JSON object being read, with the path that leads to it. Every accessor checks the type and
 /// reports errors at `path.key`; `finish` rejects keys that no accessor asked for (typos).
 class ObjectReader {
@@ -140,7 +155,7 @@ public:
         }
         auto date = Date::parse(text);
         if (!date) {
-            fail(key, fmt::format("\"{}\" is not a date that exists; write YYYY-MM-DD", text));
+            fail(key, fmt::format("{} is not a date that exists; write YYYY-MM-DD", excerpt_in_quotes(text)));
         }
         return date;
     }
@@ -177,6 +192,9 @@ public:
             number = value->get_int64();
         } else if (value->is_uint64() && value->get_uint64() <= static_cast<std::uint64_t>(max)) {
             number = static_cast<std::int64_t>(value->get_uint64());
+        } else if (value->is_number()) {
+            fail(key, fmt::format("expected a whole number in [{}, {}], found {}", min, max,
+                                  json::serialize(*value)));
         } else {
             fail(key, fmt::format("expected a whole number, found {}", describe(*value)));
         }
@@ -235,7 +253,7 @@ public:
 private:
     void check_slug(std::string_view key, const std::string& text) const {
         if (!is_slug(text)) {
-            fail(key, fmt::format("\"{}\" is not a valid id: use 1-{} lowercase letters, digits, - _ . :", text,
+            fail(key, fmt::format("{} is not a valid id: use 1-{} lowercase letters, digits, - _ . :", excerpt_in_quotes(text),
                                   max_slug_length));
         }
     }
@@ -258,7 +276,7 @@ Enum parse_enum(ObjectReader& reader, std::string_view key, std::optional<Enum> 
     }
     auto value = parse(text);
     if (!value) {
-        reader.fail(key, fmt::format("\"{}\" is not one of {}", text, allowed));
+        reader.fail(key, fmt::format("{} is not one of {}", excerpt_in_quotes(text), allowed));
     }
     return *value;
 }
@@ -354,10 +372,10 @@ Actor read_actor(ObjectReader& r) {
     a.iso2 = r.optional_string("iso2");
     a.iso3 = r.optional_string("iso3");
     if (!a.iso2.empty() && a.iso2.size() != 2) {
-        r.fail("iso2", fmt::format("\"{}\" is not an ISO 3166-1 alpha-2 code (two letters)", a.iso2));
+        r.fail("iso2", fmt::format("{} is not an ISO 3166-1 alpha-2 code (two letters)", excerpt_in_quotes(a.iso2)));
     }
     if (!a.iso3.empty() && a.iso3.size() != 3) {
-        r.fail("iso3", fmt::format("\"{}\" is not an ISO 3166-1 alpha-3 code (three letters)", a.iso3));
+        r.fail("iso3", fmt::format("{} is not an ISO 3166-1 alpha-3 code (three letters)", excerpt_in_quotes(a.iso3)));
     }
     a.aliases = r.aliases("aliases");
     return a;
@@ -525,7 +543,29 @@ std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::
     return {line, column};
 }
 
+/// The offset of the first byte that is not part of well-formed UTF-8, or nothing.
+std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+    const auto length = static_cast<std::int32_t>(std::min<std::size_t>(text.size(), INT32_MAX));
+    std::int32_t offset = 0;
+    while (offset < length) {
+        const std::int32_t start = offset;
+        UChar32 c = 0;
+        U8_NEXT(bytes, offset, length, c);
+        if (c < 0) {
+            return static_cast<std::size_t>(start);
+        }
+    }
+    return std::nullopt;
+}
+
 json::value parse_json(std::string_view text, const std::string& source) {
+    // Editors on Windows start UTF-8 files with a byte order mark. It is not JSON, but it says
+    // nothing wrong about the data either, so it is skipped rather than refused.
+    constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
+    if (text.starts_with(byte_order_mark)) {
+        text.remove_prefix(byte_order_mark.size());
+    }
     json::parse_options options;
     options.max_depth = 64;  // datasets nest five levels; anything deep is hostile or broken
     json::stream_parser parser(json::storage_ptr(), options);
@@ -535,10 +575,17 @@ json::value parse_json(std::string_view text, const std::string& source) {
         parser.finish(ec);
     }
     if (ec) {
-        const std::size_t offset = std::min(consumed, text.size());
+        std::size_t offset = std::min(consumed, text.size());
+        std::string what = fmt::format("malformed JSON: {}", ec.message());
+        // Boost.JSON calls a bad byte a syntax error; say what it is and how to fix the file.
+        if (auto bad = first_invalid_utf8(text); bad && *bad <= offset) {
+            offset = *bad;
+            what = fmt::format("malformed JSON: byte 0x{:02X} is not valid UTF-8; save the file as UTF-8 (for "
+                               "example iconv -f LATIN1 -t UTF-8)",
+                               static_cast<unsigned char>(text[offset]));
+        }
         auto [line, column] = line_and_column(text, offset);
-        throw invalid_input_error(fmt::format("{}:{}:{}", source, line, column),
-                                  fmt::format("malformed JSON: {}", ec.message()));
+        throw invalid_input_error(fmt::format("{}:{}:{}", source, line, column), what);
     }
     return parser.release();
 }

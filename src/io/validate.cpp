@@ -84,6 +84,22 @@ std::string at(std::string_view list, std::size_t index, std::string_view key) {
     return fmt::format("$.{}[{}].{}", list, index, key);
 }
 
+/// At most the first 160 characters of `text` (never splitting one), so a message stays readable
+/// even when the text it quotes is megabytes long.
+std::string excerpt(std::string_view text) {
+    constexpr std::size_t limit = 160;
+    std::size_t end = 0;
+    std::size_t characters = 0;
+    while (end < text.size() && characters < limit) {
+        ++end;
+        while (end < text.size() && !is_char_boundary(text, end)) {
+            ++end;
+        }
+        ++characters;
+    }
+    return end < text.size() ? std::string(text.substr(0, end)) + "…" : std::string(text);
+}
+
 /// Reorders entities so each comes after its parent; throws on a cycle.
 template <class T>
 void order_parents_first(std::vector<T>& entities, std::string_view list, const std::string& source) {
@@ -118,6 +134,88 @@ void order_parents_first(std::vector<T>& entities, std::string_view list, const 
     entities = std::move(ordered);
 }
 
+/// What is wrong with `span` as a pointer into `text` for `quote`: the key of the span at fault and
+/// the explanation, or nothing when the span is sound.
+struct SpanProblem {
+    std::string key;
+    std::string what;
+};
+
+std::optional<SpanProblem> span_problem(std::string_view text, const SourceSpan& span, const std::string& quote) {
+    if (span.end > text.size()) {
+        return SpanProblem{"end", fmt::format("{} is past the end of document \"{}\" ({} bytes)", span.end,
+                                              span.document.str(), text.size())};
+    }
+    if (!is_char_boundary(text, span.start)) {
+        return SpanProblem{"start", fmt::format("{} falls inside a UTF-8 character of \"{}\"; offsets count bytes and "
+                                                "must start a character",
+                                                span.start, span.document.str())};
+    }
+    if (!is_char_boundary(text, span.end)) {
+        return SpanProblem{"end", fmt::format("{} falls inside a UTF-8 character of \"{}\"", span.end,
+                                              span.document.str())};
+    }
+    if (!quote.empty()) {
+        const std::string spanned = collapse_whitespace(text.substr(span.start, span.end - span.start));
+        if (spanned != collapse_whitespace(quote)) {
+            return SpanProblem{"start", fmt::format("the span [{}, {}) reads \"{}\", not the quote; fix the offsets "
+                                                    "(scripts/locate_quotes.py --fix finds them)",
+                                                    span.start, span.end, excerpt(spanned))};
+        }
+    }
+    return std::nullopt;
+}
+
+template <class T>
+bool has_parent(const std::vector<T>& entities) {
+    return std::any_of(entities.begin(), entities.end(), [](const T& entity) { return entity.parent.has_value(); });
+}
+
+/// A file may re-parent a stored topic or meeting (an upsert), so parents are followed through this
+/// file first and the database second: a loop closed through entities only the database holds would
+/// otherwise be written, and every walk up that tree would never end.
+template <class T>
+std::unordered_map<std::string, std::size_t> index_by_id(const std::vector<T>& entities) {
+    std::unordered_map<std::string, std::size_t> index;
+    for (std::size_t i = 0; i < entities.size(); ++i) {
+        index.emplace(entities[i].id.str(), i);
+    }
+    return index;
+}
+
+/// `in_file` is already free of cycles of its own (order_parents_first); `index` gives each entity's
+/// position in the file as written.
+template <class T>
+void check_parent_chains(const std::vector<T>& in_file, const std::unordered_map<std::string, std::size_t>& index,
+                         const std::vector<T>& stored, std::string_view list, const std::string& source) {
+    std::unordered_map<std::string, std::string> parent_of;  // id → parent id, "" for a root
+    for (const T& entity : stored) {
+        parent_of[entity.id.str()] = entity.parent ? entity.parent->str() : "";
+    }
+    for (const T& entity : in_file) {
+        parent_of[entity.id.str()] = entity.parent ? entity.parent->str() : "";
+    }
+    for (std::size_t i = 0; i < in_file.size(); ++i) {
+        const std::string& start = in_file[i].id.str();
+        std::string chain = start;
+        std::unordered_set<std::string> seen{start};
+        for (std::string current = parent_of[start]; !current.empty();) {
+            chain += " → " + current;
+            if (current == start) {
+                throw invalid_input_error(
+                    fmt::format("{}: $.{}[{}].parent", source, list, index.at(start)),
+                    fmt::format("\"{}\" would become its own ancestor through the database ({}); break the cycle",
+                                start, excerpt(chain)));
+            }
+            if (!seen.insert(current).second) {
+                break;  // a loop above `start` that does not pass through it: reported for its own members
+            }
+            auto parent = parent_of.find(current);
+            current = parent == parent_of.end() ? std::string{} : parent->second;
+        }
+    }
+}
+
 void check_span(const Stance& stance, std::size_t index, const std::string& source,
                 const std::unordered_map<std::string, const Document*>& in_file, const Store* store) {
     const SourceSpan& span = *stance.source;
@@ -131,31 +229,71 @@ void check_span(const Stance& stance, std::size_t index, const std::string& sour
     if (!document || document->text.empty()) {
         return;  // an unknown document is reported as a reference; a referenced-only text cannot be checked
     }
-    const std::string_view text = document->text;
-    auto fail = [&](std::string_view key, const std::string& what) {
-        throw invalid_input_error(fmt::format("{}: $.stances[{}].source.{}", source, index, key), what);
-    };
-    if (span.end > text.size()) {
-        fail("end", fmt::format("{} is past the end of document \"{}\" ({} bytes)", span.end, span.document.str(),
-                                text.size()));
-    }
-    if (!is_char_boundary(text, span.start)) {
-        fail("start", fmt::format("{} falls inside a UTF-8 character of \"{}\"; offsets count bytes and must start a "
-                                  "character",
-                                  span.start, span.document.str()));
-    }
-    if (!is_char_boundary(text, span.end)) {
-        fail("end", fmt::format("{} falls inside a UTF-8 character of \"{}\"", span.end, span.document.str()));
-    }
-    if (!stance.quote.empty()) {
-        const std::string spanned = collapse_whitespace(text.substr(span.start, span.end - span.start));
-        if (spanned != collapse_whitespace(stance.quote)) {
-            fail("start", fmt::format("the span [{}, {}) reads \"{}\", not the quote; fix the offsets "
-                                      "(scripts/locate_quotes.py --fix finds them)",
-                                      span.start, span.end, spanned.substr(0, 160)));
-        }
+    if (auto problem = span_problem(document->text, span, stance.quote)) {
+        throw invalid_input_error(fmt::format("{}: $.stances[{}].source.{}", source, index, problem->key),
+                                  problem->what);
     }
 }
+
+/// A document that the file re-imports with a different text must still hold every span that stored
+/// stances (not re-imported here) point at; otherwise their quotes would silently lose their source.
+void check_changed_documents(const Dataset& dataset, const std::string& source, const Store& store) {
+    std::unordered_set<std::string> stances_in_file;
+    for (const Stance& stance : dataset.stances) {
+        stances_in_file.insert(stance.id.str());
+    }
+    for (std::size_t i = 0; i < dataset.documents.size(); ++i) {
+        const Document& document = dataset.documents[i];
+        const std::optional<Document> stored = store.document(document.id);
+        if (!stored || stored->sha256 == document.sha256) {
+            continue;
+        }
+        store.for_each_stance({}, [&](const Stance& stance) {
+            if (!stance.source || stance.source->document != document.id || stances_in_file.contains(stance.id.str())) {
+                return;
+            }
+            if (auto problem = span_problem(document.text, *stance.source, stance.quote)) {
+                throw invalid_input_error(
+                    fmt::format("{}: $.documents[{}].{}", source, i, document.path.empty() ? "text" : "path"),
+                    fmt::format("changes the text of document \"{}\", but stance \"{}\" in the database points at "
+                                "bytes [{}, {}) of it, which would no longer hold its quote ({}); keep the old text, "
+                                "or re-code that stance in this file against the new one",
+                                document.id.str(), stance.id.str(), stance.source->start, stance.source->end,
+                                problem->what));
+            }
+        });
+    }
+}
+
+/// Which meeting a stored agenda item belongs to, read one meeting at a time and remembered.
+class StoredAgendaItems {
+public:
+    explicit StoredAgendaItems(const Store* store) : m_store(store) {}
+
+    /// The meeting of stored item `item`, when it is not `expected` (the usual case costs one read of
+    /// `expected`'s items); nothing when the item is `expected`'s or is not in the database.
+    std::optional<MeetingId> meeting_of(const AgendaItemId& item, const MeetingId& expected) {
+        auto [items, inserted] = m_items_of.try_emplace(expected.str());
+        if (inserted) {
+            for (const AgendaItem& stored : m_store->agenda_items(expected)) {
+                items->second.insert(stored.id.str());
+            }
+        }
+        if (items->second.contains(item.str())) {
+            return std::nullopt;
+        }
+        for (const AgendaItem& stored : m_store->agenda_items()) {
+            if (stored.id == item) {
+                return stored.meeting;
+            }
+        }
+        return std::nullopt;
+    }
+
+private:
+    const Store* m_store;
+    std::unordered_map<std::string, std::unordered_set<std::string>> m_items_of;
+};
 
 void check_stances(const Dataset& dataset, const References& refs, const std::string& source, const Store* store) {
     std::unordered_map<std::string, const Document*> documents;
@@ -166,6 +304,7 @@ void check_stances(const Dataset& dataset, const References& refs, const std::st
     for (const AgendaItem& item : dataset.agenda_items) {
         items.emplace(item.id.str(), &item);
     }
+    StoredAgendaItems stored_items(store);
     for (std::size_t i = 0; i < dataset.stances.size(); ++i) {
         const Stance& s = dataset.stances[i];
         refs.require(EntityKind::actor, s.actor.str(), at("stances", i, "actor"));
@@ -179,11 +318,17 @@ void check_stances(const Dataset& dataset, const References& refs, const std::st
         refs.require(EntityKind::meeting, s.meeting.str(), at("stances", i, "meeting"));
         refs.require(EntityKind::agenda_item, s.agenda_item, at("stances", i, "agenda_item"));
         if (s.agenda_item) {
-            if (auto item = items.find(s.agenda_item->str()); item != items.end() && item->second->meeting != s.meeting) {
+            std::optional<MeetingId> owner;
+            if (auto item = items.find(s.agenda_item->str()); item != items.end()) {
+                owner = item->second->meeting;
+            } else if (store) {
+                owner = stored_items.meeting_of(*s.agenda_item, s.meeting);
+            }
+            if (owner && *owner != s.meeting) {
                 throw invalid_input_error(
                     fmt::format("{}: {}", source, at("stances", i, "agenda_item")),
                     fmt::format("agenda item \"{}\" belongs to meeting \"{}\", not to the stance's meeting \"{}\"",
-                                s.agenda_item->str(), item->second->meeting.str(), s.meeting.str()));
+                                s.agenda_item->str(), owner->str(), s.meeting.str()));
             }
         }
         if (s.source) {
@@ -235,8 +380,20 @@ void validate_dataset(Dataset& dataset, const std::string& source_name, const St
     const References refs(dataset, source_name, existing);
     check_other_references(dataset, refs);
     check_stances(dataset, refs, source_name, existing);
+    if (existing) {
+        check_changed_documents(dataset, source_name, *existing);
+    }
+    // Messages name the file's own indexes, so remember them before putting parents first.
+    const auto topic_index = index_by_id(dataset.topics);
+    const auto meeting_index = index_by_id(dataset.meetings);
     order_parents_first(dataset.topics, "topics", source_name);
     order_parents_first(dataset.meetings, "meetings", source_name);
+    if (existing && has_parent(dataset.topics)) {
+        check_parent_chains(dataset.topics, topic_index, existing->topics(), "topics", source_name);
+    }
+    if (existing && has_parent(dataset.meetings)) {
+        check_parent_chains(dataset.meetings, meeting_index, existing->meetings(), "meetings", source_name);
+    }
 }
 
 Dataset import_dataset_file(Store& store, const std::filesystem::path& file) {

@@ -392,11 +392,86 @@ void SqliteImportSession::commit() {
     m_transaction.commit();
 }
 
+// What a failed put was writing, for the error message.
+template <class Entity>
+std::string describe(std::string_view kind, const Entity& entity) {
+    return fmt::format("{} \"{}\"", kind, entity.id.str());
+}
+std::string describe(std::string_view, const Membership& m) {
+    return fmt::format("membership of \"{}\" in \"{}\"", m.member.str(), m.group.str());
+}
+std::string describe(std::string_view, const Role& r) {
+    return fmt::format("role of \"{}\" for \"{}\"", r.person.str(), r.represents.str());
+}
+std::string describe(std::string_view, const Participant& p) {
+    return fmt::format("participant \"{}\" of meeting \"{}\"", p.actor.str(), p.meeting.str());
+}
+
+/// The session callers get. It turns SQLite failures (constraints, a full disk, I/O errors) into
+/// stance::storage_error / busy_error naming the entity, and once any put has failed it refuses to
+/// commit: a put is several statements, so after a failure the transaction may hold half an entity,
+/// and the only safe end is the rollback that destroying the session does.
+class CheckedImportSession final : public ImportSession {
+public:
+    CheckedImportSession(SQLite::Database& db, std::string path) : m_session(db), m_path(std::move(path)) {}
+
+    void put(const Document& document) override { guarded("document", document); }
+    void put(const Actor& actor) override { guarded("actor", actor); }
+    void put(const Membership& membership) override { guarded("membership", membership); }
+    void put(const Role& role) override { guarded("role", role); }
+    void put(const Topic& topic) override { guarded("topic", topic); }
+    void put(const Proposition& proposition) override { guarded("proposition", proposition); }
+    void put(const Body& body) override { guarded("body", body); }
+    void put(const Meeting& meeting) override { guarded("meeting", meeting); }
+    void put(const AgendaItem& item) override { guarded("agenda item", item); }
+    void put(const Participant& participant) override { guarded("participant", participant); }
+    void put(const Stance& stance) override { guarded("stance", stance); }
+
+    void commit() override {
+        if (m_failed) {
+            throw storage_error(fmt::format("importing into {}: an earlier write of this import failed, so it cannot "
+                                            "be committed; nothing of it was saved",
+                                            m_path));
+        }
+        try {
+            m_session.commit();
+        } catch (const SQLite::Exception& failure) {
+            m_failed = true;
+            rethrow_as_stance_error(failure, fmt::format("committing the import into {} (nothing of it was saved)",
+                                                         m_path));
+        }
+    }
+
+private:
+    template <class Entity>
+    void guarded(std::string_view kind, const Entity& entity) {
+        if (m_failed) {
+            throw storage_error(fmt::format("importing into {}: an earlier write of this import failed; discard "
+                                            "this import and start a new one",
+                                            m_path));
+        }
+        try {
+            m_session.put(entity);
+        } catch (const SQLite::Exception& failure) {
+            m_failed = true;
+            rethrow_as_stance_error(failure, fmt::format("writing {} into {} (the import is rolled back)",
+                                                         describe(kind, entity), m_path));
+        } catch (...) {
+            m_failed = true;
+            throw;
+        }
+    }
+
+    SqliteImportSession m_session;
+    std::string m_path;
+    bool m_failed = false;
+};
+
 } // namespace
 
 std::unique_ptr<ImportSession> SqliteStore::begin_import() {
     try {
-        return std::make_unique<SqliteImportSession>(m_db);
+        return std::make_unique<CheckedImportSession>(m_db, m_path);
     } catch (const SQLite::Exception& failure) {
         rethrow_as_stance_error(failure, fmt::format("starting an import into {}", m_path));
     }

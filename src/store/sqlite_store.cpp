@@ -242,6 +242,38 @@ SqliteStore::SqliteStore(const std::string& path, OpenOptions options) try
     rethrow_as_stance_error(failure, fmt::format("opening {}", path));
 }
 
+namespace {
+
+/// A SAVEPOINT: outside a transaction it opens a deferred one, whose WAL snapshot is fixed by the
+/// first read after it; inside one (an import on this same connection) it simply nests.
+class SqliteReadSnapshot final : public ReadSnapshot {
+public:
+    SqliteReadSnapshot(SQLite::Database& db, const std::string& path) : m_db(db) {
+        try {
+            m_db.exec("SAVEPOINT stance_read_snapshot");
+        } catch (const SQLite::Exception& failure) {
+            rethrow_as_stance_error(failure, fmt::format("starting a consistent read of {}", path));
+        }
+    }
+    SqliteReadSnapshot(const SqliteReadSnapshot&) = delete;
+    SqliteReadSnapshot& operator=(const SqliteReadSnapshot&) = delete;
+    ~SqliteReadSnapshot() override {
+        try {
+            m_db.exec("RELEASE stance_read_snapshot");  // ends a read: nothing to lose if it fails
+        } catch (...) {  // NOLINT(bugprone-empty-catch): a destructor must not throw
+        }
+    }
+
+private:
+    SQLite::Database& m_db;
+};
+
+} // namespace
+
+std::unique_ptr<ReadSnapshot> SqliteStore::read_snapshot() const {
+    return std::make_unique<SqliteReadSnapshot>(m_db, m_path);
+}
+
 int SqliteStore::schema_version() const {
     return read_schema_version(m_db);
 }

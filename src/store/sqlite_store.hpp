@@ -18,6 +18,7 @@ public:
     [[nodiscard]] int schema_version() const override;
     [[nodiscard]] std::unique_ptr<ImportSession> begin_import() override;
     [[nodiscard]] bool exists(EntityKind kind, const std::string& id) const override;
+    [[nodiscard]] std::unique_ptr<ReadSnapshot> read_snapshot() const override;
 
     [[nodiscard]] std::vector<Actor> actors() const override;
     [[nodiscard]] std::vector<Membership> memberships() const override;

@@ -40,6 +40,7 @@ void Store::import(const Dataset& dataset) {
 }
 
 Dataset Store::to_dataset() const {
+    const auto snapshot = read_snapshot();  // lists that agree with each other, even during an import
     Dataset dataset;
     dataset.documents = documents();
     dataset.actors = actors();

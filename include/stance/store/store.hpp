@@ -35,6 +35,8 @@ struct StanceFilter {
 
 /// One write transaction. Entities are upserted by their id: a re-import updates, never duplicates.
 /// Nothing is visible to readers until `commit()`; destroying an uncommitted session rolls it back.
+/// Once a `put` has thrown, the session refuses further puts and `commit()` (storage_error): a put
+/// may have been half written, so the only safe end is the rollback.
 class ImportSession {
 public:
     ImportSession() = default;
@@ -55,6 +57,15 @@ public:
     virtual void put(const Stance& stance) = 0;
 
     virtual void commit() = 0;
+};
+
+/// Holds a consistent view of the store open; see Store::read_snapshot.
+class ReadSnapshot {
+public:
+    ReadSnapshot() = default;
+    ReadSnapshot(const ReadSnapshot&) = delete;
+    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+    virtual ~ReadSnapshot() = default;
 };
 
 /// Kinds of entity with an external id, for existence checks during validation.
@@ -109,7 +120,13 @@ public:
     /// The same rows as `stances`, streamed, for reads too large to hold at once.
     virtual void for_each_stance(const StanceFilter& filter, const std::function<void(const Stance&)>& visit) const = 0;
 
+    /// Until the returned guard is destroyed, reads through this store see one consistent state of the
+    /// data, whatever other connections commit meanwhile (a read transaction). Null when the backend
+    /// has no such thing. Snapshots nest; do not begin an import on this store while one is held.
+    [[nodiscard]] virtual std::unique_ptr<ReadSnapshot> read_snapshot() const { return nullptr; }
+
     /// Everything in the store as one dataset, each list sorted by id (a canonical order for export).
+    /// Read in one snapshot, so an export taken during another process's import is all before or all after it.
     [[nodiscard]] Dataset to_dataset() const;
 };
 

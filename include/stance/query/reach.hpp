@@ -1,0 +1,94 @@
+// How a stance reaches an actor. Asking "what did the Netherlands say?" finds more than stances
+// whose actor is nld:
+//   own      the stance's actor is the actor itself;
+//   speaker  the stance's actor is a person who, on the stance's date, held a Role representing
+//            the actor (Koenders speaking as the Dutch foreign minister);
+//   named    a collective stance names the actor in `includes` ("Veel landen, waaronder Nederland");
+//   group    the stance's actor is a group or organisation of which the actor was a member on the
+//            stance's date (Membership::covers), directly or through another group.
+// own and speaker are the actor's direct positions; named and group are inherited from a
+// collective. An inherited group stance of breadth broad, many or some was held by part of the
+// group only, and nothing says the actor was in that part: such stances are shown as context but
+// never attributed to the actor (see `is_attributable`).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "stance/model/stance.hpp"
+#include "stance/store/store.hpp"
+
+namespace stance {
+
+class Catalog;
+
+enum class Via : std::uint8_t { own, speaker, named, group };
+
+[[nodiscard]] constexpr std::string_view to_string(Via via) noexcept {
+    switch (via) {
+    case Via::own: return "own";
+    case Via::speaker: return "speaker";
+    case Via::named: return "named";
+    case Via::group: return "group";
+    }
+    return "?";
+}
+
+/// own and speaker: the actor's own words. named and group: inherited from a collective.
+[[nodiscard]] constexpr bool is_direct(Via via) noexcept { return via == Via::own || via == Via::speaker; }
+
+/// How one stance reaches one actor.
+struct Reach {
+    Via via = Via::own;
+    /// The person who spoke (speaker), or the collective the stance came from (named, group).
+    std::optional<ActorId> through;
+};
+
+/// A stance as seen from one actor, with the context every query output shows.
+struct ActorStance {
+    Stance stance;
+    Date date;                      ///< Effective date: `stated_on`, else the meeting's date.
+    Via via = Via::own;
+    std::optional<ActorId> through;
+    std::string through_name;       ///< The name of `through`.
+    MeetingId session;              ///< The top-level meeting the stance's meeting belongs to.
+    std::string session_title;
+    std::string meeting_title;
+    std::string agenda_item_title;  ///< Empty when the stance has no agenda item.
+    std::string topic_label;
+    std::string statement;          ///< The proposition's statement; empty when there is none.
+};
+
+/// True when the stance can be put down as the actor's position: direct, named, or held by a
+/// whole group (breadth all, or single meaning the collective as such). False for a group stance
+/// held only by part of the group (broad, many, some).
+[[nodiscard]] bool is_attributable(const ActorStance& stance) noexcept;
+
+/// True when `member` belonged to `group` on `date`, directly or through intermediate groups.
+[[nodiscard]] bool is_member_on(const Catalog& catalog, const ActorId& member, const ActorId& group, const Date& date);
+
+/// How `stance` (effective on `date`) reaches `actor`; nothing when it does not.
+[[nodiscard]] std::optional<Reach> reach(const Catalog& catalog, const Stance& stance, const Date& date,
+                                         const ActorId& actor);
+
+/// Every stance matching `filter` that reaches `actor`, in the order a report tells them: by
+/// effective date, then by source document and position in it (stances without a source last that
+/// day), then by id. `filter.actors` and `filter.include_named_members` are set by this function;
+/// the rest of the filter (topics, meetings, dates, positions_only) is the caller's.
+[[nodiscard]] std::vector<ActorStance> stances_reaching(const Store& store, const Catalog& catalog,
+                                                        const ActorId& actor, StanceFilter filter);
+
+} // namespace stance
+
+template <>
+struct fmt::formatter<stance::Via> : fmt::formatter<std::string_view> {
+    template <class FormatContext>
+    auto format(stance::Via via, FormatContext& context) const {
+        return fmt::formatter<std::string_view>::format(stance::to_string(via), context);
+    }
+};

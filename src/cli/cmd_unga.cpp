@@ -1,0 +1,103 @@
+// UN General Assembly commands: import-unga, agreement, agreement-matrix.
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "cli/table.hpp"
+#include "stance/unga/import.hpp"
+
+namespace stance::cli {
+
+namespace {
+
+/// A one-line progress display on stderr, redrawn in place; silent when stderr is not a terminal.
+class ProgressLine {
+public:
+    explicit ProgressLine(bool enabled) : m_enabled(enabled && isatty(STDERR_FILENO) == 1) {}
+    ~ProgressLine() {
+        if (m_drawn) {
+            std::fputs("\r\033[K", stderr);
+        }
+    }
+    ProgressLine(const ProgressLine&) = delete;
+    ProgressLine& operator=(const ProgressLine&) = delete;
+
+    void operator()(const UngaImportProgress& progress) {
+        if (!m_enabled) {
+            return;
+        }
+        const double share = progress.bytes_total == 0
+                                 ? 0.0
+                                 : 100.0 * static_cast<double>(progress.bytes_read) /
+                                       static_cast<double>(progress.bytes_total);
+        std::fputs(fmt::format("\r\033[K{}: {:>9} rows {:5.1f}%{}", progress.table, progress.rows, share,
+                               progress.done ? " done" : "")
+                       .c_str(),
+                   stderr);
+        std::fflush(stderr);
+        m_drawn = true;
+    }
+
+private:
+    bool m_enabled;
+    bool m_drawn = false;
+};
+
+} // namespace
+
+void setup_import_unga(CLI::App& app, Context& context) {
+    auto* command = app.add_subcommand(
+        "import-unga", "Import UN General Assembly roll-call votes (the unvotes tables; see docs/unga.md)");
+    struct Options {
+        std::string directory;
+        std::string full_codes;
+    };
+    auto options = std::make_shared<Options>();
+    command->add_option("directory", options->directory,
+                        "Directory with un_votes, un_roll_calls and un_roll_call_issues (.csv.gz or .csv), e.g. "
+                        "data/unvotes")
+        ->required()
+        ->check(CLI::ExistingDirectory);
+    command->add_option("--full-codes", options->full_codes,
+                        "Also import absences and non-membership from the 2016 full-codes release in this directory "
+                        "(votes_full_codes and ccode_to_country, e.g. data/voeten_unvotes_2016)")
+        ->check(CLI::ExistingDirectory);
+    command->callback([&context, options] {
+        auto store = context.open_store();
+        const auto started = std::chrono::steady_clock::now();
+        UngaImportSummary summary;
+        {
+            ProgressLine line(!context.quiet);
+            UngaImportOptions import_options;
+            import_options.full_codes_directory = options->full_codes;
+            summary = import_unga(*store, options->directory, import_options,
+                                  [&line](const UngaImportProgress& progress) { line(progress); });
+        }
+        if (context.quiet) {
+            return;
+        }
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        std::cout << fmt::format("imported {} roll calls in {} sessions ({} voting days), {} issue links, {} countries\n",
+                                 summary.roll_calls, summary.sessions, summary.meetings, summary.issue_links,
+                                 summary.actors);
+        std::cout << fmt::format("votes: {} yes, {} no, {} abstain", summary.yes, summary.no, summary.abstain);
+        if (!options->full_codes.empty()) {
+            std::cout << fmt::format("; {} absent, {} not a member", summary.absent, summary.not_member);
+        }
+        std::cout << fmt::format(" ({:.1f} s)\n", seconds);
+        if (!options->full_codes.empty()) {
+            std::cout << fmt::format("full codes: {} positions agree with un_votes, {} disagree (un_votes kept)\n",
+                                     summary.full_codes_confirmed, summary.full_codes_conflicts);
+            for (const std::string& example : summary.conflict_examples) {
+                std::cout << "  " << example << '\n';
+            }
+        }
+    });
+}
+
+} // namespace stance::cli

@@ -1,0 +1,31 @@
+// Text and CSV renderings of the query results (JSON comes from the library: stance/query/json.hpp).
+// The text form is meant to be pasted into a memo: dated entries, the source words wrapped, where
+// they come from, the English paraphrase, direct and inherited positions apart, then the shifts.
+#pragma once
+
+#include <map>
+#include <ostream>
+#include <string>
+
+#include "stance/query/compare.hpp"
+#include "stance/query/evolution.hpp"
+#include "stance/query/snapshot.hpp"
+
+namespace stance::cli {
+
+/// Document id → a one-line description ("title, author"), for the "Sources" footer.
+using SourceTitles = std::map<std::string, std::string>;
+
+void print_evolution_text(std::ostream& out, const Evolution& evolution, const SourceTitles& sources);
+void print_evolution_csv(std::ostream& out, const Evolution& evolution);
+
+void print_snapshot_text(std::ostream& out, const Snapshot& snapshot, const SourceTitles& sources);
+void print_snapshot_csv(std::ostream& out, const Snapshot& snapshot);
+
+void print_comparison_text(std::ostream& out, const Comparison& comparison, const SourceTitles& sources);
+void print_comparison_csv(std::ostream& out, const Comparison& comparison);
+
+/// Words of `text` in lines of at most `width` characters (a longer word gets a line of its own).
+[[nodiscard]] std::vector<std::string> wrap_words(std::string_view text, std::size_t width);
+
+} // namespace stance::cli

@@ -1,0 +1,229 @@
+// The evolution query: read what reaches the actor, split direct from inherited, group into
+// periods, and look for shifts.
+#include "stance/query/evolution.hpp"
+
+#include <cmath>
+#include <unordered_map>
+
+#include "stance/query/catalog.hpp"
+#include "stance/query/tree.hpp"
+#include "stance/store/store.hpp"
+
+namespace stance {
+
+namespace {
+
+// Scores are multiples of 0.25 in practice; the tolerance keeps 1.0 - 0.5 from missing a 0.5 threshold.
+constexpr double score_tolerance = 1e-9;
+
+std::string period_key(Period by, const ActorStance& point) {
+    switch (by) {
+    case Period::meeting: return point.stance.meeting.str();
+    case Period::session: return point.session.str();
+    case Period::year: return std::to_string(point.date.year());
+    case Period::none: break;
+    }
+    return {};
+}
+
+std::string period_label(Period by, const ActorStance& point) {
+    switch (by) {
+    case Period::meeting: return point.meeting_title;
+    case Period::session: return point.session_title;
+    case Period::year: return std::to_string(point.date.year());
+    case Period::none: break;
+    }
+    return {};
+}
+
+// What "the same question" is when single stances are compared: the proposition, else the topic.
+std::string subject_of(const Stance& stance) {
+    return stance.proposition ? "proposition:" + stance.proposition->str() : "topic:" + stance.topic.str();
+}
+
+bool score_moved(std::optional<double> before, std::optional<double> after, double threshold) {
+    return before && after && std::abs(*after - *before) >= threshold - score_tolerance;
+}
+
+bool kind_moved(std::optional<PositionKind> before, std::optional<PositionKind> after) {
+    return before && after && *before != *after;
+}
+
+std::vector<ActorStance> copy_all(const std::vector<const ActorStance*>& points) {
+    std::vector<ActorStance> out;
+    out.reserve(points.size());
+    for (const ActorStance* point : points) {
+        out.push_back(*point);
+    }
+    return out;
+}
+
+struct PeriodBuild {
+    PeriodSummary summary;
+    std::vector<const ActorStance*> positions;  // evidence for shifts
+};
+
+std::vector<PeriodBuild> build_periods(Period by, const std::vector<const ActorStance*>& counted) {
+    std::vector<PeriodBuild> periods;
+    std::unordered_map<std::string, std::size_t> index;
+    for (const ActorStance* point : counted) {
+        std::string key = period_key(by, *point);
+        auto [found, inserted] = index.emplace(key, periods.size());
+        if (inserted) {
+            PeriodBuild fresh;
+            fresh.summary.key = std::move(key);
+            fresh.summary.label = period_label(by, *point);
+            fresh.summary.first = point->date;
+            fresh.summary.last = point->date;
+            periods.push_back(std::move(fresh));
+        }
+        PeriodBuild& period = periods[found->second];
+        period.summary.first = std::min(period.summary.first, point->date);
+        period.summary.last = std::max(period.summary.last, point->date);
+        period.summary.summary.add(point->stance.kind, point->stance.score);
+        if (is_position(point->stance.kind)) {
+            period.positions.push_back(point);
+        }
+    }
+    // Points arrive in date order, so periods already are in order of their first date, except a
+    // session whose later meeting sorts before an earlier one of another session; sort to be sure.
+    std::stable_sort(periods.begin(), periods.end(), [](const PeriodBuild& a, const PeriodBuild& b) {
+        return a.summary.first < b.summary.first;
+    });
+    return periods;
+}
+
+std::vector<Shift> shifts_between_periods(const std::vector<PeriodBuild>& periods, double threshold) {
+    std::vector<Shift> shifts;
+    const PeriodBuild* previous = nullptr;
+    for (const PeriodBuild& period : periods) {
+        if (period.summary.summary.n == 0) {
+            continue;  // a session of absences says nothing about a change of position
+        }
+        if (previous != nullptr) {
+            const PositionSummary& before = previous->summary.summary;
+            const PositionSummary& after = period.summary.summary;
+            Shift shift;
+            shift.score_changed = score_moved(before.mean_score, after.mean_score, threshold);
+            shift.kind_changed = kind_moved(before.dominant, after.dominant);
+            if (shift.score_changed || shift.kind_changed) {
+                shift.before = previous->summary.key;
+                shift.after = period.summary.key;
+                shift.before_date = previous->summary.last;
+                shift.after_date = period.summary.first;
+                shift.score_before = before.mean_score;
+                shift.score_after = after.mean_score;
+                shift.kind_before = before.dominant;
+                shift.kind_after = after.dominant;
+                shift.evidence_before = copy_all(previous->positions);
+                shift.evidence_after = copy_all(period.positions);
+                shifts.push_back(std::move(shift));
+            }
+        }
+        previous = &period;
+    }
+    return shifts;
+}
+
+std::vector<Shift> shifts_between_points(const std::vector<const ActorStance*>& counted, double threshold) {
+    std::vector<Shift> shifts;
+    std::unordered_map<std::string, const ActorStance*> last_on_subject;
+    for (const ActorStance* point : counted) {
+        if (!is_position(point->stance.kind)) {
+            continue;
+        }
+        const std::string subject = subject_of(point->stance);
+        auto found = last_on_subject.find(subject);
+        if (found != last_on_subject.end()) {
+            const ActorStance& before = *found->second;
+            Shift shift;
+            shift.score_changed = score_moved(before.stance.score, point->stance.score, threshold);
+            shift.kind_changed = kind_moved(before.stance.kind, point->stance.kind);
+            if (shift.score_changed || shift.kind_changed) {
+                shift.before = before.stance.id.str();
+                shift.after = point->stance.id.str();
+                shift.before_date = before.date;
+                shift.after_date = point->date;
+                shift.score_before = before.stance.score;
+                shift.score_after = point->stance.score;
+                shift.kind_before = before.stance.kind;
+                shift.kind_after = point->stance.kind;
+                shift.evidence_before = {before};
+                shift.evidence_after = {*point};
+                shifts.push_back(std::move(shift));
+            }
+        }
+        last_on_subject[subject] = point;
+    }
+    return shifts;
+}
+
+} // namespace
+
+std::optional<Period> parse_period(std::string_view text) noexcept {
+    for (Period period : {Period::none, Period::meeting, Period::session, Period::year}) {
+        if (to_string(period) == text) {
+            return period;
+        }
+    }
+    return std::nullopt;
+}
+
+Evolution evolution(const Store& store, const Catalog& catalog, const ActorId& actor, const TopicId& topic,
+                    const EvolutionOptions& options) {
+    Evolution result;
+    result.actor = actor;
+    result.actor_name = catalog.actor(actor).name;
+    result.topic = topic;
+    result.topic_label = catalog.topic(topic).label;
+    result.topics = options.include_subtopics ? topic_with_descendants(catalog, topic) : std::vector<TopicId>{topic};
+    result.options = options;
+
+    StanceFilter filter;
+    filter.topics = result.topics;
+    filter.match_agenda_item_topics = options.match_agenda_item_topics;
+    filter.from = options.from;
+    filter.to = options.to;
+    std::vector<ActorStance> all = stances_reaching(store, catalog, actor, filter);
+
+    // Split while remembering the time order of what counts, so periods and shifts see one sequence.
+    std::vector<std::pair<bool, std::size_t>> counted_refs;  // (in inherited list, index)
+    result.points.reserve(all.size());
+    result.inherited.reserve(all.size());
+    for (ActorStance& item : all) {
+        const bool direct = is_direct(item.via);
+        const bool counts = direct || (options.include_inherited && is_attributable(item));
+        std::vector<ActorStance>& list = direct ? result.points : result.inherited;
+        if (counts) {
+            counted_refs.emplace_back(!direct, list.size());
+        }
+        list.push_back(std::move(item));
+    }
+    std::vector<const ActorStance*> counted;
+    counted.reserve(counted_refs.size());
+    for (const auto& [inherited, index] : counted_refs) {
+        counted.push_back(inherited ? &result.inherited[index] : &result.points[index]);
+    }
+
+    for (const ActorStance* point : counted) {
+        result.overall.add(point->stance.kind, point->stance.score);
+    }
+    if (options.by == Period::none) {
+        result.shifts = shifts_between_points(counted, options.shift_threshold);
+        return result;
+    }
+    std::vector<PeriodBuild> periods = build_periods(options.by, counted);
+    result.shifts = shifts_between_periods(periods, options.shift_threshold);
+    result.periods.reserve(periods.size());
+    for (PeriodBuild& period : periods) {
+        result.periods.push_back(std::move(period.summary));
+    }
+    return result;
+}
+
+Evolution evolution(const Store& store, const ActorId& actor, const TopicId& topic, const EvolutionOptions& options) {
+    const Catalog catalog{store};
+    return evolution(store, catalog, actor, topic, options);
+}
+
+} // namespace stance

@@ -1,0 +1,361 @@
+// JSON for query results. Built as boost::json values, then written by a small pretty-printer that
+// prints numbers in their shortest form (Boost's own serializer writes 1.0 as "1E0").
+#include "stance/query/json.hpp"
+
+#include <cmath>
+
+#include <boost/json.hpp>
+#include <fmt/format.h>
+
+#include "stance/query/compare.hpp"
+#include "stance/query/evolution.hpp"
+#include "stance/query/snapshot.hpp"
+
+namespace json = boost::json;
+
+namespace stance {
+
+namespace {
+
+// Means and shares are rounded to four decimals: enough to compare, short enough to read.
+json::value rounded(std::optional<double> value) {
+    if (!value) {
+        return nullptr;
+    }
+    return std::round(*value * 10000.0) / 10000.0;
+}
+
+template <class Tag>
+json::value optional_id(const std::optional<Id<Tag>>& id) {
+    return id ? json::value(id->str()) : json::value(nullptr);
+}
+
+json::value source_json(const std::optional<SourceSpan>& source) {
+    if (!source) {
+        return nullptr;
+    }
+    json::object o;
+    o["document"] = source->document.str();
+    o["start"] = source->start;
+    o["end"] = source->end;
+    if (source->page) {
+        o["page"] = *source->page;
+    }
+    return o;
+}
+
+// The stance fields every query prints.
+void put_stance_fields(json::object& o, const Stance& stance) {
+    o["stance"] = stance.id.str();
+    o["actor"] = stance.actor.str();
+    o["speaker"] = optional_id(stance.speaker);
+    o["meeting"] = stance.meeting.str();
+    o["agenda_item"] = optional_id(stance.agenda_item);
+    o["topic"] = stance.topic.str();
+    o["proposition"] = optional_id(stance.proposition);
+    o["kind"] = to_string(stance.kind);
+    o["score"] = stance.score;
+    o["breadth"] = to_string(stance.breadth);
+    o["quote"] = stance.quote;
+    o["paraphrase"] = stance.paraphrase;
+    o["source"] = source_json(stance.source);
+    o["reported_by"] = optional_id(stance.reported_by);
+    o["confidence"] = stance.confidence;
+    o["note"] = stance.note;
+}
+
+json::value point_json(const ActorStance& point) {
+    json::object o;
+    o["date"] = point.date.iso();
+    put_stance_fields(o, point.stance);
+    o["via"] = to_string(point.via);
+    o["through"] = optional_id(point.through);
+    o["through_name"] = point.through_name;
+    o["attributable"] = is_attributable(point);
+    o["session"] = point.session.str();
+    o["session_title"] = point.session_title;
+    o["meeting_title"] = point.meeting_title;
+    o["agenda_item_title"] = point.agenda_item_title;
+    o["topic_label"] = point.topic_label;
+    o["statement"] = point.statement;
+    return o;
+}
+
+json::array points_json(const std::vector<ActorStance>& points) {
+    json::array list;
+    list.reserve(points.size());
+    for (const ActorStance& point : points) {
+        list.push_back(point_json(point));
+    }
+    return list;
+}
+
+void put_summary(json::object& o, const PositionSummary& summary) {
+    o["n"] = summary.n;
+    json::object counts;
+    for (PositionKind kind : all_position_kinds) {
+        if (summary.count(kind) > 0) {
+            counts[to_string(kind)] = summary.count(kind);
+        }
+    }
+    o["counts"] = std::move(counts);
+    o["mean_score"] = rounded(summary.mean_score);
+    o["share_support"] = rounded(summary.share_support);
+    o["dominant"] = summary.dominant ? json::value(to_string(*summary.dominant)) : json::value(nullptr);
+}
+
+json::value optional_kind(const std::optional<PositionKind>& kind) {
+    return kind ? json::value(to_string(*kind)) : json::value(nullptr);
+}
+
+json::value shift_json(const Shift& shift) {
+    json::object o;
+    o["before"] = shift.before;
+    o["after"] = shift.after;
+    o["before_date"] = shift.before_date.iso();
+    o["after_date"] = shift.after_date.iso();
+    o["score_before"] = rounded(shift.score_before);
+    o["score_after"] = rounded(shift.score_after);
+    o["delta"] = rounded(shift.delta());
+    o["kind_before"] = optional_kind(shift.kind_before);
+    o["kind_after"] = optional_kind(shift.kind_after);
+    o["score_changed"] = shift.score_changed;
+    o["kind_changed"] = shift.kind_changed;
+    o["evidence_before"] = points_json(shift.evidence_before);
+    o["evidence_after"] = points_json(shift.evidence_after);
+    return o;
+}
+
+// --- writing -------------------------------------------------------------------------------------
+
+void write(std::string& out, const json::value& value, int indent);
+
+void newline(std::string& out, int indent) {
+    out += '\n';
+    out.append(static_cast<std::size_t>(indent) * 2, ' ');
+}
+
+void write_scalar(std::string& out, const json::value& value) {
+    if (value.is_double()) {
+        const double number = value.get_double();
+        out += std::isfinite(number) ? fmt::format("{}", number) : "null";
+    } else {
+        out += json::serialize(value);
+    }
+}
+
+bool all_scalars(const json::array& array) {
+    return std::none_of(array.begin(), array.end(),
+                        [](const json::value& item) { return item.is_array() || item.is_object(); });
+}
+
+void write_object(std::string& out, const json::object& object, int indent) {
+    if (object.empty()) {
+        out += "{}";
+        return;
+    }
+    out += '{';
+    bool first = true;
+    for (const auto& [key, item] : object) {
+        out += first ? "" : ",";
+        first = false;
+        newline(out, indent + 1);
+        out += json::serialize(json::string(key));
+        out += ": ";
+        write(out, item, indent + 1);
+    }
+    newline(out, indent);
+    out += '}';
+}
+
+void write_array(std::string& out, const json::array& array, int indent) {
+    if (array.empty() || all_scalars(array)) {
+        out += '[';
+        for (std::size_t i = 0; i < array.size(); ++i) {
+            out += i ? ", " : "";
+            write_scalar(out, array[i]);
+        }
+        out += ']';
+        return;
+    }
+    out += '[';
+    for (std::size_t i = 0; i < array.size(); ++i) {
+        out += i ? "," : "";
+        newline(out, indent + 1);
+        write(out, array[i], indent + 1);
+    }
+    newline(out, indent);
+    out += ']';
+}
+
+void write(std::string& out, const json::value& value, int indent) {
+    if (value.is_object()) {
+        write_object(out, value.get_object(), indent);
+    } else if (value.is_array()) {
+        write_array(out, value.get_array(), indent);
+    } else {
+        write_scalar(out, value);
+    }
+}
+
+std::string written(const json::value& value) {
+    std::string out;
+    write(out, value, 0);
+    return out;
+}
+
+json::value meeting_json(const Meeting& meeting) {
+    json::object o;
+    o["id"] = meeting.id.str();
+    o["title"] = meeting.title;
+    o["date"] = meeting.date.iso();
+    o["body"] = meeting.body.str();
+    o["level"] = meeting.level;
+    o["place"] = meeting.place;
+    o["parent"] = optional_id(meeting.parent);
+    return o;
+}
+
+json::value side_json(const CompareSide& side) {
+    json::object o;
+    o["has_position"] = side.has_position();
+    o["inherited"] = side.inherited;
+    put_summary(o, side.summary);
+    o["stances"] = points_json(side.stances);
+    return o;
+}
+
+} // namespace
+
+std::string to_json(const Evolution& evolution) {
+    json::object o;
+    o["actor"] = evolution.actor.str();
+    o["actor_name"] = evolution.actor_name;
+    o["topic"] = evolution.topic.str();
+    o["topic_label"] = evolution.topic_label;
+    json::array topics;
+    for (const TopicId& topic : evolution.topics) {
+        topics.emplace_back(topic.str());
+    }
+    o["topics"] = std::move(topics);
+    o["by"] = to_string(evolution.options.by);
+    o["from"] = evolution.options.from ? json::value(evolution.options.from->iso()) : json::value(nullptr);
+    o["to"] = evolution.options.to ? json::value(evolution.options.to->iso()) : json::value(nullptr);
+    o["include_inherited"] = evolution.options.include_inherited;
+    o["shift_threshold"] = evolution.options.shift_threshold;
+    o["points"] = points_json(evolution.points);
+    o["inherited"] = points_json(evolution.inherited);
+    if (evolution.options.by != Period::none) {
+        json::array periods;
+        for (const PeriodSummary& period : evolution.periods) {
+            json::object p;
+            p["period"] = period.key;
+            p["label"] = period.label;
+            p["first"] = period.first.iso();
+            p["last"] = period.last.iso();
+            put_summary(p, period.summary);
+            periods.push_back(std::move(p));
+        }
+        o["periods"] = std::move(periods);
+    }
+    json::object overall;
+    put_summary(overall, evolution.overall);
+    o["overall"] = std::move(overall);
+    json::array shifts;
+    for (const Shift& shift : evolution.shifts) {
+        shifts.push_back(shift_json(shift));
+    }
+    o["shifts"] = std::move(shifts);
+    return written(o);
+}
+
+std::string to_json(const Snapshot& snapshot) {
+    json::object o;
+    o["meeting"] = meeting_json(snapshot.meeting);
+    json::array meetings;
+    for (const Meeting& meeting : snapshot.meetings) {
+        meetings.push_back(meeting_json(meeting));
+    }
+    o["meetings"] = std::move(meetings);
+    o["topic"] = optional_id(snapshot.topic);
+    json::array participants;
+    for (const SnapshotParticipant& participant : snapshot.participants) {
+        json::object p;
+        p["actor"] = participant.actor.str();
+        p["name"] = participant.name;
+        p["person"] = optional_id(participant.person);
+        p["person_name"] = participant.person_name;
+        p["role"] = participant.role;
+        json::array attended;
+        for (const MeetingId& meeting : participant.meetings) {
+            attended.emplace_back(meeting.str());
+        }
+        p["meetings"] = std::move(attended);
+        participants.push_back(std::move(p));
+    }
+    o["participants"] = std::move(participants);
+    o["stance_count"] = snapshot.stance_count;
+    json::array topics;
+    for (const SnapshotTopic& topic : snapshot.topics) {
+        json::object t;
+        t["topic"] = topic.topic.str();
+        t["label"] = topic.label;
+        t["path"] = topic.path;
+        json::array actors;
+        for (const SnapshotActor& actor : topic.actors) {
+            json::object a;
+            a["actor"] = actor.actor.str();
+            a["name"] = actor.name;
+            a["kind"] = to_string(actor.kind);
+            json::array stances;
+            for (const SnapshotStance& item : actor.stances) {
+                json::object s;
+                put_stance_fields(s, item.stance);
+                s["speaker"] = optional_id(item.speaker);
+                s["speaker_name"] = item.speaker_name;
+                s["meeting_title"] = item.meeting_title;
+                s["agenda_item_title"] = item.agenda_item_title;
+                s["statement"] = item.proposition;
+                stances.push_back(std::move(s));
+            }
+            a["stances"] = std::move(stances);
+            actors.push_back(std::move(a));
+        }
+        t["actors"] = std::move(actors);
+        topics.push_back(std::move(t));
+    }
+    o["topics"] = std::move(topics);
+    return written(o);
+}
+
+std::string to_json(const Comparison& comparison) {
+    json::object o;
+    o["first"] = comparison.first.str();
+    o["first_name"] = comparison.first_name;
+    o["second"] = comparison.second.str();
+    o["second_name"] = comparison.second_name;
+    o["topic"] = optional_id(comparison.topic);
+    o["topic_label"] = comparison.topic_label;
+    json::array rows;
+    for (const CompareRow& row : comparison.rows) {
+        json::object r;
+        r["topic"] = row.topic.str();
+        r["topic_label"] = row.topic_label;
+        r["proposition"] = optional_id(row.proposition);
+        r["statement"] = row.statement;
+        r["agreement"] = to_string(row.agreement);
+        r["first"] = side_json(row.first);
+        r["second"] = side_json(row.second);
+        rows.push_back(std::move(r));
+    }
+    o["rows"] = std::move(rows);
+    json::object summary;
+    for (Agreement agreement :
+         {Agreement::agree, Agreement::diverge, Agreement::only_first, Agreement::only_second, Agreement::neither}) {
+        summary[to_string(agreement)] = comparison.count(agreement);
+    }
+    o["summary"] = std::move(summary);
+    return written(o);
+}
+
+} // namespace stance

@@ -1,0 +1,19 @@
+// The order in which a report tells things: by date, then by document, then by position in the
+// document. Snapshot and compare list topics in this order, so output follows the source.
+#pragma once
+
+#include <string_view>
+#include <tuple>
+
+#include "stance/model/stance.hpp"
+
+namespace stance::detail {
+
+/// A sort key; the views point into `stance`, which must outlive the key.
+inline auto report_position(const Stance& stance, const Date& date) {
+    const bool sourced = stance.source.has_value();
+    return std::make_tuple(date, !sourced, sourced ? std::string_view{stance.source->document.str()} : std::string_view{},
+                           sourced ? stance.source->start : std::size_t{0}, std::string_view{stance.id.str()});
+}
+
+} // namespace stance::detail

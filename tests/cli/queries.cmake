@@ -1,0 +1,63 @@
+# The query commands (evolution, snapshot, compare) run on the seed dataset as a user runs them.
+# Included from tests/cli/CMakeLists.txt, after stance_cli_test is defined.
+set(seed_db ${STANCE_CLI_WORK}/seed.db)
+add_test(NAME "cli: setup seed database"
+    COMMAND ${CMAKE_COMMAND} -E rm -f ${seed_db} ${seed_db}-wal ${seed_db}-shm)
+add_test(NAME "cli: import seed dataset"
+    COMMAND ${CMAKE_COMMAND} -DCOMMAND=$<TARGET_FILE:stance_cli>|--db|${seed_db}|import|data/seed/nato-2017-03-31.json
+            -DWORKING_DIR=${PROJECT_SOURCE_DIR} "-DEXPECT_OUTPUT=imported 1 documents, [0-9]+ actors"
+            -P ${CMAKE_CURRENT_SOURCE_DIR}/expect.cmake)
+set_tests_properties("cli: setup seed database" PROPERTIES FIXTURES_SETUP seed_clean)
+set_tests_properties("cli: import seed dataset" PROPERTIES FIXTURES_SETUP seed_db FIXTURES_REQUIRED seed_clean)
+
+# evolution
+stance_cli_test(NAME "evolution of Nederland on Rusland as text" FIXTURES seed_db
+    ARGS --db|${seed_db}|evolution|--actor|Nederland|--topic|Rusland
+    EXPECT "^Netherlands \\(nld\\) on Russia \\(russia\\)\n.*At a glance.*Own positions \\([1-9][0-9]*\\).*2017-03-31  Working lunch: relations with Russia.*quote: +\"Nederland heeft naar voren gebracht dat continuering van het tweespoor.*source: +nl-mfa-letter-nac-fm-2017-03-31, bytes .6108, 6276\\).*in English: +The Netherlands said.*Inherited from groups.*NATO Summit, Warsaw 2016.*Shifts.*Sources")
+stance_cli_test(NAME "evolution as json" FIXTURES seed_db
+    ARGS --db|${seed_db}|evolution|--actor|NLD|--topic|russia|--format|json
+    EXPECT "\"actor\": \"nld\".*\"topic\": \"russia\".*\"points\": .\n +\\{\n +\"date\": \"2017-03-31\",\n +\"stance\": \"nld-[a-z0-9-]+\".*\"kind\": \"support\",\n +\"score\": 1,.*\"source\": \\{\n +\"document\": \"nl-mfa-letter-nac-fm-2017-03-31\",\n +\"start\": [0-9]+,\n +\"end\": [0-9]+.*\"via\": \"own\".*\"inherited\": ..*\"via\": \"group\".*\"shifts\": \\[\\]"
+    REJECT "\"periods\"")
+stance_cli_test(NAME "evolution by year as json has period summaries" FIXTURES seed_db
+    ARGS --db|${seed_db}|evolution|--actor|Netherlands|--topic|Russia|--by|year|--include-inherited|--format|json
+    EXPECT "\"periods\": .\n +\\{\n +\"period\": \"2016\".*\"period\": \"2017\",.*\"n\": [1-9][0-9]*,\n +\"counts\": \\{\n +\"support\": [0-9]+.*\"mean_score\": 1,\n +\"share_support\": 1")
+stance_cli_test(NAME "evolution as csv has one row per point" FIXTURES seed_db
+    ARGS --db|${seed_db}|evolution|--actor|nl|--topic|russia|--format|csv
+    EXPECT "^date,stance,via,through,counted,meeting,.*\n2017-03-31,nld-[a-z-]+,own,,yes,nac-fm-2017-03-31-working-lunch,")
+stance_cli_test(NAME "evolution of an unknown actor exits 4 with the closest matches" FIXTURES seed_db
+    ARGS --db|${seed_db}|evolution|--actor|Nederlnd|--topic|Russia
+    CODE 4 EXPECT "unknown actor \"Nederlnd\"; closest: nld \\(Netherlands\\).*closest matches:\n  nld \\(Netherlands\\)")
+stance_cli_test(NAME "evolution of an unknown topic exits 4" FIXTURES seed_db
+    ARGS --db|${seed_db}|evolution|--actor|nld|--topic|Rusia
+    CODE 4 EXPECT "unknown topic \"Rusia\"; closest: russia \\(Russia\\)")
+stance_cli_test(NAME "evolution refuses a malformed date" FIXTURES seed_db
+    ARGS --db|${seed_db}|evolution|--actor|nld|--topic|russia|--from|2017-13-01
+    CODE 3 EXPECT "--from: \"2017-13-01\" is not a date")
+stance_cli_test(NAME "evolution refuses an unknown period" FIXTURES seed_db
+    ARGS --db|${seed_db}|evolution|--actor|nld|--topic|russia|--by|decade
+    CODE 2)
+
+# snapshot
+stance_cli_test(NAME "snapshot of 31 March 2017 as text" FIXTURES seed_db
+    ARGS --db|${seed_db}|snapshot|--meeting|2017-03-31
+    EXPECT "^Meeting of the North Atlantic Council at the level of foreign ministers\nnac-fm-2017-03-31 · 2017-03-31 · Brussels.*Held within it:.*Participants recorded:.*United States \\(usa\\): Rex Tillerson, Secretary of State.*Ukraine \\(ukr\\): support.*speaker: +Pavlo Klimkin \\(klimkin\\)"
+    REJECT "nrc-2017-03-30")
+stance_cli_test(NAME "snapshot restricted to a topic as json" FIXTURES seed_db
+    ARGS --db|${seed_db}|snapshot|--meeting|nac-fm-2017-03-31|--topic|Oekraïne|--format|json
+    EXPECT "\"meeting\": \\{\n +\"id\": \"nac-fm-2017-03-31\".*\"topic\": \"ukraine\".*\"topics\": ..*\"actor\": \"nato-allies\""
+    REJECT "\"topic\": \"russia")
+stance_cli_test(NAME "snapshot of an unknown meeting exits 4" FIXTURES seed_db
+    ARGS --db|${seed_db}|snapshot|--meeting|2017-04-01 CODE 4 EXPECT "unknown meeting \"2017-04-01\"")
+
+# compare
+stance_cli_test(NAME "compare the Netherlands and the United States on defence spending" FIXTURES seed_db
+    ARGS "--db|${seed_db}|compare|NL|Verenigde Staten|--topic|defensie-uitgaven"
+    EXPECT "^Netherlands \\(nld\\) compared with United States \\(usa\\) on Defence spending.*\nAgree on 1 · diverge on 0 · only Netherlands on [0-9]+ · only United States on [0-9]+.*AGREE: Wales Defence Investment Pledge")
+stance_cli_test(NAME "compare as json" FIXTURES seed_db
+    ARGS --db|${seed_db}|compare|nld|usa|--topic|defence-spending|--format|json
+    EXPECT "\"first\": \"nld\".*\"agreement\": \"agree\".*\"summary\": \\{\n +\"agree\": 1,\n +\"diverge\": 0")
+stance_cli_test(NAME "compare as csv" FIXTURES seed_db
+    ARGS --db|${seed_db}|compare|nld|usa|--topic|defence-spending|--format|csv
+    EXPECT "^topic,proposition,agreement,side,.*\nwales-defence-investment-pledge,honour-wales-defence-spending-commitments,agree,first,nld,")
+stance_cli_test(NAME "compare with an unknown actor exits 4" FIXTURES seed_db
+    ARGS --db|${seed_db}|compare|nld|Atlantis CODE 4 EXPECT "unknown actor \"Atlantis\"")

@@ -1,0 +1,104 @@
+// Shared by the reliability tests: a database file holding the real seed dataset, its canonical
+// export and integrity check (what "the database is unchanged" means), and a larger dataset grown
+// from the seed for the crash and concurrency tests.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <typeinfo>
+
+#include <SQLiteCpp/Database.h>
+#include <doctest/doctest.h>
+
+#include "stance/error.hpp"
+#include "stance/io/dataset_json.hpp"
+#include "stance/store/store.hpp"
+#include "support.hpp"
+
+namespace stance::test {
+
+inline std::filesystem::path seed_dataset() { return source_dir() / "data/seed/nato-2017-03-31.json"; }
+inline std::filesystem::path reliability_input(const std::string& name) {
+    return source_dir() / "tests/reliability/inputs" / name;
+}
+
+/// The canonical export: two stores with the same content give the same bytes.
+inline std::string content_of(const Store& store) { return write_dataset(store.to_dataset()); }
+
+/// SQLite's own check of the file: "ok" when every page, index and constraint is sound.
+inline std::string integrity_of(const std::string& database_path) {
+    SQLite::Database db(database_path, SQLite::OPEN_READONLY);
+    return db.execAndGet("PRAGMA integrity_check").getString();
+}
+
+/// A database file holding the seed dataset, and its content, to compare against after a refusal.
+class SeededDatabase {
+public:
+    SeededDatabase() : m_path((m_dir / "stance.db").string()) {
+        m_store = Store::open(m_path);
+        import_dataset_file(*m_store, seed_dataset());
+        m_content = content_of(*m_store);
+    }
+
+    /// The connection this fixture holds; reopened if `close()` dropped it.
+    [[nodiscard]] Store& store() {
+        if (!m_store) {
+            m_store = Store::open(m_path);
+        }
+        return *m_store;
+    }
+    /// Drops the connection. SQLite connections must not cross a fork(): close before forking.
+    void close() { m_store.reset(); }
+    [[nodiscard]] const std::string& path() const { return m_path; }
+    [[nodiscard]] const TempDir& dir() const { return m_dir; }
+    [[nodiscard]] const std::string& content_before() const { return m_content; }
+
+    /// Byte-for-byte the same content as before, through this connection and a fresh one, and a
+    /// file that passes SQLite's integrity check.
+    void check_unchanged() {
+        CHECK(content_of(store()) == m_content);
+        CHECK(content_of(*Store::open(m_path)) == m_content);
+        CHECK(integrity_of(m_path) == "ok");
+    }
+
+private:
+    TempDir m_dir;
+    std::string m_path;
+    std::unique_ptr<Store> m_store;
+    std::string m_content;
+};
+
+/// Runs `attempt`, which must throw exactly `Expected` (not a subclass or a parent), and returns the
+/// message; an empty string (and a failed check) when it threw something else or nothing.
+template <class Expected, class Attempt>
+std::string message_of_failure(Attempt&& attempt) {
+    try {
+        attempt();
+    } catch (const std::exception& failure) {
+        CHECK_MESSAGE(typeid(failure) == typeid(Expected),
+                      "threw " << typeid(failure).name() << " instead of " << typeid(Expected).name() << ": "
+                               << failure.what());
+        return failure.what();
+    }
+    FAIL_CHECK("expected " << typeid(Expected).name() << ", but nothing was thrown");
+    return "";
+}
+
+/// The seed dataset grown `copies` times: every stance repeated under new ids (same actor, topic,
+/// meeting, quote and span into the real report), so a large import is made of real, valid data.
+inline Dataset grown_seed(std::size_t copies, const std::string& id_prefix = "copy") {
+    Dataset seed = read_dataset_file(seed_dataset());
+    const std::vector<Stance> originals = seed.stances;
+    seed.stances.clear();
+    seed.stances.reserve(originals.size() * copies);
+    for (std::size_t copy = 0; copy < copies; ++copy) {
+        for (const Stance& original : originals) {
+            Stance stance = original;
+            stance.id = StanceId{id_prefix + "-" + std::to_string(copy) + "-" + original.id.str()};
+            seed.stances.push_back(std::move(stance));
+        }
+    }
+    return seed;
+}
+
+} // namespace stance::test

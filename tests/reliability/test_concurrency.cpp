@@ -1,0 +1,185 @@
+// Concurrent use of one database file (SQLite in WAL mode): readers keep answering while an import
+// writes and see it all or not at all; a second writer waits a bounded time and then gets a clear
+// busy_error; writers in separate processes never corrupt the file. Every store here is its own
+// connection, as a separate thread or process would have.
+#include <doctest/doctest.h>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <set>
+#include <thread>
+
+#include "reliability_support.hpp"
+
+using namespace stance;
+using stance::test::SeededDatabase;
+
+namespace {
+
+constexpr std::size_t seed_stances = 46;
+
+/// The seed grown `copies` times, plus one new actor that every new stance is attributed to, so a
+/// read that saw the new stances but not the new actor would show up as a dangling reference.
+Dataset import_with_new_actor(std::size_t copies, const std::string& prefix) {
+    Dataset dataset = test::grown_seed(copies, prefix);
+    Actor actor;
+    actor.id = ActorId{prefix + "-coalition"};
+    actor.kind = ActorKind::group;
+    actor.name = "A coalition that exists only in this import";
+    dataset.actors.push_back(actor);
+    for (Stance& stance : dataset.stances) {
+        stance.actor = actor.id;
+    }
+    return dataset;
+}
+
+/// Exit codes of a writer child process.
+enum class ChildResult : int { imported = 0, busy = 6, other_error = 1 };
+
+/// Forks a process that opens `path` and imports `dataset`; returns its pid. The caller must hold no
+/// open connection to `path` (SQLite's locks do not survive a fork).
+pid_t spawn_writer(const std::string& path, const Dataset& dataset, int busy_timeout_ms) {
+    const pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        int code = static_cast<int>(ChildResult::imported);
+        try {
+            Store::open(path, OpenOptions{.busy_timeout_ms = busy_timeout_ms})->import(dataset);
+        } catch (const busy_error&) {
+            code = static_cast<int>(ChildResult::busy);
+        } catch (...) {
+            code = static_cast<int>(ChildResult::other_error);
+        }
+        _exit(code);  // no doctest reporting, no destructors of the parent's objects
+    }
+    return pid;
+}
+
+int wait_for(pid_t pid) {
+    int status = 0;
+    REQUIRE(waitpid(pid, &status, 0) == pid);
+    REQUIRE(WIFEXITED(status));
+    return WEXITSTATUS(status);
+}
+
+} // namespace
+
+TEST_CASE("a reader sees the stance count from before or after an import, never one in between") {
+    SeededDatabase db;
+    const Dataset addition = import_with_new_actor(40, "concurrent");
+    const std::size_t after = seed_stances + addition.stances.size();
+
+    std::atomic<bool> writing{true};
+    std::multiset<std::size_t> seen;
+    std::size_t inconsistent_exports = 0;
+    std::thread reader([&] {
+        auto store = Store::open(db.path(), OpenOptions{.read_only = true});
+        do {
+            seen.insert(store->stances().size());
+            Dataset snapshot = store->to_dataset();
+            try {
+                validate_dataset(snapshot, "snapshot");  // every reference resolves within the export
+            } catch (const invalid_input_error&) {
+                ++inconsistent_exports;
+            }
+            seen.insert(snapshot.stances.size());
+        } while (writing.load());
+        seen.insert(store->stances().size());
+    });
+    Store::open(db.path())->import(addition);
+    writing = false;
+    reader.join();
+
+    CHECK(inconsistent_exports == 0);
+    for (std::size_t count : seen) {
+        CHECK_MESSAGE((count == seed_stances || count == after), "a reader saw " << count << " stances");
+    }
+    CHECK(seen.count(after) >= 1);  // the last read comes after the commit
+    CHECK(test::integrity_of(db.path()) == "ok");
+}
+
+TEST_CASE("a read snapshot keeps seeing the data as it was while another connection commits") {
+    SeededDatabase db;
+    auto reader = Store::open(db.path(), OpenOptions{.read_only = true});
+    {
+        const auto snapshot = reader->read_snapshot();
+        REQUIRE(snapshot);
+        CHECK(reader->stances().size() == seed_stances);  // the first read fixes the snapshot
+
+        Store::open(db.path())->import(import_with_new_actor(2, "meanwhile"));
+
+        CHECK(reader->stances().size() == seed_stances);
+        CHECK_FALSE(reader->exists(EntityKind::actor, "meanwhile-coalition"));
+        CHECK(test::content_of(*reader) == db.content_before());  // to_dataset nests inside it
+    }
+    CHECK(reader->stances().size() == seed_stances + 2 * seed_stances);
+    CHECK(reader->exists(EntityKind::actor, "meanwhile-coalition"));
+}
+
+TEST_CASE("a second writer waits a bounded time, then gets a clear busy_error, and can retry") {
+    SeededDatabase db;
+    auto first = Store::open(db.path());
+    auto holding = first->begin_import();  // holds the write lock until commit
+    holding->put(import_with_new_actor(1, "first").actors.back());
+
+    constexpr int timeout_ms = 150;
+    auto second = Store::open(db.path(), OpenOptions{.busy_timeout_ms = timeout_ms});
+    const Dataset addition = import_with_new_actor(1, "second");
+    const auto started = std::chrono::steady_clock::now();
+    const std::string message = test::message_of_failure<busy_error>([&] { second->import(addition); });
+    const auto waited = std::chrono::steady_clock::now() - started;
+    CAPTURE(message);
+    CHECK(message.find("starting an import into " + db.path()) == 0);
+    CHECK(message.find("the database is busy") != std::string::npos);
+    CHECK(message.find("retry when it is done") != std::string::npos);
+    // The bound is a retry window, not an immediate failure (a loose lower limit: this is no timing test).
+    CHECK(waited >= std::chrono::milliseconds(timeout_ms / 2));
+
+    holding->commit();
+    holding.reset();
+    second->import(addition);  // the retry succeeds once the first writer is done
+    CHECK(second->exists(EntityKind::actor, "first-coalition"));
+    CHECK(second->stances().size() == seed_stances + seed_stances);
+    CHECK(test::integrity_of(db.path()) == "ok");
+}
+
+TEST_CASE("two writer processes at once: both imports land whole, and the file stays sound") {
+    SeededDatabase db;
+    const Dataset a = import_with_new_actor(20, "writer-a");
+    const Dataset b = import_with_new_actor(20, "writer-b");
+    db.close();
+    const pid_t first = spawn_writer(db.path(), a, 10'000);
+    const pid_t second = spawn_writer(db.path(), b, 10'000);
+    CHECK(wait_for(first) == static_cast<int>(ChildResult::imported));
+    CHECK(wait_for(second) == static_cast<int>(ChildResult::imported));
+
+    auto store = Store::open(db.path());
+    CHECK(store->stances().size() == seed_stances + a.stances.size() + b.stances.size());
+    CHECK(test::integrity_of(db.path()) == "ok");
+}
+
+TEST_CASE("two writer processes with no patience: one may be refused as busy, none half-writes") {
+    SeededDatabase db;
+    const Dataset a = import_with_new_actor(20, "writer-a");
+    const Dataset b = import_with_new_actor(20, "writer-b");
+    db.close();
+    const pid_t first = spawn_writer(db.path(), a, 1);
+    const pid_t second = spawn_writer(db.path(), b, 1);
+    const int result_a = wait_for(first);
+    const int result_b = wait_for(second);
+    for (int result : {result_a, result_b}) {
+        CHECK((result == static_cast<int>(ChildResult::imported) || result == static_cast<int>(ChildResult::busy)));
+    }
+
+    auto store = Store::open(db.path());
+    const bool has_a = store->exists(EntityKind::actor, "writer-a-coalition");
+    const bool has_b = store->exists(EntityKind::actor, "writer-b-coalition");
+    CHECK(has_a == (result_a == static_cast<int>(ChildResult::imported)));
+    CHECK(has_b == (result_b == static_cast<int>(ChildResult::imported)));
+    const std::size_t expected = seed_stances + (has_a ? a.stances.size() : 0) + (has_b ? b.stances.size() : 0);
+    CHECK(store->stances().size() == expected);
+    CHECK(test::integrity_of(db.path()) == "ok");
+}

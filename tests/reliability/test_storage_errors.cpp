@@ -1,0 +1,88 @@
+// SQLite failures while writing (a constraint, a full disk) reach the caller as stance::storage_error
+// naming what was being written, never as a raw SQLite exception, and leave no trace in the database:
+// the import is rolled back and a session that saw a failure refuses to commit.
+#include <doctest/doctest.h>
+
+#include "reliability_support.hpp"
+#include "store/sqlite_store.hpp"
+
+using namespace stance;
+using stance::test::SeededDatabase;
+
+namespace {
+
+SQLite::Database& connection_of(Store& store) { return dynamic_cast<detail::SqliteStore&>(store).database(); }
+
+Actor atlantis() {
+    Actor actor;
+    actor.id = ActorId{"atl"};
+    actor.kind = ActorKind::state;
+    actor.name = "Atlantis";
+    return actor;
+}
+
+} // namespace
+
+TEST_CASE("a constraint failure inside put is a storage_error naming the entity, and nothing is written") {
+    SeededDatabase db;
+    // A rule the database enforces and the validator does not know about.
+    connection_of(db.store()).exec("CREATE TEMP TRIGGER no_atlantis BEFORE INSERT ON actor WHEN new.slug = 'atl' "
+                                   "BEGIN SELECT RAISE(ABORT, 'Atlantis is not a state'); END");
+    Dataset dataset = test::grown_seed(1, "again");
+    dataset.actors.push_back(atlantis());
+
+    const std::string message = test::message_of_failure<storage_error>([&] { db.store().import(dataset); });
+    CHECK(message.find("writing actor \"atl\" into " + db.path() + " (the import is rolled back)") == 0);
+    CHECK(message.find("Atlantis is not a state") != std::string::npos);
+    db.check_unchanged();
+}
+
+TEST_CASE("after a failed put the session cannot commit, and destroying it rolls back") {
+    SeededDatabase db;
+    connection_of(db.store()).exec("CREATE TEMP TRIGGER no_atlantis BEFORE INSERT ON actor WHEN new.slug = 'atl' "
+                                   "BEGIN SELECT RAISE(ABORT, 'Atlantis is not a state'); END");
+    {
+        auto session = db.store().begin_import();
+        Actor narnia = atlantis();
+        narnia.id = ActorId{"nar"};
+        session->put(narnia);  // fine on its own
+        CHECK_THROWS_AS(session->put(atlantis()), storage_error);
+        const std::string again = test::message_of_failure<storage_error>([&] { session->put(narnia); });
+        CHECK(again.find("an earlier write of this import failed") != std::string::npos);
+        const std::string commit = test::message_of_failure<storage_error>([&] { session->commit(); });
+        CHECK(commit.find("cannot be committed; nothing of it was saved") != std::string::npos);
+    }
+    CHECK_FALSE(db.store().exists(EntityKind::actor, "nar"));
+    db.check_unchanged();
+}
+
+TEST_CASE("an unknown reference inside put also poisons the session") {
+    auto store = Store::open(":memory:");
+    auto session = store->begin_import();
+    Membership membership;
+    membership.member = ActorId{"nowhere"};
+    membership.group = ActorId{"nato"};
+    const std::string message = test::message_of_failure<invalid_input_error>([&] { session->put(membership); });
+    CHECK(message.find("unknown actor \"nowhere\"") != std::string::npos);
+    CHECK_THROWS_AS(session->commit(), storage_error);
+}
+
+TEST_CASE("a full disk during an import is a storage_error and leaves the database as it was") {
+    SeededDatabase db;
+    // Let the file grow by only a few pages: the large import below cannot fit.
+    SQLite::Database& connection = connection_of(db.store());
+    const int pages = connection.execAndGet("PRAGMA page_count").getInt();
+    connection.exec("PRAGMA max_page_count = " + std::to_string(pages + 4));
+
+    const Dataset large = test::grown_seed(40, "bulk");
+    const std::string message = test::message_of_failure<storage_error>([&] { db.store().import(large); });
+    CHECK(message.find("into " + db.path()) != std::string::npos);
+    CHECK(message.find("database or disk is full") != std::string::npos);
+    db.check_unchanged();
+
+    // Once there is room again, the same import succeeds.
+    connection.exec("PRAGMA max_page_count = 1073741823");
+    db.store().import(large);
+    CHECK(db.store().stances().size() == 46 * 41);
+    CHECK(test::integrity_of(db.path()) == "ok");
+}
