@@ -189,7 +189,7 @@ void setup_evolution(CLI::App& app, Context& context) {
         ->required();
     command->add_option("-t,--topic", options->topic, "Topic: id or label in any language (\"Rusland\")")->required();
     command->add_option("--by", options->by, "Summarise per meeting, session (top-level meeting) or year")
-        ->check(CLI::IsMember({"none", "meeting", "session", "year"}, CLI::ignore_case));
+        ->transform(CLI::IsMember({"none", "meeting", "session", "year"}, CLI::ignore_case));
     command->add_option("--from", options->from, "Only stances on or after this date (YYYY-MM-DD)");
     command->add_option("--to", options->to, "Only stances on or before this date (YYYY-MM-DD)");
     command->add_flag("--include-inherited", options->include_inherited,

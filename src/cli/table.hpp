@@ -1,9 +1,12 @@
 // Tabular output in the three formats every listing and query command offers.
 #pragma once
 
+#include <map>
 #include <ostream>
 #include <string>
 #include <vector>
+
+#include <CLI/CLI.hpp>
 
 namespace stance::cli {
 
@@ -15,7 +18,8 @@ void add_format_option(App& command, Format& format) {
     command.add_option("-f,--format", format, "Output format: text, json or csv")
         ->transform(CLI::CheckedTransformer(
             std::map<std::string, Format>{{"text", Format::text}, {"json", Format::json}, {"csv", Format::csv}},
-            CLI::ignore_case));
+            CLI::ignore_case))
+        ->option_text("text|json|csv");
 }
 
 /// A header row and string cells; JSON output uses the headers as keys.

@@ -19,7 +19,7 @@ stance_cli_test(NAME "evolution as json" FIXTURES seed_db
     EXPECT "\"actor\": \"nld\".*\"topic\": \"russia\".*\"points\": .\n +\\{\n +\"date\": \"2017-03-31\",\n +\"stance\": \"nld-[a-z0-9-]+\".*\"kind\": \"support\",\n +\"score\": 1,.*\"source\": \\{\n +\"document\": \"nl-mfa-letter-nac-fm-2017-03-31\",\n +\"start\": [0-9]+,\n +\"end\": [0-9]+.*\"via\": \"own\".*\"inherited\": ..*\"via\": \"group\".*\"shifts\": \\[\\]"
     REJECT "\"periods\"")
 stance_cli_test(NAME "evolution by year as json has period summaries" FIXTURES seed_db
-    ARGS --db|${seed_db}|evolution|--actor|Netherlands|--topic|Russia|--by|year|--include-inherited|--format|json
+    ARGS --db|${seed_db}|evolution|--actor|Netherlands|--topic|Russia|--by|Year|--include-inherited|--format|json
     EXPECT "\"periods\": .\n +\\{\n +\"period\": \"2016\".*\"period\": \"2017\",.*\"n\": [1-9][0-9]*,\n +\"counts\": \\{\n +\"support\": [0-9]+.*\"mean_score\": 1,\n +\"share_support\": 1")
 stance_cli_test(NAME "evolution as csv has one row per point" FIXTURES seed_db
     ARGS --db|${seed_db}|evolution|--actor|nl|--topic|russia|--format|csv
