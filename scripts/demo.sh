@@ -10,4 +10,4 @@ stance=build/release/src/cli/stance
 database=$(mktemp -d)/stance-demo.db
 "$stance" --db "$database" import data/seed/nato-2017-03-31.json
 echo
-"$stance" --db "$database" evolution --actor Netherlands --topic Russia --by session
+"$stance" --db "$database" evolution --actor Netherlands --topic Russia
