@@ -58,6 +58,7 @@ int main(int argc, char** argv) {
     setup_evolution(app, context);
     setup_snapshot(app, context);
     setup_compare(app, context);
+    setup_search(app, context);
 
     try {
         app.parse(argc, argv);
