@@ -1,9 +1,9 @@
-// The canonical dataset writer: fixed key order, empty optionals omitted, two-space indentation,
-// short scalar arrays on one line, numbers in their shortest round-trip form. Determinism is the
-// point: export → import → export must give the same bytes.
+// The canonical dataset writer: fixed key order, empty optionals omitted, laid out by
+// detail::pretty_json. Determinism is the point: export → import → export must give the same bytes.
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
+#include "io/json_pretty.hpp"
 #include "stance/io/dataset_json.hpp"
 
 namespace json = boost::json;
@@ -204,86 +204,6 @@ json::value to_json(const Stance& s) {
     return o;
 }
 
-std::string number_text(double value) {
-    std::string text = fmt::format("{}", value);  // shortest form that reads back as the same double
-    if (text.find_first_of(".eE") == std::string::npos && text.find("inf") == std::string::npos &&
-        text.find("nan") == std::string::npos) {
-        text += ".0";
-    }
-    return text;
-}
-
-bool is_scalar_array(const json::value& value) {
-    if (!value.is_array()) {
-        return false;
-    }
-    for (const json::value& item : value.get_array()) {
-        if (item.is_array() || item.is_object()) {
-            return false;
-        }
-    }
-    return true;
-}
-
-void write_value(std::string& out, const json::value& value, int indent);
-
-void write_scalar(std::string& out, const json::value& value) {
-    if (value.is_double()) {
-        out += number_text(value.get_double());
-    } else {
-        out += json::serialize(value);
-    }
-}
-
-void newline(std::string& out, int indent) {
-    out += '\n';
-    out.append(static_cast<std::size_t>(indent) * 2, ' ');
-}
-
-void write_value(std::string& out, const json::value& value, int indent) {
-    if (value.is_object()) {
-        const json::object& object = value.get_object();
-        if (object.empty()) {
-            out += "{}";
-            return;
-        }
-        out += '{';
-        bool first = true;
-        for (const auto& [key, item] : object) {
-            out += first ? "" : ",";
-            first = false;
-            newline(out, indent + 1);
-            out += json::serialize(json::string(key));
-            out += ": ";
-            write_value(out, item, indent + 1);
-        }
-        newline(out, indent);
-        out += '}';
-    } else if (is_scalar_array(value)) {
-        out += '[';
-        bool first = true;
-        for (const json::value& item : value.get_array()) {
-            out += first ? "" : ", ";
-            first = false;
-            write_scalar(out, item);
-        }
-        out += ']';
-    } else if (value.is_array()) {
-        out += '[';
-        bool first = true;
-        for (const json::value& item : value.get_array()) {
-            out += first ? "" : ",";
-            first = false;
-            newline(out, indent + 1);
-            write_value(out, item, indent + 1);
-        }
-        newline(out, indent);
-        out += ']';
-    } else {
-        write_scalar(out, value);
-    }
-}
-
 template <class T>
 void put_list(json::object& top, std::string_view key, const std::vector<T>& entities) {
     if (entities.empty()) {
@@ -313,10 +233,7 @@ std::string write_dataset(const Dataset& dataset) {
     put_list(top, "agenda_items", dataset.agenda_items);
     put_list(top, "participants", dataset.participants);
     put_list(top, "stances", dataset.stances);
-    std::string out;
-    write_value(out, top, 0);
-    out += '\n';
-    return out;
+    return detail::pretty_json(top) + '\n';
 }
 
 } // namespace stance

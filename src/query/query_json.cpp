@@ -1,5 +1,5 @@
-// JSON for query results. Built as boost::json values, then written by a small pretty-printer that
-// prints numbers in their shortest form (Boost's own serializer writes 1.0 as "1E0").
+// JSON for query results. Built as boost::json values, then laid out by detail::pretty_json
+// (Boost's own serializer writes 1.0 as "1E0").
 #include "stance/query/json.hpp"
 
 #include <cmath>
@@ -7,6 +7,7 @@
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
+#include "io/json_pretty.hpp"
 #include "stance/query/compare.hpp"
 #include "stance/query/evolution.hpp"
 #include "stance/query/snapshot.hpp"
@@ -126,83 +127,7 @@ json::value shift_json(const Shift& shift) {
     return o;
 }
 
-// --- writing -------------------------------------------------------------------------------------
-
-void write(std::string& out, const json::value& value, int indent);
-
-void newline(std::string& out, int indent) {
-    out += '\n';
-    out.append(static_cast<std::size_t>(indent) * 2, ' ');
-}
-
-void write_scalar(std::string& out, const json::value& value) {
-    if (value.is_double()) {
-        const double number = value.get_double();
-        out += std::isfinite(number) ? fmt::format("{}", number) : "null";
-    } else {
-        out += json::serialize(value);
-    }
-}
-
-bool all_scalars(const json::array& array) {
-    return std::none_of(array.begin(), array.end(),
-                        [](const json::value& item) { return item.is_array() || item.is_object(); });
-}
-
-void write_object(std::string& out, const json::object& object, int indent) {
-    if (object.empty()) {
-        out += "{}";
-        return;
-    }
-    out += '{';
-    bool first = true;
-    for (const auto& [key, item] : object) {
-        out += first ? "" : ",";
-        first = false;
-        newline(out, indent + 1);
-        out += json::serialize(json::string(key));
-        out += ": ";
-        write(out, item, indent + 1);
-    }
-    newline(out, indent);
-    out += '}';
-}
-
-void write_array(std::string& out, const json::array& array, int indent) {
-    if (array.empty() || all_scalars(array)) {
-        out += '[';
-        for (std::size_t i = 0; i < array.size(); ++i) {
-            out += i ? ", " : "";
-            write_scalar(out, array[i]);
-        }
-        out += ']';
-        return;
-    }
-    out += '[';
-    for (std::size_t i = 0; i < array.size(); ++i) {
-        out += i ? "," : "";
-        newline(out, indent + 1);
-        write(out, array[i], indent + 1);
-    }
-    newline(out, indent);
-    out += ']';
-}
-
-void write(std::string& out, const json::value& value, int indent) {
-    if (value.is_object()) {
-        write_object(out, value.get_object(), indent);
-    } else if (value.is_array()) {
-        write_array(out, value.get_array(), indent);
-    } else {
-        write_scalar(out, value);
-    }
-}
-
-std::string written(const json::value& value) {
-    std::string out;
-    write(out, value, 0);
-    return out;
-}
+std::string written(const json::value& value) { return detail::pretty_json(value); }
 
 json::value meeting_json(const Meeting& meeting) {
     json::object o;
