@@ -3,8 +3,9 @@
 #
 #   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]
 #
-# SECONDS_PER_TARGET defaults to 600; TARGET defaults to every target in tests/fuzz
-# (fuzz_dataset, fuzz_dataset_roundtrip, and the CSV readers when they are built).
+# SECONDS_PER_TARGET defaults to 600; TARGET defaults to every target in tests/fuzz: fuzz_dataset
+# (JSON reader and validator), fuzz_dataset_roundtrip (accepted datasets survive export → import →
+# export), fuzz_csv (the streaming CSV reader) and fuzz_unga_import (import_unga on arbitrary tables).
 # Environment: BUILD_DIR (default build-fuzz), FUZZ_WORK (default $BUILD_DIR/fuzz-work), where each
 # target keeps its growing corpus, its crash artifacts and its log. Each target runs in one process
 # (libFuzzer's default, the same as -workers=1 -jobs=1 without the extra fork), so it keeps to one
@@ -42,8 +43,10 @@ seed_corpus() {
         cp "$here"/tests/reliability/regressions/*.json "$into"/ 2>/dev/null || true
         ;;
     fuzz_csv*)
-        cp "$here"/tests/fuzz/seeds/*.csv "$into"/ 2>/dev/null || true
-        cp "$here"/tests/reliability/inputs/*.csv "$here"/tests/reliability/regressions/*.csv "$into"/ 2>/dev/null || true
+        cp "$here"/tests/fuzz/seeds/*.csv "$here"/tests/reliability/regressions/*.csv "$into"/ 2>/dev/null || true
+        ;;
+    fuzz_unga*)
+        cp "$here"/tests/fuzz/seeds/*.bin "$here"/tests/reliability/regressions/*.bin "$into"/ 2>/dev/null || true
         ;;
     esac
 }
@@ -51,7 +54,7 @@ seed_corpus() {
 dictionary_for() {
     case "$1" in
     fuzz_dataset*) echo "$here/tests/fuzz/dataset.dict" ;;
-    fuzz_csv*) echo "$here/tests/fuzz/csv.dict" ;;
+    fuzz_csv* | fuzz_unga*) echo "$here/tests/fuzz/csv.dict" ;;
     esac
 }
 

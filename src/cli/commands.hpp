@@ -39,6 +39,8 @@ void setup_actors(CLI::App& app, Context& context);
 void setup_topics(CLI::App& app, Context& context);
 void setup_meetings(CLI::App& app, Context& context);
 void setup_import_unga(CLI::App& app, Context& context);
+void setup_agreement(CLI::App& app, Context& context);
+void setup_agreement_matrix(CLI::App& app, Context& context);
 void setup_evolution(CLI::App& app, Context& context);
 void setup_snapshot(CLI::App& app, Context& context);
 void setup_compare(CLI::App& app, Context& context);

@@ -55,6 +55,8 @@ int main(int argc, char** argv) {
     setup_topics(app, context);
     setup_meetings(app, context);
     setup_import_unga(app, context);
+    setup_agreement(app, context);
+    setup_agreement_matrix(app, context);
     setup_evolution(app, context);
     setup_snapshot(app, context);
     setup_compare(app, context);

@@ -1,4 +1,5 @@
 // Writing to the SQLite store: one IMMEDIATE transaction per ImportSession, upserts keyed by slug.
+#include <span>
 #include <string>
 #include <unordered_map>
 
@@ -33,9 +34,26 @@ public:
     void put(const AgendaItem& item) override;
     void put(const Participant& participant) override;
     void put(const Stance& stance) override;
+    void put_stances(std::span<const Stance> stances) override;
     void commit() override;
 
 private:
+    // A stance's references as row ids, and the date it takes from its meeting.
+    struct ResolvedStance {
+        std::int64_t actor = 0;
+        std::int64_t topic = 0;
+        std::int64_t meeting = 0;
+        std::optional<std::int64_t> speaker;
+        std::optional<std::int64_t> reported_by;
+        std::optional<std::int64_t> proposition;
+        std::optional<std::int64_t> agenda_item;
+        std::optional<std::int64_t> document;
+        std::string effective_date;
+    };
+    ResolvedStance resolve(const Stance& stance);
+    static void bind(SQLite::Statement& q, const Stance& stance, const ResolvedStance& resolved);
+    void put_includes(std::int64_t row, const Stance& stance);
+
     // Prepared once per session and reused: bulk imports call put() hundreds of thousands of times.
     SQLite::Statement& statement(const char* sql);
     std::int64_t row_id(EntityKind kind, const std::string& slug);
@@ -50,6 +68,7 @@ private:
     std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> m_statements;
     std::array<std::unordered_map<std::string, std::int64_t>, 8> m_ids;
     std::unordered_map<std::int64_t, std::string> m_meeting_dates;
+    bool m_staging_ready = false;
 };
 
 SQLite::Statement& SqliteImportSession::statement(const char* sql) {
@@ -299,83 +318,92 @@ void SqliteImportSession::put(const Participant& participant) {
     insert.exec();
 }
 
-void SqliteImportSession::put(const Stance& stance) {
-    const std::int64_t meeting = row_id(EntityKind::meeting, stance.meeting.str());
-    std::string effective_date;
+// The stance columns in binding order; the single and the batched write share them.
+constexpr const char* stance_insert_columns =
+    "slug, actor_id, speaker_id, topic_id, proposition_id, meeting_id, agenda_item_id, kind, score, breadth, quote, "
+    "paraphrase, document_id, span_start, span_end, page, reported_by_id, confidence, coder, coded_at, stated_on, "
+    "effective_date, note";
+constexpr const char* stance_upsert_tail =
+    " ON CONFLICT (slug) DO UPDATE SET actor_id = excluded.actor_id, speaker_id = excluded.speaker_id, "
+    "topic_id = excluded.topic_id, proposition_id = excluded.proposition_id, meeting_id = excluded.meeting_id, "
+    "agenda_item_id = excluded.agenda_item_id, kind = excluded.kind, score = excluded.score, "
+    "breadth = excluded.breadth, quote = excluded.quote, paraphrase = excluded.paraphrase, "
+    "document_id = excluded.document_id, span_start = excluded.span_start, span_end = excluded.span_end, "
+    "page = excluded.page, reported_by_id = excluded.reported_by_id, confidence = excluded.confidence, "
+    "coder = excluded.coder, coded_at = excluded.coded_at, stated_on = excluded.stated_on, "
+    "effective_date = excluded.effective_date, note = excluded.note";
+
+SqliteImportSession::ResolvedStance SqliteImportSession::resolve(const Stance& stance) {
+    ResolvedStance resolved;
+    resolved.meeting = row_id(EntityKind::meeting, stance.meeting.str());
     if (stance.stated_on) {
-        effective_date = stance.stated_on->iso();
-    } else if (auto known = m_meeting_dates.find(meeting); known != m_meeting_dates.end()) {
-        effective_date = known->second;
+        resolved.effective_date = stance.stated_on->iso();
+    } else if (auto known = m_meeting_dates.find(resolved.meeting); known != m_meeting_dates.end()) {
+        resolved.effective_date = known->second;
     } else {
         SQLite::Statement& q = statement("SELECT date FROM meeting WHERE id = ?");
-        q.bind(1, meeting);
+        q.bind(1, resolved.meeting);
         q.executeStep();
-        effective_date = q.getColumn(0).getString();
-        m_meeting_dates[meeting] = effective_date;
+        resolved.effective_date = q.getColumn(0).getString();
+        m_meeting_dates[resolved.meeting] = resolved.effective_date;
     }
-    const std::int64_t actor = row_id(EntityKind::actor, stance.actor.str());
-    const std::int64_t topic = row_id(EntityKind::topic, stance.topic.str());
+    resolved.actor = row_id(EntityKind::actor, stance.actor.str());
+    resolved.topic = row_id(EntityKind::topic, stance.topic.str());
     auto optional_actor = [&](const std::optional<ActorId>& id) {
         return id ? std::optional{row_id(EntityKind::actor, id->str())} : std::nullopt;
     };
-    const auto speaker = optional_actor(stance.speaker);
-    const auto reported_by = optional_actor(stance.reported_by);
-    const auto proposition = stance.proposition
-                                 ? std::optional{row_id(EntityKind::proposition, stance.proposition->str())}
-                                 : std::nullopt;
-    const auto agenda_item = stance.agenda_item
-                                 ? std::optional{row_id(EntityKind::agenda_item, stance.agenda_item->str())}
-                                 : std::nullopt;
-    const auto document =
+    resolved.speaker = optional_actor(stance.speaker);
+    resolved.reported_by = optional_actor(stance.reported_by);
+    resolved.proposition = stance.proposition
+                               ? std::optional{row_id(EntityKind::proposition, stance.proposition->str())}
+                               : std::nullopt;
+    resolved.agenda_item = stance.agenda_item
+                               ? std::optional{row_id(EntityKind::agenda_item, stance.agenda_item->str())}
+                               : std::nullopt;
+    resolved.document =
         stance.source ? std::optional{row_id(EntityKind::document, stance.source->document.str())} : std::nullopt;
+    return resolved;
+}
 
-    const std::int64_t row = upsert(
-        "INSERT INTO stance (slug, actor_id, speaker_id, topic_id, proposition_id, meeting_id, agenda_item_id, kind, "
-        "score, breadth, quote, paraphrase, document_id, span_start, span_end, page, reported_by_id, confidence, "
-        "coder, coded_at, stated_on, effective_date, note) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23) "
-        "ON CONFLICT (slug) DO UPDATE SET actor_id = excluded.actor_id, speaker_id = excluded.speaker_id, "
-        "topic_id = excluded.topic_id, proposition_id = excluded.proposition_id, meeting_id = excluded.meeting_id, "
-        "agenda_item_id = excluded.agenda_item_id, kind = excluded.kind, score = excluded.score, "
-        "breadth = excluded.breadth, quote = excluded.quote, paraphrase = excluded.paraphrase, "
-        "document_id = excluded.document_id, span_start = excluded.span_start, span_end = excluded.span_end, "
-        "page = excluded.page, reported_by_id = excluded.reported_by_id, confidence = excluded.confidence, "
-        "coder = excluded.coder, coded_at = excluded.coded_at, stated_on = excluded.stated_on, "
-        "effective_date = excluded.effective_date, note = excluded.note RETURNING id",
-        [&](SQLite::Statement& q) {
-            auto bind_optional = [&](int index, const std::optional<std::int64_t>& value) {
-                if (value) {
-                    q.bind(index, *value);
-                }
-            };
-            q.bind(1, stance.id.str());
-            q.bind(2, actor);
-            bind_optional(3, speaker);
-            q.bind(4, topic);
-            bind_optional(5, proposition);
-            q.bind(6, meeting);
-            bind_optional(7, agenda_item);
-            q.bind(8, std::string(to_string(stance.kind)));
-            q.bind(9, stance.score);
-            q.bind(10, std::string(to_string(stance.breadth)));
-            q.bind(11, stance.quote);
-            q.bind(12, stance.paraphrase);
-            bind_optional(13, document);
-            if (stance.source) {
-                q.bind(14, static_cast<std::int64_t>(stance.source->start));
-                q.bind(15, static_cast<std::int64_t>(stance.source->end));
-                if (stance.source->page) {
-                    q.bind(16, *stance.source->page);
-                }
-            }
-            bind_optional(17, reported_by);
-            q.bind(18, stance.confidence);
-            q.bind(19, stance.coder);
-            q.bind(20, stance.coded_at);
-            q.bind(21, date_text(stance.stated_on));
-            q.bind(22, effective_date);
-            q.bind(23, stance.note);
-        });
+void SqliteImportSession::bind(SQLite::Statement& q, const Stance& stance, const ResolvedStance& resolved) {
+    auto bind_optional = [&](int index, const std::optional<std::int64_t>& value) {
+        if (value) {
+            q.bind(index, *value);
+        }
+    };
+    // bindNoCopy: the strings outlive the statement's next step, and a million copies add up.
+    q.bindNoCopy(1, stance.id.str());
+    q.bind(2, resolved.actor);
+    bind_optional(3, resolved.speaker);
+    q.bind(4, resolved.topic);
+    bind_optional(5, resolved.proposition);
+    q.bind(6, resolved.meeting);
+    bind_optional(7, resolved.agenda_item);
+    // The names are string literals, so their data() is NUL-terminated and outlives the statement.
+    // (The pointer-and-size overload of bindNoCopy would bind a BLOB, which compares unequal to text.)
+    q.bindNoCopy(8, to_string(stance.kind).data());
+    q.bind(9, stance.score);
+    q.bindNoCopy(10, to_string(stance.breadth).data());
+    q.bindNoCopy(11, stance.quote);
+    q.bindNoCopy(12, stance.paraphrase);
+    bind_optional(13, resolved.document);
+    if (stance.source) {
+        q.bind(14, static_cast<std::int64_t>(stance.source->start));
+        q.bind(15, static_cast<std::int64_t>(stance.source->end));
+        if (stance.source->page) {
+            q.bind(16, *stance.source->page);
+        }
+    }
+    bind_optional(17, resolved.reported_by);
+    q.bind(18, stance.confidence);
+    q.bindNoCopy(19, stance.coder);
+    q.bindNoCopy(20, stance.coded_at);
+    q.bind(21, date_text(stance.stated_on));
+    q.bindNoCopy(22, resolved.effective_date);
+    q.bindNoCopy(23, stance.note);
+}
+
+void SqliteImportSession::put_includes(std::int64_t row, const Stance& stance) {
     SQLite::Statement& clear = statement("DELETE FROM stance_include WHERE stance_id = ?");
     clear.bind(1, row);
     clear.exec();
@@ -387,9 +415,74 @@ void SqliteImportSession::put(const Stance& stance) {
     }
 }
 
+void SqliteImportSession::put(const Stance& stance) {
+    static const std::string sql = fmt::format("INSERT INTO stance ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+                                               "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23){} "
+                                               "RETURNING id",
+                                               stance_insert_columns, stance_upsert_tail);
+    const ResolvedStance resolved = resolve(stance);
+    const std::int64_t row = upsert(sql.c_str(), [&](SQLite::Statement& q) { bind(q, stance, resolved); });
+    put_includes(row, stance);
+}
+
+// Stances a million at a time (UN votes). One upsert per row would make SQLite keep a statement
+// journal for every row (the stance table has triggers, so each insert may write more than one
+// row), copying each touched page aside first; staging the rows in a plain temporary table and
+// inserting them with one INSERT ... SELECT pays that once per batch. Same result as put() per stance.
+void SqliteImportSession::put_stances(std::span<const Stance> stances) {
+    if (stances.empty()) {
+        return;
+    }
+    if (!m_staging_ready) {
+        m_db.exec(fmt::format("CREATE TEMP TABLE IF NOT EXISTS stance_staging ({}); DELETE FROM stance_staging",
+                              stance_insert_columns));
+        m_staging_ready = true;
+    }
+    static const std::string stage_sql =
+        fmt::format("INSERT INTO temp.stance_staging ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+                    "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
+                    stance_insert_columns);
+    bool any_includes = false;
+    for (const Stance& stance : stances) {
+        const ResolvedStance resolved = resolve(stance);
+        SQLite::Statement& stage = statement(stage_sql.c_str());
+        bind(stage, stance, resolved);
+        stage.exec();
+        any_includes = any_includes || !stance.includes.empty();
+    }
+    static const std::string flush_sql =
+        fmt::format("INSERT INTO stance ({0}) SELECT {0} FROM temp.stance_staging WHERE true ORDER BY rowid{1}",
+                    stance_insert_columns, stance_upsert_tail);
+    statement(flush_sql.c_str()).exec();
+    // Included members are replaced as put() does; when no stance anywhere has any, there is nothing to do.
+    const bool stored_includes = m_db.execAndGet("SELECT EXISTS (SELECT 1 FROM stance_include)").getInt() != 0;
+    if (any_includes || stored_includes) {
+        SQLite::Statement& find = statement("SELECT id FROM stance WHERE slug = ?");
+        for (const Stance& stance : stances) {
+            find.reset();
+            find.bind(1, stance.id.str());
+            if (find.executeStep()) {
+                const std::int64_t row = find.getColumn(0).getInt64();
+                find.reset();
+                put_includes(row, stance);
+            }
+        }
+    }
+    statement("DELETE FROM temp.stance_staging").exec();
+}
+
 void SqliteImportSession::commit() {
     m_statements.clear();  // finalize before COMMIT so no statement holds the write open
     m_transaction.commit();
+}
+
+// One put on the inner session; a batch of stances goes through put_stances.
+template <class Entity>
+void write(SqliteImportSession& session, const Entity& entity) {
+    session.put(entity);
+}
+void write(SqliteImportSession& session, std::span<const Stance> stances) {
+    session.put_stances(stances);
 }
 
 // What a failed put was writing, for the error message.
@@ -402,6 +495,11 @@ std::string describe(std::string_view, const Membership& m) {
 }
 std::string describe(std::string_view, const Role& r) {
     return fmt::format("role of \"{}\" for \"{}\"", r.person.str(), r.represents.str());
+}
+std::string describe(std::string_view, std::span<const Stance> stances) {
+    return stances.empty() ? std::string("no stances")
+                           : fmt::format("{} stances from \"{}\" to \"{}\"", stances.size(), stances.front().id.str(),
+                                         stances.back().id.str());
 }
 std::string describe(std::string_view, const Participant& p) {
     return fmt::format("participant \"{}\" of meeting \"{}\"", p.actor.str(), p.meeting.str());
@@ -426,6 +524,7 @@ public:
     void put(const AgendaItem& item) override { guarded("agenda item", item); }
     void put(const Participant& participant) override { guarded("participant", participant); }
     void put(const Stance& stance) override { guarded("stance", stance); }
+    void put_stances(std::span<const Stance> stances) override { guarded("stances", stances); }
 
     void commit() override {
         if (m_failed) {
@@ -451,7 +550,7 @@ private:
                                             m_path));
         }
         try {
-            m_session.put(entity);
+            write(m_session, entity);
         } catch (const SQLite::Exception& failure) {
             m_failed = true;
             rethrow_as_stance_error(failure, fmt::format("writing {} into {} (the import is rolled back)",

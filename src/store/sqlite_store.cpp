@@ -232,6 +232,10 @@ SqliteStore::SqliteStore(const std::string& path, OpenOptions options) try
         }
         return;
     }
+    // A database from a newer stance is refused before anything in it changes, its journal mode included.
+    if (read_schema_version(m_db) > current_schema_version) {
+        migrate(m_db, current_schema_version);  // throws schema_version_error with the whole explanation
+    }
     if (path != ":memory:" && !path.empty()) {
         // WAL lets readers keep answering while an import writes; FULL makes every commit durable.
         m_db.exec("PRAGMA journal_mode = WAL");

@@ -58,7 +58,8 @@ TEST_CASE("every command refuses a database from a newer stance with exit code 7
     const std::string path = make_future_database(dir);
     const std::string bytes_before = test::read_text(path);
     const std::string dataset = (test::source_dir() / "examples/data/small-dataset.json").string();
-    for (const std::string command : {"init", "export", "actors", "import " + dataset}) {
+    const std::vector<std::string> commands{"init", "export", "actors", "import " + dataset};
+    for (const std::string& command : commands) {
         CAPTURE(command);
         const CommandResult result = run_cli("--db " + path + " " + command);
         CAPTURE(result.output);

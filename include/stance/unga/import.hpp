@@ -86,6 +86,9 @@ struct UngaImportSummary {
     std::uint64_t full_codes_conflicts = 0;
     /// Up to ten of those, as "file:line: what".
     std::vector<std::string> conflict_examples;
+    /// Other differences between the releases, one line each ("file:line: what"), e.g. a roll call
+    /// the full-codes release puts in another session; the unvotes tables are kept.
+    std::vector<std::string> notes;
 };
 
 /// Imports the unvotes tables from `directory` (un_votes, un_roll_calls, un_roll_call_issues; each
