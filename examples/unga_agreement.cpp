@@ -22,13 +22,14 @@ std::string figure(const std::optional<double>& value) {
     return value ? fmt::format("{:+.2f}", *value) : std::string("  -  ");
 }
 
-void print_by_decade(const stance::Agreement& result) {
+void print_by_decade(const stance::VoteAgreement& result) {
     std::map<int, stance::AgreementCounts> decades;
     for (const stance::AgreementPeriod& session : result.periods) {
         stance::AgreementCounts& decade = decades[session.first.year() / 10 * 10];
         for (int first = 0; first < 3; ++first) {
             for (int second = 0; second < 3; ++second) {
-                const auto count = session.counts.table[static_cast<std::size_t>(first)][static_cast<std::size_t>(second)];
+                const auto count =
+                    session.counts.table[static_cast<std::size_t>(first)][static_cast<std::size_t>(second)];
                 for (std::uint32_t i = 0; i < count; ++i) {
                     decade.add(first, second);
                 }
@@ -62,12 +63,12 @@ int main(int argc, char** argv) {
 
         stance::AgreementOptions options;
         options.by = stance::Period::session;
-        const stance::Agreement all = stance::agreement(*store, catalog, first, second, options);
+        const stance::VoteAgreement all = stance::agreement(*store, catalog, first, second, options);
         fmt::print("{} and {}, all roll calls both voted on\n", all.first_name, all.second_name);
         print_by_decade(all);
 
         options.topic = stance::resolve_topic(catalog, "Palestinian conflict");
-        const stance::Agreement palestine = stance::agreement(*store, catalog, first, second, options);
+        const stance::VoteAgreement palestine = stance::agreement(*store, catalog, first, second, options);
         fmt::print("\n{} and {}, {}\n", palestine.first_name, palestine.second_name,
                    catalog.topic_label(*options.topic));
         print_by_decade(palestine);

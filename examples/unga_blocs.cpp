@@ -58,7 +58,7 @@ int main(int argc, char** argv) {
             for (std::size_t j = i + 1; j < matrix.actors.size(); ++j) {
                 const stance::AgreementCounts& counts = matrix.at(i, j);
                 if (counts.n < 10) {
-                    continue;  // too few common roll calls to say much
+                    continue; // too few common roll calls to say much
                 }
                 const Pair pair{i, j, *counts.s_score(), counts.n};
                 pairs.push_back(pair);

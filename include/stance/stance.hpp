@@ -1,7 +1,9 @@
 // Everything public in stance, for users who would rather include one header.
 #pragma once
 
+#include "stance/actors/countries.hpp"
 #include "stance/error.hpp"
+#include "stance/io/csv.hpp"
 #include "stance/io/dataset_json.hpp"
 #include "stance/model/dataset.hpp"
 #include "stance/model/date.hpp"
@@ -20,3 +22,5 @@
 #include "stance/store/store.hpp"
 #include "stance/text/fold.hpp"
 #include "stance/text/utf8.hpp"
+#include "stance/unga/agreement.hpp"
+#include "stance/unga/import.hpp"

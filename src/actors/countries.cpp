@@ -51,13 +51,15 @@ std::string to_utf8(const icu::UnicodeString& text) {
 
 std::string upper(std::string_view text) {
     std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
     return out;
 }
 
 std::string lower(std::string_view text) {
     std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return out;
 }
 
@@ -99,7 +101,7 @@ std::optional<Actor> country_actor(std::string_view iso2) {
         region.getDisplayCountry(icu::Locale(std::string(language).c_str()), name);
         std::string text = to_utf8(name);
         if (text.empty() || text == code) {
-            continue;  // ICU falls back to the code when it has no name
+            continue; // ICU falls back to the code when it has no name
         }
         if (language == "en") {
             actor.name = text;

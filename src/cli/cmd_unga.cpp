@@ -35,10 +35,9 @@ public:
         if (!m_enabled) {
             return;
         }
-        const double share = progress.bytes_total == 0
-                                 ? 0.0
-                                 : 100.0 * static_cast<double>(progress.bytes_read) /
-                                       static_cast<double>(progress.bytes_total);
+        const double share = progress.bytes_total == 0 ? 0.0
+                                                       : 100.0 * static_cast<double>(progress.bytes_read) /
+                                                             static_cast<double>(progress.bytes_total);
         std::fputs(fmt::format("\r\033[K{}: {:>9} rows {:5.1f}%{}", progress.table, progress.rows, share,
                                progress.done ? " done" : "")
                        .c_str(),
@@ -96,8 +95,12 @@ void run_agreement(Context& context, const AgreementCommand& command) {
     options.by = parse_period(command.by).value_or(Period::session);
     options.from = date_option(command.from, "--from");
     options.to = date_option(command.to, "--to");
-    const Agreement result = agreement(*store, catalog, resolve_actor(catalog, command.first),
-                                       resolve_actor(catalog, command.second), options);
+    if (options.from && options.to && *options.to < *options.from) {
+        throw invalid_input_error("--from/--to", fmt::format("--from {} is after --to {}; swap them",
+                                                             options.from->iso(), options.to->iso()));
+    }
+    const VoteAgreement result = agreement(*store, catalog, resolve_actor(catalog, command.first),
+                                           resolve_actor(catalog, command.second), options);
     if (command.format == Format::json) {
         std::cout << to_json(result) << '\n';
         return;
@@ -179,8 +182,9 @@ void setup_agreement(CLI::App& app, Context& context) {
 }
 
 void setup_agreement_matrix(CLI::App& app, Context& context) {
-    auto* command = app.add_subcommand(
-        "agreement-matrix", "Agreement of every pair of actors that voted in one session (long format, one pair a row)");
+    auto* command =
+        app.add_subcommand("agreement-matrix",
+                           "Agreement of every pair of actors that voted in one session (long format, one pair a row)");
     auto options = std::make_shared<MatrixCommand>();
     command->add_option("-s,--session", options->session, "UN General Assembly session number (71 → unga-71)")
         ->check(CLI::PositiveNumber);
@@ -201,14 +205,16 @@ void setup_import_unga(CLI::App& app, Context& context) {
         std::string full_codes;
     };
     auto options = std::make_shared<Options>();
-    command->add_option("directory", options->directory,
-                        "Directory with un_votes, un_roll_calls and un_roll_call_issues (.csv.gz or .csv), e.g. "
-                        "data/unvotes")
+    command
+        ->add_option("directory", options->directory,
+                     "Directory with un_votes, un_roll_calls and un_roll_call_issues (.csv.gz or .csv), e.g. "
+                     "data/unvotes")
         ->required()
         ->check(CLI::ExistingDirectory);
-    command->add_option("--full-codes", options->full_codes,
-                        "Also import absences and non-membership from the 2016 full-codes release in this directory "
-                        "(votes_full_codes and ccode_to_country, e.g. data/voeten_unvotes_2016)")
+    command
+        ->add_option("--full-codes", options->full_codes,
+                     "Also import absences and non-membership from the 2016 full-codes release in this directory "
+                     "(votes_full_codes and ccode_to_country, e.g. data/voeten_unvotes_2016)")
         ->check(CLI::ExistingDirectory);
     command->callback([&context, options] {
         auto store = context.open_store();
@@ -225,9 +231,9 @@ void setup_import_unga(CLI::App& app, Context& context) {
             return;
         }
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        std::cout << fmt::format("imported {} roll calls in {} sessions ({} voting days), {} issue links, {} countries\n",
-                                 summary.roll_calls, summary.sessions, summary.meetings, summary.issue_links,
-                                 summary.actors);
+        std::cout << fmt::format(
+            "imported {} roll calls in {} sessions ({} voting days), {} issue links, {} countries\n",
+            summary.roll_calls, summary.sessions, summary.meetings, summary.issue_links, summary.actors);
         std::cout << fmt::format("votes: {} yes, {} no, {} abstain", summary.yes, summary.no, summary.abstain);
         if (!options->full_codes.empty()) {
             std::cout << fmt::format("; {} absent, {} not a member", summary.absent, summary.not_member);

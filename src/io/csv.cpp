@@ -35,7 +35,7 @@ public:
                                                           "readable",
                                                           code != 0 ? std::strerror(code) : "out of memory"));
         }
-        gzbuffer(m_file, 1U << 17);  // fewer, larger reads from disk
+        gzbuffer(m_file, 1U << 17); // fewer, larger reads from disk
     }
     ~GzipFileSource() override { gzclose(m_file); }
 
@@ -154,7 +154,7 @@ void CsvReader::advance(char byte) {
         ++m_line;
         m_column = 1;
     } else if ((static_cast<unsigned char>(byte) & 0xC0U) != 0x80U) {
-        ++m_column;  // continuation bytes belong to the character already counted
+        ++m_column; // continuation bytes belong to the character already counted
     }
 }
 
@@ -191,12 +191,12 @@ void CsvReader::read_quoted(CsvRecord& record) {
             append(record, byte);
             continue;
         }
-        if (peek() == '"') {  // a doubled quote stands for one quote
+        if (peek() == '"') { // a doubled quote stands for one quote
             advance('"');
             append(record, '"');
             continue;
         }
-        return;  // the closing quote
+        return; // the closing quote
     }
 }
 
@@ -218,7 +218,8 @@ void CsvReader::check_record(const CsvRecord& record) const {
     if (m_options.require_utf8) {
         for (std::size_t i = 0; i < record.size(); ++i) {
             if (!is_valid_utf8(record.field(i))) {
-                fail(record.position(i), fmt::format("{} is not valid UTF-8; convert the file to UTF-8", column_name(i)));
+                fail(record.position(i),
+                     fmt::format("{} is not valid UTF-8; convert the file to UTF-8", column_name(i)));
             }
         }
     }

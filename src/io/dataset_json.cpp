@@ -193,8 +193,7 @@ public:
         } else if (value->is_uint64() && value->get_uint64() <= static_cast<std::uint64_t>(max)) {
             number = static_cast<std::int64_t>(value->get_uint64());
         } else if (value->is_number()) {
-            fail(key, fmt::format("expected a whole number in [{}, {}], found {}", min, max,
-                                  json::serialize(*value)));
+            fail(key, fmt::format("expected a whole number in [{}, {}], found {}", min, max, json::serialize(*value)));
         } else {
             fail(key, fmt::format("expected a whole number, found {}", describe(*value)));
         }
@@ -253,8 +252,8 @@ public:
 private:
     void check_slug(std::string_view key, const std::string& text) const {
         if (!is_slug(text)) {
-            fail(key, fmt::format("{} is not a valid id: use 1-{} lowercase letters, digits, - _ . :", excerpt_in_quotes(text),
-                                  max_slug_length));
+            fail(key, fmt::format("{} is not a valid id: use 1-{} lowercase letters, digits, - _ . :",
+                                  excerpt_in_quotes(text), max_slug_length));
         }
     }
 
@@ -641,6 +640,12 @@ Dataset parse_dataset(std::string_view text, const std::string& source_name,
 }
 
 Dataset read_dataset_file(const std::filesystem::path& file) {
+    std::error_code ec;
+    if (const auto status = std::filesystem::status(file, ec);
+        std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+        // A directory would read as nothing, and a device such as /dev/zero would never end.
+        throw invalid_input_error(file.string(), "is not a regular file; pass a dataset file (.json)");
+    }
     const std::string text = read_file(file, file.string());
     return parse_dataset(text, file.string(), file.parent_path());
 }

@@ -166,6 +166,47 @@ std::optional<SpanProblem> span_problem(std::string_view text, const SourceSpan&
     return std::nullopt;
 }
 
+/// An agenda item that the file moves to another meeting must not leave stored stances (not
+/// re-imported here) attached to an item of a meeting that is not theirs.
+void check_moved_agenda_items(const Dataset& dataset, const std::string& source, const Store& store) {
+    if (dataset.agenda_items.empty()) {
+        return;
+    }
+    std::unordered_map<std::string, MeetingId> stored_meeting;
+    for (const AgendaItem& item : store.agenda_items()) {
+        stored_meeting.emplace(item.id.str(), item.meeting);
+    }
+    std::unordered_map<std::string, std::size_t> moved;  // item id → index in the file
+    for (std::size_t i = 0; i < dataset.agenda_items.size(); ++i) {
+        const AgendaItem& item = dataset.agenda_items[i];
+        if (auto stored = stored_meeting.find(item.id.str()); stored != stored_meeting.end() && stored->second != item.meeting) {
+            moved.emplace(item.id.str(), i);
+        }
+    }
+    if (moved.empty()) {
+        return;
+    }
+    std::unordered_set<std::string> stances_in_file;
+    for (const Stance& stance : dataset.stances) {
+        stances_in_file.insert(stance.id.str());
+    }
+    store.for_each_stance({}, [&](const Stance& stance) {
+        if (!stance.agenda_item || stances_in_file.contains(stance.id.str())) {
+            return;
+        }
+        auto item = moved.find(stance.agenda_item->str());
+        if (item == moved.end() || dataset.agenda_items[item->second].meeting == stance.meeting) {
+            return;
+        }
+        throw invalid_input_error(
+            fmt::format("{}: $.agenda_items[{}].meeting", source, item->second),
+            fmt::format("moves agenda item \"{}\" to meeting \"{}\", but stance \"{}\" in the database is on that "
+                        "item at meeting \"{}\"; keep the item's meeting, or re-code that stance in this file",
+                        item->first, dataset.agenda_items[item->second].meeting.str(), stance.id.str(),
+                        stance.meeting.str()));
+    });
+}
+
 template <class T>
 bool has_parent(const std::vector<T>& entities) {
     return std::any_of(entities.begin(), entities.end(), [](const T& entity) { return entity.parent.has_value(); });
@@ -382,6 +423,7 @@ void validate_dataset(Dataset& dataset, const std::string& source_name, const St
     check_stances(dataset, refs, source_name, existing);
     if (existing) {
         check_changed_documents(dataset, source_name, *existing);
+        check_moved_agenda_items(dataset, source_name, *existing);
     }
     // Messages name the file's own indexes, so remember them before putting parents first.
     const auto topic_index = index_by_id(dataset.topics);
@@ -397,12 +439,16 @@ void validate_dataset(Dataset& dataset, const std::string& source_name, const St
 }
 
 Dataset import_dataset_file(Store& store, const std::filesystem::path& file) {
-    Dataset dataset = read_dataset_file(file);
+    Dataset dataset = read_dataset_file(file);  // parsed before taking the lock: a big file blocks nobody
+    // The write lock first, then the checks against the database: no other writer can change what
+    // they saw (a document's text, a parent) between the check and the write.
+    auto session = store.begin_import();
     validate_dataset(dataset, file.string(), &store);
     try {
-        store.import(dataset);
+        put_dataset(*session, dataset);
+        session->commit();
     } catch (const invalid_input_error& failure) {
-        // The store's own reference check (for example against a concurrent change) caught it.
+        // The store's own reference check caught what validation let through.
         throw invalid_input_error(file.string(), failure.what());
     }
     return dataset;

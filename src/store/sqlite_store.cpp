@@ -196,6 +196,12 @@ std::optional<Date> date_or_none(const std::string& text) {
 
 [[noreturn]] void rethrow_as_stance_error(const SQLite::Exception& failure, const std::string& doing) {
     const int code = failure.getExtendedErrorCode();
+    if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB) {
+        throw storage_error(fmt::format("{}: {} (SQLite error {}): the file is damaged or is not a stance database; "
+                                        "restore it from a backup or rebuild it from your exported datasets",
+                                        doing, failure.what(), code),
+                            code);
+    }
     if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED) {
         throw busy_error(fmt::format("{}: the database is busy: another process is writing to it and did not finish "
                                      "in time; retry when it is done ({})",
@@ -248,11 +254,17 @@ SqliteStore::SqliteStore(const std::string& path, OpenOptions options) try
 
 namespace {
 
-/// A SAVEPOINT: outside a transaction it opens a deferred one, whose WAL snapshot is fixed by the
-/// first read after it; inside one (an import on this same connection) it simply nests.
+/// A SAVEPOINT opens a deferred transaction, whose WAL snapshot is fixed by the first read after it.
+/// Inside a transaction already open on this connection (an import in progress, or an outer
+/// snapshot) reads are consistent anyway, and its prepared statements would refuse a savepoint, so
+/// then it does nothing.
 class SqliteReadSnapshot final : public ReadSnapshot {
 public:
-    SqliteReadSnapshot(SQLite::Database& db, const std::string& path) : m_db(db) {
+    SqliteReadSnapshot(SQLite::Database& db, const std::string& path)
+        : m_db(db), m_active(sqlite3_get_autocommit(db.getHandle()) != 0) {
+        if (!m_active) {
+            return;
+        }
         try {
             m_db.exec("SAVEPOINT stance_read_snapshot");
         } catch (const SQLite::Exception& failure) {
@@ -262,6 +274,9 @@ public:
     SqliteReadSnapshot(const SqliteReadSnapshot&) = delete;
     SqliteReadSnapshot& operator=(const SqliteReadSnapshot&) = delete;
     ~SqliteReadSnapshot() override {
+        if (!m_active) {
+            return;
+        }
         try {
             m_db.exec("RELEASE stance_read_snapshot");  // ends a read: nothing to lose if it fails
         } catch (...) {  // NOLINT(bugprone-empty-catch): a destructor must not throw
@@ -270,6 +285,7 @@ public:
 
 private:
     SQLite::Database& m_db;
+    bool m_active;  // false when nested in a transaction that already gives consistent reads
 };
 
 } // namespace
@@ -278,14 +294,18 @@ std::unique_ptr<ReadSnapshot> SqliteStore::read_snapshot() const {
     return std::make_unique<SqliteReadSnapshot>(m_db, m_path);
 }
 
-int SqliteStore::schema_version() const {
+int SqliteStore::schema_version() const try {
     return read_schema_version(m_db);
+} catch (const SQLite::Exception& failure) {
+    rethrow_as_stance_error(failure, fmt::format("reading the schema version from {}", m_path));
 }
 
-bool SqliteStore::exists(EntityKind kind, const std::string& id) const {
+bool SqliteStore::exists(EntityKind kind, const std::string& id) const try {
     SQLite::Statement query(m_db, fmt::format("SELECT 1 FROM {} WHERE slug = ?", table_of(kind)));
     query.bind(1, id);
     return query.executeStep();
+} catch (const SQLite::Exception& failure) {
+    rethrow_as_stance_error(failure, fmt::format("reading an id from {}", m_path));
 }
 
 std::vector<Name> SqliteStore::aliases(const char* table, const char* key_column, std::int64_t row_id) const {
@@ -299,7 +319,7 @@ std::vector<Name> SqliteStore::aliases(const char* table, const char* key_column
     return names;
 }
 
-std::vector<Actor> SqliteStore::actors() const {
+std::vector<Actor> SqliteStore::actors() const try {
     SQLite::Statement query(m_db, "SELECT id, slug, kind, name, iso2, iso3 FROM actor ORDER BY slug");
     std::vector<Actor> result;
     while (query.executeStep()) {
@@ -313,9 +333,11 @@ std::vector<Actor> SqliteStore::actors() const {
         result.push_back(std::move(actor));
     }
     return result;
+} catch (const SQLite::Exception& failure) {
+    rethrow_as_stance_error(failure, fmt::format("reading actors from {}", m_path));
 }
 
-std::vector<Membership> SqliteStore::memberships() const {
+std::vector<Membership> SqliteStore::memberships() const try {
     SQLite::Statement query(m_db, "SELECT m.slug, g.slug, ms.date_from, ms.date_to FROM membership ms "
                                   "JOIN actor m ON m.id = ms.member_id JOIN actor g ON g.id = ms.group_id "
                                   "ORDER BY g.slug, m.slug, ms.date_from");
@@ -326,9 +348,11 @@ std::vector<Membership> SqliteStore::memberships() const {
                                     date_or_none(query.getColumn(3).getString())});
     }
     return result;
+} catch (const SQLite::Exception& failure) {
+    rethrow_as_stance_error(failure, fmt::format("reading memberships from {}", m_path));
 }
 
-std::vector<Role> SqliteStore::roles() const {
+std::vector<Role> SqliteStore::roles() const try {
     SQLite::Statement query(m_db, "SELECT p.slug, r.slug, ro.title, ro.date_from, ro.date_to FROM role ro "
                                   "JOIN actor p ON p.id = ro.person_id JOIN actor r ON r.id = ro.represents_id "
                                   "ORDER BY p.slug, ro.date_from, r.slug");
@@ -339,9 +363,11 @@ std::vector<Role> SqliteStore::roles() const {
                               date_or_none(query.getColumn(4).getString())});
     }
     return result;
+} catch (const SQLite::Exception& failure) {
+    rethrow_as_stance_error(failure, fmt::format("reading roles from {}", m_path));
 }
 
-std::vector<Topic> SqliteStore::topics() const {
+std::vector<Topic> SqliteStore::topics() const try {
     SQLite::Statement query(m_db, "SELECT t.id, t.slug, p.slug, t.label FROM topic t "
                                   "LEFT JOIN topic p ON p.id = t.parent_id ORDER BY t.slug");
     std::vector<Topic> result;
@@ -354,9 +380,11 @@ std::vector<Topic> SqliteStore::topics() const {
         result.push_back(std::move(topic));
     }
     return result;
+} catch (const SQLite::Exception& failure) {
+    rethrow_as_stance_error(failure, fmt::format("reading topics from {}", m_path));
 }
 
-std::vector<Proposition> SqliteStore::propositions() const {
+std::vector<Proposition> SqliteStore::propositions() const try {
     SQLite::Statement query(m_db, "SELECT p.slug, t.slug, p.statement FROM proposition p "
                                   "JOIN topic t ON t.id = p.topic_id ORDER BY p.slug");
     std::vector<Proposition> result;
@@ -365,9 +393,11 @@ std::vector<Proposition> SqliteStore::propositions() const {
                                      TopicId{query.getColumn(1).getString()}, query.getColumn(2).getString()});
     }
     return result;
+} catch (const SQLite::Exception& failure) {
+    rethrow_as_stance_error(failure, fmt::format("reading propositions from {}", m_path));
 }
 
-std::vector<Body> SqliteStore::bodies() const {
+std::vector<Body> SqliteStore::bodies() const try {
     SQLite::Statement query(m_db, "SELECT b.id, b.slug, b.name, o.slug FROM body b "
                                   "LEFT JOIN actor o ON o.id = b.organisation_id ORDER BY b.slug");
     std::vector<Body> result;
@@ -380,9 +410,11 @@ std::vector<Body> SqliteStore::bodies() const {
         result.push_back(std::move(body));
     }
     return result;
+} catch (const SQLite::Exception& failure) {
+    rethrow_as_stance_error(failure, fmt::format("reading bodies from {}", m_path));
 }
 
-std::vector<Meeting> SqliteStore::meetings() const {
+std::vector<Meeting> SqliteStore::meetings() const try {
     SQLite::Statement query(m_db, "SELECT m.slug, b.slug, m.title, m.level, m.date, m.place, p.slug FROM meeting m "
                                   "JOIN body b ON b.id = m.body_id LEFT JOIN meeting p ON p.id = m.parent_id "
                                   "ORDER BY m.date, m.slug");
@@ -399,9 +431,11 @@ std::vector<Meeting> SqliteStore::meetings() const {
         result.push_back(std::move(meeting));
     }
     return result;
+} catch (const SQLite::Exception& failure) {
+    rethrow_as_stance_error(failure, fmt::format("reading meetings from {}", m_path));
 }
 
-std::vector<AgendaItem> SqliteStore::agenda_items(const std::optional<MeetingId>& meeting) const {
+std::vector<AgendaItem> SqliteStore::agenda_items(const std::optional<MeetingId>& meeting) const try {
     std::string sql = "SELECT ai.slug, m.slug, ai.ord, ai.title, ai.code, ai.description,"
                       " (SELECT group_concat(t.slug, char(31)) FROM (SELECT t.slug FROM agenda_item_topic x"
                       "   JOIN topic t ON t.id = x.topic_id WHERE x.agenda_item_id = ai.id ORDER BY t.slug) t)"
@@ -431,9 +465,11 @@ std::vector<AgendaItem> SqliteStore::agenda_items(const std::optional<MeetingId>
         result.push_back(std::move(item));
     }
     return result;
+} catch (const SQLite::Exception& failure) {
+    rethrow_as_stance_error(failure, fmt::format("reading agenda items from {}", m_path));
 }
 
-std::vector<Participant> SqliteStore::participants(const std::optional<MeetingId>& meeting) const {
+std::vector<Participant> SqliteStore::participants(const std::optional<MeetingId>& meeting) const try {
     std::string sql = "SELECT m.slug, a.slug, p.slug, pa.role FROM participant pa JOIN meeting m ON m.id = pa.meeting_id"
                       " JOIN actor a ON a.id = pa.actor_id LEFT JOIN actor p ON p.id = pa.person_id";
     if (meeting) {
@@ -450,6 +486,8 @@ std::vector<Participant> SqliteStore::participants(const std::optional<MeetingId
                                      optional_id<ActorId>(query.getColumn(2)), query.getColumn(3).getString()});
     }
     return result;
+} catch (const SQLite::Exception& failure) {
+    rethrow_as_stance_error(failure, fmt::format("reading participants from {}", m_path));
 }
 
 namespace {
@@ -473,22 +511,26 @@ Document read_document(SQLite::Statement& row) {
 
 } // namespace
 
-std::vector<Document> SqliteStore::documents() const {
+std::vector<Document> SqliteStore::documents() const try {
     SQLite::Statement query(m_db, std::string(document_columns) + " ORDER BY slug");
     std::vector<Document> result;
     while (query.executeStep()) {
         result.push_back(read_document(query));
     }
     return result;
+} catch (const SQLite::Exception& failure) {
+    rethrow_as_stance_error(failure, fmt::format("reading documents from {}", m_path));
 }
 
-std::optional<Document> SqliteStore::document(const DocumentId& id) const {
+std::optional<Document> SqliteStore::document(const DocumentId& id) const try {
     SQLite::Statement query(m_db, std::string(document_columns) + " WHERE slug = ?");
     query.bind(1, id.str());
     if (!query.executeStep()) {
         return std::nullopt;
     }
     return read_document(query);
+} catch (const SQLite::Exception& failure) {
+    rethrow_as_stance_error(failure, fmt::format("reading a document from {}", m_path));
 }
 
 void SqliteStore::check_search_text(const std::string& text) const {

@@ -22,20 +22,24 @@ void sort_by_id(std::vector<T>& entities) {
 
 } // namespace
 
+void put_dataset(ImportSession& session, const Dataset& dataset) {
+    // Order matters: every entity is written after the entities it refers to.
+    put_all(session, dataset.documents);
+    put_all(session, dataset.actors);
+    put_all(session, dataset.memberships);
+    put_all(session, dataset.roles);
+    put_all(session, dataset.topics);
+    put_all(session, dataset.propositions);
+    put_all(session, dataset.bodies);
+    put_all(session, dataset.meetings);
+    put_all(session, dataset.agenda_items);
+    put_all(session, dataset.participants);
+    put_all(session, dataset.stances);
+}
+
 void Store::import(const Dataset& dataset) {
     auto session = begin_import();
-    // Order matters: every entity is written after the entities it refers to.
-    put_all(*session, dataset.documents);
-    put_all(*session, dataset.actors);
-    put_all(*session, dataset.memberships);
-    put_all(*session, dataset.roles);
-    put_all(*session, dataset.topics);
-    put_all(*session, dataset.propositions);
-    put_all(*session, dataset.bodies);
-    put_all(*session, dataset.meetings);
-    put_all(*session, dataset.agenda_items);
-    put_all(*session, dataset.participants);
-    put_all(*session, dataset.stances);
+    put_dataset(*session, dataset);
     session->commit();
 }
 

@@ -72,7 +72,7 @@ std::optional<double> AgreementCounts::kappa() const noexcept {
         expected += (first / total) * (second / total);
     }
     if (expected >= 1.0 - 1e-12) {
-        return std::nullopt;  // both always cast the same single kind: chance explains everything
+        return std::nullopt; // both always cast the same single kind: chance explains everything
     }
     const double observed = static_cast<double>(agree) / total;
     return (observed - expected) / (1.0 - expected);
@@ -82,13 +82,13 @@ std::optional<double> AgreementCounts::s_score() const noexcept {
     if (n == 0) {
         return std::nullopt;
     }
-    const double maximum = 2.0 * static_cast<double>(n);  // yes against no on every roll call
+    const double maximum = 2.0 * static_cast<double>(n); // yes against no on every roll call
     return 1.0 - 2.0 * distance / maximum;
 }
 
-Agreement agreement(const Store& store, const Catalog& catalog, const ActorId& first, const ActorId& second,
-                    const AgreementOptions& options) {
-    Agreement result;
+VoteAgreement agreement(const Store& store, const Catalog& catalog, const ActorId& first, const ActorId& second,
+                        const AgreementOptions& options) {
+    VoteAgreement result;
     result.first = first;
     result.second = second;
     result.first_name = catalog.actor(first).name;

@@ -1,4 +1,6 @@
 // JSON renderings of agreement results (Boost.JSON, as the other query results).
+#include <cmath>
+
 #include <boost/json.hpp>
 
 #include "stance/unga/agreement.hpp"
@@ -7,8 +9,9 @@ namespace stance {
 
 namespace {
 
+// Rounded to four decimals, as the other query results (stance/query/json.hpp) are.
 boost::json::value optional_number(const std::optional<double>& value) {
-    return value ? boost::json::value(*value) : boost::json::value(nullptr);
+    return value ? boost::json::value(std::round(*value * 10000.0) / 10000.0) : boost::json::value(nullptr);
 }
 
 void put_figures(boost::json::object& out, const AgreementCounts& counts) {
@@ -21,7 +24,7 @@ void put_figures(boost::json::object& out, const AgreementCounts& counts) {
     for (const auto& row : counts.table) {
         table.push_back(boost::json::array{row[0], row[1], row[2]});
     }
-    out["table"] = std::move(table);  // rows: first actor yes/abstain/no; columns: second actor
+    out["table"] = std::move(table); // rows: first actor yes/abstain/no; columns: second actor
 }
 
 boost::json::object actor_object(const ActorId& id, const std::string& name) {
@@ -34,7 +37,7 @@ boost::json::value optional_topic(const std::optional<TopicId>& topic) {
 
 } // namespace
 
-std::string to_json(const Agreement& agreement) {
+std::string to_json(const VoteAgreement& agreement) {
     boost::json::object root;
     root["first"] = actor_object(agreement.first, agreement.first_name);
     root["second"] = actor_object(agreement.second, agreement.second_name);

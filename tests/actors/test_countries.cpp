@@ -32,7 +32,7 @@ TEST_CASE("a current ISO code gives the actor with its alpha-3 id and names from
                                   [&](const Name& name) { return name.language == language; }),
                       "no name in " << language);
     }
-    CHECK(country_actor("nl")->id == ActorId{"nld"});  // any case
+    CHECK(country_actor("nl")->id == ActorId{"nld"}); // any case
 }
 
 TEST_CASE("Namibia's code is the string NA, not a missing value") {
@@ -53,7 +53,8 @@ TEST_CASE("withdrawn and unknown codes give no current country") {
 TEST_CASE("the country list holds every current code once, sorted by id") {
     const std::vector<Actor> countries = country_actors();
     CHECK(countries.size() > 240);
-    CHECK(std::is_sorted(countries.begin(), countries.end(), [](const Actor& a, const Actor& b) { return a.id < b.id; }));
+    CHECK(
+        std::is_sorted(countries.begin(), countries.end(), [](const Actor& a, const Actor& b) { return a.id < b.id; }));
     CHECK(std::adjacent_find(countries.begin(), countries.end(),
                              [](const Actor& a, const Actor& b) { return a.id == b.id; }) == countries.end());
     CHECK(std::any_of(countries.begin(), countries.end(), [](const Actor& a) { return a.id == ActorId{"twn"}; }));
@@ -71,7 +72,7 @@ TEST_CASE("historic states have documented slugs and their former codes") {
     CHECK_FALSE(historic_state_actor("sun"));
     for (const HistoricState& state : historic_states()) {
         CHECK_FALSE(state.note.empty());
-        CHECK_FALSE(country_actor(state.former_iso2));  // no clash with a current code
+        CHECK_FALSE(country_actor(state.former_iso2)); // no clash with a current code
     }
 }
 
@@ -100,7 +101,7 @@ TEST_CASE("the unvotes country rows map to actors as docs/unga.md says") {
         REQUIRE(fry);
         CHECK(sfry->id == ActorId{"yug"});
         CHECK(fry->id == ActorId{"srb"});
-        CHECK_FALSE(has_alias(*fry, "en", "Yugoslavia"));  // would make the name ambiguous
+        CHECK_FALSE(has_alias(*fry, "en", "Yugoslavia")); // would make the name ambiguous
         CHECK(has_alias(*fry, "en", "Federal Republic of Yugoslavia"));
     }
     CHECK_FALSE(unga_country_actor("Atlantis", "", today));

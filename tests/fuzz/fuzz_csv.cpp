@@ -32,7 +32,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     stance::CsvOptions options;
     options.skip_blank_lines = (choice & 1) != 0;
     if ((choice & 2) != 0) {
-        options.max_record_bytes = 64;  // reach the limit with small inputs
+        options.max_record_bytes = 64; // reach the limit with small inputs
     }
     try {
         stance::CsvReader reader(stance::memory_source(csv), "fuzz.csv", options);

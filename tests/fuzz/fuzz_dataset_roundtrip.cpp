@@ -34,7 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         dataset = stance::parse_dataset(json, "fuzz.json", STANCE_FUZZ_DOCUMENT_DIR);
         stance::validate_dataset(dataset, "fuzz.json");
     } catch (const stance::error&) {
-        return 0;  // refused input: the other target covers that path
+        return 0; // refused input: the other target covers that path
     }
     // From here on the input was accepted, so every step must succeed.
     std::string first;

@@ -56,7 +56,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     try {
         stance::import_unga(*store, work_directory());
     } catch (const stance::error&) {
-        return 0;  // refused: the right outcome for bad tables
+        return 0; // refused: the right outcome for bad tables
     }
     const std::string first = stance::write_dataset(store->to_dataset());
     try {

@@ -99,7 +99,8 @@ TEST_CASE("records carry their line and their byte span without the line break")
 }
 
 TEST_CASE("a byte order mark is skipped but still counted in byte offsets") {
-    const std::string text = "\xEF\xBB\xBF" "a,b\n";
+    const std::string text = "\xEF\xBB\xBF"
+                             "a,b\n";
     CsvReader reader(memory_source(text), "t.csv");
     CsvRecord record;
     REQUIRE(reader.next(record));
@@ -110,7 +111,7 @@ TEST_CASE("a byte order mark is skipped but still counted in byte offsets") {
 }
 
 TEST_CASE("columns count characters, not bytes") {
-    CsvReader reader(memory_source("\xC3\xA9t\xC3\xA9,x\n"), "t.csv");  // "été,x"
+    CsvReader reader(memory_source("\xC3\xA9t\xC3\xA9,x\n"), "t.csv"); // "été,x"
     CsvRecord record;
     REQUIRE(reader.next(record));
     CHECK(record.position(1).column == 5);

@@ -17,13 +17,17 @@
 
 namespace stance::test {
 
-inline std::filesystem::path seed_dataset() { return source_dir() / "data/seed/nato-2017-03-31.json"; }
+inline std::filesystem::path seed_dataset() {
+    return source_dir() / "data/seed/nato-2017-03-31.json";
+}
 inline std::filesystem::path reliability_input(const std::string& name) {
     return source_dir() / "tests/reliability/inputs" / name;
 }
 
 /// The canonical export: two stores with the same content give the same bytes.
-inline std::string content_of(const Store& store) { return write_dataset(store.to_dataset()); }
+inline std::string content_of(const Store& store) {
+    return write_dataset(store.to_dataset());
+}
 
 /// SQLite's own check of the file: "ok" when every page, index and constraint is sound.
 inline std::string integrity_of(const std::string& database_path) {
@@ -70,14 +74,13 @@ private:
 
 /// Runs `attempt`, which must throw exactly `Expected` (not a subclass or a parent), and returns the
 /// message; an empty string (and a failed check) when it threw something else or nothing.
-template <class Expected, class Attempt>
-std::string message_of_failure(Attempt&& attempt) {
+template <class Expected, class Attempt> std::string message_of_failure(Attempt&& attempt) {
     try {
         attempt();
     } catch (const std::exception& failure) {
-        CHECK_MESSAGE(typeid(failure) == typeid(Expected),
-                      "threw " << typeid(failure).name() << " instead of " << typeid(Expected).name() << ": "
-                               << failure.what());
+        CHECK_MESSAGE(typeid(failure) == typeid(Expected), "threw " << typeid(failure).name() << " instead of "
+                                                                    << typeid(Expected).name() << ": "
+                                                                    << failure.what());
         return failure.what();
     }
     FAIL_CHECK("expected " << typeid(Expected).name() << ", but nothing was thrown");

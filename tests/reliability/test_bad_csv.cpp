@@ -196,6 +196,6 @@ TEST_CASE("the CSV reader itself: records too long, and CRLF line ends") {
         CsvRecord record;
         REQUIRE(reader.next(record));
         REQUIRE(reader.next(record));
-        CHECK(record.field(3) == "yes");  // no stray \r in the last field
+        CHECK(record.field(3) == "yes"); // no stray \r in the last field
     }
 }

@@ -42,33 +42,32 @@ TEST_CASE("malformed JSON is refused with line and column, and the database is u
 
 TEST_CASE("invalid UTF-8 in the JSON names the byte, its place and the fix") {
     // "Atlântis" saved as Latin-1: 0xE2 alone on line 2, column 56.
-    check_refused("invalid-utf8-in-json.json", ":2:56: ",
-                  {"byte 0xE2 is not valid UTF-8", "save the file as UTF-8"});
+    check_refused("invalid-utf8-in-json.json", ":2:56: ", {"byte 0xE2 is not valid UTF-8", "save the file as UTF-8"});
 }
 
 TEST_CASE("a file that is not a dataset of this version is refused") {
     check_refused("not-an-object.json", ": $: ", {"expected an object, found an array"});
     check_refused("no-format-version.json", ": $: ", {"the key \"stance_dataset\" (format version) is missing"});
-    check_refused("newer-format-version.json", ": $.stance_dataset: ",
-                  {"format version 2 is newer than this stance reads (1)", "upgrade stance"});
+    check_refused("newer-format-version.json",
+                  ": $.stance_dataset: ", {"format version 2 is newer than this stance reads (1)", "upgrade stance"});
 }
 
 TEST_CASE("wrong types are refused with the JSON path and what was expected") {
     check_refused("wrong-type-list.json", ": $.actors: ", {"expected an array, found an object"});
     check_refused("wrong-type-score.json", ": $.stances[0].score: ", {"expected a number, found a string"});
     check_refused("score-out-of-range.json", ": $.stances[0].score: ", {"-1.5 is outside [-1, 1]"});
-    check_refused("offset-not-whole.json", ": $.stances[0].source.start: ",
-                  {"expected a whole number in [0, 1099511627776], found 1E300"});
+    check_refused("offset-not-whole.json",
+                  ": $.stances[0].source.start: ", {"expected a whole number in [0, 1099511627776], found 1E300"});
     check_refused("offset-too-big.json", ": $.stances[0].source.end: ",
                   {"expected a whole number in [0, 1099511627776], found 18446744073709551615"});
-    check_refused("id-not-a-slug.json", ": $.actors[0].id: ",
-                  {"\"Atlantis Republic\" is not a valid id", "lowercase letters, digits"});
+    check_refused("id-not-a-slug.json",
+                  ": $.actors[0].id: ", {"\"Atlantis Republic\" is not a valid id", "lowercase letters, digits"});
 }
 
 TEST_CASE("missing required keys and misspelt keys are refused") {
     check_refused("missing-required.json", ": $.stances[0].topic: ", {"is required and missing"});
-    check_refused("unknown-key.json", ": $.stances[0].postion_note: ",
-                  {"is not a known key here", "docs/dataset-format.md"});
+    check_refused("unknown-key.json",
+                  ": $.stances[0].postion_note: ", {"is not a known key here", "docs/dataset-format.md"});
 }
 
 TEST_CASE("references to nothing are refused, whether the target is in the file or the database") {
@@ -86,6 +85,13 @@ TEST_CASE("a stance's agenda item must belong to its meeting, also when the item
                    "\"nac-fm-2017-03-31-working-lunch\", not to the stance's meeting \"nrc-2017-03-30\""});
 }
 
+TEST_CASE("moving a stored agenda item to another meeting is refused while stored stances use it") {
+    check_refused("agenda-item-moved-under-stored-stances.json", ": $.agenda_items[0].meeting: ",
+                  {"moves agenda item \"nac-fm-2017-03-31-working-lunch-1-russia\" to meeting \"nrc-2017-03-30\"",
+                   "in the database is on that item at meeting \"nac-fm-2017-03-31-working-lunch\"",
+                   "re-code that stance in this file"});
+}
+
 TEST_CASE("the same id twice in one file is refused, even when the two definitions differ") {
     check_refused("duplicate-id-conflicting.json", ": $.actors[1].id: ",
                   {"duplicate id \"atl\", first defined at $.actors[0]", "ids must be unique within a file"});
@@ -95,9 +101,9 @@ TEST_CASE("the same id twice in one file is refused, even when the two definitio
 TEST_CASE("a parent that would close a loop through the database is refused") {
     // In the seed, nato-russia-dialogue is a subtopic of russia, and nuc-fm-2017-03-31 is part of
     // nac-fm-2017-03-31; each file makes the parent the child's child.
-    check_refused("topic-cycle-with-database.json", ": $.topics[0].parent: ",
-                  {"\"russia\" would become its own ancestor", "russia → nato-russia-dialogue → russia",
-                   "break the cycle"});
+    check_refused(
+        "topic-cycle-with-database.json", ": $.topics[0].parent: ",
+        {"\"russia\" would become its own ancestor", "russia → nato-russia-dialogue → russia", "break the cycle"});
     check_refused("meeting-cycle-with-database.json", ": $.meetings[0].parent: ",
                   {"\"nac-fm-2017-03-31\" would become its own ancestor",
                    "nac-fm-2017-03-31 → nuc-fm-2017-03-31 → nac-fm-2017-03-31"});
@@ -121,8 +127,8 @@ TEST_CASE("spans outside their document, inside a character or not on the quote 
 }
 
 TEST_CASE("dates that do not exist or are not YYYY-MM-DD are refused") {
-    check_refused("impossible-date.json", ": $.meetings[0].date: ",
-                  {"\"2019-02-29\" is not a date that exists; write YYYY-MM-DD"});
+    check_refused("impossible-date.json",
+                  ": $.meetings[0].date: ", {"\"2019-02-29\" is not a date that exists; write YYYY-MM-DD"});
     check_refused("date-wrong-format.json", ": $.meetings[0].date: ", {"\"31-03-2017\" is not a date that exists"});
     check_refused("date-range-reversed.json", ": $.memberships[0].to: ", {"is before \"from\""});
 }
@@ -132,15 +138,30 @@ TEST_CASE("a document file that is missing, not a file, empty, or not UTF-8 is r
                   {"cannot read", "no-such-letter.txt: no such file",
                    "a relative path is read from the dataset file's directory"});
     // A directory and a device used to import as an empty document; a device like /dev/zero never ends.
-    check_refused("document-path-directory.json", ": $.documents[0].path: ",
-                  {"is not a regular file", "point \"path\" at the document's text file"});
+    check_refused("document-path-directory.json",
+                  ": $.documents[0].path: ", {"is not a regular file", "point \"path\" at the document's text file"});
     check_refused("document-path-device.json", ": $.documents[0].path: ", {"/dev/zero is not a regular file"});
-    check_refused("document-path-empty-file.json", ": $.documents[0].path: ",
-                  {"empty.txt is empty; a document needs its text"});
-    check_refused("document-invalid-utf8.json", ": $.documents[0].path: ",
-                  {"latin1-letter.txt is not valid UTF-8 text", "iconv -t UTF-8"});
+    check_refused("document-path-empty-file.json",
+                  ": $.documents[0].path: ", {"empty.txt is empty; a document needs its text"});
+    check_refused("document-invalid-utf8.json",
+                  ": $.documents[0].path: ", {"latin1-letter.txt is not valid UTF-8 text", "iconv -t UTF-8"});
     check_refused("document-hash-mismatch.json", ": $.documents[0].sha256: ",
                   {"does not match the text (text hashes to 5336c1ed", "the source file changed or the hash is wrong"});
+}
+
+TEST_CASE("a dataset path that is a directory or a device is refused, not read for ever") {
+    SeededDatabase db;
+    for (const std::string& path : {std::string("/dev/zero"), db.dir().path().string()}) {
+        CAPTURE(path);
+        const std::string message =
+            test::message_of_failure<invalid_input_error>([&] { import_dataset_file(db.store(), path); });
+        CHECK(message == path + ": is not a regular file; pass a dataset file (.json)");
+    }
+    const std::string missing = (db.dir() / "missing.json").string();
+    const std::string message =
+        test::message_of_failure<invalid_input_error>([&] { import_dataset_file(db.store(), missing); });
+    CHECK(message.find(missing + ": cannot read file " + missing + ": check that it exists") == 0);
+    db.check_unchanged();
 }
 
 TEST_CASE("a byte order mark before the JSON is skipped, not refused") {
@@ -159,7 +180,8 @@ TEST_CASE("huge values are refused or stored without crashing, and messages stay
     SUBCASE("a 50 MB id is refused with a short message") {
         test::write_text(file, R"({"stance_dataset": 1, "actors": [{"id": ")" + fifty_megabytes +
                                    R"(", "kind": "state", "name": "Atlantis"}]})");
-        const std::string message = test::message_of_failure<invalid_input_error>([&] { import_dataset_file(db.store(), file); });
+        const std::string message =
+            test::message_of_failure<invalid_input_error>([&] { import_dataset_file(db.store(), file); });
         CHECK(message.find("$.actors[0].id: \"xxxx") != std::string::npos);
         CHECK(message.find("…\" (52428800 bytes) is not a valid id") != std::string::npos);
         CHECK(message.size() < 400);
@@ -171,7 +193,8 @@ TEST_CASE("huge values are refused or stored without crashing, and messages stay
                                    fifty_megabytes +
                                    R"(", "source": {"document": "nl-mfa-letter-nac-fm-2017-03-31", "start": 694,)"
                                    R"( "end": 772}}]})");
-        const std::string message = test::message_of_failure<invalid_input_error>([&] { import_dataset_file(db.store(), file); });
+        const std::string message =
+            test::message_of_failure<invalid_input_error>([&] { import_dataset_file(db.store(), file); });
         CHECK(message.find("$.stances[0].source.start: the span [694, 772) reads") != std::string::npos);
         CHECK(message.size() < 600);
         db.check_unchanged();
@@ -201,14 +224,16 @@ TEST_CASE("deeply nested JSON is refused without exhausting the stack") {
     SUBCASE("a million nested arrays") {
         test::write_text(file, R"({"stance_dataset": 1, "actors": )" + std::string(1'000'000, '[') +
                                    std::string(1'000'000, ']') + "}");
-        const std::string message = test::message_of_failure<invalid_input_error>([&] { import_dataset_file(db.store(), file); });
+        const std::string message =
+            test::message_of_failure<invalid_input_error>([&] { import_dataset_file(db.store(), file); });
         CHECK(message.find(file.string() + ":1:") == 0);
         CHECK(message.find("malformed JSON") != std::string::npos);
     }
     SUBCASE("nesting within the depth limit, in a place that wants names") {
         test::write_text(file, R"({"stance_dataset": 1, "actors": [{"id": "atl", "kind": "state", "name": "Atlantis",)"
                                R"( "aliases": {"nl": [[[[[[[["Atlantis"]]]]]]]]}}]})");
-        const std::string message = test::message_of_failure<invalid_input_error>([&] { import_dataset_file(db.store(), file); });
+        const std::string message =
+            test::message_of_failure<invalid_input_error>([&] { import_dataset_file(db.store(), file); });
         CHECK(message.find("$.actors[0].aliases.nl[0]: expected a non-empty name") != std::string::npos);
     }
     db.check_unchanged();
@@ -224,20 +249,20 @@ TEST_CASE("a second file that redefines ids updates those entities: the document
     auto actors = db.store().actors();
     auto nld = std::find_if(actors.begin(), actors.end(), [](const Actor& a) { return a.id == ActorId{"nld"}; });
     REQUIRE(nld != actors.end());
-    CHECK(nld->name == "Kingdom of the Netherlands");  // replaced
-    CHECK(std::count(nld->aliases.begin(), nld->aliases.end(), Name{"en", "Holland"}) == 1);  // added
-    CHECK(std::count(nld->aliases.begin(), nld->aliases.end(), Name{"nl", "Nederland"}) == 1);  // kept
+    CHECK(nld->name == "Kingdom of the Netherlands");                                          // replaced
+    CHECK(std::count(nld->aliases.begin(), nld->aliases.end(), Name{"en", "Holland"}) == 1);   // added
+    CHECK(std::count(nld->aliases.begin(), nld->aliases.end(), Name{"nl", "Nederland"}) == 1); // kept
 
     import_dataset_file(db.store(), test::reliability_input("redefine-stance.json"));
     const auto stances = db.store().stances();
-    CHECK(stances.size() == stances_before);  // replaced, not added
+    CHECK(stances.size() == stances_before); // replaced, not added
     auto redefined = std::find_if(stances.begin(), stances.end(), [](const Stance& s) {
         return s.id == StanceId{"usa-nato-foundation-transatlantic-relationship"};
     });
     REQUIRE(redefined != stances.end());
     CHECK(redefined->score == 0.75);
     CHECK(redefined->coder == "second coder");
-    CHECK_FALSE(redefined->proposition);  // a field the new definition leaves out is cleared
+    CHECK_FALSE(redefined->proposition); // a field the new definition leaves out is cleared
     CHECK(test::integrity_of(db.path()) == "ok");
 
     // Importing the same file again changes nothing.

@@ -53,7 +53,7 @@ pid_t spawn_writer(const std::string& path, const Dataset& dataset, int busy_tim
         } catch (...) {
             code = static_cast<int>(ChildResult::other_error);
         }
-        _exit(code);  // no doctest reporting, no destructors of the parent's objects
+        _exit(code); // no doctest reporting, no destructors of the parent's objects
     }
     return pid;
 }
@@ -81,7 +81,7 @@ TEST_CASE("a reader sees the stance count from before or after an import, never 
             seen.insert(store->stances().size());
             Dataset snapshot = store->to_dataset();
             try {
-                validate_dataset(snapshot, "snapshot");  // every reference resolves within the export
+                validate_dataset(snapshot, "snapshot"); // every reference resolves within the export
             } catch (const invalid_input_error&) {
                 ++inconsistent_exports;
             }
@@ -97,7 +97,7 @@ TEST_CASE("a reader sees the stance count from before or after an import, never 
     for (std::size_t count : seen) {
         CHECK_MESSAGE((count == seed_stances || count == after), "a reader saw " << count << " stances");
     }
-    CHECK(seen.count(after) >= 1);  // the last read comes after the commit
+    CHECK(seen.count(after) >= 1); // the last read comes after the commit
     CHECK(test::integrity_of(db.path()) == "ok");
 }
 
@@ -107,13 +107,13 @@ TEST_CASE("a read snapshot keeps seeing the data as it was while another connect
     {
         const auto snapshot = reader->read_snapshot();
         REQUIRE(snapshot);
-        CHECK(reader->stances().size() == seed_stances);  // the first read fixes the snapshot
+        CHECK(reader->stances().size() == seed_stances); // the first read fixes the snapshot
 
         Store::open(db.path())->import(import_with_new_actor(2, "meanwhile"));
 
         CHECK(reader->stances().size() == seed_stances);
         CHECK_FALSE(reader->exists(EntityKind::actor, "meanwhile-coalition"));
-        CHECK(test::content_of(*reader) == db.content_before());  // to_dataset nests inside it
+        CHECK(test::content_of(*reader) == db.content_before()); // to_dataset nests inside it
     }
     CHECK(reader->stances().size() == seed_stances + 2 * seed_stances);
     CHECK(reader->exists(EntityKind::actor, "meanwhile-coalition"));
@@ -122,7 +122,7 @@ TEST_CASE("a read snapshot keeps seeing the data as it was while another connect
 TEST_CASE("a second writer waits a bounded time, then gets a clear busy_error, and can retry") {
     SeededDatabase db;
     auto first = Store::open(db.path());
-    auto holding = first->begin_import();  // holds the write lock until commit
+    auto holding = first->begin_import(); // holds the write lock until commit
     holding->put(import_with_new_actor(1, "first").actors.back());
 
     constexpr int timeout_ms = 150;
@@ -140,7 +140,7 @@ TEST_CASE("a second writer waits a bounded time, then gets a clear busy_error, a
 
     holding->commit();
     holding.reset();
-    second->import(addition);  // the retry succeeds once the first writer is done
+    second->import(addition); // the retry succeeds once the first writer is done
     CHECK(second->exists(EntityKind::actor, "first-coalition"));
     CHECK(second->stances().size() == seed_stances + seed_stances);
     CHECK(test::integrity_of(db.path()) == "ok");
@@ -182,4 +182,67 @@ TEST_CASE("two writer processes with no patience: one may be refused as busy, no
     const std::size_t expected = seed_stances + (has_a ? a.stances.size() : 0) + (has_b ? b.stances.size() : 0);
     CHECK(store->stances().size() == expected);
     CHECK(test::integrity_of(db.path()) == "ok");
+}
+
+TEST_CASE("a snapshot taken inside an import on the same store nests in it and leaves it open") {
+    SeededDatabase db;
+    auto session = db.store().begin_import();
+    Actor actor;
+    actor.id = ActorId{"nested-reader"};
+    actor.kind = ActorKind::group;
+    actor.name = "Read back before commit";
+    session->put(actor);
+    CHECK(db.store().to_dataset().actors.size() == 42);  // sees its own write through the nested snapshot
+    session->commit();
+    session.reset();
+    CHECK(Store::open(db.path())->exists(EntityKind::actor, "nested-reader"));
+}
+
+TEST_CASE("a file is checked against the database as it is when the file is written, not before") {
+    // Another writer changes a document's text while this import waits for the lock. The import must
+    // be checked against the new text (and refused: its span no longer holds its quote), not pass
+    // against the old text and then write a span that points at the wrong words.
+    SeededDatabase db;
+    Document memo;
+    memo.id = DocumentId{"memo"};
+    memo.text = "De minister steunt het voorstel.";
+    memo.sha256 = sha256_hex(memo.text);
+    Dataset first;
+    first.documents.push_back(memo);
+    db.store().import(first);
+
+    const std::filesystem::path file = db.dir() / "quotes-memo.json";
+    test::write_text(file, R"({"stance_dataset": 1, "stances": [{"id": "nld-memo", "actor": "nld", "topic": "russia",)"
+                           R"( "meeting": "nac-fm-2017-03-31", "position": "support",)"
+                           R"( "quote": "De minister steunt het voorstel.",)"
+                           R"( "source": {"document": "memo", "start": 0, "end": 32}}]})");
+
+    auto other = Store::open(db.path());
+    auto holding = other->begin_import();
+    Document revised = memo;
+    revised.text = "The minister opposes the proposal, firmly.";
+    revised.sha256 = sha256_hex(revised.text);
+    holding->put(revised);
+
+    std::string outcome;
+    std::thread importer([&] {
+        auto store = Store::open(db.path(), OpenOptions{.busy_timeout_ms = 10'000});
+        try {
+            import_dataset_file(*store, file);
+            outcome = "imported";
+        } catch (const invalid_input_error& failure) {
+            outcome = failure.what();
+        } catch (const std::exception& failure) {
+            outcome = std::string("unexpected: ") + failure.what();
+        }
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));  // let it reach the lock
+    holding->commit();
+    holding.reset();
+    importer.join();
+
+    CAPTURE(outcome);
+    CHECK(outcome.find("$.stances[0].source.start: the span [0, 32) reads \"The minister opposes") !=
+          std::string::npos);
+    CHECK_FALSE(Store::open(db.path())->exists(EntityKind::stance, "nld-memo"));
 }

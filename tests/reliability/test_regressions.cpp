@@ -14,7 +14,8 @@ namespace {
 
 std::vector<std::filesystem::path> regression_inputs() {
     std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::directory_iterator(test::source_dir() / "tests/reliability/regressions")) {
+    for (const auto& entry :
+         std::filesystem::directory_iterator(test::source_dir() / "tests/reliability/regressions")) {
         if (entry.is_regular_file() && entry.path().filename() != "README.md") {
             files.push_back(entry.path());
         }
@@ -48,7 +49,7 @@ TEST_CASE("every input that once broke the reader now reads or is refused cleanl
             dataset = parse_dataset(bytes, "regression", document_dir);
             validate_dataset(dataset, "regression");
         } catch (const stance::error&) {
-            continue;  // refused with a stance error: the right outcome for bad input
+            continue; // refused with a stance error: the right outcome for bad input
         } catch (const std::exception& failure) {
             FAIL_CHECK("not a stance::error: " << typeid(failure).name() << ": " << failure.what());
             continue;

@@ -11,7 +11,9 @@ using stance::test::SeededDatabase;
 
 namespace {
 
-SQLite::Database& connection_of(Store& store) { return dynamic_cast<detail::SqliteStore&>(store).database(); }
+SQLite::Database& connection_of(Store& store) {
+    return dynamic_cast<detail::SqliteStore&>(store).database();
+}
 
 Actor atlantis() {
     Actor actor;
@@ -26,8 +28,9 @@ Actor atlantis() {
 TEST_CASE("a constraint failure inside put is a storage_error naming the entity, and nothing is written") {
     SeededDatabase db;
     // A rule the database enforces and the validator does not know about.
-    connection_of(db.store()).exec("CREATE TEMP TRIGGER no_atlantis BEFORE INSERT ON actor WHEN new.slug = 'atl' "
-                                   "BEGIN SELECT RAISE(ABORT, 'Atlantis is not a state'); END");
+    connection_of(db.store())
+        .exec("CREATE TEMP TRIGGER no_atlantis BEFORE INSERT ON actor WHEN new.slug = 'atl' "
+              "BEGIN SELECT RAISE(ABORT, 'Atlantis is not a state'); END");
     Dataset dataset = test::grown_seed(1, "again");
     dataset.actors.push_back(atlantis());
 
@@ -39,13 +42,14 @@ TEST_CASE("a constraint failure inside put is a storage_error naming the entity,
 
 TEST_CASE("after a failed put the session cannot commit, and destroying it rolls back") {
     SeededDatabase db;
-    connection_of(db.store()).exec("CREATE TEMP TRIGGER no_atlantis BEFORE INSERT ON actor WHEN new.slug = 'atl' "
-                                   "BEGIN SELECT RAISE(ABORT, 'Atlantis is not a state'); END");
+    connection_of(db.store())
+        .exec("CREATE TEMP TRIGGER no_atlantis BEFORE INSERT ON actor WHEN new.slug = 'atl' "
+              "BEGIN SELECT RAISE(ABORT, 'Atlantis is not a state'); END");
     {
         auto session = db.store().begin_import();
         Actor narnia = atlantis();
         narnia.id = ActorId{"nar"};
-        session->put(narnia);  // fine on its own
+        session->put(narnia); // fine on its own
         CHECK_THROWS_AS(session->put(atlantis()), storage_error);
         const std::string again = test::message_of_failure<storage_error>([&] { session->put(narnia); });
         CHECK(again.find("an earlier write of this import failed") != std::string::npos);
@@ -85,4 +89,29 @@ TEST_CASE("a full disk during an import is a storage_error and leaves the databa
     db.store().import(large);
     CHECK(db.store().stances().size() == 46 * 41);
     CHECK(test::integrity_of(db.path()) == "ok");
+}
+
+TEST_CASE("a damaged database file is reported as a storage_error that says what to do, never a crash") {
+    SeededDatabase db;
+    db.close();
+    const std::string bytes = test::read_text(db.path());
+    REQUIRE(bytes.size() > 6 * 4096);
+
+    SUBCASE("pages overwritten in the middle") {
+        std::string damaged = bytes;
+        damaged.replace(3 * 4096, 2 * 4096, std::string(2 * 4096, '\xFF'));
+        test::write_text(db.path(), damaged);
+    }
+    SUBCASE("cut short") {
+        test::write_text(db.path(), bytes.substr(0, bytes.size() / 2));
+    }
+    // Opening, reading everything and writing: whichever step meets the damage must report it.
+    const std::string message = test::message_of_failure<storage_error>([&] {
+        auto store = Store::open(db.path());
+        (void)store->to_dataset();
+        store->import(test::grown_seed(1, "after-damage"));
+    });
+    CHECK(message.find(db.path()) != std::string::npos);
+    CHECK(message.find("the file is damaged or is not a stance database; restore it from a backup") !=
+          std::string::npos);
 }

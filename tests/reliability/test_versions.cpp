@@ -14,7 +14,7 @@ namespace {
 
 struct CommandResult {
     int exit_code = -1;
-    std::string output;  ///< stdout and stderr together
+    std::string output; ///< stdout and stderr together
 };
 
 #ifdef STANCE_CLI_BINARY
@@ -85,7 +85,7 @@ TEST_CASE("an older database is not migrated by a read-only open") {
           std::string::npos);
     CHECK(message.find("open it once read-write to migrate it") != std::string::npos);
     CHECK(version_of(path) == 1);
-    CHECK(Store::open(path)->schema_version() == Store::current_schema_version);  // read-write migrates
+    CHECK(Store::open(path)->schema_version() == Store::current_schema_version); // read-write migrates
 }
 
 TEST_CASE("a migration that cannot get the write lock fails as busy and keeps the old version") {
@@ -94,10 +94,10 @@ TEST_CASE("a migration that cannot get the write lock fails as busy and keeps th
     SQLite::Database other(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     detail::migrate(other, 1);
     other.exec("PRAGMA journal_mode = WAL");
-    other.exec("BEGIN IMMEDIATE");  // another process in the middle of a write
+    other.exec("BEGIN IMMEDIATE"); // another process in the middle of a write
 
-    const std::string message = test::message_of_failure<busy_error>(
-        [&] { (void)Store::open(path, OpenOptions{.busy_timeout_ms = 50}); });
+    const std::string message =
+        test::message_of_failure<busy_error>([&] { (void)Store::open(path, OpenOptions{.busy_timeout_ms = 50}); });
     CHECK(message.find("opening " + path) == 0);
     CHECK(message.find("the database is busy") != std::string::npos);
     other.exec("ROLLBACK");

@@ -19,7 +19,7 @@ namespace {
 std::unique_ptr<Store> imported_fixture() {
     auto store = Store::open(":memory:");
     UngaImportOptions options;
-    options.full_codes_directory = test::unga_fixture();  // absences must not count
+    options.full_codes_directory = test::unga_fixture(); // absences must not count
     (void)import_unga(*store, test::unga_fixture(), options);
     return store;
 }
@@ -57,10 +57,14 @@ std::map<int, AgreementCounts> counted(const std::string& first, const std::stri
 TEST_CASE("kappa and S follow their published formulas on a worked example") {
     // Rows: first actor yes/abstain/no; columns: second actor. n = 11, 5 identical.
     AgreementCounts counts;
-    for (int i = 0; i < 2; ++i) counts.add(0, 0);
-    for (int i = 0; i < 4; ++i) counts.add(0, 2);
-    for (int i = 0; i < 2; ++i) counts.add(1, 2);
-    for (int i = 0; i < 3; ++i) counts.add(2, 2);
+    for (int i = 0; i < 2; ++i)
+        counts.add(0, 0);
+    for (int i = 0; i < 4; ++i)
+        counts.add(0, 2);
+    for (int i = 0; i < 2; ++i)
+        counts.add(1, 2);
+    for (int i = 0; i < 3; ++i)
+        counts.add(2, 2);
     CHECK(counts.n == 11);
     CHECK(counts.agree == 5);
     CHECK(*counts.share() == doctest::Approx(5.0 / 11.0));
@@ -81,7 +85,7 @@ TEST_CASE("agreement figures at their bounds, and undefined where they must be")
     always_yes.add(0, 0);
     CHECK(*always_yes.share() == 1.0);
     CHECK(*always_yes.s_score() == 1.0);
-    CHECK_FALSE(always_yes.kappa());  // both only ever said yes: agreement by chance alone is 1
+    CHECK_FALSE(always_yes.kappa()); // both only ever said yes: agreement by chance alone is 1
 
     AgreementCounts opposite;
     opposite.add(0, 2);
@@ -91,7 +95,7 @@ TEST_CASE("agreement figures at their bounds, and undefined where they must be")
     CHECK(*opposite.kappa() == doctest::Approx(-1.0));
 
     AgreementCounts half;
-    half.add(0, 1);  // yes against abstain: half the maximum distance
+    half.add(0, 1); // yes against abstain: half the maximum distance
     CHECK(*half.s_score() == 0.0);
 }
 
@@ -99,12 +103,12 @@ TEST_CASE("two countries' agreement per session matches a count from the fixture
     auto store = imported_fixture();
     const Catalog catalog{*store};
     for (const auto& [first, second, first_name, second_name] :
-         {std::tuple{"nld", "usa", "Netherlands", "United States"}, std::tuple{"deu", "ddr", "Federal Republic of Germany",
-                                                                                "German Democratic Republic"},
+         {std::tuple{"nld", "usa", "Netherlands", "United States"},
+          std::tuple{"deu", "ddr", "Federal Republic of Germany", "German Democratic Republic"},
           std::tuple{"rus", "usa", "Russia", "United States"}}) {
         CAPTURE(first);
         CAPTURE(second);
-        const Agreement result = agreement(*store, catalog, ActorId{first}, ActorId{second});
+        const VoteAgreement result = agreement(*store, catalog, ActorId{first}, ActorId{second});
         const auto expected = counted(first_name, second_name);
         REQUIRE(result.periods.size() == expected.size());
         std::uint32_t total = 0;
@@ -127,7 +131,7 @@ TEST_CASE("agreement on one issue counts only that issue's roll calls; by year g
     AgreementOptions options;
     options.topic = TopicId{"unga-me"};
     options.by = Period::year;
-    const Agreement result = agreement(*store, catalog, ActorId{"nld"}, ActorId{"usa"}, options);
+    const VoteAgreement result = agreement(*store, catalog, ActorId{"nld"}, ActorId{"usa"}, options);
     std::uint32_t expected_n = 0;
     for (const auto& [session, counts] : counted("Netherlands", "United States", "me")) {
         expected_n += counts.n;
@@ -141,7 +145,7 @@ TEST_CASE("agreement on one issue counts only that issue's roll calls; by year g
         CHECK(period.last.year() == std::stoi(period.key));
     }
     options.by = Period::none;
-    const Agreement overall = agreement(*store, catalog, ActorId{"nld"}, ActorId{"usa"}, options);
+    const VoteAgreement overall = agreement(*store, catalog, ActorId{"nld"}, ActorId{"usa"}, options);
     CHECK(overall.periods.empty());
     CHECK(overall.overall.table == result.overall.table);
     CHECK_THROWS_AS((void)agreement(*store, catalog, ActorId{"nld"}, ActorId{"atlantis"}), not_found_error);
@@ -164,7 +168,7 @@ TEST_CASE("the agreement matrix of a session agrees with the pairwise figures") 
     const std::size_t usa = index("usa");
     REQUIRE(nld < matrix.actors.size());
     REQUIRE(usa < matrix.actors.size());
-    const Agreement pair = agreement(*store, catalog, ActorId{"nld"}, ActorId{"usa"});
+    const VoteAgreement pair = agreement(*store, catalog, ActorId{"nld"}, ActorId{"usa"});
     const auto session = std::find_if(pair.periods.begin(), pair.periods.end(),
                                       [](const AgreementPeriod& p) { return p.key == "unga-45"; });
     REQUIRE(session != pair.periods.end());

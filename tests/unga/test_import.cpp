@@ -95,7 +95,7 @@ TEST_CASE("every vote points at the exact CSV row it came from") {
     const auto document = store->document(DocumentId{"unvotes-un-votes"});
     REQUIRE(document);
     CHECK(document->sha256 == sha256_hex(text));
-    CHECK(document->text.empty());  // referenced by path, not stored
+    CHECK(document->text.empty()); // referenced by path, not stored
     CHECK(std::filesystem::equivalent(document->path, test::unga_fixture() / "un_votes.csv"));
     // The fixture is not the shipped table, and the document says so instead of claiming the release.
     CHECK(document->origin.find("differs from the table stance ships") != std::string::npos);
@@ -133,15 +133,15 @@ TEST_CASE("votes map to the actors, scores and structure docs/unga.md describes"
         CHECK(stance->score == score);
         CHECK(stance->topic == unga_resolutions_topic);
     };
-    expect("unga-3386-deu", PositionKind::support, 1.0);       // Federal Republic of Germany, no code in the data
-    expect("unga-3386-ddr", PositionKind::support, 1.0);       // German Democratic Republic, DD
-    expect("unga-874-zanzibar", PositionKind::abstain, 0.0);  // no code in the data
-    expect("unga-874-yem", PositionKind::abstain, 0.0);       // Yemen Arab Republic, no code in the data
-    expect("unga-874-yug", PositionKind::support, 1.0);       // Yugoslavia in 1963
-    expect("unga-9144-srb", PositionKind::support, 1.0);      // "Yugoslavia" in 2019 is Serbia
-    expect("unga-874-csk", PositionKind::oppose, -1.0);       // Czechoslovakia, CS
-    expect("unga-874-rus", PositionKind::oppose, -1.0);       // the USSR, as Russia in the data
-    expect("unga-9144-nam", PositionKind::support, 1.0);      // Namibia, code "NA"
+    expect("unga-3386-deu", PositionKind::support, 1.0);     // Federal Republic of Germany, no code in the data
+    expect("unga-3386-ddr", PositionKind::support, 1.0);     // German Democratic Republic, DD
+    expect("unga-874-zanzibar", PositionKind::abstain, 0.0); // no code in the data
+    expect("unga-874-yem", PositionKind::abstain, 0.0);      // Yemen Arab Republic, no code in the data
+    expect("unga-874-yug", PositionKind::support, 1.0);      // Yugoslavia in 1963
+    expect("unga-9144-srb", PositionKind::support, 1.0);     // "Yugoslavia" in 2019 is Serbia
+    expect("unga-874-csk", PositionKind::oppose, -1.0);      // Czechoslovakia, CS
+    expect("unga-874-rus", PositionKind::oppose, -1.0);      // the USSR, as Russia in the data
+    expect("unga-9144-nam", PositionKind::support, 1.0);     // Namibia, code "NA"
     CHECK_FALSE(stance_by_id(*store, "unga-9144-yug"));
 
     const Catalog catalog{*store};
@@ -237,8 +237,9 @@ TEST_CASE("two rows for one actor on one roll call are refused, also across the 
         FAIL("a second vote by deu on roll call 3386 was accepted");
     } catch (const invalid_input_error& failure) {
         CHECK(failure.where().ends_with("un_votes.csv:606:6"));
-        CHECK(std::string(failure.what()).find("already voted on roll call 3386 on line 605 (both rows are actor deu)") !=
-              std::string::npos);
+        CHECK(
+            std::string(failure.what()).find("already voted on roll call 3386 on line 605 (both rows are actor deu)") !=
+            std::string::npos);
     }
     CHECK(store->stances().empty());
 }
@@ -298,15 +299,15 @@ TEST_CASE("a full-codes vote that disagrees with un_votes is reported and un_vot
     test::TempDir dir;
     std::filesystem::copy_file(test::unga_fixture() / "votes_full_codes.csv", dir / "votes_full_codes.csv");
     std::filesystem::copy_file(test::unga_fixture() / "ccode_to_country.csv", dir / "ccode_to_country.csv");
-    edit_table(dir.path(), "votes_full_codes.csv", "3386,44,210,1,1", "3386,44,210,1,3");  // nld yes → no
+    edit_table(dir.path(), "votes_full_codes.csv", "3386,44,210,1,1", "3386,44,210,1,3"); // nld yes → no
     UngaImportOptions options;
     options.full_codes_directory = dir.path();
     auto store = Store::open(":memory:");
     const UngaImportSummary summary = import_unga(*store, test::unga_fixture(), options);
     CHECK(summary.full_codes_conflicts == 1);
     REQUIRE(summary.conflict_examples.size() == 1);
-    CHECK(summary.conflict_examples[0].find(":1221: nld on roll call 3386 is \"no\" here but \"yes\" in un_votes.csv") !=
-          std::string::npos);
+    CHECK(summary.conflict_examples[0].find(
+              ":1221: nld on roll call 3386 is \"no\" here but \"yes\" in un_votes.csv") != std::string::npos);
     CHECK(stance_by_id(*store, "unga-3386-nld")->kind == PositionKind::support);
     CHECK(summary.notes.empty());
 }
@@ -323,7 +324,7 @@ TEST_CASE("a roll call the full-codes release puts in another session keeps its 
     options.full_codes_directory = dir.path();
     auto store = Store::open(":memory:");
     const UngaImportSummary summary = import_unga(*store, test::unga_fixture(), options);
-    REQUIRE(summary.notes.size() == 1);  // one note per roll call, not per row
+    REQUIRE(summary.notes.size() == 1); // one note per roll call, not per row
     CHECK(summary.notes[0].find("roll call 3386 is in session 43 here but in session 44 in un_roll_calls.csv") !=
           std::string::npos);
     CHECK(summary.full_codes_conflicts == 0);
@@ -342,6 +343,28 @@ TEST_CASE("progress is reported for every table, ending with done") {
         CHECK(last[table].bytes_read == last[table].bytes_total);
     }
     CHECK(last["un_votes.csv"].rows == test::fixture_votes().size());
+}
+
+TEST_CASE("a roll call without a short title takes its title from the description") {
+    test::TempDir dir;
+    copy_tables(dir.path(), false);
+    edit_table(dir.path(), "un_roll_calls.csv",
+               "The right of the Palestinian people to self-determination : resolution / adopted by the General "
+               "Assembly,A/71/251",
+               ",The right of the Palestinian people to self-determination : resolution / adopted by the General "
+               "Assembly A/71/251");
+    edit_table(dir.path(), "un_roll_calls.csv", "Programme planning ,Programme planning ",
+               ",Programme planning and a description far longer than any title should be so that it has to be cut "
+               "somewhere at a space before the limit");
+    auto store = Store::open(":memory:");
+    (void)import_unga(*store, dir.path());
+    const auto titled = store->agenda_items(MeetingId{"unga-71-2016-12-19"});
+    REQUIRE(titled.size() == 1);
+    CHECK(titled[0].title == "The right of the Palestinian people to self-determination");
+    const auto cut = store->agenda_items(MeetingId{"unga-74-2019-12-27"});
+    REQUIRE(cut.size() == 1);
+    CHECK(cut[0].title == "Programme planning and a description far longer than any title should be so that it has to "
+                          "be cut somewhere at a space...");
 }
 
 TEST_CASE("unga ids and session numbers round-trip") {

@@ -77,8 +77,12 @@ TEST_CASE("the shipped UN vote history imports with the figures published with i
             ++per_issue[topic.str()];
         }
     }
-    CHECK(per_issue == std::map<std::string, std::size_t>{{"unga-co", 957}, {"unga-di", 1'092}, {"unga-ec", 765},
-                                                          {"unga-hr", 1'015}, {"unga-me", 1'061}, {"unga-nu", 855}});
+    CHECK(per_issue == std::map<std::string, std::size_t>{{"unga-co", 957},
+                                                          {"unga-di", 1'092},
+                                                          {"unga-ec", 765},
+                                                          {"unga-hr", 1'015},
+                                                          {"unga-me", 1'061},
+                                                          {"unga-nu", 855}});
 
     // The README's first rows: roll call 3, the United States yes, Canada no, Cuba yes.
     CHECK(stance_by_id(*store, ActorId{"usa"}, "unga-3-usa")->kind == PositionKind::support);
@@ -109,7 +113,7 @@ TEST_CASE("the shipped UN vote history imports with the figures published with i
     // One session's matrix: every pair of the 193 members that voted, consistent with the pairwise query.
     const AgreementMatrix matrix = agreement_matrix(*store, catalog, unga_session_meeting(71));
     CHECK(matrix.actors.size() == 193);
-    const Agreement pair = agreement(*store, catalog, ActorId{"nld"}, ActorId{"usa"});
+    const VoteAgreement pair = agreement(*store, catalog, ActorId{"nld"}, ActorId{"usa"});
     const auto session = std::find_if(pair.periods.begin(), pair.periods.end(),
                                       [](const AgreementPeriod& p) { return p.key == "unga-71"; });
     REQUIRE(session != pair.periods.end());

@@ -13,7 +13,9 @@
 
 namespace stance::test {
 
-inline std::filesystem::path unga_fixture() { return source_dir() / "tests/data/unga"; }
+inline std::filesystem::path unga_fixture() {
+    return source_dir() / "tests/data/unga";
+}
 
 /// The first `count` comma-separated fields of a line (enough for the unquoted leading columns).
 inline std::vector<std::string> leading_fields(const std::string& line, std::size_t count) {
@@ -45,7 +47,7 @@ inline std::vector<std::string> fixture_rows(const std::string& table) {
 struct FixtureVote {
     std::int64_t rcid;
     std::string country;
-    std::string vote;  // yes, no, abstain
+    std::string vote; // yes, no, abstain
 };
 
 /// un_votes.csv of the fixture (its country names hold no commas or quotes).

@@ -32,12 +32,12 @@ namespace stance {
 
 /// A state that no longer exists and whose id therefore cannot be a current alpha-3 code.
 struct HistoricState {
-    std::string_view id;           ///< The slug stance uses: the former ISO 3166-3 alpha-3 code, lowercased, or a name.
-    std::string_view name;         ///< English name.
-    std::string_view former_iso2;  ///< Withdrawn ISO 3166-1 alpha-2 code, empty when it never had one.
+    std::string_view id;          ///< The slug stance uses: the former ISO 3166-3 alpha-3 code, lowercased, or a name.
+    std::string_view name;        ///< English name.
+    std::string_view former_iso2; ///< Withdrawn ISO 3166-1 alpha-2 code, empty when it never had one.
     std::string_view former_iso3;
     std::span<const std::string_view> english_aliases;
-    std::string_view note;         ///< What became of it.
+    std::string_view note; ///< What became of it.
 };
 
 /// The historic states stance knows, sorted by id.

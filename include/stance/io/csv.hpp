@@ -141,7 +141,7 @@ private:
     std::size_t m_buffer_pos = 0;
     std::size_t m_buffer_end = 0;
     bool m_eof = false;
-    std::uint64_t m_offset = 0;  // bytes consumed from the uncompressed input
+    std::uint64_t m_offset = 0; // bytes consumed from the uncompressed input
     std::uint64_t m_line = 1;
     std::uint64_t m_column = 1;
     std::vector<std::string> m_header;

@@ -69,6 +69,11 @@ public:
     virtual void commit() = 0;
 };
 
+/// Puts every entity of `dataset` into `session`, each after the entities it refers to, without
+/// committing: Store::import is begin, this, commit. Callers that check a dataset against the store
+/// do it after `begin_import`, so no other writer can change what they checked before it is written.
+void put_dataset(ImportSession& session, const Dataset& dataset);
+
 /// Holds a consistent view of the store open; see Store::read_snapshot.
 class ReadSnapshot {
 public:
@@ -132,7 +137,8 @@ public:
 
     /// Until the returned guard is destroyed, reads through this store see one consistent state of the
     /// data, whatever other connections commit meanwhile (a read transaction). Null when the backend
-    /// has no such thing. Snapshots nest; do not begin an import on this store while one is held.
+    /// has no such thing. Inside an import on this same store, reads already see one state (the
+    /// import's own), and a snapshot adds nothing. Do not begin an import while one is held.
     [[nodiscard]] virtual std::unique_ptr<ReadSnapshot> read_snapshot() const { return nullptr; }
 
     /// Everything in the store as one dataset, each list sorted by id (a canonical order for export).

@@ -36,7 +36,7 @@ struct AgreementCounts {
     std::array<std::array<std::uint32_t, 3>, 3> table{};
     std::uint32_t n = 0;
     std::uint32_t agree = 0;
-    double distance = 0.0;  ///< Sum of |a - b| on the -1/0/+1 scale.
+    double distance = 0.0; ///< Sum of |a - b| on the -1/0/+1 scale.
 
     void add(int first, int second) noexcept;
     [[nodiscard]] std::optional<double> share() const noexcept;
@@ -47,7 +47,7 @@ struct AgreementCounts {
 struct AgreementOptions {
     /// Only roll calls on this topic or its subtopics, matched on the agenda item or the stance.
     std::optional<TopicId> topic;
-    std::optional<Date> from;  ///< Inclusive.
+    std::optional<Date> from; ///< Inclusive.
     std::optional<Date> to;
     /// session: the top-level meeting (a UN General Assembly session); year: calendar year; none: one
     /// figure over everything (the `overall` row alone).
@@ -55,40 +55,44 @@ struct AgreementOptions {
 };
 
 struct AgreementPeriod {
-    std::string key;    ///< The session meeting id ("unga-71") or the year ("2016").
-    std::string label;  ///< The session title or the year.
-    Date first;         ///< Earliest and latest roll call of the period counted.
+    std::string key;   ///< The session meeting id ("unga-71") or the year ("2016").
+    std::string label; ///< The session title or the year.
+    Date first;        ///< Earliest and latest roll call of the period counted.
     Date last;
     AgreementCounts counts;
 };
 
-struct Agreement {
+/// Two actors' voting agreement, per period and overall. (Not `Agreement`: that is the compare query's
+/// verdict on one topic, stance/query/compare.hpp.)
+struct VoteAgreement {
     ActorId first;
     ActorId second;
     std::string first_name;
     std::string second_name;
     std::optional<TopicId> topic;
     AgreementOptions options;
-    std::vector<AgreementPeriod> periods;  ///< In time order; empty for Period::none.
+    std::vector<AgreementPeriod> periods; ///< In time order; empty for Period::none.
     AgreementCounts overall;
 };
 
 /// Agreement between two actors. Throws not_found_error for unknown actors or topic.
-[[nodiscard]] Agreement agreement(const Store& store, const Catalog& catalog, const ActorId& first,
-                                  const ActorId& second, const AgreementOptions& options = {});
+[[nodiscard]] VoteAgreement agreement(const Store& store, const Catalog& catalog, const ActorId& first,
+                                      const ActorId& second, const AgreementOptions& options = {});
 
 /// All pairs of actors that voted in one meeting and everything held within it (a session).
 struct AgreementMatrix {
     MeetingId meeting;
     std::optional<TopicId> topic;
-    std::size_t roll_calls = 0;   ///< Agenda items with at least one vote.
-    std::vector<ActorId> actors;  ///< Every actor that cast at least one vote, sorted by id.
+    std::size_t roll_calls = 0;  ///< Agenda items with at least one vote.
+    std::vector<ActorId> actors; ///< Every actor that cast at least one vote, sorted by id.
     std::vector<std::string> names;
 
     /// Counts for the pair (i, j) of `actors`; (i, j) and (j, i) are the same pair seen from each side.
-    [[nodiscard]] const AgreementCounts& at(std::size_t i, std::size_t j) const { return cells.at(i * actors.size() + j); }
+    [[nodiscard]] const AgreementCounts& at(std::size_t i, std::size_t j) const {
+        return cells.at(i * actors.size() + j);
+    }
 
-    std::vector<AgreementCounts> cells;  ///< Row-major, actors.size() squared; the diagonal is each actor with itself.
+    std::vector<AgreementCounts> cells; ///< Row-major, actors.size() squared; the diagonal is each actor with itself.
 };
 
 struct AgreementMatrixOptions {
@@ -102,7 +106,7 @@ struct AgreementMatrixOptions {
 /// JSON for `stance agreement --format json`: {"first", "second", "topic", "by", "overall", "items"},
 /// each item {"period", "label", "first_date", "last_date", "n", "agree", "share", "kappa", "s_score",
 /// "table"}; undefined figures are null. One object, no trailing newline.
-[[nodiscard]] std::string to_json(const Agreement& agreement);
+[[nodiscard]] std::string to_json(const VoteAgreement& agreement);
 /// JSON for `stance agreement-matrix --format json`: {"meeting", "topic", "roll_calls", "actors",
 /// "pairs"}, each pair (first before second in id order) with the same figures as an agreement item.
 [[nodiscard]] std::string to_json(const AgreementMatrix& matrix);

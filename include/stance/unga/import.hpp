@@ -64,14 +64,14 @@ struct UngaImportProgress {
     std::uint64_t rows = 0;       ///< Rows of that table read so far.
     std::uint64_t bytes_read = 0; ///< Bytes of the file read so far (compressed bytes for .gz).
     std::uint64_t bytes_total = 0;
-    bool done = false;            ///< The table is finished.
+    bool done = false; ///< The table is finished.
 };
 
 using UngaProgressCallback = std::function<void(const UngaImportProgress&)>;
 
 struct UngaImportSummary {
     std::uint64_t sessions = 0;
-    std::uint64_t meetings = 0;  ///< Roll-call dates (child meetings), sessions not included.
+    std::uint64_t meetings = 0; ///< Roll-call dates (child meetings), sessions not included.
     std::uint64_t roll_calls = 0;
     std::uint64_t issue_links = 0;
     std::uint64_t actors = 0;

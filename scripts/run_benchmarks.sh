@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# Builds stance in Release and runs the UN General Assembly benchmarks (bench/), each beside its
+# baseline in the same run, then writes the results into docs/benchmarks.md between the
+# "unga-results" markers (the rest of that file is left alone).
+#
+#   scripts/run_benchmarks.sh            # build in build-bench/, work in a temporary directory
+#   RUNS=5 scripts/run_benchmarks.sh     # more repetitions of each import (median reported)
+#   NO_WRITE=1 scripts/run_benchmarks.sh # print the results, leave docs/benchmarks.md as it is
+#
+# Needs: cmake, a C++20 compiler, the sqlite3 command-line tool (the baseline), GNU time
+# (/usr/bin/time, for the baseline's peak memory), gzip, awk.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=${BUILD:-$ROOT/build-bench}
+RUNS=${RUNS:-3}
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/stance-bench.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+
+for tool in cmake sqlite3 gzip awk /usr/bin/time; do
+    command -v "$tool" > /dev/null || { echo "run_benchmarks: $tool is needed" >&2; exit 1; }
+done
+
+echo "== building Release in $BUILD" >&2
+cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DSTANCE_BUILD_BENCHMARKS=ON \
+    -DSTANCE_BUILD_TESTS=OFF -DSTANCE_BUILD_EXAMPLES=OFF > "$WORK/cmake.log"
+cmake --build "$BUILD" -j2 --target bench_unga_import bench_unga_queries > "$WORK/build.log"
+IMPORT="$BUILD/bench/bench_unga_import"
+QUERIES="$BUILD/bench/bench_unga_queries"
+
+# Inputs: the shipped tables, decompressed for the baseline (sqlite3 reads plain CSV only), and the
+# same history twice over (the copy's roll calls renumbered rcid + 100000) for the memory test.
+TABLES="un_votes un_roll_calls un_roll_call_issues"
+mkdir -p "$WORK/csv" "$WORK/double"
+for table in $TABLES; do
+    gzip -dc "$ROOT/data/unvotes/$table.csv.gz" > "$WORK/csv/$table.csv"
+    {
+        cat "$WORK/csv/$table.csv"
+        tail -n +2 "$WORK/csv/$table.csv" |
+            awk '{ comma = index($0, ","); print (substr($0, 1, comma - 1) + 100000) substr($0, comma) }'
+    } > "$WORK/double/$table.csv"
+done
+
+median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
+
+# 1. Import: stance against `sqlite3 .import` of un_votes.csv plus one index, alternating runs.
+echo "== import, $RUNS runs each" >&2
+: > "$WORK/baseline.txt"; : > "$WORK/stance_gz.txt"; : > "$WORK/stance_csv.txt"
+for run in $(seq "$RUNS"); do
+    rm -f "$WORK/raw.db"
+    /usr/bin/time -f "seconds=%e peak_rss_kb=%M" -o "$WORK/time.txt" \
+        sqlite3 "$WORK/raw.db" ".import --csv $WORK/csv/un_votes.csv un_votes" \
+        "CREATE INDEX un_votes_by_country ON un_votes(country_code, rcid);"
+    cat "$WORK/time.txt" >> "$WORK/baseline.txt"
+    "$IMPORT" "$WORK/stance.db" "$ROOT/data/unvotes" >> "$WORK/stance_gz.txt"
+    "$IMPORT" "$WORK/stance-csv.db" "$WORK/csv" >> "$WORK/stance_csv.txt"
+done
+BASE_S=$(field seconds < "$WORK/baseline.txt" | median)
+BASE_KB=$(field peak_rss_kb < "$WORK/baseline.txt" | median)
+GZ_S=$(field seconds < "$WORK/stance_gz.txt" | median)
+GZ_KB=$(field peak_rss_kb < "$WORK/stance_gz.txt" | median)
+CSV_S=$(field seconds < "$WORK/stance_csv.txt" | median)
+CSV_KB=$(field peak_rss_kb < "$WORK/stance_csv.txt" | median)
+BASE_MB=$(du -m "$WORK/raw.db" | cut -f1)
+STANCE_MB=$(du -m "$WORK/stance.db" | cut -f1)
+
+echo "== import of twice the history, and with the full-codes release" >&2
+DOUBLE=$("$IMPORT" "$WORK/double.db" "$WORK/double")
+DOUBLE_MB=$(du -m "$WORK/double.db" | cut -f1)
+rm -f "$WORK/double.db"*
+rm -f "$WORK/raw2.db"
+/usr/bin/time -f "seconds=%e peak_rss_kb=%M" -o "$WORK/time2.txt" \
+    sqlite3 "$WORK/raw2.db" ".import --csv $WORK/double/un_votes.csv un_votes" \
+    "CREATE INDEX un_votes_by_country ON un_votes(country_code, rcid);"
+rm -f "$WORK/raw2.db"
+FULL=$("$IMPORT" "$WORK/full.db" "$ROOT/data/unvotes" "$ROOT/data/voeten_unvotes_2016")
+FULL_MB=$(du -m "$WORK/full.db" | cut -f1)
+rm -f "$WORK/full.db"* "$WORK/stance-csv.db"*
+
+# 2. Queries: the stance database against hand-written SQL on the raw tables, with the indexes an
+# analyst would add for these questions.
+echo "== queries" >&2
+sqlite3 "$WORK/raw.db" ".import --csv $WORK/csv/un_roll_calls.csv un_roll_calls" \
+    ".import --csv $WORK/csv/un_roll_call_issues.csv un_roll_call_issues" \
+    "CREATE INDEX un_votes_by_rcid ON un_votes(rcid);
+     CREATE INDEX un_roll_calls_by_rcid ON un_roll_calls(rcid);
+     CREATE INDEX un_roll_calls_by_session ON un_roll_calls(session);
+     CREATE INDEX un_roll_call_issues_by_rcid ON un_roll_call_issues(rcid, short_name);
+     ANALYZE;"
+"$QUERIES" "$WORK/stance.db" "$WORK/raw.db" > "$WORK/queries.md"
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
+
+{
+    echo "<!-- unga-results:begin (written by scripts/run_benchmarks.sh; do not edit by hand) -->"
+    echo "Run of $(date -u +%Y-%m-%d) on $(uname -srm); $(nproc) cores ($(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1));"
+    echo "$(free -g | awk '/^Mem:/ { print $2 }') GB memory; load average at the start $(cut -d' ' -f1-3 < /proc/loadavg)."
+    echo "SQLite $(sqlite3 --version | cut -d' ' -f1), $(c++ --version | head -1). Median of $RUNS runs for the imports."
+    echo
+    echo "**Import of un_votes.csv (869,937 votes)**"
+    echo
+    echo "| what | seconds | ratio to baseline | peak memory | database |"
+    echo "| --- | --- | --- | --- | --- |"
+    echo "| baseline: \`sqlite3 .import\` + one index (4 text columns) | $BASE_S | 1.00 | $(mb "$BASE_KB") MB | $BASE_MB MB |"
+    echo "| stance import-unga, shipped .csv.gz (full model, provenance) | $GZ_S | $(ratio "$GZ_S" "$BASE_S") | $(mb "$GZ_KB") MB | $STANCE_MB MB |"
+    echo "| stance import-unga, the same plain CSV as the baseline | $CSV_S | $(ratio "$CSV_S" "$BASE_S") | $(mb "$CSV_KB") MB | |"
+    echo "| baseline, twice the history (1,739,874 votes) | $(field seconds < "$WORK/time2.txt") | | $(mb "$(field peak_rss_kb < "$WORK/time2.txt")") MB | |"
+    echo "| stance, twice the history | $(echo "$DOUBLE" | field seconds) | $(ratio "$(echo "$DOUBLE" | field seconds)" "$(field seconds < "$WORK/time2.txt")") | $(mb "$(echo "$DOUBLE" | field peak_rss_kb)") MB | $DOUBLE_MB MB |"
+    echo "| stance with the full-codes release (+73,328 absent, +254,521 not a member) | $(echo "$FULL" | field seconds) | | $(mb "$(echo "$FULL" | field peak_rss_kb)") MB | $FULL_MB MB |"
+    echo
+    echo "**Analyses on the full history** (stance database against hand-written SQL on the raw tables; times in ms)"
+    echo
+    cat "$WORK/queries.md"
+    echo "<!-- unga-results:end -->"
+} > "$WORK/results.md"
+
+cat "$WORK/results.md"
+if [[ -z "${NO_WRITE:-}" ]]; then
+    DOC="$ROOT/docs/benchmarks.md"
+    if [[ -f "$DOC" ]] && grep -q "unga-results:begin" "$DOC"; then
+        awk -v results="$WORK/results.md" '
+            /unga-results:begin/ { while ((getline line < results) > 0) print line; skip = 1; next }
+            /unga-results:end/ { skip = 0; next }
+            !skip { print }' "$DOC" > "$WORK/doc.md"
+        cp "$WORK/doc.md" "$DOC"
+    else
+        { [[ -f "$DOC" ]] && cat "$DOC"; echo; cat "$WORK/results.md"; } > "$WORK/doc.md"
+        cp "$WORK/doc.md" "$DOC"
+    fi
+    echo "== results written to $DOC" >&2
+fi

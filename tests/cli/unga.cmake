@@ -1,0 +1,32 @@
+# The UN General Assembly commands on the small real fixture (tests/data/unga): import-unga,
+# agreement, agreement-matrix, and their errors and exit codes.
+set(unga_db ${STANCE_CLI_WORK}/unga.db)
+add_test(NAME "cli: setup unga database" COMMAND ${CMAKE_COMMAND} -E rm -f ${unga_db} ${unga_db}-wal ${unga_db}-shm)
+set_tests_properties("cli: setup unga database" PROPERTIES FIXTURES_SETUP unga_clean)
+stance_cli_test(NAME "import-unga reads the fixture with its full codes"
+    ARGS --db|${unga_db}|import-unga|tests/data/unga|--full-codes|tests/data/unga
+    EXPECT "imported 14 roll calls in 12 sessions \\(13 voting days\\), 24 issue links, 199 countries\nvotes: 1452 yes, 164 no, 207 abstain; 99 absent, 752 not a member.*\nfull codes: 1316 positions agree with un_votes, 0 disagree"
+    FIXTURES unga_clean)
+set_tests_properties("cli: import-unga reads the fixture with its full codes" PROPERTIES FIXTURES_SETUP unga_db)
+
+stance_cli_test(NAME "agreement per session as a table" FIXTURES unga_db ARGS --db|${unga_db}|agreement|Netherlands|US
+    EXPECT "Netherlands \\(nld\\) and United States \\(usa\\): agreement.*\nunga-45 +1990-12-03 +1990-12-05 +2 +0 +0.0000 +0.0000 +0.0000\n.*\nall +14 +7 +0.5000 +0.2462 +0.1429")
+stance_cli_test(NAME "agreement on an issue by year as csv" FIXTURES unga_db
+    ARGS --db|${unga_db}|agreement|nld|usa|--topic|hr|--by|year|--format|csv
+    EXPECT "^period,first_date,last_date,n,agree,share,kappa,s_score\n1979,1979-11-02,1979-11-02,2,2,1.0000,,1.0000\n"
+    REJECT "unga-")
+stance_cli_test(NAME "agreement as json names every figure" FIXTURES unga_db
+    ARGS --db|${unga_db}|agreement|nld|usa|--format|json
+    EXPECT "\"items\":\\[\\{\"period\":\"unga-1\",\"label\":\"UN General Assembly, session 1\",\"first_date\":\"1946-01-04\",\"last_date\":\"1946-01-04\",\"n\":1,\"agree\":0,\"share\":0")
+stance_cli_test(NAME "agreement-matrix of a session as csv" FIXTURES unga_db
+    ARGS --db|${unga_db}|agreement-matrix|--session|45
+    EXPECT "^first,second,n,agree,share,kappa,s_score\n.*\nnld,usa,2,0,0.0000,0.0000,0.0000\n")
+stance_cli_test(NAME "agreement with an unknown country exits 4" FIXTURES unga_db
+    ARGS --db|${unga_db}|agreement|nld|Atlantis CODE 4)
+stance_cli_test(NAME "agreement-matrix needs a session or a meeting" FIXTURES unga_db
+    ARGS --db|${unga_db}|agreement-matrix CODE 3 EXPECT "give either --session N")
+stance_cli_test(NAME "import-unga of a directory without the tables is invalid input"
+    ARGS --db|${STANCE_CLI_WORK}/unga-bad.db|import-unga|tests/cli CODE 3
+    EXPECT "neither un_votes.csv.gz nor un_votes.csv is in this directory")
+stance_cli_test(NAME "import-unga of a missing directory is a usage error"
+    ARGS --db|${STANCE_CLI_WORK}/unga-bad.db|import-unga|no-such-directory CODE 2)
