@@ -3,6 +3,7 @@
 
 #include <boost/json.hpp>
 
+#include "io/json_pretty.hpp"
 #include "stance/unga/agreement.hpp"
 
 namespace stance {
@@ -57,7 +58,7 @@ std::string to_json(const VoteAgreement& agreement) {
         items.push_back(std::move(item));
     }
     root["items"] = std::move(items);
-    return boost::json::serialize(root);
+    return detail::pretty_json(root);
 }
 
 std::string to_json(const AgreementMatrix& matrix) {
@@ -81,7 +82,7 @@ std::string to_json(const AgreementMatrix& matrix) {
         }
     }
     root["pairs"] = std::move(pairs);
-    return boost::json::serialize(root);
+    return detail::pretty_json(root);
 }
 
 } // namespace stance

@@ -17,7 +17,8 @@ stance_cli_test(NAME "agreement on an issue by year as csv" FIXTURES unga_db
     REJECT "unga-")
 stance_cli_test(NAME "agreement as json names every figure" FIXTURES unga_db
     ARGS --db|${unga_db}|agreement|nld|usa|--format|json
-    EXPECT "\"items\":\\[\\{\"period\":\"unga-1\",\"label\":\"UN General Assembly, session 1\",\"first_date\":\"1946-01-04\",\"last_date\":\"1946-01-04\",\"n\":1,\"agree\":0,\"share\":0")
+    EXPECT "\"items\": .\n +\\{\n +\"period\": \"unga-1\",\n +\"label\": \"UN General Assembly, session 1\",\n +\"first_date\": \"1946-01-04\",\n +\"last_date\": \"1946-01-04\",\n +\"n\": 1,\n +\"agree\": 0,\n +\"share\": 0.0,"
+    REJECT "E-[0-9]")
 stance_cli_test(NAME "agreement-matrix of a session as csv" FIXTURES unga_db
     ARGS --db|${unga_db}|agreement-matrix|--session|45
     EXPECT "^first,second,n,agree,share,kappa,s_score\n.*\nnld,usa,2,0,0.0000,0.0000,0.0000\n")

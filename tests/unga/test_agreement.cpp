@@ -188,13 +188,13 @@ TEST_CASE("JSON output names every figure and writes undefined ones as null") {
     auto store = imported_fixture();
     const Catalog catalog{*store};
     const std::string json = to_json(agreement(*store, catalog, ActorId{"nld"}, ActorId{"usa"}));
-    for (const char* key : {"\"period\":\"unga-1\"", "\"n\":", "\"agree\":", "\"share\":", "\"kappa\":null",
-                            "\"s_score\":", "\"first\":{\"id\":\"nld\""}) {
+    for (const char* key : {"\"period\": \"unga-1\"", "\"n\": ", "\"agree\": ", "\"share\": ", "\"kappa\": null",
+                            "\"s_score\": ", "\"first\": {\n    \"id\": \"nld\""}) {
         CHECK_MESSAGE(json.find(key) != std::string::npos, key);
     }
     const std::string matrix = to_json(agreement_matrix(*store, catalog, unga_session_meeting(45)));
-    CHECK(matrix.find("\"roll_calls\":2") != std::string::npos);
-    CHECK(matrix.find("{\"first\":\"nld\",\"second\":\"usa\"") != std::string::npos);
+    CHECK(matrix.find("\"roll_calls\": 2") != std::string::npos);
+    CHECK(matrix.find("{\n      \"first\": \"nld\",\n      \"second\": \"usa\"") != std::string::npos);
 }
 
 TEST_CASE("the generic evolution query follows a country's votes on an issue session by session") {
