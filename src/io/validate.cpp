@@ -179,7 +179,8 @@ void check_moved_agenda_items(const Dataset& dataset, const std::string& source,
     std::unordered_map<std::string, std::size_t> moved;  // item id → index in the file
     for (std::size_t i = 0; i < dataset.agenda_items.size(); ++i) {
         const AgendaItem& item = dataset.agenda_items[i];
-        if (auto stored = stored_meeting.find(item.id.str()); stored != stored_meeting.end() && stored->second != item.meeting) {
+        auto stored = stored_meeting.find(item.id.str());
+        if (stored != stored_meeting.end() && stored->second != item.meeting) {
             moved.emplace(item.id.str(), i);
         }
     }

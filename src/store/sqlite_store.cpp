@@ -541,6 +541,9 @@ void SqliteStore::check_search_text(const std::string& text) const {
         probe.bind(1, text);
         (void)probe.executeStep();
     } catch (const SQLite::Exception& failure) {
+        if ((failure.getExtendedErrorCode() & 0xff) != SQLITE_ERROR) {
+            rethrow_as_stance_error(failure, fmt::format("searching the quotes in {}", m_path));  // busy, damaged
+        }
         throw invalid_input_error("text search", fmt::format("\"{}\" is not a valid search ({}); use words, "
                                                              "\"quoted phrases\", OR, NOT and prefix*",
                                                              text, failure.what()));
