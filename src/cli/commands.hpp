@@ -27,6 +27,7 @@ enum class ExitCode : int {
 struct Context {
     std::string database = "stance.db";
     bool quiet = false;
+    int busy_timeout_ms = OpenOptions{}.busy_timeout_ms;
 
     /// Opens the database named by --db (or $STANCE_DB).
     [[nodiscard]] std::unique_ptr<Store> open_store(bool read_only = false) const;

@@ -12,6 +12,7 @@ namespace stance::cli {
 std::unique_ptr<Store> Context::open_store(bool read_only) const {
     OpenOptions options;
     options.read_only = read_only;
+    options.busy_timeout_ms = busy_timeout_ms;
     return Store::open(database, options);
 }
 
@@ -47,6 +48,9 @@ int main(int argc, char** argv) {
     }
     app.add_option("--db", context.database, "SQLite database file (default: $STANCE_DB or ./stance.db)");
     app.add_flag("-q,--quiet", context.quiet, "Print no progress or summaries");
+    app.add_option("--busy-timeout", context.busy_timeout_ms,
+                   "Milliseconds to wait for another writer before giving up (exit code 6)")
+        ->check(CLI::Range(0, 3'600'000));
 
     setup_init(app, context);
     setup_import(app, context);
