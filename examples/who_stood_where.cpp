@@ -50,8 +50,8 @@ int main(int argc, char** argv) {
                     }
                     fmt::print("\n    \"{}\"\n", item.stance.quote);
                     if (item.stance.source) {
-                        fmt::print("    source: {} [{}, {})\n", item.stance.source->document,
-                                   item.stance.source->start, item.stance.source->end);
+                        fmt::print("    source: {} [{}, {})\n", item.stance.source->document, item.stance.source->start,
+                                   item.stance.source->end);
                     }
                 }
             }

@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-    cmake g++ make pkg-config
+    cmake g++ make pkg-config clang-format
     libboost1.81-dev libboost-json1.81-dev   # Boost.JSON for datasets (1.81: libboost-dev is 1.74 without it)
     libsqlitecpp-dev libsqlite3-dev sqlite3  # the embedded store; sqlite3 is the benchmark baseline
     libfmt-dev doctest-dev libcli11-dev

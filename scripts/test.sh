@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Builds and runs the whole test suite twice: the CI preset (warnings are errors) and the
-# AddressSanitizer + UndefinedBehaviorSanitizer preset. Used by .ci/run and the README.
+# Checks the formatting, then builds and runs the whole test suite twice: the CI preset (warnings
+# are errors) and the AddressSanitizer + UndefinedBehaviorSanitizer preset. Used by .ci/run and the
+# README.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+bash scripts/check-format.sh
 cmake --workflow --preset ci
 cmake --workflow --preset sanitize

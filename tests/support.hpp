@@ -9,8 +9,12 @@
 
 namespace stance::test {
 
-inline std::filesystem::path source_dir() { return STANCE_SOURCE_DIR; }
-inline std::filesystem::path shared_dir() { return STANCE_SHARED_DIR; }
+inline std::filesystem::path source_dir() {
+    return STANCE_SOURCE_DIR;
+}
+inline std::filesystem::path shared_dir() {
+    return STANCE_SHARED_DIR;
+}
 
 inline std::string read_text(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);

@@ -22,7 +22,8 @@ void setup_init(CLI::App& app, Context& context) {
 }
 
 void setup_import(CLI::App& app, Context& context) {
-    auto* command = app.add_subcommand("import", "Import JSON datasets (each file atomically; see docs/dataset-format.md)");
+    auto* command =
+        app.add_subcommand("import", "Import JSON datasets (each file atomically; see docs/dataset-format.md)");
     auto files = std::make_shared<std::vector<std::string>>();
     command->add_option("files", *files, "Dataset files")->required()->check(CLI::ExistingFile);
     command->callback([&context, files] {

@@ -73,7 +73,8 @@ void setup_topics(CLI::App& app, Context& context) {
             auto [begin, end] = children.equal_range(parent);
             for (auto it = begin; it != end; ++it) {
                 const Topic& topic = *it->second;
-                const std::string indent = *format == Format::text ? std::string(static_cast<std::size_t>(depth) * 2, ' ') : "";
+                const std::string indent =
+                    *format == Format::text ? std::string(static_cast<std::size_t>(depth) * 2, ' ') : "";
                 table.rows.push_back({indent + topic.id.str(), topic.label, parent, join_aliases(topic.aliases)});
                 visit(topic.id.str(), depth + 1);
             }

@@ -37,8 +37,7 @@ void check_date_order(const std::optional<Date>& from, const std::optional<Date>
 }
 
 // A one-line description of each document the output cites, read only for the documents used.
-template <class Visit>
-SourceTitles source_titles(const Store& store, Visit&& for_each_document) {
+template <class Visit> SourceTitles source_titles(const Store& store, Visit&& for_each_document) {
     SourceTitles titles;
     for_each_document([&](const std::optional<SourceSpan>& source) {
         if (!source || titles.count(source->document.str())) {

@@ -65,7 +65,8 @@ std::string source_of(const Stance& stance) {
 
 void setup_search(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand(
-        "search", "Find stances by words in their quote or paraphrase (any case, any accents; \"phrases\", OR, prefix*)");
+        "search",
+        "Find stances by words in their quote or paraphrase (any case, any accents; \"phrases\", OR, prefix*)");
     auto options = std::make_shared<SearchOptions>();
     command->add_option("text", options->text, "What to look for, e.g. Rusland or \"brede steun\"")->required();
     command->add_option("-a,--actor", options->actor, "Only stances of this actor (or naming it)");

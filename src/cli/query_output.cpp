@@ -3,7 +3,6 @@
 
 #include <algorithm>
 
-#include <CLI/CLI.hpp>  // table.hpp uses CLI11 without including it
 #include <fmt/format.h>
 
 #include "cli/table.hpp"
@@ -15,7 +14,7 @@ namespace stance::cli {
 namespace {
 
 constexpr std::size_t page_width = 100;
-constexpr std::size_t label_width = 14;  // "coder's note: "
+constexpr std::size_t label_width = 14; // "coder's note: "
 
 std::size_t char_count(std::string_view text) {
     return static_cast<std::size_t>(
@@ -55,9 +54,13 @@ std::string span_text(const std::optional<SourceSpan>& source) {
     return text;
 }
 
-std::string quoted(const std::string& quote) { return quote.empty() ? std::string{} : "\"" + quote + "\""; }
+std::string quoted(const std::string& quote) {
+    return quote.empty() ? std::string{} : "\"" + quote + "\"";
+}
 
-std::string percent(double share) { return fmt::format("{:.0f}%", share * 100.0); }
+std::string percent(double share) {
+    return fmt::format("{:.0f}%", share * 100.0);
+}
 
 // "6 positions: support 5, concern 1 · mean score +0.75 · share support 83%", plus non-positions.
 std::string summary_text(const PositionSummary& summary) {
@@ -92,8 +95,8 @@ std::string via_text(const ActorStance& point, std::string_view actor_name) {
     case Via::named: return fmt::format("named in a statement of {}, breadth {}", through, point.stance.breadth);
     case Via::group:
         if (is_attributable(point)) {
-            return fmt::format("statement of {}, breadth {}; {} was a member that day", through,
-                               point.stance.breadth, actor_name);
+            return fmt::format("statement of {}, breadth {}; {} was a member that day", through, point.stance.breadth,
+                               actor_name);
         }
         return fmt::format("statement of {}, breadth {}: held by part of the group only, so never counted as a "
                            "position of {}",
@@ -119,7 +122,9 @@ void print_sources(std::ostream& out, const SourceTitles& used) {
     }
 }
 
-void heading(std::ostream& out, const std::string& title) { out << '\n' << title << '\n' << std::string(char_count(title), '-') << '\n'; }
+void heading(std::ostream& out, const std::string& title) {
+    out << '\n' << title << '\n' << std::string(char_count(title), '-') << '\n';
+}
 
 // --- evolution -----------------------------------------------------------------------------------
 
@@ -259,10 +264,9 @@ void print_periods(std::ostream& out, const Evolution& evolution) {
         }
         const std::string dates =
             period.first == period.last ? period.first.iso() : fmt::format("{}..{}", period.first, period.last);
-        table.rows.push_back({period.key, dates, std::to_string(s.n), kinds,
-                              s.mean_score ? fmt::format("{:+.2f}", *s.mean_score) : "-",
-                              s.share_support ? percent(*s.share_support) : "-",
-                              period.label == period.key ? "" : period.label});
+        table.rows.push_back(
+            {period.key, dates, std::to_string(s.n), kinds, s.mean_score ? fmt::format("{:+.2f}", *s.mean_score) : "-",
+             s.share_support ? percent(*s.share_support) : "-", period.label == period.key ? "" : period.label});
     }
     table.print(out, Format::text);
 }
@@ -357,19 +361,40 @@ void print_evolution_text(std::ostream& out, const Evolution& evolution, const S
 }
 
 void print_evolution_csv(std::ostream& out, const Evolution& evolution) {
-    Table table{{"date", "stance", "via", "through", "counted", "meeting", "meeting_title", "session", "agenda_item",
-                 "agenda_item_title", "topic", "topic_label", "proposition", "kind", "score", "breadth", "quote",
-                 "paraphrase", "note", "document", "start", "end"},
+    Table table{{"date",          "stance",
+                 "via",           "through",
+                 "counted",       "meeting",
+                 "meeting_title", "session",
+                 "agenda_item",   "agenda_item_title",
+                 "topic",         "topic_label",
+                 "proposition",   "kind",
+                 "score",         "breadth",
+                 "quote",         "paraphrase",
+                 "note",          "document",
+                 "start",         "end"},
                 {}};
     auto add = [&](const ActorStance& point, bool counted) {
         const Stance& s = point.stance;
-        table.rows.push_back({point.date.iso(), s.id.str(), std::string(to_string(point.via)),
-                              point.through ? point.through->str() : "", counted ? "yes" : "no", s.meeting.str(),
-                              point.meeting_title, point.session.str(), s.agenda_item ? s.agenda_item->str() : "",
-                              point.agenda_item_title, s.topic.str(), point.topic_label,
-                              s.proposition ? s.proposition->str() : "", std::string(to_string(s.kind)),
-                              fmt::format("{}", s.score), std::string(to_string(s.breadth)), s.quote, s.paraphrase,
-                              s.note, s.source ? s.source->document.str() : "",
+        table.rows.push_back({point.date.iso(),
+                              s.id.str(),
+                              std::string(to_string(point.via)),
+                              point.through ? point.through->str() : "",
+                              counted ? "yes" : "no",
+                              s.meeting.str(),
+                              point.meeting_title,
+                              point.session.str(),
+                              s.agenda_item ? s.agenda_item->str() : "",
+                              point.agenda_item_title,
+                              s.topic.str(),
+                              point.topic_label,
+                              s.proposition ? s.proposition->str() : "",
+                              std::string(to_string(s.kind)),
+                              fmt::format("{}", s.score),
+                              std::string(to_string(s.breadth)),
+                              s.quote,
+                              s.paraphrase,
+                              s.note,
+                              s.source ? s.source->document.str() : "",
                               s.source ? std::to_string(s.source->start) : "",
                               s.source ? std::to_string(s.source->end) : ""});
     };
@@ -464,14 +489,13 @@ void print_snapshot_csv(std::ostream& out, const Snapshot& snapshot) {
         for (const SnapshotActor& actor : topic.actors) {
             for (const SnapshotStance& item : actor.stances) {
                 const Stance& s = item.stance;
-                table.rows.push_back({topic.topic.str(), topic.label, actor.actor.str(), actor.name,
-                                      std::string(to_string(s.kind)), fmt::format("{}", s.score),
-                                      std::string(to_string(s.breadth)), item.speaker ? item.speaker->str() : "",
-                                      s.meeting.str(), s.agenda_item ? s.agenda_item->str() : "",
-                                      s.proposition ? s.proposition->str() : "", s.id.str(), s.quote, s.paraphrase,
-                                      s.source ? s.source->document.str() : "",
-                                      s.source ? std::to_string(s.source->start) : "",
-                                      s.source ? std::to_string(s.source->end) : ""});
+                table.rows.push_back(
+                    {topic.topic.str(), topic.label, actor.actor.str(), actor.name, std::string(to_string(s.kind)),
+                     fmt::format("{}", s.score), std::string(to_string(s.breadth)),
+                     item.speaker ? item.speaker->str() : "", s.meeting.str(),
+                     s.agenda_item ? s.agenda_item->str() : "", s.proposition ? s.proposition->str() : "", s.id.str(),
+                     s.quote, s.paraphrase, s.source ? s.source->document.str() : "",
+                     s.source ? std::to_string(s.source->start) : "", s.source ? std::to_string(s.source->end) : ""});
             }
         }
     }
@@ -526,12 +550,12 @@ void print_side(std::ostream& out, const std::string& name, const CompareSide& s
 void print_comparison_text(std::ostream& out, const Comparison& comparison, const SourceTitles& sources) {
     out << fmt::format("{} ({}) compared with {} ({}){}", comparison.first_name, comparison.first,
                        comparison.second_name, comparison.second,
-                       comparison.topic ? fmt::format(" on {} ({}) and its subtopics", comparison.topic_label,
-                                                      *comparison.topic)
-                                        : std::string{" on every topic"})
+                       comparison.topic
+                           ? fmt::format(" on {} ({}) and its subtopics", comparison.topic_label, *comparison.topic)
+                           : std::string{" on every topic"})
         << '\n';
-    out << fmt::format("Agree on {} · diverge on {} · only {} on {} · only {} on {}", comparison.count(Agreement::agree),
-                       comparison.count(Agreement::diverge), comparison.first_name,
+    out << fmt::format("Agree on {} · diverge on {} · only {} on {} · only {} on {}",
+                       comparison.count(Agreement::agree), comparison.count(Agreement::diverge), comparison.first_name,
                        comparison.count(Agreement::only_first), comparison.second_name,
                        comparison.count(Agreement::only_second));
     if (comparison.count(Agreement::neither) > 0) {
@@ -551,23 +575,35 @@ void print_comparison_text(std::ostream& out, const Comparison& comparison, cons
 }
 
 void print_comparison_csv(std::ostream& out, const Comparison& comparison) {
-    Table table{{"topic", "proposition", "agreement", "side", "actor", "side_position", "side_mean", "side_inherited",
-                 "date", "stance", "via", "through", "kind", "score", "breadth", "meeting", "quote", "document",
-                 "start", "end"},
+    Table table{{"topic",         "proposition", "agreement",      "side",  "actor",
+                 "side_position", "side_mean",   "side_inherited", "date",  "stance",
+                 "via",           "through",     "kind",           "score", "breadth",
+                 "meeting",       "quote",       "document",       "start", "end"},
                 {}};
     for (const CompareRow& row : comparison.rows) {
         auto add_side = [&](std::string_view side, const ActorId& actor, const CompareSide& data) {
-            const std::string dominant =
-                data.summary.dominant ? std::string(to_string(*data.summary.dominant)) : (data.has_position() ? "mixed" : "");
+            const std::string dominant = data.summary.dominant ? std::string(to_string(*data.summary.dominant))
+                                                               : (data.has_position() ? "mixed" : "");
             const std::string mean = data.summary.mean_score ? fmt::format("{:.4f}", *data.summary.mean_score) : "";
             for (const ActorStance& point : data.stances) {
                 const Stance& s = point.stance;
-                table.rows.push_back({row.topic.str(), row.proposition ? row.proposition->str() : "",
-                                      std::string(to_string(row.agreement)), std::string(side), actor.str(), dominant,
-                                      mean, data.inherited ? "yes" : "no", point.date.iso(), s.id.str(),
-                                      std::string(to_string(point.via)), point.through ? point.through->str() : "",
-                                      std::string(to_string(s.kind)), fmt::format("{}", s.score),
-                                      std::string(to_string(s.breadth)), s.meeting.str(), s.quote,
+                table.rows.push_back({row.topic.str(),
+                                      row.proposition ? row.proposition->str() : "",
+                                      std::string(to_string(row.agreement)),
+                                      std::string(side),
+                                      actor.str(),
+                                      dominant,
+                                      mean,
+                                      data.inherited ? "yes" : "no",
+                                      point.date.iso(),
+                                      s.id.str(),
+                                      std::string(to_string(point.via)),
+                                      point.through ? point.through->str() : "",
+                                      std::string(to_string(s.kind)),
+                                      fmt::format("{}", s.score),
+                                      std::string(to_string(s.breadth)),
+                                      s.meeting.str(),
+                                      s.quote,
                                       s.source ? s.source->document.str() : "",
                                       s.source ? std::to_string(s.source->start) : "",
                                       s.source ? std::to_string(s.source->end) : ""});

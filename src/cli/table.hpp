@@ -13,8 +13,7 @@ namespace stance::cli {
 enum class Format { text, json, csv };
 
 /// Adds `--format text|json|csv` to a command.
-template <class App>
-void add_format_option(App& command, Format& format) {
+template <class App> void add_format_option(App& command, Format& format) {
     command.add_option("-f,--format", format, "Output format: text, json or csv")
         ->transform(CLI::CheckedTransformer(
             std::map<std::string, Format>{{"text", Format::text}, {"json", Format::json}, {"csv", Format::csv}},

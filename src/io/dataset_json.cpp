@@ -26,7 +26,8 @@ bool is_slug(std::string_view text) {
         return false;
     }
     for (char c : text) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == ':';
+        const bool ok =
+            (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == ':';
         if (!ok) {
             return false;
         }
@@ -110,15 +111,13 @@ public:
         return text;
     }
 
-    template <class IdType>
-    IdType required_id(std::string_view key) {
+    template <class IdType> IdType required_id(std::string_view key) {
         std::string text = required_string(key);
         check_slug(key, text);
         return IdType{std::move(text)};
     }
 
-    template <class IdType>
-    std::optional<IdType> optional_id(std::string_view key) {
+    template <class IdType> std::optional<IdType> optional_id(std::string_view key) {
         std::string text = optional_string(key);
         if (text.empty()) {
             return std::nullopt;
@@ -127,8 +126,7 @@ public:
         return IdType{std::move(text)};
     }
 
-    template <class IdType>
-    std::vector<IdType> id_list(std::string_view key) {
+    template <class IdType> std::vector<IdType> id_list(std::string_view key) {
         std::vector<IdType> ids;
         const json::value* value = find(key);
         if (!value) {
@@ -280,14 +278,21 @@ Enum parse_enum(ObjectReader& reader, std::string_view key, std::optional<Enum> 
     return *value;
 }
 
-std::optional<ActorKind> actor_kind_of(std::string_view text) { return parse_actor_kind(text); }
-std::optional<PositionKind> position_of(std::string_view text) { return parse_position_kind(text); }
-std::optional<Breadth> breadth_of(std::string_view text) { return parse_breadth(text); }
+std::optional<ActorKind> actor_kind_of(std::string_view text) {
+    return parse_actor_kind(text);
+}
+std::optional<PositionKind> position_of(std::string_view text) {
+    return parse_position_kind(text);
+}
+std::optional<Breadth> breadth_of(std::string_view text) {
+    return parse_breadth(text);
+}
 
 std::string read_file(const std::filesystem::path& file, const std::string& who_needs_it) {
     std::ifstream in(file, std::ios::binary);
     if (!in) {
-        throw invalid_input_error(who_needs_it, fmt::format("cannot read file {}: check that it exists", file.string()));
+        throw invalid_input_error(who_needs_it,
+                                  fmt::format("cannot read file {}: check that it exists", file.string()));
     }
     std::ostringstream buffer;
     buffer << in.rdbuf();
@@ -306,8 +311,8 @@ std::string read_document_file(ObjectReader& r, const std::filesystem::path& fil
                                    file.string()));
     }
     if (!std::filesystem::is_regular_file(status)) {
-        r.fail("path", fmt::format("{} is not a regular file; point \"path\" at the document's text file",
-                                   file.string()));
+        r.fail("path",
+               fmt::format("{} is not a regular file; point \"path\" at the document's text file", file.string()));
     }
     std::ifstream in(file, std::ios::binary);
     std::ostringstream buffer;
@@ -536,7 +541,7 @@ std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::
             ++line;
             column = 1;
         } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-            ++column;  // count characters, not UTF-8 continuation bytes
+            ++column; // count characters, not UTF-8 continuation bytes
         }
     }
     return {line, column};
@@ -566,7 +571,7 @@ json::value parse_json(std::string_view text, const std::string& source) {
         text.remove_prefix(byte_order_mark.size());
     }
     json::parse_options options;
-    options.max_depth = 64;  // datasets nest five levels; anything deep is hostile or broken
+    options.max_depth = 64; // datasets nest five levels; anything deep is hostile or broken
     json::stream_parser parser(json::storage_ptr(), options);
     json::error_code ec;
     const std::size_t consumed = parser.write_some(text.data(), text.size(), ec);

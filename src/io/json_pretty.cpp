@@ -29,7 +29,7 @@ void write_scalar(std::string& out, const json::value& value) {
         out += "null";
         return;
     }
-    std::string text = fmt::format("{}", number);  // shortest form that reads back as the same double
+    std::string text = fmt::format("{}", number); // shortest form that reads back as the same double
     if (text.find_first_of(".eE") == std::string::npos) {
         text += ".0";
     }

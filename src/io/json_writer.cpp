@@ -18,8 +18,7 @@ void put(json::object& o, std::string_view key, const std::string& value) {
     }
 }
 
-template <class Tag>
-void put(json::object& o, std::string_view key, const std::optional<Id<Tag>>& value) {
+template <class Tag> void put(json::object& o, std::string_view key, const std::optional<Id<Tag>>& value) {
     if (value) {
         o[key] = value->str();
     }
@@ -31,8 +30,7 @@ void put(json::object& o, std::string_view key, const std::optional<Date>& value
     }
 }
 
-template <class Tag>
-void put(json::object& o, std::string_view key, const std::vector<Id<Tag>>& ids) {
+template <class Tag> void put(json::object& o, std::string_view key, const std::vector<Id<Tag>>& ids) {
     if (ids.empty()) {
         return;
     }
@@ -204,8 +202,7 @@ json::value to_json(const Stance& s) {
     return o;
 }
 
-template <class T>
-void put_list(json::object& top, std::string_view key, const std::vector<T>& entities) {
+template <class T> void put_list(json::object& top, std::string_view key, const std::vector<T>& entities) {
     if (entities.empty()) {
         return;
     }

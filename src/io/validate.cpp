@@ -49,8 +49,7 @@ public:
     }
 
 private:
-    template <class T>
-    void collect(const std::vector<T>& entities, EntityKind kind, std::string_view list) {
+    template <class T> void collect(const std::vector<T>& entities, EntityKind kind, std::string_view list) {
         std::unordered_map<std::string, std::size_t> first_seen;
         for (std::size_t i = 0; i < entities.size(); ++i) {
             auto [where, inserted] = first_seen.emplace(entities[i].id.str(), i);
@@ -70,8 +69,8 @@ private:
         case EntityKind::agenda_item: return "agenda item";
         default: break;
         }
-        static constexpr const char* names[] = {"document", "actor", "topic", "proposition",
-                                                "body", "meeting", "agenda item", "stance"};
+        static constexpr const char* names[] = {"document", "actor",   "topic",       "proposition",
+                                                "body",     "meeting", "agenda item", "stance"};
         return names[index(kind)];
     }
 
@@ -109,15 +108,15 @@ void order_parents_first(std::vector<T>& entities, std::string_view list, const 
     }
     std::vector<T> ordered;
     ordered.reserve(entities.size());
-    std::vector<int> state(entities.size(), 0);  // 0 new, 1 on the current path, 2 placed
+    std::vector<int> state(entities.size(), 0); // 0 new, 1 on the current path, 2 placed
     std::function<void(std::size_t)> place = [&](std::size_t i) {
         if (state[i] == 2) {
             return;
         }
         if (state[i] == 1) {
-            throw invalid_input_error(fmt::format("{}: {}", source, at(list, i, "parent")),
-                                      fmt::format("\"{}\" is its own ancestor: parents form a cycle; break it",
-                                                  entities[i].id.str()));
+            throw invalid_input_error(
+                fmt::format("{}: {}", source, at(list, i, "parent")),
+                fmt::format("\"{}\" is its own ancestor: parents form a cycle; break it", entities[i].id.str()));
         }
         state[i] = 1;
         if (entities[i].parent) {
@@ -152,8 +151,8 @@ std::optional<SpanProblem> span_problem(std::string_view text, const SourceSpan&
                                                 span.start, span.document.str())};
     }
     if (!is_char_boundary(text, span.end)) {
-        return SpanProblem{"end", fmt::format("{} falls inside a UTF-8 character of \"{}\"", span.end,
-                                              span.document.str())};
+        return SpanProblem{"end",
+                           fmt::format("{} falls inside a UTF-8 character of \"{}\"", span.end, span.document.str())};
     }
     if (!quote.empty()) {
         const std::string spanned = collapse_whitespace(text.substr(span.start, span.end - span.start));
@@ -176,7 +175,7 @@ void check_moved_agenda_items(const Dataset& dataset, const std::string& source,
     for (const AgendaItem& item : store.agenda_items()) {
         stored_meeting.emplace(item.id.str(), item.meeting);
     }
-    std::unordered_map<std::string, std::size_t> moved;  // item id → index in the file
+    std::unordered_map<std::string, std::size_t> moved; // item id → index in the file
     for (std::size_t i = 0; i < dataset.agenda_items.size(); ++i) {
         const AgendaItem& item = dataset.agenda_items[i];
         auto stored = stored_meeting.find(item.id.str());
@@ -208,16 +207,14 @@ void check_moved_agenda_items(const Dataset& dataset, const std::string& source,
     });
 }
 
-template <class T>
-bool has_parent(const std::vector<T>& entities) {
+template <class T> bool has_parent(const std::vector<T>& entities) {
     return std::any_of(entities.begin(), entities.end(), [](const T& entity) { return entity.parent.has_value(); });
 }
 
 /// A file may re-parent a stored topic or meeting (an upsert), so parents are followed through this
 /// file first and the database second: a loop closed through entities only the database holds would
 /// otherwise be written, and every walk up that tree would never end.
-template <class T>
-std::unordered_map<std::string, std::size_t> index_by_id(const std::vector<T>& entities) {
+template <class T> std::unordered_map<std::string, std::size_t> index_by_id(const std::vector<T>& entities) {
     std::unordered_map<std::string, std::size_t> index;
     for (std::size_t i = 0; i < entities.size(); ++i) {
         index.emplace(entities[i].id.str(), i);
@@ -230,7 +227,7 @@ std::unordered_map<std::string, std::size_t> index_by_id(const std::vector<T>& e
 template <class T>
 void check_parent_chains(const std::vector<T>& in_file, const std::unordered_map<std::string, std::size_t>& index,
                          const std::vector<T>& stored, std::string_view list, const std::string& source) {
-    std::unordered_map<std::string, std::string> parent_of;  // id → parent id, "" for a root
+    std::unordered_map<std::string, std::string> parent_of; // id → parent id, "" for a root
     for (const T& entity : stored) {
         parent_of[entity.id.str()] = entity.parent ? entity.parent->str() : "";
     }
@@ -250,7 +247,7 @@ void check_parent_chains(const std::vector<T>& in_file, const std::unordered_map
                                 start, excerpt(chain)));
             }
             if (!seen.insert(current).second) {
-                break;  // a loop above `start` that does not pass through it: reported for its own members
+                break; // a loop above `start` that does not pass through it: reported for its own members
             }
             auto parent = parent_of.find(current);
             current = parent == parent_of.end() ? std::string{} : parent->second;
@@ -269,7 +266,7 @@ void check_span(const Stance& stance, std::size_t index, const std::string& sour
         document = &*stored;
     }
     if (!document || document->text.empty()) {
-        return;  // an unknown document is reported as a reference; a referenced-only text cannot be checked
+        return; // an unknown document is reported as a reference; a referenced-only text cannot be checked
     }
     if (auto problem = span_problem(document->text, span, stance.quote)) {
         throw invalid_input_error(fmt::format("{}: $.stances[{}].source.{}", source, index, problem->key),
@@ -440,7 +437,7 @@ void validate_dataset(Dataset& dataset, const std::string& source_name, const St
 }
 
 Dataset import_dataset_file(Store& store, const std::filesystem::path& file) {
-    Dataset dataset = read_dataset_file(file);  // parsed before taking the lock: a big file blocks nobody
+    Dataset dataset = read_dataset_file(file); // parsed before taking the lock: a big file blocks nobody
     // The write lock first, then the checks against the database: no other writer can change what
     // they saw (a document's text, a parent) between the check and the write.
     auto session = store.begin_import();

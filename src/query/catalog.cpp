@@ -29,8 +29,7 @@ const Entity* lookup(const std::vector<Entity>& entities, const std::unordered_m
     return found == index.end() ? nullptr : &entities[found->second];
 }
 
-template <class Entity>
-const Entity& required(const Entity* entity, std::string_view kind, const std::string& id) {
+template <class Entity> const Entity& required(const Entity* entity, std::string_view kind, const std::string& id) {
     if (entity == nullptr) {
         throw not_found_error(fmt::format("unknown {} id \"{}\": it is not in the database", kind, id));
     }
@@ -81,9 +80,15 @@ Catalog::Catalog(const Store& store)
     }
 }
 
-const Actor* Catalog::find(const ActorId& id) const { return lookup(m_actors, m_actor_index, id); }
-const Topic* Catalog::find(const TopicId& id) const { return lookup(m_topics, m_topic_index, id); }
-const Meeting* Catalog::find(const MeetingId& id) const { return lookup(m_meetings, m_meeting_index, id); }
+const Actor* Catalog::find(const ActorId& id) const {
+    return lookup(m_actors, m_actor_index, id);
+}
+const Topic* Catalog::find(const TopicId& id) const {
+    return lookup(m_topics, m_topic_index, id);
+}
+const Meeting* Catalog::find(const MeetingId& id) const {
+    return lookup(m_meetings, m_meeting_index, id);
+}
 const AgendaItem* Catalog::find(const AgendaItemId& id) const {
     return lookup(m_agenda_items, m_agenda_item_index, id);
 }
@@ -91,9 +96,15 @@ const Proposition* Catalog::find(const PropositionId& id) const {
     return lookup(m_propositions, m_proposition_index, id);
 }
 
-const Actor& Catalog::actor(const ActorId& id) const { return required(find(id), "actor", id.str()); }
-const Topic& Catalog::topic(const TopicId& id) const { return required(find(id), "topic", id.str()); }
-const Meeting& Catalog::meeting(const MeetingId& id) const { return required(find(id), "meeting", id.str()); }
+const Actor& Catalog::actor(const ActorId& id) const {
+    return required(find(id), "actor", id.str());
+}
+const Topic& Catalog::topic(const TopicId& id) const {
+    return required(find(id), "topic", id.str());
+}
+const Meeting& Catalog::meeting(const MeetingId& id) const {
+    return required(find(id), "meeting", id.str());
+}
 
 std::string Catalog::actor_name(const ActorId& id) const {
     const Actor* actor = find(id);
@@ -110,7 +121,9 @@ std::string Catalog::meeting_title(const MeetingId& id) const {
     return meeting && !meeting->title.empty() ? meeting->title : id.str();
 }
 
-const std::vector<TopicId>& Catalog::children(const TopicId& id) const { return list_or_empty(m_topic_children, id); }
+const std::vector<TopicId>& Catalog::children(const TopicId& id) const {
+    return list_or_empty(m_topic_children, id);
+}
 const std::vector<MeetingId>& Catalog::children(const MeetingId& id) const {
     return list_or_empty(m_meeting_children, id);
 }
@@ -119,7 +132,9 @@ const std::vector<Membership>& Catalog::memberships_of(const ActorId& member) co
     return list_or_empty(m_memberships_by_member, member);
 }
 
-const std::vector<Role>& Catalog::roles_of(const ActorId& person) const { return list_or_empty(m_roles_by_person, person); }
+const std::vector<Role>& Catalog::roles_of(const ActorId& person) const {
+    return list_or_empty(m_roles_by_person, person);
+}
 
 const std::vector<ActorId>& Catalog::representatives_of(const ActorId& actor) const {
     return list_or_empty(m_representatives, actor);

@@ -100,7 +100,8 @@ Comparison compare(const Store& store, const Catalog& catalog, const ActorId& fi
         all.push_back(Tagged{std::move(item), true});
     }
     std::stable_sort(all.begin(), all.end(), [](const Tagged& a, const Tagged& b) {
-        return detail::report_position(a.item.stance, a.item.date) < detail::report_position(b.item.stance, b.item.date);
+        return detail::report_position(a.item.stance, a.item.date) <
+               detail::report_position(b.item.stance, b.item.date);
     });
 
     std::unordered_map<std::string, std::size_t> row_index;

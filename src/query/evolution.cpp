@@ -60,7 +60,7 @@ std::vector<ActorStance> copy_all(const std::vector<const ActorStance*>& points)
 
 struct PeriodBuild {
     PeriodSummary summary;
-    std::vector<const ActorStance*> positions;  // evidence for shifts
+    std::vector<const ActorStance*> positions; // evidence for shifts
 };
 
 std::vector<PeriodBuild> build_periods(Period by, const std::vector<const ActorStance*>& counted) {
@@ -87,9 +87,8 @@ std::vector<PeriodBuild> build_periods(Period by, const std::vector<const ActorS
     }
     // Points arrive in date order, so periods already are in order of their first date, except a
     // session whose later meeting sorts before an earlier one of another session; sort to be sure.
-    std::stable_sort(periods.begin(), periods.end(), [](const PeriodBuild& a, const PeriodBuild& b) {
-        return a.summary.first < b.summary.first;
-    });
+    std::stable_sort(periods.begin(), periods.end(),
+                     [](const PeriodBuild& a, const PeriodBuild& b) { return a.summary.first < b.summary.first; });
     return periods;
 }
 
@@ -98,7 +97,7 @@ std::vector<Shift> shifts_between_periods(const std::vector<PeriodBuild>& period
     const PeriodBuild* previous = nullptr;
     for (const PeriodBuild& period : periods) {
         if (period.summary.summary.n == 0) {
-            continue;  // a session of absences says nothing about a change of position
+            continue; // a session of absences says nothing about a change of position
         }
         if (previous != nullptr) {
             const PositionSummary& before = previous->summary.summary;
@@ -187,7 +186,7 @@ Evolution evolution(const Store& store, const Catalog& catalog, const ActorId& a
     std::vector<ActorStance> all = stances_reaching(store, catalog, actor, filter);
 
     // Split while remembering the time order of what counts, so periods and shifts see one sequence.
-    std::vector<std::pair<bool, std::size_t>> counted_refs;  // (in inherited list, index)
+    std::vector<std::pair<bool, std::size_t>> counted_refs; // (in inherited list, index)
     result.points.reserve(all.size());
     result.inherited.reserve(all.size());
     for (ActorStance& item : all) {

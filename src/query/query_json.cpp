@@ -26,8 +26,7 @@ json::value rounded(std::optional<double> value) {
     return std::round(*value * 10000.0) / 10000.0;
 }
 
-template <class Tag>
-json::value optional_id(const std::optional<Id<Tag>>& id) {
+template <class Tag> json::value optional_id(const std::optional<Id<Tag>>& id) {
     return id ? json::value(id->str()) : json::value(nullptr);
 }
 
@@ -127,7 +126,9 @@ json::value shift_json(const Shift& shift) {
     return o;
 }
 
-std::string written(const json::value& value) { return detail::pretty_json(value); }
+std::string written(const json::value& value) {
+    return detail::pretty_json(value);
+}
 
 json::value meeting_json(const Meeting& meeting) {
     json::object o;

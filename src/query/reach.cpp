@@ -122,7 +122,7 @@ std::vector<ActorStance> stances_reaching(const Store& store, const Catalog& cat
         const Date date = catalog.effective_date(stance);
         const std::optional<Reach> found = reach(catalog, stance, date, actor);
         if (!found) {
-            return;  // a group stance from before the actor joined, or a person off duty
+            return; // a group stance from before the actor joined, or a person off duty
         }
         ActorStance item;
         item.date = date;

@@ -12,7 +12,8 @@ namespace stance::detail {
 /// A sort key; the views point into `stance`, which must outlive the key.
 inline auto report_position(const Stance& stance, const Date& date) {
     const bool sourced = stance.source.has_value();
-    return std::make_tuple(date, !sourced, sourced ? std::string_view{stance.source->document.str()} : std::string_view{},
+    return std::make_tuple(date, !sourced,
+                           sourced ? std::string_view{stance.source->document.str()} : std::string_view{},
                            sourced ? stance.source->start : std::size_t{0}, std::string_view{stance.id.str()});
 }
 

@@ -94,7 +94,8 @@ std::vector<Entry> meeting_entries(const Catalog& catalog) {
     for (const Meeting& meeting : catalog.meetings()) {
         const std::string date = meeting.date.iso();
         Entry entry{meeting.id.str(),
-                    describe(meeting.id.str(), meeting.title.empty() ? date : date + ", " + meeting.title), {}};
+                    describe(meeting.id.str(), meeting.title.empty() ? date : date + ", " + meeting.title),
+                    {}};
         add_key(entry, Tier::id, meeting.id.str());
         // A date names the day's top-level meetings: "2017-03-31" is the ministerial, not its lunch.
         if (!meeting.parent) {
@@ -167,8 +168,8 @@ std::string resolve(std::string_view kind, std::string_view listing, const std::
                     std::string_view reference) {
     const std::string query = fold_for_matching(reference);
     if (query.empty()) {
-        throw not_found_error(fmt::format("no {} given: name one by id, code or name (list them with `{}`)", kind,
-                                          listing));
+        throw not_found_error(
+            fmt::format("no {} given: name one by id, code or name (list them with `{}`)", kind, listing));
     }
     for (Tier tier : {Tier::id, Tier::code, Tier::name}) {
         std::vector<const Entry*> matches;

@@ -7,7 +7,7 @@ namespace stance {
 void PositionSummary::add(PositionKind kind, double score) {
     ++counts[static_cast<std::size_t>(kind)];
     if (!is_position(kind)) {
-        return;  // recorded per kind, but absent or silent actors take no side
+        return; // recorded per kind, but absent or silent actors take no side
     }
     ++n;
     m_score_sum += score;

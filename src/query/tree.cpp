@@ -25,7 +25,7 @@ void collect_depth_first(const Catalog& catalog, const IdType& root, std::vector
 } // namespace
 
 std::vector<TopicId> topic_with_descendants(const Catalog& catalog, const TopicId& topic) {
-    (void)catalog.topic(topic);  // throws for an unknown topic
+    (void)catalog.topic(topic); // throws for an unknown topic
     std::vector<TopicId> out;
     std::unordered_set<TopicId> visited;
     collect_depth_first(catalog, topic, out, visited);

@@ -128,10 +128,10 @@ int read_schema_version(SQLite::Database& db) {
 void migrate(SQLite::Database& db, int target) {
     int version = read_schema_version(db);
     if (version > target) {
-        throw schema_version_error(fmt::format(
-            "{}: the database has schema version {}, but this stance understands versions up to {}; "
-            "upgrade stance to open it",
-            db.getFilename(), version, target));
+        throw schema_version_error(
+            fmt::format("{}: the database has schema version {}, but this stance understands versions up to {}; "
+                        "upgrade stance to open it",
+                        db.getFilename(), version, target));
     }
     if (version == target) {
         return;

@@ -100,8 +100,8 @@ std::int64_t SqliteImportSession::row_id(EntityKind kind, const std::string& slu
     if (auto row = optional_row_id(kind, slug)) {
         return *row;
     }
-    throw invalid_input_error("", fmt::format("unknown {} \"{}\": import it first or fix the reference",
-                                              table_of(kind), slug));
+    throw invalid_input_error(
+        "", fmt::format("unknown {} \"{}\": import it first or fix the reference", table_of(kind), slug));
 }
 
 std::int64_t SqliteImportSession::upsert(const char* sql, const std::function<void(SQLite::Statement&)>& bind) {
@@ -116,10 +116,9 @@ std::int64_t SqliteImportSession::upsert(const char* sql, const std::function<vo
 void SqliteImportSession::put_aliases(const char* table, const char* key_column, std::int64_t row,
                                       const std::vector<Name>& names) {
     // Aliases accumulate across imports, so two coders' name lists merge instead of overwriting.
-    const std::string sql = fmt::format(
-        "INSERT OR IGNORE INTO {0} ({1}, language, text, rank) "
-        "VALUES (?1, ?2, ?3, (SELECT count(*) FROM {0} WHERE {1} = ?1))",
-        table, key_column);
+    const std::string sql = fmt::format("INSERT OR IGNORE INTO {0} ({1}, language, text, rank) "
+                                        "VALUES (?1, ?2, ?3, (SELECT count(*) FROM {0} WHERE {1} = ?1))",
+                                        table, key_column);
     SQLite::Statement query(m_db, sql);
     for (const Name& name : names) {
         query.reset();
@@ -166,9 +165,9 @@ void SqliteImportSession::put(const Actor& actor) {
 }
 
 void SqliteImportSession::put(const Membership& membership) {
-    SQLite::Statement& q = statement(
-        "INSERT INTO membership (member_id, group_id, date_from, date_to) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT (group_id, member_id, date_from) DO UPDATE SET date_to = excluded.date_to");
+    SQLite::Statement& q =
+        statement("INSERT INTO membership (member_id, group_id, date_from, date_to) VALUES (?, ?, ?, ?) "
+                  "ON CONFLICT (group_id, member_id, date_from) DO UPDATE SET date_to = excluded.date_to");
     q.bind(1, row_id(EntityKind::actor, membership.member.str()));
     q.bind(2, row_id(EntityKind::actor, membership.group.str()));
     q.bind(3, date_text(membership.from));
@@ -177,10 +176,10 @@ void SqliteImportSession::put(const Membership& membership) {
 }
 
 void SqliteImportSession::put(const Role& role) {
-    SQLite::Statement& q = statement(
-        "INSERT INTO role (person_id, represents_id, title, date_from, date_to) VALUES (?, ?, ?, ?, ?) "
-        "ON CONFLICT (person_id, represents_id, date_from) DO UPDATE SET title = excluded.title, "
-        "date_to = excluded.date_to");
+    SQLite::Statement& q =
+        statement("INSERT INTO role (person_id, represents_id, title, date_from, date_to) VALUES (?, ?, ?, ?, ?) "
+                  "ON CONFLICT (person_id, represents_id, date_from) DO UPDATE SET title = excluded.title, "
+                  "date_to = excluded.date_to");
     q.bind(1, row_id(EntityKind::actor, role.person.str()));
     q.bind(2, row_id(EntityKind::actor, role.represents.str()));
     q.bind(3, role.title);
@@ -191,46 +190,46 @@ void SqliteImportSession::put(const Role& role) {
 
 void SqliteImportSession::put(const Topic& topic) {
     const auto parent = topic.parent ? std::optional{row_id(EntityKind::topic, topic.parent->str())} : std::nullopt;
-    const std::int64_t row = upsert(
-        "INSERT INTO topic (slug, parent_id, label) VALUES (?, ?, ?) ON CONFLICT (slug) DO UPDATE SET "
-        "parent_id = excluded.parent_id, label = excluded.label RETURNING id",
-        [&](SQLite::Statement& q) {
-            q.bind(1, topic.id.str());
-            if (parent) {
-                q.bind(2, *parent);
-            }
-            q.bind(3, topic.label);
-        });
+    const std::int64_t row =
+        upsert("INSERT INTO topic (slug, parent_id, label) VALUES (?, ?, ?) ON CONFLICT (slug) DO UPDATE SET "
+               "parent_id = excluded.parent_id, label = excluded.label RETURNING id",
+               [&](SQLite::Statement& q) {
+                   q.bind(1, topic.id.str());
+                   if (parent) {
+                       q.bind(2, *parent);
+                   }
+                   q.bind(3, topic.label);
+               });
     remember(EntityKind::topic, topic.id.str(), row);
     put_aliases("topic_alias", "topic_id", row, topic.aliases);
 }
 
 void SqliteImportSession::put(const Proposition& proposition) {
     const std::int64_t topic = row_id(EntityKind::topic, proposition.topic.str());
-    const std::int64_t row = upsert(
-        "INSERT INTO proposition (slug, topic_id, statement) VALUES (?, ?, ?) ON CONFLICT (slug) DO UPDATE SET "
-        "topic_id = excluded.topic_id, statement = excluded.statement RETURNING id",
-        [&](SQLite::Statement& q) {
-            q.bind(1, proposition.id.str());
-            q.bind(2, topic);
-            q.bind(3, proposition.statement);
-        });
+    const std::int64_t row =
+        upsert("INSERT INTO proposition (slug, topic_id, statement) VALUES (?, ?, ?) ON CONFLICT (slug) DO UPDATE SET "
+               "topic_id = excluded.topic_id, statement = excluded.statement RETURNING id",
+               [&](SQLite::Statement& q) {
+                   q.bind(1, proposition.id.str());
+                   q.bind(2, topic);
+                   q.bind(3, proposition.statement);
+               });
     remember(EntityKind::proposition, proposition.id.str(), row);
 }
 
 void SqliteImportSession::put(const Body& body) {
     const auto organisation =
         body.organisation ? std::optional{row_id(EntityKind::actor, body.organisation->str())} : std::nullopt;
-    const std::int64_t row = upsert(
-        "INSERT INTO body (slug, name, organisation_id) VALUES (?, ?, ?) ON CONFLICT (slug) DO UPDATE SET "
-        "name = excluded.name, organisation_id = excluded.organisation_id RETURNING id",
-        [&](SQLite::Statement& q) {
-            q.bind(1, body.id.str());
-            q.bind(2, body.name);
-            if (organisation) {
-                q.bind(3, *organisation);
-            }
-        });
+    const std::int64_t row =
+        upsert("INSERT INTO body (slug, name, organisation_id) VALUES (?, ?, ?) ON CONFLICT (slug) DO UPDATE SET "
+               "name = excluded.name, organisation_id = excluded.organisation_id RETURNING id",
+               [&](SQLite::Statement& q) {
+                   q.bind(1, body.id.str());
+                   q.bind(2, body.name);
+                   if (organisation) {
+                       q.bind(3, *organisation);
+                   }
+               });
     remember(EntityKind::body, body.id.str(), row);
     put_aliases("body_alias", "body_id", row, body.aliases);
 }
@@ -258,8 +257,8 @@ void SqliteImportSession::put(const Meeting& meeting) {
     remember(EntityKind::meeting, meeting.id.str(), row);
     m_meeting_dates[row] = date;
     // A re-dated meeting re-dates the stances that take their date from it.
-    SQLite::Statement& redate =
-        statement("UPDATE stance SET effective_date = ? WHERE meeting_id = ? AND stated_on = '' AND effective_date <> ?");
+    SQLite::Statement& redate = statement(
+        "UPDATE stance SET effective_date = ? WHERE meeting_id = ? AND stated_on = '' AND effective_date <> ?");
     redate.bind(1, date);
     redate.bind(2, row);
     redate.bind(3, date);
@@ -268,18 +267,18 @@ void SqliteImportSession::put(const Meeting& meeting) {
 
 void SqliteImportSession::put(const AgendaItem& item) {
     const std::int64_t meeting = row_id(EntityKind::meeting, item.meeting.str());
-    const std::int64_t row = upsert(
-        "INSERT INTO agenda_item (slug, meeting_id, ord, title, code, description) VALUES (?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (slug) DO UPDATE SET meeting_id = excluded.meeting_id, ord = excluded.ord, "
-        "title = excluded.title, code = excluded.code, description = excluded.description RETURNING id",
-        [&](SQLite::Statement& q) {
-            q.bind(1, item.id.str());
-            q.bind(2, meeting);
-            q.bind(3, item.order);
-            q.bind(4, item.title);
-            q.bind(5, item.code);
-            q.bind(6, item.description);
-        });
+    const std::int64_t row =
+        upsert("INSERT INTO agenda_item (slug, meeting_id, ord, title, code, description) VALUES (?, ?, ?, ?, ?, ?) "
+               "ON CONFLICT (slug) DO UPDATE SET meeting_id = excluded.meeting_id, ord = excluded.ord, "
+               "title = excluded.title, code = excluded.code, description = excluded.description RETURNING id",
+               [&](SQLite::Statement& q) {
+                   q.bind(1, item.id.str());
+                   q.bind(2, meeting);
+                   q.bind(3, item.order);
+                   q.bind(4, item.title);
+                   q.bind(5, item.code);
+                   q.bind(6, item.description);
+               });
     remember(EntityKind::agenda_item, item.id.str(), row);
     SQLite::Statement& clear = statement("DELETE FROM agenda_item_topic WHERE agenda_item_id = ?");
     clear.bind(1, row);
@@ -354,12 +353,10 @@ SqliteImportSession::ResolvedStance SqliteImportSession::resolve(const Stance& s
     };
     resolved.speaker = optional_actor(stance.speaker);
     resolved.reported_by = optional_actor(stance.reported_by);
-    resolved.proposition = stance.proposition
-                               ? std::optional{row_id(EntityKind::proposition, stance.proposition->str())}
-                               : std::nullopt;
-    resolved.agenda_item = stance.agenda_item
-                               ? std::optional{row_id(EntityKind::agenda_item, stance.agenda_item->str())}
-                               : std::nullopt;
+    resolved.proposition =
+        stance.proposition ? std::optional{row_id(EntityKind::proposition, stance.proposition->str())} : std::nullopt;
+    resolved.agenda_item =
+        stance.agenda_item ? std::optional{row_id(EntityKind::agenda_item, stance.agenda_item->str())} : std::nullopt;
     resolved.document =
         stance.source ? std::optional{row_id(EntityKind::document, stance.source->document.str())} : std::nullopt;
     return resolved;
@@ -416,10 +413,11 @@ void SqliteImportSession::put_includes(std::int64_t row, const Stance& stance) {
 }
 
 void SqliteImportSession::put(const Stance& stance) {
-    static const std::string sql = fmt::format("INSERT INTO stance ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-                                               "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23){} "
-                                               "RETURNING id",
-                                               stance_insert_columns, stance_upsert_tail);
+    static const std::string sql =
+        fmt::format("INSERT INTO stance ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+                    "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23){} "
+                    "RETURNING id",
+                    stance_insert_columns, stance_upsert_tail);
     const ResolvedStance resolved = resolve(stance);
     const std::int64_t row = upsert(sql.c_str(), [&](SQLite::Statement& q) { bind(q, stance, resolved); });
     put_includes(row, stance);
@@ -472,13 +470,12 @@ void SqliteImportSession::put_stances(std::span<const Stance> stances) {
 }
 
 void SqliteImportSession::commit() {
-    m_statements.clear();  // finalize before COMMIT so no statement holds the write open
+    m_statements.clear(); // finalize before COMMIT so no statement holds the write open
     m_transaction.commit();
 }
 
 // One put on the inner session; a batch of stances goes through put_stances.
-template <class Entity>
-void write(SqliteImportSession& session, const Entity& entity) {
+template <class Entity> void write(SqliteImportSession& session, const Entity& entity) {
     session.put(entity);
 }
 void write(SqliteImportSession& session, std::span<const Stance> stances) {
@@ -486,8 +483,7 @@ void write(SqliteImportSession& session, std::span<const Stance> stances) {
 }
 
 // What a failed put was writing, for the error message.
-template <class Entity>
-std::string describe(std::string_view kind, const Entity& entity) {
+template <class Entity> std::string describe(std::string_view kind, const Entity& entity) {
     return fmt::format("{} \"{}\"", kind, entity.id.str());
 }
 std::string describe(std::string_view, const Membership& m) {
@@ -536,14 +532,13 @@ public:
             m_session.commit();
         } catch (const SQLite::Exception& failure) {
             m_failed = true;
-            rethrow_as_stance_error(failure, fmt::format("committing the import into {} (nothing of it was saved)",
-                                                         m_path));
+            rethrow_as_stance_error(failure,
+                                    fmt::format("committing the import into {} (nothing of it was saved)", m_path));
         }
     }
 
 private:
-    template <class Entity>
-    void guarded(std::string_view kind, const Entity& entity) {
+    template <class Entity> void guarded(std::string_view kind, const Entity& entity) {
         if (m_failed) {
             throw storage_error(fmt::format("importing into {}: an earlier write of this import failed; discard "
                                             "this import and start a new one",
@@ -553,8 +548,8 @@ private:
             write(m_session, entity);
         } catch (const SQLite::Exception& failure) {
             m_failed = true;
-            rethrow_as_stance_error(failure, fmt::format("writing {} into {} (the import is rolled back)",
-                                                         describe(kind, entity), m_path));
+            rethrow_as_stance_error(
+                failure, fmt::format("writing {} into {} (the import is rolled back)", describe(kind, entity), m_path));
         } catch (...) {
             m_failed = true;
             throw;

@@ -34,8 +34,7 @@ std::optional<Date> optional_date(const SQLite::Column& column) {
     return Date::parse(column.getString());
 }
 
-template <class IdType>
-std::optional<IdType> optional_id(const SQLite::Column& column) {
+template <class IdType> std::optional<IdType> optional_id(const SQLite::Column& column) {
     if (column.isNull()) {
         return std::nullopt;
     }
@@ -57,8 +56,7 @@ std::vector<ActorId> split_ids(const std::string& joined) {
 }
 
 // A JSON array of the ids' slugs, bound as one parameter and unpacked in SQL by json_each.
-template <class IdType>
-std::string json_array(const std::vector<IdType>& ids) {
+template <class IdType> std::string json_array(const std::vector<IdType>& ids) {
     std::string out = "[";
     for (const IdType& id : ids) {
         if (out.size() > 1) {
@@ -232,15 +230,15 @@ SqliteStore::SqliteStore(const std::string& path, OpenOptions options) try
         const int version = read_schema_version(m_db);
         if (version != current_schema_version) {
             throw schema_version_error(fmt::format(
-                "{}: schema version {} cannot be read by this stance (version {}) in read-only mode; {}", path,
-                version, current_schema_version,
+                "{}: schema version {} cannot be read by this stance (version {}) in read-only mode; {}", path, version,
+                current_schema_version,
                 version > current_schema_version ? "upgrade stance" : "open it once read-write to migrate it"));
         }
         return;
     }
     // A database from a newer stance is refused before anything in it changes, its journal mode included.
     if (read_schema_version(m_db) > current_schema_version) {
-        migrate(m_db, current_schema_version);  // throws schema_version_error with the whole explanation
+        migrate(m_db, current_schema_version); // throws schema_version_error with the whole explanation
     }
     if (path != ":memory:" && !path.empty()) {
         // WAL lets readers keep answering while an import writes; FULL makes every commit durable.
@@ -278,14 +276,14 @@ public:
             return;
         }
         try {
-            m_db.exec("RELEASE stance_read_snapshot");  // ends a read: nothing to lose if it fails
-        } catch (...) {  // NOLINT(bugprone-empty-catch): a destructor must not throw
+            m_db.exec("RELEASE stance_read_snapshot"); // ends a read: nothing to lose if it fails
+        } catch (...) {                                // NOLINT(bugprone-empty-catch): a destructor must not throw
         }
     }
 
 private:
     SQLite::Database& m_db;
-    bool m_active;  // false when nested in a transaction that already gives consistent reads
+    bool m_active; // false when nested in a transaction that already gives consistent reads
 };
 
 } // namespace
@@ -470,8 +468,9 @@ std::vector<AgendaItem> SqliteStore::agenda_items(const std::optional<MeetingId>
 }
 
 std::vector<Participant> SqliteStore::participants(const std::optional<MeetingId>& meeting) const try {
-    std::string sql = "SELECT m.slug, a.slug, p.slug, pa.role FROM participant pa JOIN meeting m ON m.id = pa.meeting_id"
-                      " JOIN actor a ON a.id = pa.actor_id LEFT JOIN actor p ON p.id = pa.person_id";
+    std::string sql =
+        "SELECT m.slug, a.slug, p.slug, pa.role FROM participant pa JOIN meeting m ON m.id = pa.meeting_id"
+        " JOIN actor a ON a.id = pa.actor_id LEFT JOIN actor p ON p.id = pa.person_id";
     if (meeting) {
         sql += " WHERE m.slug = :meeting";
     }
@@ -542,7 +541,7 @@ void SqliteStore::check_search_text(const std::string& text) const {
         (void)probe.executeStep();
     } catch (const SQLite::Exception& failure) {
         if ((failure.getExtendedErrorCode() & 0xff) != SQLITE_ERROR) {
-            rethrow_as_stance_error(failure, fmt::format("searching the quotes in {}", m_path));  // busy, damaged
+            rethrow_as_stance_error(failure, fmt::format("searching the quotes in {}", m_path)); // busy, damaged
         }
         throw invalid_input_error("text search", fmt::format("\"{}\" is not a valid search ({}); use words, "
                                                              "\"quoted phrases\", OR, NOT and prefix*",

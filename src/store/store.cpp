@@ -8,15 +8,13 @@ namespace stance {
 
 namespace {
 
-template <class T>
-void put_all(ImportSession& session, const std::vector<T>& entities) {
+template <class T> void put_all(ImportSession& session, const std::vector<T>& entities) {
     for (const T& entity : entities) {
         session.put(entity);
     }
 }
 
-template <class T>
-void sort_by_id(std::vector<T>& entities) {
+template <class T> void sort_by_id(std::vector<T>& entities) {
     std::sort(entities.begin(), entities.end(), [](const T& a, const T& b) { return a.id < b.id; });
 }
 
@@ -44,7 +42,7 @@ void Store::import(const Dataset& dataset) {
 }
 
 Dataset Store::to_dataset() const {
-    const auto snapshot = read_snapshot();  // lists that agree with each other, even during an import
+    const auto snapshot = read_snapshot(); // lists that agree with each other, even during an import
     Dataset dataset;
     dataset.documents = documents();
     dataset.actors = actors();

@@ -15,9 +15,8 @@ std::string fold_for_matching(std::string_view text) {
     if (U_FAILURE(status)) {
         throw error("ICU could not load its NFD normaliser; check the libicu installation");
     }
-    icu::UnicodeString decomposed =
-        nfd->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))),
-                       status);
+    icu::UnicodeString decomposed = nfd->normalize(
+        icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))), status);
     if (U_FAILURE(status)) {
         throw error("ICU could not normalise a name");
     }
@@ -27,7 +26,7 @@ std::string fold_for_matching(std::string_view text) {
         const UChar32 c = decomposed.char32At(i);
         i += U16_LENGTH(c);
         if (u_charType(c) == U_NON_SPACING_MARK) {
-            continue;  // the accent of a decomposed "ï" or "é"
+            continue; // the accent of a decomposed "ï" or "é"
         }
         if (u_isUWhiteSpace(c)) {
             pending_space = !kept.isEmpty();

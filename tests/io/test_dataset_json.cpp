@@ -11,7 +11,9 @@ namespace {
 
 const std::filesystem::path small_dataset = test::source_dir() / "examples/data/small-dataset.json";
 
-std::string export_of(const Store& store) { return write_dataset(store.to_dataset()); }
+std::string export_of(const Store& store) {
+    return write_dataset(store.to_dataset());
+}
 
 } // namespace
 
@@ -21,7 +23,7 @@ TEST_CASE("the documented example parses into the model") {
     CHECK(dataset.documents[0].sha256 == sha256_hex(dataset.documents[0].text));
     REQUIRE(dataset.stances.size() == 1);
     CHECK(dataset.stances[0].kind == PositionKind::support);
-    CHECK(dataset.stances[0].score == 1.0);  // the default for support
+    CHECK(dataset.stances[0].score == 1.0); // the default for support
     CHECK(dataset.actors[0].aliases[1] == Name{"nl", "Amerikaanse"});
 }
 
@@ -43,8 +45,9 @@ TEST_CASE("the export is canonical: keys in documented order, optional fields le
     const std::string exported = export_of(*store);
     CHECK(exported.rfind("{\n  \"stance_dataset\": 1,\n  \"documents\": [", 0) == 0);
     CHECK(exported.find("\"score\": 1.0") != std::string::npos);
-    CHECK(exported.find("\"breadth\"") == std::string::npos);  // single is the default
-    CHECK(exported.find("\"aliases\": {\n        \"nl\": [\"Verenigde Staten\", \"Amerikaanse\"]") != std::string::npos);
+    CHECK(exported.find("\"breadth\"") == std::string::npos); // single is the default
+    CHECK(exported.find("\"aliases\": {\n        \"nl\": [\"Verenigde Staten\", \"Amerikaanse\"]") !=
+          std::string::npos);
     CHECK(exported.back() == '\n');
 }
 

@@ -80,12 +80,12 @@ TEST_CASE("a span that does not read as the quote is refused") {
 }
 
 TEST_CASE("wrong types and unknown values are refused with the path") {
-    CHECK(error_of(edited("\"position\": \"support\"", "\"position\": \"yes\"")).find(
-              "$.stances[0].position: \"yes\" is not one of support") != std::string::npos);
-    CHECK(error_of(edited("\"start\": 90", "\"start\": \"90\"")).find(
-              "$.stances[0].source.start: expected a whole number, found a string") != std::string::npos);
-    CHECK(error_of(edited("\"kind\": \"person\"", "\"kind\": 3")).find(
-              "$.actors[1].kind: expected a string, found a number") != std::string::npos);
+    CHECK(error_of(edited("\"position\": \"support\"", "\"position\": \"yes\""))
+              .find("$.stances[0].position: \"yes\" is not one of support") != std::string::npos);
+    CHECK(error_of(edited("\"start\": 90", "\"start\": \"90\""))
+              .find("$.stances[0].source.start: expected a whole number, found a string") != std::string::npos);
+    CHECK(error_of(edited("\"kind\": \"person\"", "\"kind\": 3"))
+              .find("$.actors[1].kind: expected a string, found a number") != std::string::npos);
 }
 
 TEST_CASE("misspelt keys are refused rather than silently dropped") {
@@ -121,8 +121,9 @@ TEST_CASE("deeply nested JSON is refused without exhausting the stack") {
 }
 
 TEST_CASE("parent cycles among topics are refused") {
-    const std::string cyclic = edited("\"label\": \"Transatlantic relations\",",
-                                      "\"label\": \"Transatlantic relations\", \"parent\": \"transatlantic-relations\",");
+    const std::string cyclic =
+        edited("\"label\": \"Transatlantic relations\",",
+               "\"label\": \"Transatlantic relations\", \"parent\": \"transatlantic-relations\",");
     CHECK(error_of(cyclic).find("is its own ancestor") != std::string::npos);
 }
 

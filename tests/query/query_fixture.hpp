@@ -12,7 +12,9 @@
 
 namespace stance::test {
 
-inline std::filesystem::path seed_dataset() { return source_dir() / "data/seed/nato-2017-03-31.json"; }
+inline std::filesystem::path seed_dataset() {
+    return source_dir() / "data/seed/nato-2017-03-31.json";
+}
 
 /// A fresh in-memory store holding the seed dataset (data/seed, shipped with the project).
 inline std::unique_ptr<Store> seed_store() {
@@ -26,7 +28,8 @@ inline std::unique_ptr<Store> seed_store() {
 class DatasetBuilder {
 public:
     DatasetBuilder() {
-        m_dataset.documents.push_back(Document{DocumentId{"doc"}, "Constructed test record", "en", {}, "", "", "", "", ""});
+        m_dataset.documents.push_back(
+            Document{DocumentId{"doc"}, "Constructed test record", "en", {}, "", "", "", "", ""});
     }
 
     DatasetBuilder& actor(const std::string& id, ActorKind kind, const std::string& name,

@@ -136,7 +136,7 @@ TEST_CASE("single stances are compared with the previous one on the same subject
 TEST_CASE("a kind change is a shift even when the score moves less than the threshold") {
     auto store = record().store();
     EvolutionOptions options;
-    options.shift_threshold = 2.5;  // more than any score can move
+    options.shift_threshold = 2.5; // more than any score can move
     const Evolution result = evolution(*store, ActorId{"nld"}, TopicId{"russia"}, options);
     REQUIRE(result.shifts.size() == 1);
     CHECK_FALSE(result.shifts[0].score_changed);
@@ -159,7 +159,7 @@ TEST_CASE("yearly periods count kinds, but n, mean and share only over positions
     CHECK(y2017.count(PositionKind::oppose) == 1);
     CHECK(*y2017.mean_score == doctest::Approx(0.0));
     CHECK(*y2017.share_support == doctest::Approx(0.5));
-    CHECK_FALSE(y2017.dominant);  // one each: no dominant kind
+    CHECK_FALSE(y2017.dominant); // one each: no dominant kind
 
     // 2024 holds only an absence: it is counted by kind and nothing else.
     const PositionSummary& y2024 = period(result, "2024").summary;
@@ -187,15 +187,15 @@ TEST_CASE("including inherited stances counts named and whole-group ones") {
     REQUIRE(result.periods.size() == 4);
     CHECK(period(result, "2019").summary.n == 1);
     CHECK(*period(result, "2019").summary.mean_score == doctest::Approx(-0.5));
-    CHECK(period(result, "2024").summary.n == 1);  // the named support; the absence still does not count
+    CHECK(period(result, "2024").summary.n == 1); // the named support; the absence still does not count
     CHECK(*period(result, "2024").summary.mean_score == doctest::Approx(1.0));
 
     REQUIRE(result.shifts.size() == 3);
     CHECK(result.shifts[1].before == "2017");
     CHECK(result.shifts[1].after == "2019");
-    CHECK(result.shifts[1].score_changed);  // exactly the 0.5 threshold
-    CHECK_FALSE(result.shifts[1].kind_changed);  // 2017 has no dominant kind
-    CHECK(result.shifts[2].kind_changed);        // concern → support
+    CHECK(result.shifts[1].score_changed);      // exactly the 0.5 threshold
+    CHECK_FALSE(result.shifts[1].kind_changed); // 2017 has no dominant kind
+    CHECK(result.shifts[2].kind_changed);       // concern → support
     CHECK(result.shifts[2].evidence_after.at(0).via == Via::named);
 }
 
@@ -224,7 +224,7 @@ TEST_CASE("a date range and the subtopic switch narrow the evolution") {
     const Evolution ranged = evolution(*store, ActorId{"nld"}, TopicId{"russia"}, options);
     CHECK(ids_of(ranged.points) == std::vector<std::string>{"s2-koenders-2017", "s7-nld-2017"});
     CHECK(ids_of(ranged.inherited) == std::vector<std::string>{"s3-allies-2019"});
-    CHECK(ranged.shifts.empty());  // the 2015 stance before the change is outside the range
+    CHECK(ranged.shifts.empty()); // the 2015 stance before the change is outside the range
 
     EvolutionOptions top_only;
     top_only.include_subtopics = false;
@@ -243,8 +243,8 @@ TEST_CASE("stances whose agenda item carries the topic are found on request") {
     auto store = b.store();
     // Put a vote on trade under an agenda item tagged "russia" (as UN roll calls carry their issues).
     Dataset extra;
-    extra.agenda_items.push_back(AgendaItem{AgendaItemId{"vote-1"}, MeetingId{"m2019"}, 1, "Sanctions vote", "A/RES/1",
-                                            "", {TopicId{"russia"}}});
+    extra.agenda_items.push_back(AgendaItem{
+        AgendaItemId{"vote-1"}, MeetingId{"m2019"}, 1, "Sanctions vote", "A/RES/1", "", {TopicId{"russia"}}});
     StanceFilter trade;
     trade.actors = {ActorId{"nld"}};
     trade.topics = {TopicId{"trade"}};
@@ -286,7 +286,8 @@ TEST_CASE("the JSON form carries points, inherited points, periods and shifts") 
     CHECK(first.at("score").to_number<double>() == 1.0);
     CHECK(first.at("via").as_string() == "own");
     CHECK(first.at("source").at("document").as_string() == "doc");
-    CHECK(first.at("source").at("end").to_number<std::size_t>() > first.at("source").at("start").to_number<std::size_t>());
+    CHECK(first.at("source").at("end").to_number<std::size_t>() >
+          first.at("source").at("start").to_number<std::size_t>());
     CHECK(points[1].at("via").as_string() == "speaker");
     CHECK(json.at("inherited").as_array().size() == 2);
     const auto& y2017 = json.at("periods").as_array()[1].as_object();

@@ -10,8 +10,7 @@ using namespace stance;
 namespace {
 
 // Runs `resolve` expecting a not_found_error and returns it for inspection.
-template <class Resolve>
-not_found_error failure_of(Resolve&& resolve) {
+template <class Resolve> not_found_error failure_of(Resolve&& resolve) {
     try {
         resolve();
     } catch (const not_found_error& failure) {
@@ -26,8 +25,8 @@ not_found_error failure_of(Resolve&& resolve) {
 TEST_CASE("actors resolve by id, ISO codes and names in English and Dutch, ignoring case and accents") {
     auto store = test::seed_store();
     const Catalog catalog{*store};
-    for (const char* reference : {"nld", "NLD", "NL", "nl", "Netherlands", "the Netherlands", "Nederland", "NEDERLAND",
-                                  "  nederland "}) {
+    for (const char* reference :
+         {"nld", "NLD", "NL", "nl", "Netherlands", "the Netherlands", "Nederland", "NEDERLAND", "  nederland "}) {
         CAPTURE(reference);
         CHECK(resolve_actor(catalog, reference) == ActorId{"nld"});
     }
@@ -106,7 +105,7 @@ TEST_CASE("an ambiguous name lists every actor it matches") {
     const not_found_error failure = failure_of([&] { (void)resolve_actor(catalog, "congo"); });
     CHECK(std::string(failure.what()).find("ambiguous actor \"congo\"") != std::string::npos);
     REQUIRE(failure.candidates().size() == 2);
-    CHECK(failure.candidates()[0] == "cod (Democratic Republic of the Congo)");  // in id order
+    CHECK(failure.candidates()[0] == "cod (Democratic Republic of the Congo)"); // in id order
     CHECK(failure.candidates()[1] == "cog (Republic of the Congo)");
     CHECK(resolve_actor(catalog, "COD") == ActorId{"cod"});
 }
@@ -131,6 +130,6 @@ TEST_CASE("edit distance counts code points, not bytes") {
     CHECK(edit_distance("nederlnd", "nederland") == 1);
     CHECK(edit_distance("oekraïne", "oekraine") == 1);
     CHECK(edit_distance("kitten", "sitting") == 3);
-    CHECK(edit_distance("ndl", "nld") == 1);  // a swap of neighbours is one slip
+    CHECK(edit_distance("ndl", "nld") == 1); // a swap of neighbours is one slip
     CHECK(edit_distance("ca", "abc") == 3);
 }

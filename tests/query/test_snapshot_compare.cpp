@@ -126,7 +126,7 @@ TEST_CASE("the Netherlands and the United States on defence spending in the seed
     const CompareRow* plans = row_for(result, "national-plans-towards-two-percent");
     REQUIRE(plans != nullptr);
     CHECK(plans->agreement == Agreement::only_second);
-    CHECK_FALSE(plans->first.stances.empty());  // the Allies' no_position is listed as evidence
+    CHECK_FALSE(plans->first.stances.empty()); // the Allies' no_position is listed as evidence
     CHECK_FALSE(plans->first.has_position());
 
     // "Veel landen, waaronder Nederland": named for the Netherlands, only part of the group for the US.
@@ -165,9 +165,9 @@ TEST_CASE("compare tells agreement, divergence, one-sidedness and silence apart"
     auto store = b.store();
     const Comparison result = compare(*store, ActorId{"aaa"}, ActorId{"bbb"});
     REQUIRE(result.rows.size() == 4);
-    CHECK(row_for(result, "p-agree")->agreement == Agreement::agree);      // concern and oppose: both negative
-    CHECK(row_for(result, "p-diverge")->agreement == Agreement::diverge);  // support against neutral
-    CHECK(row_for(result, "p-one")->agreement == Agreement::only_first);   // an absence is not a position
+    CHECK(row_for(result, "p-agree")->agreement == Agreement::agree);     // concern and oppose: both negative
+    CHECK(row_for(result, "p-diverge")->agreement == Agreement::diverge); // support against neutral
+    CHECK(row_for(result, "p-one")->agreement == Agreement::only_first);  // an absence is not a position
     CHECK(row_for(result, "p-silent")->agreement == Agreement::neither);
     CHECK(result.count(Agreement::agree) == 1);
     CHECK(result.count(Agreement::diverge) == 1);

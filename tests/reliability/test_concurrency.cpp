@@ -192,7 +192,7 @@ TEST_CASE("a snapshot taken inside an import on the same store nests in it and l
     actor.kind = ActorKind::group;
     actor.name = "Read back before commit";
     session->put(actor);
-    CHECK(db.store().to_dataset().actors.size() == 42);  // sees its own write through the nested snapshot
+    CHECK(db.store().to_dataset().actors.size() == 42); // sees its own write through the nested snapshot
     session->commit();
     session.reset();
     CHECK(Store::open(db.path())->exists(EntityKind::actor, "nested-reader"));
@@ -236,7 +236,7 @@ TEST_CASE("a file is checked against the database as it is when the file is writ
             outcome = std::string("unexpected: ") + failure.what();
         }
     });
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));  // let it reach the lock
+    std::this_thread::sleep_for(std::chrono::milliseconds(100)); // let it reach the lock
     holding->commit();
     holding.reset();
     importer.join();

@@ -13,7 +13,9 @@ Dataset example() {
     return read_dataset_file(test::source_dir() / "examples/data/small-dataset.json");
 }
 
-std::size_t count_stances(const Store& store) { return store.stances().size(); }
+std::size_t count_stances(const Store& store) {
+    return store.stances().size();
+}
 
 } // namespace
 
@@ -84,7 +86,7 @@ TEST_CASE("a failed import leaves the store exactly as it was") {
     bad.stances[0].id = StanceId{"second"};
     bad.stances.push_back(bad.stances[0]);
     bad.stances[1].id = StanceId{"third"};
-    bad.stances[1].actor = ActorId{"nobody"};  // the second stance refers to an unknown actor
+    bad.stances[1].actor = ActorId{"nobody"}; // the second stance refers to an unknown actor
     CHECK_THROWS_AS(store->import(bad), invalid_input_error);
     CHECK(store->to_dataset() == before);
 }
@@ -118,7 +120,7 @@ TEST_CASE("full-text search finds quotes regardless of case and accents") {
     CHECK(store->stances(filter).size() == 1);
     filter.text = "\"Trans-Atlantische relatie\"";
     CHECK(store->stances(filter).size() == 1);
-    filter.text = "foundation";  // in the English paraphrase
+    filter.text = "foundation"; // in the English paraphrase
     CHECK(store->stances(filter).size() == 1);
     filter.text = "Rusland";
     CHECK(store->stances(filter).empty());

@@ -44,10 +44,10 @@ struct Name {
 struct Actor {
     ActorId id;
     ActorKind kind = ActorKind::state;
-    std::string name;            ///< English display name.
-    std::string iso2;            ///< ISO 3166-1 alpha-2, states only ("NL"; Namibia is "NA").
-    std::string iso3;            ///< ISO 3166-1 alpha-3, states only ("NLD").
-    std::vector<Name> aliases;   ///< Further names and adjectives in any language.
+    std::string name;          ///< English display name.
+    std::string iso2;          ///< ISO 3166-1 alpha-2, states only ("NL"; Namibia is "NA").
+    std::string iso3;          ///< ISO 3166-1 alpha-3, states only ("NLD").
+    std::vector<Name> aliases; ///< Further names and adjectives in any language.
 
     friend bool operator==(const Actor&, const Actor&) = default;
 };

@@ -14,7 +14,8 @@ class Date {
 public:
     Date() = default;
     /// Does not validate; use `Date::parse` or `valid()` for input from outside.
-    Date(int year, unsigned month, unsigned day) : m_ymd{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}} {}
+    Date(int year, unsigned month, unsigned day)
+        : m_ymd{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}} {}
 
     /// Parses "YYYY-MM-DD"; returns nothing for malformed text or a day that does not exist (2017-02-30).
     [[nodiscard]] static std::optional<Date> parse(std::string_view text) {

@@ -14,11 +14,11 @@ namespace stance {
 struct Document {
     DocumentId id;
     std::string title;
-    std::string language;  ///< BCP 47 ("nl", "en").
+    std::string language; ///< BCP 47 ("nl", "en").
     std::optional<Date> date;
     std::string author;
-    std::string origin;    ///< Where the text comes from (a URL, an archive reference, a data set).
-    std::string sha256;    ///< Hex SHA-256 of the UTF-8 text, lowercase.
+    std::string origin; ///< Where the text comes from (a URL, an archive reference, a data set).
+    std::string sha256; ///< Hex SHA-256 of the UTF-8 text, lowercase.
     /// The full UTF-8 text. Empty when the text is only referenced through `path` (large data files).
     std::string text;
     /// Where the text lives when it is not stored (relative to the dataset or absolute).

@@ -12,42 +12,32 @@
 #include "stance/model/ids.hpp"
 #include "stance/model/position.hpp"
 
-template <class Tag>
-struct fmt::formatter<stance::Id<Tag>> : fmt::formatter<std::string_view> {
-    template <class FormatContext>
-    auto format(const stance::Id<Tag>& id, FormatContext& context) const {
+template <class Tag> struct fmt::formatter<stance::Id<Tag>> : fmt::formatter<std::string_view> {
+    template <class FormatContext> auto format(const stance::Id<Tag>& id, FormatContext& context) const {
         return fmt::formatter<std::string_view>::format(id.str(), context);
     }
 };
 
-template <>
-struct fmt::formatter<stance::Date> : fmt::formatter<std::string_view> {
-    template <class FormatContext>
-    auto format(const stance::Date& date, FormatContext& context) const {
+template <> struct fmt::formatter<stance::Date> : fmt::formatter<std::string_view> {
+    template <class FormatContext> auto format(const stance::Date& date, FormatContext& context) const {
         return fmt::formatter<std::string_view>::format(date.iso(), context);
     }
 };
 
-template <>
-struct fmt::formatter<stance::PositionKind> : fmt::formatter<std::string_view> {
-    template <class FormatContext>
-    auto format(stance::PositionKind kind, FormatContext& context) const {
+template <> struct fmt::formatter<stance::PositionKind> : fmt::formatter<std::string_view> {
+    template <class FormatContext> auto format(stance::PositionKind kind, FormatContext& context) const {
         return fmt::formatter<std::string_view>::format(stance::to_string(kind), context);
     }
 };
 
-template <>
-struct fmt::formatter<stance::Breadth> : fmt::formatter<std::string_view> {
-    template <class FormatContext>
-    auto format(stance::Breadth breadth, FormatContext& context) const {
+template <> struct fmt::formatter<stance::Breadth> : fmt::formatter<std::string_view> {
+    template <class FormatContext> auto format(stance::Breadth breadth, FormatContext& context) const {
         return fmt::formatter<std::string_view>::format(stance::to_string(breadth), context);
     }
 };
 
-template <>
-struct fmt::formatter<stance::ActorKind> : fmt::formatter<std::string_view> {
-    template <class FormatContext>
-    auto format(stance::ActorKind kind, FormatContext& context) const {
+template <> struct fmt::formatter<stance::ActorKind> : fmt::formatter<std::string_view> {
+    template <class FormatContext> auto format(stance::ActorKind kind, FormatContext& context) const {
         return fmt::formatter<std::string_view>::format(stance::to_string(kind), context);
     }
 };

@@ -13,8 +13,7 @@
 
 namespace stance {
 
-template <class Tag>
-class Id {
+template <class Tag> class Id {
 public:
     Id() = default;
     explicit Id(std::string value) : m_value(std::move(value)) {}
@@ -40,7 +39,6 @@ using StanceId = Id<struct StanceTag>;
 
 } // namespace stance
 
-template <class Tag>
-struct std::hash<stance::Id<Tag>> {
+template <class Tag> struct std::hash<stance::Id<Tag>> {
     std::size_t operator()(const stance::Id<Tag>& id) const noexcept { return std::hash<std::string>{}(id.str()); }
 };

@@ -16,7 +16,7 @@ struct Body {
     BodyId id;
     std::string name;
     std::vector<Name> aliases;
-    std::optional<ActorId> organisation;  ///< The organisation the body belongs to (NATO, UN).
+    std::optional<ActorId> organisation; ///< The organisation the body belongs to (NATO, UN).
 
     friend bool operator==(const Body&, const Body&) = default;
 };
@@ -27,7 +27,7 @@ struct Meeting {
     MeetingId id;
     BodyId body;
     std::string title;
-    std::string level;  ///< "foreign_ministers", "ambassadors", "heads_of_state", "plenary", …
+    std::string level; ///< "foreign_ministers", "ambassadors", "heads_of_state", "plenary", …
     Date date;
     std::string place;
     std::optional<MeetingId> parent;
@@ -41,7 +41,7 @@ struct AgendaItem {
     MeetingId meeting;
     int order = 0;
     std::string title;
-    std::string code;         ///< Resolution or document code, where there is one ("A/RES/71/205").
+    std::string code; ///< Resolution or document code, where there is one ("A/RES/71/205").
     std::string description;
     std::vector<TopicId> topics;
 

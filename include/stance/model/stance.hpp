@@ -14,26 +14,26 @@ namespace stance {
 
 struct Stance {
     StanceId id;
-    ActorId actor;                       ///< Who holds the position (a state, a group such as "the Allies").
+    ActorId actor; ///< Who holds the position (a state, a group such as "the Allies").
     /// Members a collective statement names explicitly ("Veel landen, waaronder Nederland" names nld),
     /// so that a query about one of them finds it.
     std::vector<ActorId> includes;
-    std::optional<ActorId> speaker;      ///< The person who voiced it, if named (resolves to `actor` by role).
+    std::optional<ActorId> speaker; ///< The person who voiced it, if named (resolves to `actor` by role).
     TopicId topic;
     std::optional<PropositionId> proposition;
     MeetingId meeting;
     std::optional<AgendaItemId> agenda_item;
     PositionKind kind = PositionKind::neutral;
-    double score = 0.0;                  ///< In [-1, +1]; see docs/position-scale.md.
+    double score = 0.0; ///< In [-1, +1]; see docs/position-scale.md.
     Breadth breadth = Breadth::single;
-    std::string quote;                   ///< The source words, in the source language.
-    std::string paraphrase;              ///< Optional English paraphrase.
+    std::string quote;      ///< The source words, in the source language.
+    std::string paraphrase; ///< Optional English paraphrase.
     std::optional<SourceSpan> source;
-    std::optional<ActorId> reported_by;  ///< Whose account this is (the Dutch minister reports the US stance).
-    double confidence = 1.0;             ///< The coder's confidence in [0, 1].
+    std::optional<ActorId> reported_by; ///< Whose account this is (the Dutch minister reports the US stance).
+    double confidence = 1.0;            ///< The coder's confidence in [0, 1].
     std::string coder;
-    std::string coded_at;                ///< ISO 8601 timestamp of the coding, not of the statement.
-    std::optional<Date> stated_on;       ///< When it was stated, if not the meeting's date.
+    std::string coded_at;          ///< ISO 8601 timestamp of the coding, not of the statement.
+    std::optional<Date> stated_on; ///< When it was stated, if not the meeting's date.
     /// The coder's note: how the stance is known (stated, reported, inferred), judgement calls.
     std::string note;
 

@@ -14,8 +14,8 @@ namespace stance {
 struct Topic {
     TopicId id;
     std::optional<TopicId> parent;
-    std::string label;          ///< English label.
-    std::vector<Name> aliases;  ///< Labels in other languages and synonyms.
+    std::string label;         ///< English label.
+    std::vector<Name> aliases; ///< Labels in other languages and synonyms.
 
     friend bool operator==(const Topic&, const Topic&) = default;
 };
@@ -25,7 +25,7 @@ struct Topic {
 struct Proposition {
     PropositionId id;
     TopicId topic;
-    std::string statement;  ///< English.
+    std::string statement; ///< English.
 
     friend bool operator==(const Proposition&, const Proposition&) = default;
 };

@@ -39,16 +39,16 @@ enum class Agreement : std::uint8_t { agree, diverge, only_first, only_second, n
 }
 
 struct CompareOptions {
-    std::optional<TopicId> topic;  ///< Only this topic and, unless excluded, its subtopics.
+    std::optional<TopicId> topic; ///< Only this topic and, unless excluded, its subtopics.
     bool include_subtopics = true;
     std::optional<Date> from;
     std::optional<Date> to;
 };
 
 struct CompareSide {
-    std::vector<ActorStance> stances;  ///< All that reach the actor, own and inherited, labelled by `via`.
-    PositionSummary summary;           ///< Over the positions the verdict used.
-    bool inherited = false;            ///< The verdict rests on inherited positions only.
+    std::vector<ActorStance> stances; ///< All that reach the actor, own and inherited, labelled by `via`.
+    PositionSummary summary;          ///< Over the positions the verdict used.
+    bool inherited = false;           ///< The verdict rests on inherited positions only.
     [[nodiscard]] bool has_position() const noexcept { return summary.n > 0; }
 };
 
@@ -56,7 +56,7 @@ struct CompareRow {
     TopicId topic;
     std::string topic_label;
     std::optional<PropositionId> proposition;
-    std::string statement;  ///< The proposition's statement.
+    std::string statement; ///< The proposition's statement.
     CompareSide first;
     CompareSide second;
     Agreement agreement = Agreement::neither;
@@ -69,7 +69,7 @@ struct Comparison {
     std::string second_name;
     std::optional<TopicId> topic;
     std::string topic_label;
-    std::vector<CompareRow> rows;  ///< In the order the sources report them.
+    std::vector<CompareRow> rows; ///< In the order the sources report them.
 
     [[nodiscard]] std::size_t count(Agreement agreement) const noexcept;
 };
@@ -82,10 +82,8 @@ struct Comparison {
 
 } // namespace stance
 
-template <>
-struct fmt::formatter<stance::Agreement> : fmt::formatter<std::string_view> {
-    template <class FormatContext>
-    auto format(stance::Agreement agreement, FormatContext& context) const {
+template <> struct fmt::formatter<stance::Agreement> : fmt::formatter<std::string_view> {
+    template <class FormatContext> auto format(stance::Agreement agreement, FormatContext& context) const {
         return fmt::formatter<std::string_view>::format(stance::to_string(agreement), context);
     }
 };

@@ -37,10 +37,10 @@ class Store;
 
 /// What a period of the evolution is.
 enum class Period : std::uint8_t {
-    none,     ///< No aggregation: one point per stance.
-    meeting,  ///< The stance's own meeting (a working lunch is its own period).
-    session,  ///< The top-level ancestor meeting (the ministerial; a UN General Assembly session).
-    year,     ///< The calendar year of the stance's effective date.
+    none,    ///< No aggregation: one point per stance.
+    meeting, ///< The stance's own meeting (a working lunch is its own period).
+    session, ///< The top-level ancestor meeting (the ministerial; a UN General Assembly session).
+    year,    ///< The calendar year of the stance's effective date.
 };
 
 [[nodiscard]] constexpr std::string_view to_string(Period period) noexcept {
@@ -56,8 +56,8 @@ enum class Period : std::uint8_t {
 [[nodiscard]] std::optional<Period> parse_period(std::string_view text) noexcept;
 
 struct EvolutionOptions {
-    std::optional<Date> from;  ///< Inclusive, on the effective date.
-    std::optional<Date> to;    ///< Inclusive.
+    std::optional<Date> from; ///< Inclusive, on the effective date.
+    std::optional<Date> to;   ///< Inclusive.
     Period by = Period::none;
     /// Count attributable inherited stances (named, whole-group) in periods and shifts.
     bool include_inherited = false;
@@ -69,23 +69,23 @@ struct EvolutionOptions {
 };
 
 struct PeriodSummary {
-    std::string key;    ///< The meeting or session id, or the year ("2017").
-    std::string label;  ///< The meeting or session title, or the year.
-    Date first;         ///< Earliest and latest effective date of the period's stances.
+    std::string key;   ///< The meeting or session id, or the year ("2017").
+    std::string label; ///< The meeting or session title, or the year.
+    Date first;        ///< Earliest and latest effective date of the period's stances.
     Date last;
     PositionSummary summary;
 };
 
 struct Shift {
-    std::string before;  ///< Period key, or the stance id when not aggregated.
+    std::string before; ///< Period key, or the stance id when not aggregated.
     std::string after;
-    Date before_date;    ///< Last date of the earlier period (the stance's date when not aggregated).
-    Date after_date;     ///< First date of the later period.
+    Date before_date; ///< Last date of the earlier period (the stance's date when not aggregated).
+    Date after_date;  ///< First date of the later period.
     std::optional<double> score_before;
     std::optional<double> score_after;
     std::optional<PositionKind> kind_before;
     std::optional<PositionKind> kind_after;
-    bool score_changed = false;  ///< |score_after - score_before| >= threshold.
+    bool score_changed = false; ///< |score_after - score_before| >= threshold.
     bool kind_changed = false;
     /// The counted positions on each side of the shift.
     std::vector<ActorStance> evidence_before;
@@ -99,13 +99,13 @@ struct Evolution {
     std::string actor_name;
     TopicId topic;
     std::string topic_label;
-    std::vector<TopicId> topics;  ///< The topic and, unless excluded, its subtopics.
+    std::vector<TopicId> topics; ///< The topic and, unless excluded, its subtopics.
     EvolutionOptions options;
-    std::vector<ActorStance> points;     ///< Direct: own and speaker, in time order.
-    std::vector<ActorStance> inherited;  ///< named and group, in time order.
-    std::vector<PeriodSummary> periods;  ///< In time order; empty when not aggregated.
-    PositionSummary overall;             ///< Over everything counted.
-    std::vector<Shift> shifts;           ///< In time order.
+    std::vector<ActorStance> points;    ///< Direct: own and speaker, in time order.
+    std::vector<ActorStance> inherited; ///< named and group, in time order.
+    std::vector<PeriodSummary> periods; ///< In time order; empty when not aggregated.
+    PositionSummary overall;            ///< Over everything counted.
+    std::vector<Shift> shifts;          ///< In time order.
 };
 
 [[nodiscard]] Evolution evolution(const Store& store, const Catalog& catalog, const ActorId& actor,
@@ -117,10 +117,8 @@ struct Evolution {
 
 } // namespace stance
 
-template <>
-struct fmt::formatter<stance::Period> : fmt::formatter<std::string_view> {
-    template <class FormatContext>
-    auto format(stance::Period period, FormatContext& context) const {
+template <> struct fmt::formatter<stance::Period> : fmt::formatter<std::string_view> {
+    template <class FormatContext> auto format(stance::Period period, FormatContext& context) const {
         return fmt::formatter<std::string_view>::format(stance::to_string(period), context);
     }
 };

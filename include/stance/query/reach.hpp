@@ -40,7 +40,9 @@ enum class Via : std::uint8_t { own, speaker, named, group };
 }
 
 /// own and speaker: the actor's own words. named and group: inherited from a collective.
-[[nodiscard]] constexpr bool is_direct(Via via) noexcept { return via == Via::own || via == Via::speaker; }
+[[nodiscard]] constexpr bool is_direct(Via via) noexcept {
+    return via == Via::own || via == Via::speaker;
+}
 
 /// How one stance reaches one actor.
 struct Reach {
@@ -52,16 +54,16 @@ struct Reach {
 /// A stance as seen from one actor, with the context every query output shows.
 struct ActorStance {
     Stance stance;
-    Date date;                      ///< Effective date: `stated_on`, else the meeting's date.
+    Date date; ///< Effective date: `stated_on`, else the meeting's date.
     Via via = Via::own;
     std::optional<ActorId> through;
-    std::string through_name;       ///< The name of `through`.
-    MeetingId session;              ///< The top-level meeting the stance's meeting belongs to.
+    std::string through_name; ///< The name of `through`.
+    MeetingId session;        ///< The top-level meeting the stance's meeting belongs to.
     std::string session_title;
     std::string meeting_title;
-    std::string agenda_item_title;  ///< Empty when the stance has no agenda item.
+    std::string agenda_item_title; ///< Empty when the stance has no agenda item.
     std::string topic_label;
-    std::string statement;          ///< The proposition's statement; empty when there is none.
+    std::string statement; ///< The proposition's statement; empty when there is none.
 };
 
 /// True when the stance can be put down as the actor's position: direct, named, or held by a
@@ -85,10 +87,8 @@ struct ActorStance {
 
 } // namespace stance
 
-template <>
-struct fmt::formatter<stance::Via> : fmt::formatter<std::string_view> {
-    template <class FormatContext>
-    auto format(stance::Via via, FormatContext& context) const {
+template <> struct fmt::formatter<stance::Via> : fmt::formatter<std::string_view> {
+    template <class FormatContext> auto format(stance::Via via, FormatContext& context) const {
         return fmt::formatter<std::string_view>::format(stance::to_string(via), context);
     }
 };

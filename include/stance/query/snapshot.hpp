@@ -20,17 +20,17 @@ class Catalog;
 class Store;
 
 struct SnapshotOptions {
-    std::optional<TopicId> topic;  ///< Only this topic (and its subtopics).
+    std::optional<TopicId> topic; ///< Only this topic (and its subtopics).
     bool include_subtopics = true;
 };
 
 struct SnapshotStance {
     Stance stance;
-    std::optional<ActorId> speaker;  ///< The person who voiced it: the stance's speaker, or its actor when a person.
+    std::optional<ActorId> speaker; ///< The person who voiced it: the stance's speaker, or its actor when a person.
     std::string speaker_name;
     std::string meeting_title;
     std::string agenda_item_title;
-    std::string proposition;  ///< The proposition's statement, when there is one.
+    std::string proposition; ///< The proposition's statement, when there is one.
 };
 
 struct SnapshotActor {
@@ -43,7 +43,7 @@ struct SnapshotActor {
 struct SnapshotTopic {
     TopicId topic;
     std::string label;
-    std::string path;  ///< "Russia > NATO–Russia dialogue".
+    std::string path; ///< "Russia > NATO–Russia dialogue".
     std::vector<SnapshotActor> actors;
 };
 
@@ -53,12 +53,12 @@ struct SnapshotParticipant {
     std::optional<ActorId> person;
     std::string person_name;
     std::string role;
-    std::vector<MeetingId> meetings;  ///< Which of the meetings they attended.
+    std::vector<MeetingId> meetings; ///< Which of the meetings they attended.
 };
 
 struct Snapshot {
     Meeting meeting;
-    std::vector<Meeting> meetings;  ///< The meeting and its nested meetings, depth first.
+    std::vector<Meeting> meetings; ///< The meeting and its nested meetings, depth first.
     std::optional<TopicId> topic;
     std::vector<SnapshotParticipant> participants;
     std::vector<SnapshotTopic> topics;

@@ -21,14 +21,14 @@ struct StanceFilter {
     std::vector<ActorId> actors;
     /// Also return stances of collective actors whose `includes` names one of `actors`.
     bool include_named_members = false;
-    std::vector<TopicId> topics;  ///< Exact topics; callers expand subtopics (see query/topic_tree).
+    std::vector<TopicId> topics; ///< Exact topics; callers expand subtopics (see query/topic_tree).
     /// Also match stances whose agenda item carries one of `topics` (UN roll calls carry their
     /// issues on the agenda item, not on each vote).
     bool match_agenda_item_topics = false;
-    std::vector<MeetingId> meetings;  ///< Exact meetings; callers expand nested sessions.
+    std::vector<MeetingId> meetings; ///< Exact meetings; callers expand nested sessions.
     std::optional<Date> from;
     std::optional<Date> to;
-    bool positions_only = false;  ///< Drop no_position, absent and not_member.
+    bool positions_only = false; ///< Drop no_position, absent and not_member.
     /// Full-text search in quotes and paraphrases (SQLite FTS5 syntax: words, "phrases", OR, prefix*),
     /// ignoring case and accents. Empty means no text condition.
     std::string text;
