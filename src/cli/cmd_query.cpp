@@ -18,18 +18,6 @@ namespace stance::cli {
 
 namespace {
 
-std::optional<Date> parse_date_option(const std::string& text, std::string_view option) {
-    if (text.empty()) {
-        return std::nullopt;
-    }
-    std::optional<Date> date = Date::parse(text);
-    if (!date) {
-        throw invalid_input_error(std::string(option),
-                                  fmt::format("\"{}\" is not a date; write it as YYYY-MM-DD, e.g. 2017-03-31", text));
-    }
-    return date;
-}
-
 void check_date_order(const std::optional<Date>& from, const std::optional<Date>& to) {
     if (from && to && *to < *from) {
         throw invalid_input_error("--from/--to", fmt::format("--from {} is after --to {}; swap them", *from, *to));

@@ -25,17 +25,6 @@ struct SearchOptions {
     Format format = Format::text;
 };
 
-std::optional<Date> date_option(const std::string& text, std::string_view option) {
-    if (text.empty()) {
-        return std::nullopt;
-    }
-    auto date = Date::parse(text);
-    if (!date) {
-        throw invalid_input_error(std::string(option), fmt::format("\"{}\" is not a date; write YYYY-MM-DD", text));
-    }
-    return date;
-}
-
 StanceFilter search_filter(const SearchOptions& options, const Catalog& catalog) {
     StanceFilter filter;
     filter.text = options.text;
@@ -49,8 +38,8 @@ StanceFilter search_filter(const SearchOptions& options, const Catalog& catalog)
     if (!options.meeting.empty()) {
         filter.meetings = meeting_with_descendants(catalog, resolve_meeting(catalog, options.meeting));
     }
-    filter.from = date_option(options.from, "--from");
-    filter.to = date_option(options.to, "--to");
+    filter.from = parse_date_option(options.from, "--from");
+    filter.to = parse_date_option(options.to, "--to");
     return filter;
 }
 

@@ -51,17 +51,6 @@ private:
     bool m_drawn = false;
 };
 
-std::optional<Date> date_option(const std::string& text, std::string_view option) {
-    if (text.empty()) {
-        return std::nullopt;
-    }
-    if (auto date = Date::parse(text)) {
-        return date;
-    }
-    throw invalid_input_error(std::string(option),
-                              fmt::format("\"{}\" is not a date; write it as YYYY-MM-DD, e.g. 2016-12-19", text));
-}
-
 std::string figure(const std::optional<double>& value) {
     return value ? fmt::format("{:.4f}", *value) : std::string{};
 }
@@ -93,8 +82,8 @@ void run_agreement(Context& context, const AgreementCommand& command) {
         options.topic = resolve_topic(catalog, command.topic);
     }
     options.by = parse_period(command.by).value_or(Period::session);
-    options.from = date_option(command.from, "--from");
-    options.to = date_option(command.to, "--to");
+    options.from = parse_date_option(command.from, "--from");
+    options.to = parse_date_option(command.to, "--to");
     if (options.from && options.to && *options.to < *options.from) {
         throw invalid_input_error("--from/--to", fmt::format("--from {} is after --to {}; swap them",
                                                              options.from->iso(), options.to->iso()));

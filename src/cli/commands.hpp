@@ -3,7 +3,9 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include <CLI/CLI.hpp>
 
@@ -32,6 +34,10 @@ struct Context {
     /// Opens the database named by --db (or $STANCE_DB).
     [[nodiscard]] std::unique_ptr<Store> open_store(bool read_only = false) const;
 };
+
+/// The date of a `--from`/`--to` style option; nothing when the option was not given.
+/// Throws invalid_input_error naming the option when the text is not an existing YYYY-MM-DD date.
+[[nodiscard]] std::optional<Date> parse_date_option(const std::string& text, std::string_view option);
 
 void setup_init(CLI::App& app, Context& context);
 void setup_import(CLI::App& app, Context& context);

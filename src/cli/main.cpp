@@ -16,6 +16,18 @@ std::unique_ptr<Store> Context::open_store(bool read_only) const {
     return Store::open(database, options);
 }
 
+std::optional<Date> parse_date_option(const std::string& text, std::string_view option) {
+    if (text.empty()) {
+        return std::nullopt;
+    }
+    std::optional<Date> date = Date::parse(text);
+    if (!date) {
+        throw invalid_input_error(std::string(option),
+                                  fmt::format("\"{}\" is not a date; write it as YYYY-MM-DD, e.g. 2017-03-31", text));
+    }
+    return date;
+}
+
 namespace {
 
 int report(std::string_view kind, const std::exception& failure, ExitCode code) {
