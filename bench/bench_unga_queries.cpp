@@ -127,7 +127,6 @@ SessionCounts stance_evolution(const stance::Store& store, const stance::Catalog
                                const stance::TopicId& topic) {
     stance::EvolutionOptions options;
     options.by = stance::Period::session;
-    options.match_agenda_item_topics = true;
     const stance::Evolution result = stance::evolution(store, catalog, actor, topic, options);
     SessionCounts counts;
     for (const stance::PeriodSummary& period : result.periods) {

@@ -30,7 +30,6 @@ int main(int argc, char** argv) {
 
         stance::EvolutionOptions options;
         options.by = stance::Period::year;
-        options.match_agenda_item_topics = true; // the issue sits on the roll call, not on each vote
         const stance::Evolution result = stance::evolution(*store, catalog, actor, issue, options);
 
         std::map<int, stance::PositionSummary> decades;

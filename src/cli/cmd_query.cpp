@@ -50,7 +50,6 @@ struct EvolutionCommand {
     std::string from;
     std::string to;
     bool include_inherited = false;
-    bool agenda_topics = false;
     bool no_subtopics = false;
     double threshold = 0.5;
     Format format = Format::text;
@@ -67,7 +66,6 @@ void run_evolution(const Context& context, const EvolutionCommand& command) {
     options.to = parse_date_option(command.to, "--to");
     check_date_order(options.from, options.to);
     options.include_inherited = command.include_inherited;
-    options.match_agenda_item_topics = command.agenda_topics;
     options.include_subtopics = !command.no_subtopics;
     options.shift_threshold = command.threshold;
     const Evolution result = evolution(*store, catalog, actor, topic, options);
@@ -184,8 +182,6 @@ void setup_evolution(CLI::App& app, Context& context) {
     command->add_option("--threshold", options->threshold, "Smallest change of mean score that is a shift")
         ->check(CLI::Range(0.0, 2.0))
         ->capture_default_str();
-    command->add_flag("--agenda-topics", options->agenda_topics,
-                      "Also match stances whose agenda item carries the topic (UN roll calls)");
     command->add_flag("--no-subtopics", options->no_subtopics, "Only the topic itself, not its subtopics");
     add_format_option(*command, options->format);
     command->callback([&context, options] { run_evolution(context, *options); });

@@ -180,7 +180,6 @@ Evolution evolution(const Store& store, const Catalog& catalog, const ActorId& a
 
     StanceFilter filter;
     filter.topics = result.topics;
-    filter.match_agenda_item_topics = options.match_agenda_item_topics;
     filter.from = options.from;
     filter.to = options.to;
     std::vector<ActorStance> all = stances_reaching(store, catalog, actor, filter);

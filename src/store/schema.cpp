@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "stance/error.hpp"
+#include "store/vote_rows.hpp"
 
 namespace stance::detail {
 
@@ -117,7 +118,31 @@ INSERT INTO stance_text(rowid, quote, paraphrase)
     SELECT id, quote, paraphrase FROM stance WHERE quote <> '' OR paraphrase <> '';
 )sql";
 
-constexpr std::array migrations{schema_v1, schema_v2};
+// Version 3: compact storage for vote-shaped stances (stance/model/vote.hpp, store/vote_rows.hpp).
+// One row per (roll call, actor), clustered by roll call and indexed by actor, the vote as an
+// integer; the stance id, date and meeting are derived, so nothing is stored twice. The vote stances
+// of version 2 move here (move_vote_shaped_stances).
+constexpr const char* schema_v3 = R"sql(
+CREATE TABLE roll_call (
+    agenda_item_id INTEGER PRIMARY KEY REFERENCES agenda_item(id) ON DELETE CASCADE,
+    stance_prefix TEXT NOT NULL UNIQUE); -- a vote's stance id is this followed by its actor's id
+CREATE TABLE vote (
+    agenda_item_id INTEGER NOT NULL REFERENCES roll_call(agenda_item_id) ON DELETE CASCADE,
+    actor_id INTEGER NOT NULL REFERENCES actor(id),
+    vote INTEGER NOT NULL, -- VoteCode: 1 yes, 2 abstain, 3 no, 8 absent, 9 not a member
+    topic_id INTEGER NOT NULL REFERENCES topic(id),
+    document_id INTEGER REFERENCES document(id), span_start INTEGER, span_length INTEGER,
+    PRIMARY KEY (agenda_item_id, actor_id)) WITHOUT ROWID;
+CREATE INDEX vote_by_actor ON vote(actor_id, agenda_item_id);
+)sql";
+
+struct Migration {
+    const char* sql;
+    void (*move_data)(SQLite::Database&); // after the SQL, in the same transaction; may be null
+};
+
+constexpr std::array migrations{Migration{schema_v1, nullptr}, Migration{schema_v2, nullptr},
+                                Migration{schema_v3, move_vote_shaped_stances}};
 
 } // namespace
 
@@ -140,7 +165,11 @@ void migrate(SQLite::Database& db, int target) {
     // Re-read inside the lock: another process may have migrated while we waited.
     version = read_schema_version(db);
     for (int next = version + 1; next <= target; ++next) {
-        db.exec(migrations.at(static_cast<std::size_t>(next - 1)));
+        const Migration& migration = migrations.at(static_cast<std::size_t>(next - 1));
+        db.exec(migration.sql);
+        if (migration.move_data != nullptr) {
+            migration.move_data(db);
+        }
     }
     db.exec(fmt::format("PRAGMA user_version = {}", target));
     transaction.commit();

@@ -8,7 +8,9 @@
 #include <fmt/format.h>
 
 #include "stance/error.hpp"
+#include "stance/model/vote.hpp"
 #include "store/sqlite_store.hpp"
+#include "store/vote_rows.hpp"
 
 namespace stance::detail {
 
@@ -21,7 +23,7 @@ std::string date_text(const std::optional<Date>& date) {
 class SqliteImportSession final : public ImportSession {
 public:
     explicit SqliteImportSession(SQLite::Database& db)
-        : m_db(db), m_transaction(db, SQLite::TransactionBehavior::IMMEDIATE) {}
+        : m_db(db), m_transaction(db, SQLite::TransactionBehavior::IMMEDIATE), m_votes(db) {}
 
     void put(const Document& document) override;
     void put(const Actor& actor) override;
@@ -53,6 +55,9 @@ private:
     ResolvedStance resolve(const Stance& stance);
     static void bind(SQLite::Statement& q, const Stance& stance, const ResolvedStance& resolved);
     void put_includes(std::int64_t row, const Stance& stance);
+    std::optional<VoteRow> as_vote(const Stance& stance, const ResolvedStance& resolved);
+    std::int64_t meeting_of_item(std::int64_t agenda_item);
+    void stage_general(std::span<const Stance* const> stances);
 
     // Prepared once per session and reused: bulk imports call put() hundreds of thousands of times.
     SQLite::Statement& statement(const char* sql);
@@ -68,7 +73,9 @@ private:
     std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> m_statements;
     std::array<std::unordered_map<std::string, std::int64_t>, 8> m_ids;
     std::unordered_map<std::int64_t, std::string> m_meeting_dates;
+    std::unordered_map<std::int64_t, std::int64_t> m_item_meetings; // agenda item row → meeting row
     bool m_staging_ready = false;
+    VoteRows m_votes;
 };
 
 SQLite::Statement& SqliteImportSession::statement(const char* sql) {
@@ -280,6 +287,7 @@ void SqliteImportSession::put(const AgendaItem& item) {
                    q.bind(6, item.description);
                });
     remember(EntityKind::agenda_item, item.id.str(), row);
+    m_item_meetings[row] = meeting;
     SQLite::Statement& clear = statement("DELETE FROM agenda_item_topic WHERE agenda_item_id = ?");
     clear.bind(1, row);
     clear.exec();
@@ -412,6 +420,40 @@ void SqliteImportSession::put_includes(std::int64_t row, const Stance& stance) {
     }
 }
 
+std::int64_t SqliteImportSession::meeting_of_item(std::int64_t agenda_item) {
+    if (auto known = m_item_meetings.find(agenda_item); known != m_item_meetings.end()) {
+        return known->second;
+    }
+    SQLite::Statement& q = statement("SELECT meeting_id FROM agenda_item WHERE id = ?");
+    q.bind(1, agenda_item);
+    const std::int64_t meeting = q.executeStep() ? q.getColumn(0).getInt64() : 0;
+    m_item_meetings[agenda_item] = meeting;
+    return meeting;
+}
+
+// The vote table's row for `stance` when it is stored there: vote-shaped (model/vote.hpp), cast in
+// its agenda item's meeting, and with the id prefix of the other votes on that roll call.
+std::optional<VoteRow> SqliteImportSession::as_vote(const Stance& stance, const ResolvedStance& resolved) {
+    if (!is_vote_shaped(stance) || meeting_of_item(*resolved.agenda_item) != resolved.meeting) {
+        return std::nullopt;
+    }
+    const std::string& id = stance.id.str();
+    if (!m_votes.accept_prefix(*resolved.agenda_item, id.substr(0, id.size() - stance.actor.str().size()))) {
+        return std::nullopt;
+    }
+    VoteRow row;
+    row.agenda_item = *resolved.agenda_item;
+    row.actor = resolved.actor;
+    row.vote = *vote_code(stance.kind);
+    row.topic = resolved.topic;
+    row.document = resolved.document;
+    if (stance.source) {
+        row.span_start = static_cast<std::int64_t>(stance.source->start);
+        row.span_length = static_cast<std::int64_t>(stance.source->end - stance.source->start);
+    }
+    return row;
+}
+
 void SqliteImportSession::put(const Stance& stance) {
     static const std::string sql =
         fmt::format("INSERT INTO stance ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
@@ -419,15 +461,35 @@ void SqliteImportSession::put(const Stance& stance) {
                     "RETURNING id",
                     stance_insert_columns, stance_upsert_tail);
     const ResolvedStance resolved = resolve(stance);
+    if (const std::optional<VoteRow> vote = as_vote(stance, resolved)) {
+        m_votes.write(*vote, stance.id.str());
+        return;
+    }
+    m_votes.erase(stance.id.str()); // it may have been a vote before
     const std::int64_t row = upsert(sql.c_str(), [&](SQLite::Statement& q) { bind(q, stance, resolved); });
     put_includes(row, stance);
 }
 
-// Stances a million at a time (UN votes). One upsert per row would make SQLite keep a statement
-// journal for every row (the stance table has triggers, so each insert may write more than one
-// row), copying each touched page aside first; staging the rows in a plain temporary table and
-// inserting them with one INSERT ... SELECT pays that once per batch. Same result as put() per stance.
+// Stances a million at a time (UN votes). Votes go to the vote table one row each: it has no
+// triggers, so SQLite needs no statement journal for them. The rest go to the general table, where
+// one upsert per row would make SQLite keep a statement journal for every row (the stance table has
+// triggers, so each insert may write more than one row), copying each touched page aside first;
+// staging those rows in a plain temporary table and inserting them with one INSERT ... SELECT pays
+// that once per batch. Same result as put() per stance.
 void SqliteImportSession::put_stances(std::span<const Stance> stances) {
+    std::vector<const Stance*> general;
+    for (const Stance& stance : stances) {
+        const ResolvedStance resolved = resolve(stance);
+        if (const std::optional<VoteRow> vote = as_vote(stance, resolved)) {
+            m_votes.write(*vote, stance.id.str());
+        } else {
+            general.push_back(&stance);
+        }
+    }
+    stage_general(general);
+}
+
+void SqliteImportSession::stage_general(std::span<const Stance* const> stances) {
     if (stances.empty()) {
         return;
     }
@@ -441,12 +503,13 @@ void SqliteImportSession::put_stances(std::span<const Stance> stances) {
                     "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
                     stance_insert_columns);
     bool any_includes = false;
-    for (const Stance& stance : stances) {
-        const ResolvedStance resolved = resolve(stance);
+    for (const Stance* stance : stances) {
+        m_votes.erase(stance->id.str()); // it may have been a vote before
+        const ResolvedStance resolved = resolve(*stance);
         SQLite::Statement& stage = statement(stage_sql.c_str());
-        bind(stage, stance, resolved);
+        bind(stage, *stance, resolved);
         stage.exec();
-        any_includes = any_includes || !stance.includes.empty();
+        any_includes = any_includes || !stance->includes.empty();
     }
     static const std::string flush_sql =
         fmt::format("INSERT INTO stance ({0}) SELECT {0} FROM temp.stance_staging WHERE true ORDER BY rowid{1}",
@@ -456,13 +519,13 @@ void SqliteImportSession::put_stances(std::span<const Stance> stances) {
     const bool stored_includes = m_db.execAndGet("SELECT EXISTS (SELECT 1 FROM stance_include)").getInt() != 0;
     if (any_includes || stored_includes) {
         SQLite::Statement& find = statement("SELECT id FROM stance WHERE slug = ?");
-        for (const Stance& stance : stances) {
+        for (const Stance* stance : stances) {
             find.reset();
-            find.bind(1, stance.id.str());
+            find.bind(1, stance->id.str());
             if (find.executeStep()) {
                 const std::int64_t row = find.getColumn(0).getInt64();
                 find.reset();
-                put_includes(row, stance);
+                put_includes(row, *stance);
             }
         }
     }
@@ -471,6 +534,7 @@ void SqliteImportSession::put_stances(std::span<const Stance> stances) {
 
 void SqliteImportSession::commit() {
     m_statements.clear(); // finalize before COMMIT so no statement holds the write open
+    m_votes.release();
     m_transaction.commit();
 }
 

@@ -7,7 +7,10 @@
 #include <fmt/format.h>
 
 #include "stance/error.hpp"
+#include "store/columns.hpp"
 #include "store/schema.hpp"
+#include "store/stance_reads.hpp"
+#include "store/vote_rows.hpp"
 
 namespace stance {
 
@@ -21,169 +24,8 @@ namespace stance::detail {
 
 namespace {
 
-constexpr char unit_separator = '\x1f';
-
 int open_flags(const OpenOptions& options) {
     return options.read_only ? SQLite::OPEN_READONLY : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-}
-
-std::optional<Date> optional_date(const SQLite::Column& column) {
-    if (column.isNull()) {
-        return std::nullopt;
-    }
-    return Date::parse(column.getString());
-}
-
-template <class IdType> std::optional<IdType> optional_id(const SQLite::Column& column) {
-    if (column.isNull()) {
-        return std::nullopt;
-    }
-    return IdType{column.getString()};
-}
-
-std::vector<ActorId> split_ids(const std::string& joined) {
-    std::vector<ActorId> ids;
-    std::size_t begin = 0;
-    while (begin < joined.size()) {
-        std::size_t end = joined.find(unit_separator, begin);
-        if (end == std::string::npos) {
-            end = joined.size();
-        }
-        ids.emplace_back(joined.substr(begin, end - begin));
-        begin = end + 1;
-    }
-    return ids;
-}
-
-// A JSON array of the ids' slugs, bound as one parameter and unpacked in SQL by json_each.
-template <class IdType> std::string json_array(const std::vector<IdType>& ids) {
-    std::string out = "[";
-    for (const IdType& id : ids) {
-        if (out.size() > 1) {
-            out += ',';
-        }
-        out += '"';
-        for (char c : id.str()) {
-            if (c == '"' || c == '\\') {
-                out += '\\';
-            }
-            out += c;
-        }
-        out += '"';
-    }
-    return out + "]";
-}
-
-constexpr const char* stance_columns = R"sql(
-SELECT s.slug, a.slug, sp.slug, t.slug, p.slug, m.slug, ai.slug, s.kind, s.score, s.breadth, s.quote,
-       s.paraphrase, d.slug, s.span_start, s.span_end, s.page, rb.slug, s.confidence, s.coder, s.coded_at,
-       NULLIF(s.stated_on, ''),
-       (SELECT group_concat(ia.slug, char(31)) FROM stance_include si JOIN actor ia ON ia.id = si.actor_id
-         WHERE si.stance_id = s.id),
-       s.note
-FROM stance s
-JOIN actor a ON a.id = s.actor_id
-LEFT JOIN actor sp ON sp.id = s.speaker_id
-JOIN topic t ON t.id = s.topic_id
-LEFT JOIN proposition p ON p.id = s.proposition_id
-JOIN meeting m ON m.id = s.meeting_id
-LEFT JOIN agenda_item ai ON ai.id = s.agenda_item_id
-LEFT JOIN document d ON d.id = s.document_id
-LEFT JOIN actor rb ON rb.id = s.reported_by_id
-WHERE 1 = 1)sql";
-
-std::string stance_query(const StanceFilter& filter) {
-    std::string sql = stance_columns;
-    if (!filter.actors.empty()) {
-        sql += " AND (s.actor_id IN (SELECT x.id FROM actor x, json_each(:actors) j WHERE x.slug = j.value)";
-        if (filter.include_named_members) {
-            sql += " OR s.id IN (SELECT si.stance_id FROM stance_include si JOIN actor x ON x.id = si.actor_id,"
-                   " json_each(:actors) j WHERE x.slug = j.value)";
-        }
-        sql += ")";
-    }
-    if (!filter.topics.empty()) {
-        sql += " AND (s.topic_id IN (SELECT x.id FROM topic x, json_each(:topics) j WHERE x.slug = j.value)";
-        if (filter.match_agenda_item_topics) {
-            sql += " OR s.agenda_item_id IN (SELECT ait.agenda_item_id FROM agenda_item_topic ait"
-                   " JOIN topic x ON x.id = ait.topic_id, json_each(:topics) j WHERE x.slug = j.value)";
-        }
-        sql += ")";
-    }
-    if (!filter.meetings.empty()) {
-        sql += " AND s.meeting_id IN (SELECT x.id FROM meeting x, json_each(:meetings) j WHERE x.slug = j.value)";
-    }
-    if (filter.from) {
-        sql += " AND s.effective_date >= :from";
-    }
-    if (filter.to) {
-        sql += " AND s.effective_date <= :to";
-    }
-    if (filter.positions_only) {
-        sql += " AND s.kind NOT IN ('no_position', 'absent', 'not_member')";
-    }
-    if (!filter.text.empty()) {
-        sql += " AND s.id IN (SELECT rowid FROM stance_text WHERE stance_text MATCH :text)";
-    }
-    sql += " ORDER BY s.effective_date, m.slug, s.slug";
-    return sql;
-}
-
-void bind_filter(SQLite::Statement& query, const StanceFilter& filter) {
-    if (!filter.actors.empty()) {
-        query.bind(":actors", json_array(filter.actors));
-    }
-    if (!filter.topics.empty()) {
-        query.bind(":topics", json_array(filter.topics));
-    }
-    if (!filter.meetings.empty()) {
-        query.bind(":meetings", json_array(filter.meetings));
-    }
-    if (filter.from) {
-        query.bind(":from", filter.from->iso());
-    }
-    if (filter.to) {
-        query.bind(":to", filter.to->iso());
-    }
-    if (!filter.text.empty()) {
-        query.bind(":text", filter.text);
-    }
-}
-
-Stance read_stance(SQLite::Statement& row) {
-    Stance stance;
-    stance.id = StanceId{row.getColumn(0).getString()};
-    stance.actor = ActorId{row.getColumn(1).getString()};
-    stance.speaker = optional_id<ActorId>(row.getColumn(2));
-    stance.topic = TopicId{row.getColumn(3).getString()};
-    stance.proposition = optional_id<PropositionId>(row.getColumn(4));
-    stance.meeting = MeetingId{row.getColumn(5).getString()};
-    stance.agenda_item = optional_id<AgendaItemId>(row.getColumn(6));
-    stance.kind = parse_position_kind(row.getColumn(7).getString()).value_or(PositionKind::no_position);
-    stance.score = row.getColumn(8).getDouble();
-    stance.breadth = parse_breadth(row.getColumn(9).getString()).value_or(Breadth::single);
-    stance.quote = row.getColumn(10).getString();
-    stance.paraphrase = row.getColumn(11).getString();
-    if (!row.getColumn(12).isNull()) {
-        SourceSpan span;
-        span.document = DocumentId{row.getColumn(12).getString()};
-        span.start = static_cast<std::size_t>(row.getColumn(13).getInt64());
-        span.end = static_cast<std::size_t>(row.getColumn(14).getInt64());
-        if (!row.getColumn(15).isNull()) {
-            span.page = row.getColumn(15).getInt();
-        }
-        stance.source = span;
-    }
-    stance.reported_by = optional_id<ActorId>(row.getColumn(16));
-    stance.confidence = row.getColumn(17).getDouble();
-    stance.coder = row.getColumn(18).getString();
-    stance.coded_at = row.getColumn(19).getString();
-    stance.stated_on = optional_date(row.getColumn(20));
-    if (!row.getColumn(21).isNull()) {
-        stance.includes = split_ids(row.getColumn(21).getString());
-    }
-    stance.note = row.getColumn(22).getString();
-    return stance;
 }
 
 std::optional<Date> date_or_none(const std::string& text) {
@@ -301,7 +143,10 @@ int SqliteStore::schema_version() const try {
 bool SqliteStore::exists(EntityKind kind, const std::string& id) const try {
     SQLite::Statement query(m_db, fmt::format("SELECT 1 FROM {} WHERE slug = ?", table_of(kind)));
     query.bind(1, id);
-    return query.executeStep();
+    if (query.executeStep()) {
+        return true;
+    }
+    return kind == EntityKind::stance && VoteRows(m_db).contains(id);
 } catch (const SQLite::Exception& failure) {
     rethrow_as_stance_error(failure, fmt::format("reading an id from {}", m_path));
 }

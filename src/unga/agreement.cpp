@@ -37,7 +37,6 @@ StanceFilter vote_filter(const Catalog& catalog, const std::optional<TopicId>& t
     filter.positions_only = true;
     if (topic) {
         filter.topics = topic_with_descendants(catalog, *topic);
-        filter.match_agenda_item_topics = true;
     }
     return filter;
 }

@@ -202,7 +202,6 @@ TEST_CASE("the generic evolution query follows a country's votes on an issue ses
     const Catalog catalog{*store};
     EvolutionOptions options;
     options.by = Period::session;
-    options.match_agenda_item_topics = true;
     const Evolution result = evolution(*store, catalog, ActorId{"nld"}, TopicId{"unga-me"}, options);
 
     std::map<int, std::map<std::string, std::size_t>> expected;

@@ -14,8 +14,8 @@
 // is no proposition), with the same two tests on single scores and kinds, so that different
 // subtopics discussed at one meeting are not mistaken for a change of mind.
 //
-// For roll-call data, set `match_agenda_item_topics` so that votes whose topics sit on the agenda
-// item are found too. One query reads only the actor's (and its groups') stances, so a country's
+// A topic matches a stance when the stance or its agenda item carries it, so roll-call votes, whose
+// issues sit on the agenda item, are found like statements. One query reads only the actor's (and its groups') stances, so a country's
 // full UN voting record (~10,000 votes) is a single pass.
 #pragma once
 
@@ -64,8 +64,6 @@ struct EvolutionOptions {
     /// The smallest change of mean score that counts as a shift (scores run from -1 to +1).
     double shift_threshold = 0.5;
     bool include_subtopics = true;
-    /// Also find stances whose agenda item carries the topic (UN roll calls).
-    bool match_agenda_item_topics = false;
 };
 
 struct PeriodSummary {

@@ -21,10 +21,9 @@ struct StanceFilter {
     std::vector<ActorId> actors;
     /// Also return stances of collective actors whose `includes` names one of `actors`.
     bool include_named_members = false;
-    std::vector<TopicId> topics; ///< Exact topics; callers expand subtopics (see query/topic_tree).
-    /// Also match stances whose agenda item carries one of `topics` (UN roll calls carry their
-    /// issues on the agenda item, not on each vote).
-    bool match_agenda_item_topics = false;
+    /// Exact topics; callers expand subtopics (see query/topic_tree). A topic matches a stance when
+    /// the stance or its agenda item carries it (UN roll calls carry their issues on the agenda item).
+    std::vector<TopicId> topics;
     std::vector<MeetingId> meetings; ///< Exact meetings; callers expand nested sessions.
     std::optional<Date> from;
     std::optional<Date> to;
@@ -95,7 +94,7 @@ struct OpenOptions {
 class Store {
 public:
     /// The schema version this library writes; older databases are migrated on open.
-    static constexpr int current_schema_version = 2;
+    static constexpr int current_schema_version = 3;
 
     /// Opens (creating if needed) the SQLite database at `path`; ":memory:" gives a private in-memory one.
     /// Throws schema_version_error for a database written by a newer stance.

@@ -1,0 +1,186 @@
+// Reading stances from the general and the vote table; see stance_reads.hpp.
+#include "store/stance_reads.hpp"
+
+#include <sqlite3.h>
+
+#include <fmt/format.h>
+
+#include "stance/model/vote.hpp"
+#include "store/columns.hpp"
+
+namespace stance::detail {
+
+const char* const general_stance_select = R"sql(
+SELECT s.slug, a.slug, sp.slug, t.slug, p.slug, m.slug, ai.slug, s.kind, s.score, s.breadth, s.quote,
+       s.paraphrase, d.slug, s.span_start, s.span_end, s.page, rb.slug, s.confidence, s.coder, s.coded_at,
+       NULLIF(s.stated_on, ''),
+       (SELECT group_concat(ia.slug, char(31)) FROM stance_include si JOIN actor ia ON ia.id = si.actor_id
+         WHERE si.stance_id = s.id),
+       s.note, s.effective_date
+FROM stance s
+JOIN actor a ON a.id = s.actor_id
+LEFT JOIN actor sp ON sp.id = s.speaker_id
+JOIN topic t ON t.id = s.topic_id
+LEFT JOIN proposition p ON p.id = s.proposition_id
+JOIN meeting m ON m.id = s.meeting_id
+LEFT JOIN agenda_item ai ON ai.id = s.agenda_item_id
+LEFT JOIN document d ON d.id = s.document_id
+LEFT JOIN actor rb ON rb.id = s.reported_by_id
+WHERE 1 = 1)sql";
+
+namespace {
+
+// Votes as the same 24 columns: the id from the roll call's prefix, the kind as its VoteCode, the
+// score left NULL (the kind's default), the date and meeting from the agenda item.
+constexpr const char* vote_stance_select = R"sql(
+SELECT rc.stance_prefix || a.slug, a.slug, NULL, t.slug, NULL, m.slug, ai.slug, v.vote, NULL, 'single', '', '',
+       d.slug, v.span_start, v.span_start + v.span_length, NULL, NULL, 1.0, '', '', NULL, NULL, '', m.date
+FROM vote v
+JOIN roll_call rc ON rc.agenda_item_id = v.agenda_item_id
+JOIN agenda_item ai ON ai.id = v.agenda_item_id
+JOIN meeting m ON m.id = ai.meeting_id
+JOIN actor a ON a.id = v.actor_id
+JOIN topic t ON t.id = v.topic_id
+LEFT JOIN document d ON d.id = v.document_id
+WHERE 1 = 1)sql";
+
+constexpr const char* actors_in = "(SELECT x.id FROM actor x, json_each(:actors) j WHERE x.slug = j.value)";
+constexpr const char* topics_in = "(SELECT x.id FROM topic x, json_each(:topics) j WHERE x.slug = j.value)";
+// A topic matches a stance when the stance or its agenda item carries it.
+constexpr const char* items_with_topics = "(SELECT ait.agenda_item_id FROM agenda_item_topic ait"
+                                          " JOIN topic x ON x.id = ait.topic_id, json_each(:topics) j"
+                                          " WHERE x.slug = j.value)";
+constexpr const char* meetings_in = "(SELECT x.id FROM meeting x, json_each(:meetings) j WHERE x.slug = j.value)";
+
+std::string general_conditions(const StanceFilter& filter) {
+    std::string sql;
+    if (!filter.actors.empty()) {
+        sql += fmt::format(" AND (s.actor_id IN {}", actors_in);
+        if (filter.include_named_members) {
+            sql += " OR s.id IN (SELECT si.stance_id FROM stance_include si JOIN actor x ON x.id = si.actor_id,"
+                   " json_each(:actors) j WHERE x.slug = j.value)";
+        }
+        sql += ")";
+    }
+    if (!filter.topics.empty()) {
+        sql += fmt::format(" AND (s.topic_id IN {} OR s.agenda_item_id IN {})", topics_in, items_with_topics);
+    }
+    if (!filter.meetings.empty()) {
+        sql += fmt::format(" AND s.meeting_id IN {}", meetings_in);
+    }
+    if (filter.from) {
+        sql += " AND s.effective_date >= :from";
+    }
+    if (filter.to) {
+        sql += " AND s.effective_date <= :to";
+    }
+    if (filter.positions_only) {
+        sql += " AND s.kind NOT IN ('no_position', 'absent', 'not_member')";
+    }
+    if (!filter.text.empty()) {
+        sql += " AND s.id IN (SELECT rowid FROM stance_text WHERE stance_text MATCH :text)";
+    }
+    return sql;
+}
+
+// Votes have no members to name, no quote to search, and their date is their meeting's.
+std::string vote_conditions(const StanceFilter& filter) {
+    std::string sql;
+    if (!filter.actors.empty()) {
+        sql += fmt::format(" AND v.actor_id IN {}", actors_in);
+    }
+    if (!filter.topics.empty()) {
+        sql += fmt::format(" AND (v.topic_id IN {} OR v.agenda_item_id IN {})", topics_in, items_with_topics);
+    }
+    if (!filter.meetings.empty()) {
+        sql += fmt::format(" AND ai.meeting_id IN {}", meetings_in);
+    }
+    if (filter.from) {
+        sql += " AND m.date >= :from";
+    }
+    if (filter.to) {
+        sql += " AND m.date <= :to";
+    }
+    if (filter.positions_only) {
+        sql += fmt::format(" AND v.vote IN ({}, {}, {})", static_cast<int>(VoteCode::yes),
+                           static_cast<int>(VoteCode::abstain), static_cast<int>(VoteCode::no));
+    }
+    return sql;
+}
+
+} // namespace
+
+std::string stance_query(const StanceFilter& filter) {
+    std::string sql = general_stance_select + general_conditions(filter);
+    if (filter.text.empty()) {
+        sql += " UNION ALL ";
+        sql += vote_stance_select + vote_conditions(filter);
+    }
+    // Effective date, meeting, id: columns 24, 6 and 1.
+    sql += " ORDER BY 24, 6, 1";
+    return sql;
+}
+
+void bind_filter(SQLite::Statement& query, const StanceFilter& filter) {
+    if (!filter.actors.empty()) {
+        query.bind(":actors", json_array(filter.actors));
+    }
+    if (!filter.topics.empty()) {
+        query.bind(":topics", json_array(filter.topics));
+    }
+    if (!filter.meetings.empty()) {
+        query.bind(":meetings", json_array(filter.meetings));
+    }
+    if (filter.from) {
+        query.bind(":from", filter.from->iso());
+    }
+    if (filter.to) {
+        query.bind(":to", filter.to->iso());
+    }
+    if (!filter.text.empty()) {
+        query.bind(":text", filter.text);
+    }
+}
+
+Stance read_stance(SQLite::Statement& row) {
+    Stance stance;
+    stance.id = StanceId{row.getColumn(0).getString()};
+    stance.actor = ActorId{row.getColumn(1).getString()};
+    stance.speaker = optional_id<ActorId>(row.getColumn(2));
+    stance.topic = TopicId{row.getColumn(3).getString()};
+    stance.proposition = optional_id<PropositionId>(row.getColumn(4));
+    stance.meeting = MeetingId{row.getColumn(5).getString()};
+    stance.agenda_item = optional_id<AgendaItemId>(row.getColumn(6));
+    if (const SQLite::Column kind = row.getColumn(7); kind.getType() == SQLITE_INTEGER) {
+        stance.kind = position_kind(static_cast<VoteCode>(kind.getInt())); // a row of the vote table
+    } else {
+        stance.kind = parse_position_kind(kind.getString()).value_or(PositionKind::no_position);
+    }
+    const SQLite::Column score = row.getColumn(8);
+    stance.score = score.isNull() ? default_score(stance.kind) : score.getDouble();
+    stance.breadth = parse_breadth(row.getColumn(9).getString()).value_or(Breadth::single);
+    stance.quote = row.getColumn(10).getString();
+    stance.paraphrase = row.getColumn(11).getString();
+    if (!row.getColumn(12).isNull()) {
+        SourceSpan span;
+        span.document = DocumentId{row.getColumn(12).getString()};
+        span.start = static_cast<std::size_t>(row.getColumn(13).getInt64());
+        span.end = static_cast<std::size_t>(row.getColumn(14).getInt64());
+        if (!row.getColumn(15).isNull()) {
+            span.page = row.getColumn(15).getInt();
+        }
+        stance.source = span;
+    }
+    stance.reported_by = optional_id<ActorId>(row.getColumn(16));
+    stance.confidence = row.getColumn(17).getDouble();
+    stance.coder = row.getColumn(18).getString();
+    stance.coded_at = row.getColumn(19).getString();
+    stance.stated_on = optional_date(row.getColumn(20));
+    if (!row.getColumn(21).isNull()) {
+        stance.includes = split_ids(row.getColumn(21).getString());
+    }
+    stance.note = row.getColumn(22).getString();
+    return stance;
+}
+
+} // namespace stance::detail

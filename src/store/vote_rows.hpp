@@ -1,0 +1,80 @@
+// The compact table of vote-shaped stances (model/vote.hpp): one row per (roll call, actor) with
+// the vote as a small integer, instead of a row of the general stance table with a dozen text
+// columns and five indexes. Internal to the SQLite backend; the import session and the migration
+// that moves version-2 votes write through it, and readers see its rows as ordinary stances.
+//
+// A vote's stance id is not stored: it is the roll call's id prefix followed by the actor's id
+// ("unga-3-" + "usa"). The first vote on a roll call fixes its prefix. Prefixes are kept free of
+// one another (none starts another), so a stance id belongs to at most one (roll call, actor).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include "stance/model/vote.hpp"
+
+namespace stance::detail {
+
+/// One vote as the table holds it: row ids of the store's tables.
+struct VoteRow {
+    std::int64_t agenda_item = 0;
+    std::int64_t actor = 0;
+    VoteCode vote = VoteCode::yes;
+    std::int64_t topic = 0;
+    std::optional<std::int64_t> document;
+    std::int64_t span_start = 0;
+    std::int64_t span_length = 0;
+};
+
+class VoteRows {
+public:
+    explicit VoteRows(SQLite::Database& db) : m_db(db) {}
+
+    /// Whether votes on `agenda_item` may use the stance-id prefix `prefix`: yes when it is the roll
+    /// call's prefix, or the roll call has none yet and `prefix` neither starts nor is started by
+    /// another roll call's (then it becomes the roll call's prefix).
+    bool accept_prefix(std::int64_t agenda_item, const std::string& prefix);
+
+    /// Writes (or replaces) a vote whose stance id is `slug`; a general stance of that id, if any, goes.
+    void write(const VoteRow& row, const std::string& slug);
+
+    /// Removes the vote whose stance id is `slug`, if there is one (it is being replaced by a general stance).
+    void erase(const std::string& slug);
+
+    /// Whether a vote has stance id `slug`.
+    [[nodiscard]] bool contains(const std::string& slug);
+
+    /// Finalizes the prepared statements, before the transaction they ran in commits.
+    void release() noexcept { m_statements.clear(); }
+
+private:
+    struct RollCall {
+        std::string prefix;
+        bool general_may_hold_ids = true; // a general stance may have an id with this prefix
+    };
+    struct Found {
+        std::int64_t agenda_item;
+        std::string actor_slug;
+    };
+    std::optional<Found> find(const std::string& slug);
+    SQLite::Statement& statement(const char* sql);
+
+    SQLite::Database& m_db;
+    std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> m_statements;
+    std::unordered_map<std::int64_t, RollCall> m_roll_calls; // read or written in this session
+};
+
+/// Schema version 3's data step: every stance of the general table that is vote-shaped, with its
+/// meeting its agenda item's and its id prefix accepted, moves to the vote table (vote_migration.cpp).
+void move_vote_shaped_stances(SQLite::Database& db);
+
+/// The smallest string greater than every string that starts with `prefix` (for range scans).
+[[nodiscard]] std::string prefix_upper_bound(std::string prefix);
+
+} // namespace stance::detail

@@ -1,0 +1,186 @@
+// Vote-shaped stances in the compact vote table: which stances go there, that they read back as the
+// stances that were put, that ids stay unique across both tables, and the migration from version 2.
+#include <doctest/doctest.h>
+
+#include <SQLiteCpp/Database.h>
+
+#include "stance/io/dataset_json.hpp"
+#include "stance/model/vote.hpp"
+#include "stance/store/store.hpp"
+#include "stance/unga/import.hpp"
+#include "store/schema.hpp"
+#include "support.hpp"
+#include "unga/unga_fixture.hpp"
+
+using namespace stance;
+
+namespace {
+
+int count(const std::string& path, const char* sql) {
+    SQLite::Database db(path, SQLite::OPEN_READONLY);
+    return db.execAndGet(sql).getInt();
+}
+
+Dataset roll_call_dataset() {
+    Dataset d;
+    d.documents.push_back(Document{DocumentId{"votes-csv"}, "Votes", "en", std::nullopt, "", "", "", "", "votes.csv"});
+    d.actors.push_back(Actor{ActorId{"nld"}, ActorKind::state, "Netherlands", "NL", "NLD", {}});
+    d.actors.push_back(Actor{ActorId{"usa"}, ActorKind::state, "United States", "US", "USA", {}});
+    d.topics.push_back(Topic{TopicId{"votes"}, std::nullopt, "Votes", {}});
+    d.bodies.push_back(Body{BodyId{"ga"}, "Assembly", {}, std::nullopt});
+    d.meetings.push_back(Meeting{MeetingId{"ga-1"}, BodyId{"ga"}, "Day one", "plenary", Date{2001, 9, 12}, "", {}});
+    d.agenda_items.push_back(AgendaItem{AgendaItemId{"rc-1"}, MeetingId{"ga-1"}, 1, "Roll call 1", "", "", {}});
+    return d;
+}
+
+Stance vote(const std::string& id, const std::string& actor, PositionKind kind) {
+    Stance s;
+    s.id = StanceId{id};
+    s.actor = ActorId{actor};
+    s.topic = TopicId{"votes"};
+    s.meeting = MeetingId{"ga-1"};
+    s.agenda_item = AgendaItemId{"rc-1"};
+    s.kind = kind;
+    s.score = default_score(kind);
+    s.source = SourceSpan{DocumentId{"votes-csv"}, 10, 42, std::nullopt};
+    return s;
+}
+
+} // namespace
+
+TEST_CASE("is_vote_shaped accepts exactly the fields a vote has") {
+    const Stance plain = vote("rc-1-nld", "nld", PositionKind::support);
+    CHECK(is_vote_shaped(plain));
+    Stance without_source = plain;
+    without_source.source.reset();
+    CHECK(is_vote_shaped(without_source));
+    auto differs = [&](auto change) {
+        Stance s = plain;
+        change(s);
+        return !is_vote_shaped(s);
+    };
+    CHECK(differs([](Stance& s) { s.note = "coded by hand"; }));
+    CHECK(differs([](Stance& s) { s.quote = "ja"; }));
+    CHECK(differs([](Stance& s) { s.score = 0.5; }));
+    CHECK(differs([](Stance& s) { s.kind = PositionKind::concern; s.score = -0.5; }));
+    CHECK(differs([](Stance& s) { s.confidence = 0.9; }));
+    CHECK(differs([](Stance& s) { s.agenda_item.reset(); }));
+    CHECK(differs([](Stance& s) { s.source->page = 3; }));
+    CHECK(differs([](Stance& s) { s.stated_on = Date{2001, 9, 13}; }));
+    CHECK(differs([](Stance& s) { s.includes = {ActorId{"usa"}}; }));
+    CHECK(differs([](Stance& s) { s.id = StanceId{"nld"}; }));    // nothing before the actor's id
+    CHECK(differs([](Stance& s) { s.id = StanceId{"rc-1-x"}; })); // does not end with it
+}
+
+TEST_CASE("votes go to the vote table and read back as the stances that were put") {
+    test::TempDir dir;
+    const std::string path = (dir / "votes.db").string();
+    Dataset d = roll_call_dataset();
+    d.stances.push_back(vote("rc-1-nld", "nld", PositionKind::support));
+    d.stances.push_back(vote("rc-1-usa", "usa", PositionKind::absent));
+    Stance noted = vote("noted-usa", "usa", PositionKind::oppose);
+    noted.note = "from the verbatim record";
+    d.stances.push_back(noted);
+    Stance other_prefix = vote("x-nld", "nld", PositionKind::oppose); // a second prefix on rc-1
+    d.stances.push_back(other_prefix);
+    {
+        auto store = Store::open(path);
+        store->import(d);
+        CHECK(store->stances() == std::vector<Stance>{d.stances[2], d.stances[0], d.stances[1], d.stances[3]});
+        CHECK(store->exists(EntityKind::stance, "rc-1-nld"));
+        CHECK(store->exists(EntityKind::stance, "x-nld"));
+        CHECK_FALSE(store->exists(EntityKind::stance, "rc-1-deu"));
+        StanceFilter positions;
+        positions.positions_only = true;
+        positions.actors = {ActorId{"usa"}};
+        CHECK(store->stances(positions) == std::vector<Stance>{noted});
+    }
+    CHECK(count(path, "SELECT count(*) FROM vote") == 2);
+    CHECK(count(path, "SELECT count(*) FROM stance") == 2);
+
+    SUBCASE("a stance re-put with a note moves to the general table, and back") {
+        auto store = Store::open(path);
+        Dataset change;
+        Stance annotated = d.stances[0];
+        annotated.note = "recorded wrongly in the roll call";
+        change.stances.push_back(annotated);
+        store->import(change);
+        CHECK(count(path, "SELECT count(*) FROM vote") == 1);
+        StanceFilter nld;
+        nld.actors = {ActorId{"nld"}};
+        CHECK(store->stances(nld) == std::vector<Stance>{annotated, other_prefix});
+        Dataset back;
+        back.stances.push_back(d.stances[0]);
+        store->import(back);
+        CHECK(count(path, "SELECT count(*) FROM vote") == 2);
+        CHECK(count(path, "SELECT count(*) FROM stance WHERE slug = 'rc-1-nld'") == 0);
+        CHECK(store->stances(nld) == std::vector<Stance>{d.stances[0], other_prefix});
+    }
+}
+
+TEST_CASE("export, import and export again give the same bytes for the UN fixture") {
+    auto first = Store::open(":memory:");
+    UngaImportOptions options;
+    options.full_codes_directory = test::unga_fixture();
+    (void)import_unga(*first, test::unga_fixture(), options);
+    const Dataset original = first->to_dataset();
+    auto round_trip = [](const std::string& exported, const std::string& path) {
+        auto store = Store::open(path);
+        Dataset again = parse_dataset(exported, "export.json", test::unga_fixture());
+        validate_dataset(again, "export.json", store.get()); // also orders topics after their parents
+        store->import(again);
+        return store->to_dataset();
+    };
+    test::TempDir dir;
+    const Dataset second = round_trip(write_dataset(original), (dir / "second.db").string());
+    // Documents given by path are read in on import (the shipped UN tables then carry their text),
+    // so the first round trip is compared entity by entity and the second byte for byte.
+    CHECK(second.stances == original.stances);
+    CHECK(second.agenda_items == original.agenda_items);
+    const std::string exported = write_dataset(second);
+    const std::string path = (dir / "third.db").string();
+    CHECK(write_dataset(round_trip(exported, path)) == exported);
+    // Every vote of the fixture sits in the compact table, none in the general one.
+    CHECK(count(path, "SELECT count(*) FROM stance") == 0);
+    CHECK(count(path, "SELECT count(*) FROM vote") == static_cast<int>(original.stances.size()));
+}
+
+TEST_CASE("a version 2 database of UN votes migrates, and its stances stay the same") {
+    test::TempDir dir;
+    const std::string path = (dir / "v2.db").string();
+    std::vector<Stance> before;
+    {
+        auto store = Store::open(path);
+        (void)import_unga(*store, test::unga_fixture());
+        before = store->stances();
+    }
+    {
+        // Turn it into what version 2 wrote: every vote a row of the general table, no vote tables.
+        SQLite::Database db(path, SQLite::OPEN_READWRITE);
+        db.exec(R"sql(
+            INSERT INTO stance (slug, actor_id, topic_id, meeting_id, agenda_item_id, kind, score, document_id,
+                                span_start, span_end, effective_date)
+            SELECT rc.stance_prefix || a.slug, v.actor_id, v.topic_id, ai.meeting_id, v.agenda_item_id,
+                   CASE v.vote WHEN 1 THEN 'support' WHEN 2 THEN 'abstain' WHEN 3 THEN 'oppose'
+                               WHEN 8 THEN 'absent' ELSE 'not_member' END,
+                   CASE v.vote WHEN 1 THEN 1.0 WHEN 3 THEN -1.0 ELSE 0.0 END, v.document_id, v.span_start,
+                   v.span_start + v.span_length, m.date
+            FROM vote v JOIN roll_call rc ON rc.agenda_item_id = v.agenda_item_id
+            JOIN agenda_item ai ON ai.id = v.agenda_item_id JOIN meeting m ON m.id = ai.meeting_id
+            JOIN actor a ON a.id = v.actor_id ORDER BY v.agenda_item_id, a.slug;
+            DROP TABLE vote; DROP TABLE roll_call; PRAGMA user_version = 2;)sql");
+        // One vote with a coder's note, which must stay in the general table.
+        db.exec("UPDATE stance SET note = 'checked against the verbatim record' WHERE id = 1");
+    }
+    REQUIRE(count(path, "SELECT count(*) FROM stance") == static_cast<int>(before.size()));
+    auto store = Store::open(path);
+    CHECK(store->schema_version() == Store::current_schema_version);
+    CHECK(count(path, "SELECT count(*) FROM stance") == 1);
+    CHECK(count(path, "SELECT count(*) FROM vote") == static_cast<int>(before.size()) - 1);
+    std::vector<Stance> after = store->stances();
+    REQUIRE(after.size() == before.size());
+    for (std::size_t i = 0; i < after.size(); ++i) {
+        after[i].note.clear();
+        CHECK(after[i] == before[i]);
+    }
+}
