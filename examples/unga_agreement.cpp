@@ -14,7 +14,7 @@
 #include "stance/query/catalog.hpp"
 #include "stance/query/resolve.hpp"
 #include "stance/store/store.hpp"
-#include "stance/unga/agreement.hpp"
+#include "stance/query/agreement.hpp"
 
 namespace {
 

@@ -15,7 +15,7 @@
 #include "stance/query/catalog.hpp"
 #include "stance/query/resolve.hpp"
 #include "stance/store/store.hpp"
-#include "stance/unga/agreement.hpp"
+#include "stance/query/agreement.hpp"
 #include "stance/unga/import.hpp"
 
 namespace {

@@ -22,5 +22,5 @@
 #include "stance/store/store.hpp"
 #include "stance/text/fold.hpp"
 #include "stance/text/utf8.hpp"
-#include "stance/unga/agreement.hpp"
+#include "stance/query/agreement.hpp"
 #include "stance/unga/import.hpp"

@@ -18,12 +18,6 @@ namespace stance::cli {
 
 namespace {
 
-void check_date_order(const std::optional<Date>& from, const std::optional<Date>& to) {
-    if (from && to && *to < *from) {
-        throw invalid_input_error("--from/--to", fmt::format("--from {} is after --to {}; swap them", *from, *to));
-    }
-}
-
 // A one-line description of each document the output cites, read only for the documents used.
 template <class Visit> SourceTitles source_titles(const Store& store, Visit&& for_each_document) {
     SourceTitles titles;

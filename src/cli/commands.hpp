@@ -38,6 +38,8 @@ struct Context {
 /// The date of a `--from`/`--to` style option; nothing when the option was not given.
 /// Throws invalid_input_error naming the option when the text is not an existing YYYY-MM-DD date.
 [[nodiscard]] std::optional<Date> parse_date_option(const std::string& text, std::string_view option);
+/// Throws invalid_input_error when --to is before --from.
+void check_date_order(const std::optional<Date>& from, const std::optional<Date>& to);
 
 void setup_init(CLI::App& app, Context& context);
 void setup_import(CLI::App& app, Context& context);

@@ -28,6 +28,12 @@ std::optional<Date> parse_date_option(const std::string& text, std::string_view 
     return date;
 }
 
+void check_date_order(const std::optional<Date>& from, const std::optional<Date>& to) {
+    if (from && to && *to < *from) {
+        throw invalid_input_error("--from/--to", fmt::format("--from {} is after --to {}; swap them", from->iso(), to->iso()));
+    }
+}
+
 namespace {
 
 int report(std::string_view kind, const std::exception& failure, ExitCode code) {

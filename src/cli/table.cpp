@@ -66,7 +66,9 @@ void Table::print(std::ostream& out, Format format) const {
     switch (format) {
     case Format::text: print_text(out, *this); break;
     case Format::csv:
-        print_csv_row(out, columns);
+        if (csv_header) {
+            print_csv_row(out, columns);
+        }
         for (const auto& row : rows) {
             print_csv_row(out, row);
         }

@@ -25,6 +25,7 @@ template <class App> void add_format_option(App& command, Format& format) {
 struct Table {
     std::vector<std::string> columns;
     std::vector<std::vector<std::string>> rows;
+    bool csv_header = true; ///< False for the later parts of one CSV stream.
 
     void print(std::ostream& out, Format format) const;
 };

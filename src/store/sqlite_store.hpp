@@ -33,6 +33,7 @@ public:
     [[nodiscard]] std::optional<Document> document(const DocumentId& id) const override;
     [[nodiscard]] std::vector<Stance> stances(const StanceFilter& filter) const override;
     void for_each_stance(const StanceFilter& filter, const std::function<void(const Stance&)>& visit) const override;
+    [[nodiscard]] RecordedVotes recorded_votes(const StanceFilter& filter) const override;
 
     /// The underlying connection, for the SQLite-specific tools (benchmarks, the UNGA bulk path).
     [[nodiscard]] SQLite::Database& database() const noexcept { return m_db; }

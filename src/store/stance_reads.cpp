@@ -28,11 +28,9 @@ LEFT JOIN document d ON d.id = s.document_id
 LEFT JOIN actor rb ON rb.id = s.reported_by_id
 WHERE 1 = 1)sql";
 
-namespace {
-
 // Votes as the same 24 columns: the id from the roll call's prefix, the kind as its VoteCode, the
 // score left NULL (the kind's default), the date and meeting from the agenda item.
-constexpr const char* vote_stance_select = R"sql(
+const char* const vote_stance_select = R"sql(
 SELECT rc.stance_prefix || a.slug, a.slug, NULL, t.slug, NULL, m.slug, ai.slug, v.vote, NULL, 'single', '', '',
        d.slug, v.span_start, v.span_start + v.span_length, NULL, NULL, 1.0, '', '', NULL, NULL, '', m.date
 FROM vote v
@@ -44,6 +42,8 @@ JOIN topic t ON t.id = v.topic_id
 LEFT JOIN document d ON d.id = v.document_id
 WHERE 1 = 1)sql";
 
+namespace {
+
 constexpr const char* actors_in = "(SELECT x.id FROM actor x, json_each(:actors) j WHERE x.slug = j.value)";
 constexpr const char* topics_in = "(SELECT x.id FROM topic x, json_each(:topics) j WHERE x.slug = j.value)";
 // A topic matches a stance when the stance or its agenda item carries it.
@@ -51,6 +51,8 @@ constexpr const char* items_with_topics = "(SELECT ait.agenda_item_id FROM agend
                                           " JOIN topic x ON x.id = ait.topic_id, json_each(:topics) j"
                                           " WHERE x.slug = j.value)";
 constexpr const char* meetings_in = "(SELECT x.id FROM meeting x, json_each(:meetings) j WHERE x.slug = j.value)";
+
+} // namespace
 
 std::string general_conditions(const StanceFilter& filter) {
     std::string sql;
@@ -107,8 +109,6 @@ std::string vote_conditions(const StanceFilter& filter) {
     }
     return sql;
 }
-
-} // namespace
 
 std::string stance_query(const StanceFilter& filter) {
     std::string sql = general_stance_select + general_conditions(filter);

@@ -1,6 +1,7 @@
 // The backend-independent parts of Store: dataset import and export built on the virtual interface.
 #include <algorithm>
 #include <tuple>
+#include <unordered_map>
 
 #include "stance/store/store.hpp"
 
@@ -39,6 +40,44 @@ void Store::import(const Dataset& dataset) {
     auto session = begin_import();
     put_dataset(*session, dataset);
     session->commit();
+}
+
+RecordedVotes Store::recorded_votes(const StanceFilter& filter) const {
+    StanceFilter votes = filter;
+    votes.text.clear();
+    votes.include_named_members = false;
+    votes.positions_only = true;
+    RecordedVotes result;
+    std::unordered_map<AgendaItemId, std::uint32_t> roll_calls;
+    std::unordered_map<ActorId, std::uint32_t> actors;
+    std::vector<std::vector<RecordedVotes::Cast>> by_roll_call;
+    for_each_stance(votes, [&](const Stance& stance) {
+        if (!is_vote_shaped(stance)) {
+            return;
+        }
+        auto [call, new_call] = roll_calls.try_emplace(*stance.agenda_item, result.roll_calls.size());
+        if (new_call) {
+            result.roll_calls.push_back(RecordedVotes::RollCall{*stance.agenda_item, stance.meeting, Date{}});
+            by_roll_call.emplace_back();
+        }
+        auto [actor, new_actor] = actors.try_emplace(stance.actor, result.actors.size());
+        if (new_actor) {
+            result.actors.push_back(stance.actor);
+        }
+        by_roll_call[call->second].push_back(RecordedVotes::Cast{call->second, actor->second, *vote_code(stance.kind)});
+    });
+    // A vote's date is its meeting's (it has no statement date of its own).
+    std::unordered_map<MeetingId, Date> dates;
+    for (const Meeting& meeting : meetings()) {
+        dates.emplace(meeting.id, meeting.date);
+    }
+    for (RecordedVotes::RollCall& call : result.roll_calls) {
+        call.date = dates[call.meeting];
+    }
+    for (const auto& casts : by_roll_call) {
+        result.casts.insert(result.casts.end(), casts.begin(), casts.end());
+    }
+    return result;
 }
 
 Dataset Store::to_dataset() const {

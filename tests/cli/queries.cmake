@@ -20,7 +20,7 @@ stance_cli_test(NAME "evolution as json" FIXTURES seed_db
     REJECT "\"periods\"")
 stance_cli_test(NAME "evolution by year as json has period summaries" FIXTURES seed_db
     ARGS --db|${seed_db}|evolution|--actor|Netherlands|--topic|Russia|--by|Year|--include-inherited|--format|json
-    EXPECT "\"periods\": .\n +\\{\n +\"period\": \"2016\".*\"period\": \"2017\",.*\"n\": [1-9][0-9]*,\n +\"counts\": \\{\n +\"support\": [0-9]+.*\"mean_score\": 1.0,\n +\"share_support\": 1.0")
+    EXPECT "\"periods\": .\n +\\{\n +\"period\": \"2016\".*\"mean_score\": 1.0,\n +\"share_support\": 1.0.*\"period\": \"2017\",.*\"n\": [1-9][0-9]*,\n +\"counts\": \\{\n +\"support\": [0-9]+")
 stance_cli_test(NAME "evolution as csv has one row per point" FIXTURES seed_db
     ARGS --db|${seed_db}|evolution|--actor|nl|--topic|russia|--format|csv
     EXPECT "^date,stance,via,through,counted,meeting,.*\n2017-03-31,nld-[a-z-]+,own,,yes,nac-fm-2017-03-31-working-lunch,")
@@ -61,3 +61,6 @@ stance_cli_test(NAME "compare as csv" FIXTURES seed_db
     EXPECT "^topic,proposition,agreement,side,.*\nwales-defence-investment-pledge,honour-wales-defence-spending-commitments,agree,first,nld,")
 stance_cli_test(NAME "compare with an unknown actor exits 4" FIXTURES seed_db
     ARGS --db|${seed_db}|compare|nld|Atlantis CODE 4 EXPECT "unknown actor \"Atlantis\"")
+stance_cli_test(NAME "agreement on coded statements finds no roll calls" FIXTURES seed_db
+    ARGS --db|${seed_db}|agreement|NL|USA
+    EXPECT "all +0 +0.*\nno roll calls that both voted on: agreement counts recorded votes only")

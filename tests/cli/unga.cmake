@@ -31,3 +31,13 @@ stance_cli_test(NAME "import-unga of a directory without the tables is invalid i
     EXPECT "neither un_votes.csv.gz nor un_votes.csv is in this directory")
 stance_cli_test(NAME "import-unga of a missing directory is a usage error"
     ARGS --db|${STANCE_CLI_WORK}/unga-bad.db|import-unga|no-such-directory CODE 2)
+stance_cli_test(NAME "evolution finds votes by their roll call's issue without a flag" FIXTURES unga_db
+    ARGS --db|${unga_db}|evolution|--actor|NL|--topic|me
+    EXPECT "^Netherlands \\(nld\\) on Palestinian conflict \\(unga-me\\)\n11 direct statements")
+stance_cli_test(NAME "agreement without unanimous roll calls" FIXTURES unga_db
+    ARGS --db|${unga_db}|agreement|nld|usa|--exclude-unanimous|--by|none|--format|csv
+    EXPECT "^period,first_date,last_date,n,agree,share,kappa,s_score\nall,,,14,7,")  # no roll call of the fixture is unanimous
+stance_cli_test(NAME "agreement-matrix of every session streams one csv" FIXTURES unga_db
+    ARGS --db|${unga_db}|agreement-matrix|--by|session
+    EXPECT "^period,first,second,n,agree,share,kappa,s_score\nunga-1,.*\nunga-45,nld,usa,2,0,0.0000,0.0000,0.0000\n.*unga-74,"
+    REJECT "\nperiod,")

@@ -17,7 +17,7 @@
 #include "stance/query/catalog.hpp"
 #include "stance/query/evolution.hpp"
 #include "stance/store/store.hpp"
-#include "stance/unga/agreement.hpp"
+#include "stance/query/agreement.hpp"
 #include "stance/unga/import.hpp"
 #include "support.hpp"
 

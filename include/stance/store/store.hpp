@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "stance/model/dataset.hpp"
+#include "stance/model/vote.hpp"
 
 namespace stance {
 
@@ -31,6 +32,24 @@ struct StanceFilter {
     /// Full-text search in quotes and paraphrases (SQLite FTS5 syntax: words, "phrases", OR, prefix*),
     /// ignoring case and accents. Empty means no text condition.
     std::string text;
+};
+
+/// Recorded votes (vote-shaped stances, stance/model/vote.hpp) in the compact form the vote matrix
+/// reads: roll calls and actors listed once, each vote three small integers.
+struct RecordedVotes {
+    struct RollCall {
+        AgendaItemId id;
+        MeetingId meeting;
+        Date date;
+    };
+    struct Cast {
+        std::uint32_t roll_call; ///< Index into `roll_calls`.
+        std::uint32_t actor;     ///< Index into `actors`.
+        VoteCode vote;
+    };
+    std::vector<RollCall> roll_calls; ///< In no particular order.
+    std::vector<ActorId> actors;      ///< In no particular order.
+    std::vector<Cast> casts;          ///< Grouped by roll call; at most one per (roll call, actor).
 };
 
 /// One write transaction. Entities are upserted by their id: a re-import updates, never duplicates.
@@ -133,6 +152,12 @@ public:
     [[nodiscard]] virtual std::vector<Stance> stances(const StanceFilter& filter = {}) const = 0;
     /// The same rows as `stances`, streamed, for reads too large to hold at once.
     virtual void for_each_stance(const StanceFilter& filter, const std::function<void(const Stance&)>& visit) const = 0;
+
+    /// The yes, abstain and no votes among the stances `filter` selects that are recorded votes
+    /// (vote-shaped: `is_vote_shaped`). `text` and `include_named_members` do not apply (votes have
+    /// no quote and name no members); `positions_only` is implied. This implementation reads through
+    /// `for_each_stance`; a backend that stores votes compactly reads them directly, with the same result.
+    [[nodiscard]] virtual RecordedVotes recorded_votes(const StanceFilter& filter) const;
 
     /// Until the returned guard is destroyed, reads through this store see one consistent state of the
     /// data, whatever other connections commit meanwhile (a read transaction). Null when the backend

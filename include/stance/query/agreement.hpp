@@ -1,48 +1,30 @@
 // How often two actors vote alike: per session or year, on all roll calls or on one issue, and for
-// all pairs of actors at once (the agreement matrix, input for finding voting blocs).
+// all pairs of actors at once (the agreement matrix, input for finding voting blocs). A general
+// query over recorded votes (stance/model/vote.hpp) of any body: the UN General Assembly's today,
+// a parliament's tomorrow. The figures are in stance/query/agreement_counts.hpp; they come from
+// popcounts over bit planes (stance/query/vote_matrix.hpp). Only recorded votes count: an agenda item
+// with statements, however worded, is never a roll call.
 //
-// A vote is a stance on an agenda item whose kind is support (yes), abstain or oppose (no). A roll
-// call counts for a pair when both cast one of those; absent and not_member never count. For each
-// period (docs/unga.md gives the formulas and their sources):
-//   n       roll calls both voted on;
-//   agree   roll calls on which they voted identically; share = agree / n;
-//   kappa   Cohen's kappa over the three vote categories: (p_o - p_e) / (1 - p_e), where p_o is the
-//           share of identical votes and p_e the share expected by chance from each actor's own mix
-//           of yes, abstain and no. Undefined (nothing) when p_e = 1, i.e. both cast one same kind only;
-//   s_score Signorino and Ritter's S (1999): 1 - 2 d / d_max, with votes on the scale yes = +1,
-//           abstain = 0, no = -1, d the sum of absolute differences and d_max = 2 n. S runs from -1
-//           (always opposite) to +1 (always the same); an abstention against a yes counts half.
+// Conventions of the published figures (docs/agreement.md): leave out unanimous roll calls
+// (`exclude_unanimous`), count by session rather than calendar year (`Period::session`), and
+// Voeten's dyadic agreement = (1 + S) / 2 (AgreementCounts::voeten_agreement).
 #pragma once
 
-#include <array>
 #include <cstddef>
-#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "stance/model/date.hpp"
 #include "stance/model/ids.hpp"
+#include "stance/query/agreement_counts.hpp"
 #include "stance/query/evolution.hpp"
 
 namespace stance {
 
 class Catalog;
 class Store;
-
-/// The counts behind an agreement figure, and the figures themselves.
-struct AgreementCounts {
-    /// table[i][j]: roll calls on which the first actor cast i and the second j (0 yes, 1 abstain, 2 no).
-    std::array<std::array<std::uint32_t, 3>, 3> table{};
-    std::uint32_t n = 0;
-    std::uint32_t agree = 0;
-    double distance = 0.0; ///< Sum of |a - b| on the -1/0/+1 scale.
-
-    void add(int first, int second) noexcept;
-    [[nodiscard]] std::optional<double> share() const noexcept;
-    [[nodiscard]] std::optional<double> kappa() const noexcept;
-    [[nodiscard]] std::optional<double> s_score() const noexcept;
-};
 
 struct AgreementOptions {
     /// Only roll calls on this topic or its subtopics, matched on the agenda item or the stance.
@@ -52,6 +34,8 @@ struct AgreementOptions {
     /// session: the top-level meeting (a UN General Assembly session); year: calendar year; none: one
     /// figure over everything (the `overall` row alone).
     Period by = Period::session;
+    /// Leave out roll calls on which every vote cast (by anyone, not only the two) was the same.
+    bool exclude_unanimous = false;
 };
 
 struct AgreementPeriod {
@@ -79,9 +63,12 @@ struct VoteAgreement {
 [[nodiscard]] VoteAgreement agreement(const Store& store, const Catalog& catalog, const ActorId& first,
                                       const ActorId& second, const AgreementOptions& options = {});
 
-/// All pairs of actors that voted in one meeting and everything held within it (a session).
+/// All pairs of actors that voted in one period: a meeting and everything held within it (a
+/// session), or a year.
 struct AgreementMatrix {
-    MeetingId meeting;
+    MeetingId meeting;  ///< The session (or meeting); empty for a year.
+    std::string period; ///< The meeting id or the year ("2016").
+    std::string label;  ///< The meeting's title or the year.
     std::optional<TopicId> topic;
     std::size_t roll_calls = 0;  ///< Agenda items with at least one vote.
     std::vector<ActorId> actors; ///< Every actor that cast at least one vote, sorted by id.
@@ -97,18 +84,33 @@ struct AgreementMatrix {
 
 struct AgreementMatrixOptions {
     std::optional<TopicId> topic;
+    bool exclude_unanimous = false; ///< As AgreementOptions::exclude_unanimous.
 };
 
 /// The agreement matrix of a meeting (with its nested meetings). Throws not_found_error.
 [[nodiscard]] AgreementMatrix agreement_matrix(const Store& store, const Catalog& catalog, const MeetingId& meeting,
                                                const AgreementMatrixOptions& options = {});
 
-/// JSON for `stance agreement --format json`: {"first", "second", "topic", "by", "overall", "items"},
-/// each item {"period", "label", "first_date", "last_date", "n", "agree", "share", "kappa", "s_score",
-/// "table"}; undefined figures are null. One object, no trailing newline.
+struct AgreementMatricesOptions {
+    std::optional<TopicId> topic;
+    std::optional<Date> from; ///< Inclusive.
+    std::optional<Date> to;
+    Period by = Period::session; ///< session, year or meeting (none is one matrix over everything).
+    bool exclude_unanimous = false;
+};
+
+/// The matrices of every period (every session, say) at once, in time order: the votes are read
+/// once, and each matrix is handed to `visit` and dropped, so memory holds one period at a time.
+void agreement_matrices(const Store& store, const Catalog& catalog, const AgreementMatricesOptions& options,
+                        const std::function<void(const AgreementMatrix&)>& visit);
+
+/// JSON for `stance agreement --format json`: {"first", "second", "topic", "by", "exclude_unanimous",
+/// "overall", "items"}, each item {"period", "label", "first_date", "last_date", "n", "agree", "share",
+/// "kappa", "s_score", "voeten_agreement", "table"}; undefined figures are null. One object, no
+/// trailing newline.
 [[nodiscard]] std::string to_json(const VoteAgreement& agreement);
-/// JSON for `stance agreement-matrix --format json`: {"meeting", "topic", "roll_calls", "actors",
-/// "pairs"}, each pair (first before second in id order) with the same figures as an agreement item.
+/// JSON for `stance agreement-matrix --format json`: {"meeting", "period", "label", "topic",
+/// "roll_calls", "actors", "pairs"}, each pair (first before second in id order) with the same figures as an agreement item.
 [[nodiscard]] std::string to_json(const AgreementMatrix& matrix);
 
 } // namespace stance

@@ -4,7 +4,7 @@
 #include <boost/json.hpp>
 
 #include "io/json_pretty.hpp"
-#include "stance/unga/agreement.hpp"
+#include "stance/query/agreement.hpp"
 
 namespace stance {
 
@@ -21,6 +21,7 @@ void put_figures(boost::json::object& out, const AgreementCounts& counts) {
     out["share"] = optional_number(counts.share());
     out["kappa"] = optional_number(counts.kappa());
     out["s_score"] = optional_number(counts.s_score());
+    out["voeten_agreement"] = optional_number(counts.voeten_agreement());
     boost::json::array table;
     for (const auto& row : counts.table) {
         table.push_back(boost::json::array{row[0], row[1], row[2]});
@@ -44,6 +45,7 @@ std::string to_json(const VoteAgreement& agreement) {
     root["second"] = actor_object(agreement.second, agreement.second_name);
     root["topic"] = optional_topic(agreement.topic);
     root["by"] = std::string(to_string(agreement.options.by));
+    root["exclude_unanimous"] = agreement.options.exclude_unanimous;
     boost::json::object overall;
     put_figures(overall, agreement.overall);
     root["overall"] = std::move(overall);
@@ -64,6 +66,8 @@ std::string to_json(const VoteAgreement& agreement) {
 std::string to_json(const AgreementMatrix& matrix) {
     boost::json::object root;
     root["meeting"] = matrix.meeting.str();
+    root["period"] = matrix.period;
+    root["label"] = matrix.label;
     root["topic"] = optional_topic(matrix.topic);
     root["roll_calls"] = matrix.roll_calls;
     boost::json::array actors;
