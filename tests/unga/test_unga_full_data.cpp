@@ -9,7 +9,10 @@
 // a release build, longer under sanitizers.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
+#include <tuple>
 #include <map>
 
 #include "stance/io/csv.hpp"
@@ -48,6 +51,62 @@ std::pair<std::size_t, double> year_record(const Store& store, const Catalog& ca
     const Evolution result = evolution(store, catalog, ActorId{actor}, unga_resolutions_topic, options);
     REQUIRE(result.periods.size() == 1);
     return {result.periods[0].summary.n, result.periods[0].summary.share_support.value_or(-1.0)};
+}
+
+/// One pair's agreement in one session with unanimous roll calls left out, counted straight from
+/// un_votes.csv and un_roll_calls.csv: independent of the store, the vote matrix and the agreement query.
+struct RawAgreement {
+    std::uint32_t n = 0;
+    std::uint32_t agree = 0;
+    double distance = 0.0; // on yes +1, abstain 0, no -1
+};
+
+std::map<std::tuple<int, std::string, std::string>, RawAgreement>
+raw_agreement(const std::vector<std::tuple<int, std::string, std::string>>& wanted) {
+    std::map<std::int64_t, int> session_of;
+    {
+        CsvReader calls(shipped_votes / "un_roll_calls.csv.gz");
+        CsvRecord record;
+        constexpr std::array<std::string_view, 9> columns{"rcid",  "session", "importantvote", "date", "unres",
+                                                          "amend", "para",    "short",         "descr"};
+        calls.expect_header(columns);
+        while (calls.next(record)) {
+            session_of[std::stoll(std::string(record.field(0)))] = std::stoi(std::string(record.field(1)));
+        }
+    }
+    std::map<std::int64_t, std::map<std::string, int>> votes; // rcid → country code → -1, 0, +1
+    {
+        CsvReader reader(shipped_votes / "un_votes.csv.gz");
+        CsvRecord record;
+        constexpr std::array<std::string_view, 4> columns{"rcid", "country", "country_code", "vote"};
+        reader.expect_header(columns);
+        while (reader.next(record)) {
+            const std::string vote(record.field(3));
+            votes[std::stoll(std::string(record.field(0)))][std::string(record.field(2))] =
+                vote == "yes" ? 1 : vote == "no" ? -1 : 0;
+        }
+    }
+    std::map<std::tuple<int, std::string, std::string>, RawAgreement> result;
+    for (const auto& [rcid, cast] : votes) {
+        const bool unanimous = std::all_of(cast.begin(), cast.end(),
+                                           [&](const auto& v) { return v.second == cast.begin()->second; });
+        if (unanimous) {
+            continue;
+        }
+        for (const auto& key : wanted) {
+            const auto& [session, first, second] = key;
+            const auto a = cast.find(first);
+            const auto b = cast.find(second);
+            if (session_of.at(rcid) != session || a == cast.end() || b == cast.end()) {
+                continue;
+            }
+            RawAgreement& raw = result[key];
+            ++raw.n;
+            raw.agree += a->second == b->second ? 1U : 0U;
+            raw.distance += std::abs(a->second - b->second);
+        }
+    }
+    return result;
 }
 
 } // namespace
@@ -122,6 +181,42 @@ TEST_CASE("the shipped UN vote history imports with the figures published with i
                                         matrix.actors.begin());
     };
     CHECK(matrix.at(index("nld"), index("usa")).table == session->counts.table);
+
+    // Agreement without unanimous roll calls, against the same count made from the raw CSV.
+    const std::vector<std::tuple<int, std::string, std::string>> wanted{
+        {40, "NL", "US"}, {55, "NL", "US"}, {71, "NL", "US"}, {71, "FR", "GB"},
+        {44, "IN", "PK"}, {62, "BR", "CN"}, {74, "RU", "US"}};
+    const auto raw = raw_agreement(wanted);
+    const std::map<std::string, ActorId> actor_of{{"NL", ActorId{"nld"}}, {"US", ActorId{"usa"}},
+                                                  {"FR", ActorId{"fra"}}, {"GB", ActorId{"gbr"}},
+                                                  {"IN", ActorId{"ind"}}, {"PK", ActorId{"pak"}},
+                                                  {"BR", ActorId{"bra"}}, {"CN", ActorId{"chn"}},
+                                                  {"RU", ActorId{"rus"}}};
+    AgreementOptions without_unanimous;
+    without_unanimous.exclude_unanimous = true;
+    std::size_t fewer = 0;
+    for (const auto& key : wanted) {
+        const auto& [number, first, second] = key;
+        CAPTURE(number);
+        CAPTURE(first);
+        CAPTURE(second);
+        const VoteAgreement result =
+            agreement(*store, catalog, actor_of.at(first), actor_of.at(second), without_unanimous);
+        const auto period = std::find_if(result.periods.begin(), result.periods.end(), [&](const AgreementPeriod& p) {
+            return p.key == unga_session_meeting(number).str();
+        });
+        REQUIRE(period != result.periods.end());
+        REQUIRE(raw.count(key) == 1);
+        CHECK(period->counts.n == raw.at(key).n);
+        CHECK(period->counts.agree == raw.at(key).agree);
+        CHECK(period->counts.s_score().value() ==
+              doctest::Approx(1.0 - raw.at(key).distance / static_cast<double>(raw.at(key).n)));
+        const VoteAgreement all = agreement(*store, catalog, actor_of.at(first), actor_of.at(second));
+        for (const AgreementPeriod& p : all.periods) {
+            fewer += p.key == period->key && p.counts.n > period->counts.n ? 1U : 0U;
+        }
+    }
+    CHECK(fewer > 0); // the sessions chosen do have unanimous roll calls to leave out
 }
 
 TEST_CASE("shared: the shipped gzip tables hold exactly the shared CSV files") {
