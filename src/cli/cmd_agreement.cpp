@@ -36,7 +36,7 @@ struct AgreementCommand {
     std::string by = "session";
     std::string from;
     std::string to;
-    bool exclude_unanimous = false;
+    RollCallFilter roll_calls;
     Format format = Format::text;
 };
 
@@ -51,7 +51,7 @@ void run_agreement(Context& context, const AgreementCommand& command) {
     options.from = parse_date_option(command.from, "--from");
     options.to = parse_date_option(command.to, "--to");
     check_date_order(options.from, options.to);
-    options.exclude_unanimous = command.exclude_unanimous;
+    options.roll_calls = command.roll_calls;
     const VoteAgreement result = agreement(*store, catalog, resolve_actor(catalog, command.first),
                                            resolve_actor(catalog, command.second), options);
     if (command.format == Format::json) {
@@ -86,7 +86,7 @@ struct MatrixCommand {
     std::string topic;
     std::string from;
     std::string to;
-    bool exclude_unanimous = false;
+    RollCallFilter roll_calls;
     Format format = Format::csv;
 };
 
@@ -138,7 +138,7 @@ void run_agreement_matrix(Context& context, const MatrixCommand& command) {
         options.from = parse_date_option(command.from, "--from");
         options.to = parse_date_option(command.to, "--to");
         check_date_order(options.from, options.to);
-        options.exclude_unanimous = command.exclude_unanimous;
+        options.roll_calls = command.roll_calls;
         bool first = true;
         agreement_matrices(*store, catalog, options, [&](const AgreementMatrix& matrix) {
             print_pairs(matrix, command.format, true, first);
@@ -150,8 +150,18 @@ void run_agreement_matrix(Context& context, const MatrixCommand& command) {
         command.session > 0 ? unga_session_meeting(command.session) : resolve_meeting(catalog, command.meeting);
     AgreementMatrixOptions options;
     options.topic = topic;
-    options.exclude_unanimous = command.exclude_unanimous;
+    options.roll_calls = command.roll_calls;
     print_pairs(agreement_matrix(*store, catalog, meeting, options), command.format, false, true);
+}
+
+/// The RollCallFilter options both commands take (docs/agreement.md).
+void add_roll_call_options(CLI::App& command, RollCallFilter& filter) {
+    command.add_flag("--exclude-unanimous", filter.exclude_unanimous,
+                     "Leave out roll calls on which every vote cast was the same (docs/agreement.md)");
+    command.add_flag("--important-only", filter.important_only,
+                     "Only roll calls coded as important votes (UN: the US State Department's list)");
+    command.add_flag("--exclude-amendments", filter.exclude_amendments, "Leave out votes on amendments");
+    command.add_flag("--exclude-paragraphs", filter.exclude_paragraphs, "Leave out votes on single paragraphs");
 }
 
 } // namespace
@@ -169,8 +179,7 @@ void setup_agreement(CLI::App& app, Context& context) {
         ->capture_default_str();
     command->add_option("--from", options->from, "Only roll calls on or after this date (YYYY-MM-DD)");
     command->add_option("--to", options->to, "Only roll calls on or before this date (YYYY-MM-DD)");
-    command->add_flag("--exclude-unanimous", options->exclude_unanimous,
-                      "Leave out roll calls on which every vote cast was the same (docs/agreement.md)");
+    add_roll_call_options(*command, options->roll_calls);
     add_format_option(*command, options->format);
     command->callback([&context, options] { run_agreement(context, *options); });
 }
@@ -189,8 +198,7 @@ void setup_agreement_matrix(CLI::App& app, Context& context) {
     command->add_option("-t,--topic", options->topic, "Only roll calls on this topic or its subtopics");
     command->add_option("--from", options->from, "With --by: only roll calls on or after this date (YYYY-MM-DD)");
     command->add_option("--to", options->to, "With --by: only roll calls on or before this date (YYYY-MM-DD)");
-    command->add_flag("--exclude-unanimous", options->exclude_unanimous,
-                      "Leave out roll calls on which every vote cast was the same");
+    add_roll_call_options(*command, options->roll_calls);
     command->add_option("-f,--format", options->format, "Output format: csv (default), json or text")
         ->transform(CLI::CheckedTransformer(
             std::map<std::string, Format>{{"text", Format::text}, {"json", Format::json}, {"csv", Format::csv}},

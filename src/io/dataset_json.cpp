@@ -180,6 +180,17 @@ public:
         return number;
     }
 
+    std::optional<bool> optional_bool(std::string_view key) {
+        const json::value* value = find(key);
+        if (!value) {
+            return std::nullopt;
+        }
+        if (!value->is_bool()) {
+            fail(key, fmt::format("expected true or false, found {}", describe(*value)));
+        }
+        return value->get_bool();
+    }
+
     std::optional<std::int64_t> optional_integer(std::string_view key, std::int64_t min, std::int64_t max) {
         const json::value* value = find(key);
         if (!value) {
@@ -457,6 +468,13 @@ AgendaItem read_agenda_item(ObjectReader& r) {
     item.code = r.optional_string("code");
     item.description = r.optional_string("description");
     item.topics = r.id_list<TopicId>("topics");
+    if (r.find("roll_call")) {
+        ObjectReader flags = r.child("roll_call");
+        item.roll_call.important = flags.optional_bool("important");
+        item.roll_call.amendment = flags.optional_bool("amendment");
+        item.roll_call.paragraph = flags.optional_bool("paragraph");
+        flags.finish();
+    }
     return item;
 }
 

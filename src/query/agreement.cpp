@@ -44,13 +44,21 @@ struct PeriodRollCalls {
 };
 
 /// The roll calls of `book` that count, grouped by period and in time order (by first date, then key).
+bool counts(const VoteBook& book, std::uint32_t roll_call, const RollCallFilter& filter) {
+    const RollCallFlags& flags = book.votes().roll_calls[roll_call].flags;
+    return !(filter.important_only && flags.important != true) &&
+           !(filter.exclude_amendments && flags.amendment == true) &&
+           !(filter.exclude_paragraphs && flags.paragraph == true) &&
+           !(filter.exclude_unanimous && book.unanimous(roll_call));
+}
+
 std::vector<PeriodRollCalls> periods_of(const VoteBook& book, const Catalog& catalog, Period by,
-                                        bool exclude_unanimous) {
+                                        const RollCallFilter& filter) {
     std::map<std::string, PeriodRollCalls> periods;
     std::unordered_map<MeetingId, MeetingId> period_meetings;
     const auto& roll_calls = book.votes().roll_calls;
     for (std::uint32_t r = 0; r < roll_calls.size(); ++r) {
-        if (exclude_unanimous && book.unanimous(r)) {
+        if (!counts(book, r, filter)) {
             continue;
         }
         const RecordedVotes::RollCall& call = roll_calls[r];
@@ -231,14 +239,14 @@ VoteAgreement agreement(const Store& store, const Catalog& catalog, const ActorI
     result.options = options;
 
     StanceFilter filter = vote_filter(catalog, options.topic, options.from, options.to);
-    if (!options.exclude_unanimous) {
+    if (!options.roll_calls.exclude_unanimous) {
         filter.actors = {first, second}; // unanimity needs everyone's votes; the figures only these two
     }
     const VoteBook book(store.recorded_votes(filter));
     const auto a = index_of(book.votes(), first);
     const auto b = index_of(book.votes(), second);
     std::vector<std::uint32_t> all;
-    for (const PeriodRollCalls& period : periods_of(book, catalog, options.by, options.exclude_unanimous)) {
+    for (const PeriodRollCalls& period : periods_of(book, catalog, options.by, options.roll_calls)) {
         const AgreementCounts counts = pair_counts(book, period.roll_calls, a, b);
         all.insert(all.end(), period.roll_calls.begin(), period.roll_calls.end());
         if (options.by == Period::none || counts.n == 0) {
@@ -273,7 +281,7 @@ AgreementMatrix agreement_matrix(const Store& store, const Catalog& catalog, con
     period.key = meeting.str();
     period.meeting = meeting;
     period.label = catalog.meeting_title(meeting);
-    for (const PeriodRollCalls& part : periods_of(book, catalog, Period::none, options.exclude_unanimous)) {
+    for (const PeriodRollCalls& part : periods_of(book, catalog, Period::none, options.roll_calls)) {
         period.roll_calls = part.roll_calls;
     }
     return matrix_of(book, catalog, period, options.topic);
@@ -282,7 +290,7 @@ AgreementMatrix agreement_matrix(const Store& store, const Catalog& catalog, con
 void agreement_matrices(const Store& store, const Catalog& catalog, const AgreementMatricesOptions& options,
                         const std::function<void(const AgreementMatrix&)>& visit) {
     const VoteBook book(store.recorded_votes(vote_filter(catalog, options.topic, options.from, options.to)));
-    for (const PeriodRollCalls& period : periods_of(book, catalog, options.by, options.exclude_unanimous)) {
+    for (const PeriodRollCalls& period : periods_of(book, catalog, options.by, options.roll_calls)) {
         visit(matrix_of(book, catalog, period, options.topic));
     }
 }

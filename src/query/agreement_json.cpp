@@ -45,7 +45,11 @@ std::string to_json(const VoteAgreement& agreement) {
     root["second"] = actor_object(agreement.second, agreement.second_name);
     root["topic"] = optional_topic(agreement.topic);
     root["by"] = std::string(to_string(agreement.options.by));
-    root["exclude_unanimous"] = agreement.options.exclude_unanimous;
+    const RollCallFilter& filter = agreement.options.roll_calls;
+    root["roll_calls"] = boost::json::object{{"exclude_unanimous", filter.exclude_unanimous},
+                                             {"important_only", filter.important_only},
+                                             {"exclude_amendments", filter.exclude_amendments},
+                                             {"exclude_paragraphs", filter.exclude_paragraphs}};
     boost::json::object overall;
     put_figures(overall, agreement.overall);
     root["overall"] = std::move(overall);

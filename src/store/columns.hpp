@@ -29,6 +29,14 @@ template <class IdType> inline std::optional<IdType> optional_id(const SQLite::C
     return IdType{column.getString()};
 }
 
+/// A 0/1 column that may be NULL (unknown).
+inline std::optional<bool> optional_flag(const SQLite::Column& column) {
+    if (column.isNull()) {
+        return std::nullopt;
+    }
+    return column.getInt() != 0;
+}
+
 inline std::vector<ActorId> split_ids(const std::string& joined) {
     std::vector<ActorId> ids;
     std::size_t begin = 0;

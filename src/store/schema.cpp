@@ -134,6 +134,10 @@ CREATE TABLE vote (
     document_id INTEGER REFERENCES document(id), span_start INTEGER, span_length INTEGER,
     PRIMARY KEY (agenda_item_id, actor_id)) WITHOUT ROWID;
 CREATE INDEX vote_by_actor ON vote(actor_id, agenda_item_id);
+-- What a roll-call table says about the roll call (RollCallFlags): 1, 0, or NULL when unknown.
+ALTER TABLE agenda_item ADD COLUMN important INTEGER;
+ALTER TABLE agenda_item ADD COLUMN amendment INTEGER;
+ALTER TABLE agenda_item ADD COLUMN paragraph INTEGER;
 )sql";
 
 struct Migration {

@@ -275,9 +275,12 @@ void SqliteImportSession::put(const Meeting& meeting) {
 void SqliteImportSession::put(const AgendaItem& item) {
     const std::int64_t meeting = row_id(EntityKind::meeting, item.meeting.str());
     const std::int64_t row =
-        upsert("INSERT INTO agenda_item (slug, meeting_id, ord, title, code, description) VALUES (?, ?, ?, ?, ?, ?) "
+        upsert("INSERT INTO agenda_item (slug, meeting_id, ord, title, code, description, important, amendment, "
+               "paragraph) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
                "ON CONFLICT (slug) DO UPDATE SET meeting_id = excluded.meeting_id, ord = excluded.ord, "
-               "title = excluded.title, code = excluded.code, description = excluded.description RETURNING id",
+               "title = excluded.title, code = excluded.code, description = excluded.description, "
+               "important = excluded.important, amendment = excluded.amendment, paragraph = excluded.paragraph "
+               "RETURNING id",
                [&](SQLite::Statement& q) {
                    q.bind(1, item.id.str());
                    q.bind(2, meeting);
@@ -285,6 +288,14 @@ void SqliteImportSession::put(const AgendaItem& item) {
                    q.bind(4, item.title);
                    q.bind(5, item.code);
                    q.bind(6, item.description);
+                   int column = 7;
+                   for (const std::optional<bool>& flag :
+                        {item.roll_call.important, item.roll_call.amendment, item.roll_call.paragraph}) {
+                       if (flag) {
+                           q.bind(column, *flag ? 1 : 0);
+                       }
+                       ++column;
+                   }
                });
     remember(EntityKind::agenda_item, item.id.str(), row);
     m_item_meetings[row] = meeting;

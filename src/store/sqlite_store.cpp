@@ -281,7 +281,8 @@ std::vector<Meeting> SqliteStore::meetings() const try {
 std::vector<AgendaItem> SqliteStore::agenda_items(const std::optional<MeetingId>& meeting) const try {
     std::string sql = "SELECT ai.slug, m.slug, ai.ord, ai.title, ai.code, ai.description,"
                       " (SELECT group_concat(t.slug, char(31)) FROM (SELECT t.slug FROM agenda_item_topic x"
-                      "   JOIN topic t ON t.id = x.topic_id WHERE x.agenda_item_id = ai.id ORDER BY t.slug) t)"
+                      "   JOIN topic t ON t.id = x.topic_id WHERE x.agenda_item_id = ai.id ORDER BY t.slug) t),"
+                      " ai.important, ai.amendment, ai.paragraph"
                       " FROM agenda_item ai JOIN meeting m ON m.id = ai.meeting_id";
     if (meeting) {
         sql += " WHERE m.slug = :meeting";
@@ -305,6 +306,8 @@ std::vector<AgendaItem> SqliteStore::agenda_items(const std::optional<MeetingId>
                 item.topics.emplace_back(slug.str());
             }
         }
+        item.roll_call = RollCallFlags{optional_flag(query.getColumn(7)), optional_flag(query.getColumn(8)),
+                                       optional_flag(query.getColumn(9))};
         result.push_back(std::move(item));
     }
     return result;

@@ -57,7 +57,7 @@ RecordedVotes Store::recorded_votes(const StanceFilter& filter) const {
         }
         auto [call, new_call] = roll_calls.try_emplace(*stance.agenda_item, result.roll_calls.size());
         if (new_call) {
-            result.roll_calls.push_back(RecordedVotes::RollCall{*stance.agenda_item, stance.meeting, Date{}});
+            result.roll_calls.push_back(RecordedVotes::RollCall{*stance.agenda_item, stance.meeting, Date{}, {}});
             by_roll_call.emplace_back();
         }
         auto [actor, new_actor] = actors.try_emplace(stance.actor, result.actors.size());
@@ -71,8 +71,13 @@ RecordedVotes Store::recorded_votes(const StanceFilter& filter) const {
     for (const Meeting& meeting : meetings()) {
         dates.emplace(meeting.id, meeting.date);
     }
+    std::unordered_map<AgendaItemId, RollCallFlags> flags;
+    for (const AgendaItem& item : agenda_items()) {
+        flags.emplace(item.id, item.roll_call);
+    }
     for (RecordedVotes::RollCall& call : result.roll_calls) {
         call.date = dates[call.meeting];
+        call.flags = flags[call.id];
     }
     for (const auto& casts : by_roll_call) {
         result.casts.insert(result.casts.end(), casts.begin(), casts.end());

@@ -5,6 +5,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
+#include "store/columns.hpp"
 #include "store/sqlite_store.hpp"
 #include "store/stance_reads.hpp"
 
@@ -43,7 +44,7 @@ void add_general_votes(SQLite::Database& db, const StanceFilter& filter, Recorde
         auto [call, new_call] = roll_calls.try_emplace(*stance.agenda_item, votes.roll_calls.size());
         if (new_call) {
             const Date date = Date::parse(query.getColumn(23).getString()).value_or(Date{});
-            votes.roll_calls.push_back(RecordedVotes::RollCall{*stance.agenda_item, stance.meeting, date});
+            votes.roll_calls.push_back(RecordedVotes::RollCall{*stance.agenda_item, stance.meeting, date, {}});
         }
         auto [actor, new_actor] = actors.try_emplace(stance.actor, votes.actors.size());
         if (new_actor) {
@@ -65,14 +66,18 @@ RecordedVotes SqliteStore::recorded_votes(const StanceFilter& filter) const try 
     Index index;
     std::unordered_map<std::int64_t, RecordedVotes::RollCall> roll_calls;
     {
-        SQLite::Statement query(m_db, "SELECT ai.id, ai.slug, m.slug, m.date FROM roll_call rc "
+        SQLite::Statement query(m_db, "SELECT ai.id, ai.slug, m.slug, m.date, ai.important, ai.amendment, "
+                                      "ai.paragraph FROM roll_call rc "
                                       "JOIN agenda_item ai ON ai.id = rc.agenda_item_id "
                                       "JOIN meeting m ON m.id = ai.meeting_id");
         while (query.executeStep()) {
             roll_calls.emplace(query.getColumn(0).getInt64(),
                                RecordedVotes::RollCall{AgendaItemId{query.getColumn(1).getString()},
                                                        MeetingId{query.getColumn(2).getString()},
-                                                       Date::parse(query.getColumn(3).getString()).value_or(Date{})});
+                                                       Date::parse(query.getColumn(3).getString()).value_or(Date{}),
+                                                       RollCallFlags{optional_flag(query.getColumn(4)),
+                                                                     optional_flag(query.getColumn(5)),
+                                                                     optional_flag(query.getColumn(6))}});
         }
     }
     std::unordered_map<std::int64_t, ActorId> actor_slugs;

@@ -172,6 +172,20 @@ std::int64_t parse_positive(const CsvReader& reader, const CsvRecord& record, st
     return value;
 }
 
+/// importantvote, amend and para: 1, 0, or empty where the release did not code the roll call.
+std::optional<bool> parse_flag(const CsvReader& reader, const CsvRecord& record, std::size_t index) {
+    const std::string_view text = record.field(index);
+    if (text.empty()) {
+        return std::nullopt;
+    }
+    if (text == "0" || text == "1") {
+        return text == "1";
+    }
+    throw invalid_input_error(reader.where(record, index),
+                              fmt::format("{} is \"{}\"; expected 1, 0 or nothing (not coded)",
+                                          reader.column_name(index), text));
+}
+
 Date parse_date(const CsvReader& reader, const CsvRecord& record, std::size_t index) {
     const std::string_view text = record.field(index);
     if (auto date = Date::parse(text)) {
@@ -191,6 +205,7 @@ struct RollCall {
     std::string title;
     std::string description;
     std::vector<TopicId> topics;
+    RollCallFlags flags;
     MeetingId meeting;
     AgendaItemId item;
 };
@@ -314,6 +329,8 @@ void UngaImporter::read_roll_calls(const std::filesystem::path& file) {
         call.code = std::string(record.field(4));
         call.title = std::string(record.field(7));
         call.description = std::string(record.field(8));
+        call.flags = RollCallFlags{parse_flag(reader, record, 2), parse_flag(reader, record, 5),
+                                   parse_flag(reader, record, 6)};
         call.meeting = unga_date_meeting(call.session, call.date);
         call.item = unga_roll_call_item(call.rcid);
         if (auto [previous, added] = lines.emplace(call.rcid, record.line()); !added) {
@@ -455,7 +472,7 @@ void UngaImporter::write_structure() {
     for (const auto& [rcid, call] : m_roll_calls) {
         const std::string title = agenda_title(call);
         session.put(AgendaItem{call.item, call.meeting, ++order[call.meeting], title, call.code, call.description,
-                               call.topics});
+                               call.topics, call.flags});
     }
     m_summary.sessions = session_start.size();
     m_summary.meetings = date_meetings.size();

@@ -244,7 +244,7 @@ TEST_CASE("stances whose agenda item carries the topic are found without asking"
     // Put a vote on trade under an agenda item tagged "russia" (as UN roll calls carry their issues).
     Dataset extra;
     extra.agenda_items.push_back(AgendaItem{
-        AgendaItemId{"vote-1"}, MeetingId{"m2019"}, 1, "Sanctions vote", "A/RES/1", "", {TopicId{"russia"}}});
+        AgendaItemId{"vote-1"}, MeetingId{"m2019"}, 1, "Sanctions vote", "A/RES/1", "", {TopicId{"russia"}}, {}});
     StanceFilter trade;
     trade.actors = {ActorId{"nld"}};
     trade.topics = {TopicId{"trade"}};

@@ -377,3 +377,22 @@ TEST_CASE("unga ids and session numbers round-trip") {
     CHECK(unga_vote_stance(5, ActorId{"nld"}) == StanceId{"unga-5-nld"});
     CHECK(unga_issue_topic("me") == TopicId{"unga-me"});
 }
+
+TEST_CASE("each roll call keeps importantvote, amend and para from un_roll_calls") {
+    auto store = imported_fixture();
+    std::map<AgendaItemId, RollCallFlags> stored;
+    for (const AgendaItem& item : store->agenda_items()) {
+        stored[item.id] = item.roll_call;
+    }
+    auto flag = [](const std::string& text) { return text.empty() ? std::nullopt : std::optional{text == "1"}; };
+    std::size_t known = 0;
+    for (const std::string& line : test::fixture_rows("un_roll_calls.csv")) {
+        const auto fields = test::leading_fields(line, 7); // rcid, session, importantvote, date, unres, amend, para
+        const AgendaItemId item = unga_roll_call_item(std::stoll(fields[0]));
+        CAPTURE(item.str());
+        REQUIRE(stored.count(item) == 1);
+        CHECK(stored[item] == RollCallFlags{flag(fields[2]), flag(fields[5]), flag(fields[6])});
+        known += stored[item].empty() ? 0U : 1U;
+    }
+    CHECK(known > 0);
+}

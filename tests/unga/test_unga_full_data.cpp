@@ -193,7 +193,7 @@ TEST_CASE("the shipped UN vote history imports with the figures published with i
                                                   {"BR", ActorId{"bra"}}, {"CN", ActorId{"chn"}},
                                                   {"RU", ActorId{"rus"}}};
     AgreementOptions without_unanimous;
-    without_unanimous.exclude_unanimous = true;
+    without_unanimous.roll_calls.exclude_unanimous = true;
     std::size_t fewer = 0;
     for (const auto& key : wanted) {
         const auto& [number, first, second] = key;

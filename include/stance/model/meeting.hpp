@@ -35,6 +35,17 @@ struct Meeting {
     friend bool operator==(const Meeting&, const Meeting&) = default;
 };
 
+/// What a roll-call table says about a roll call besides its votes (the importantvote, amend and
+/// para columns of Voeten's un_roll_calls). Each is unknown (nothing) where the source leaves it out.
+struct RollCallFlags {
+    std::optional<bool> important; ///< Listed as an important vote by the US State Department.
+    std::optional<bool> amendment; ///< A vote on an amendment.
+    std::optional<bool> paragraph; ///< A vote on a paragraph rather than the whole text.
+
+    [[nodiscard]] bool empty() const noexcept { return !important && !amendment && !paragraph; }
+    friend bool operator==(const RollCallFlags&, const RollCallFlags&) = default;
+};
+
 /// An ordered item of a meeting's agenda; for UN votes, one roll call with its resolution code.
 struct AgendaItem {
     AgendaItemId id;
@@ -44,6 +55,7 @@ struct AgendaItem {
     std::string code; ///< Resolution or document code, where there is one ("A/RES/71/205").
     std::string description;
     std::vector<TopicId> topics;
+    RollCallFlags roll_call; ///< For a roll call, what its source says about it; empty otherwise.
 
     friend bool operator==(const AgendaItem&, const AgendaItem&) = default;
 };

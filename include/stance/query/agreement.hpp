@@ -6,7 +6,7 @@
 // with statements, however worded, is never a roll call.
 //
 // Conventions of the published figures (docs/agreement.md): leave out unanimous roll calls
-// (`exclude_unanimous`), count by session rather than calendar year (`Period::session`), and
+// (RollCallFilter::exclude_unanimous) and amendment and paragraph votes, count by session rather than calendar year (`Period::session`), and
 // Voeten's dyadic agreement = (1 + S) / 2 (AgreementCounts::voeten_agreement).
 #pragma once
 
@@ -26,6 +26,16 @@ namespace stance {
 class Catalog;
 class Store;
 
+/// Which roll calls count, beyond topic and dates. Flags a source did not code (RollCallFlags
+/// unknown) never exclude a roll call, and never make it important.
+struct RollCallFilter {
+    /// Leave out roll calls on which every vote cast (by anyone, not only the actors compared) was the same.
+    bool exclude_unanimous = false;
+    bool important_only = false;     ///< Only roll calls known to be important votes.
+    bool exclude_amendments = false; ///< Leave out votes on amendments.
+    bool exclude_paragraphs = false; ///< Leave out votes on single paragraphs.
+};
+
 struct AgreementOptions {
     /// Only roll calls on this topic or its subtopics, matched on the agenda item or the stance.
     std::optional<TopicId> topic;
@@ -34,8 +44,7 @@ struct AgreementOptions {
     /// session: the top-level meeting (a UN General Assembly session); year: calendar year; none: one
     /// figure over everything (the `overall` row alone).
     Period by = Period::session;
-    /// Leave out roll calls on which every vote cast (by anyone, not only the two) was the same.
-    bool exclude_unanimous = false;
+    RollCallFilter roll_calls;
 };
 
 struct AgreementPeriod {
@@ -84,7 +93,7 @@ struct AgreementMatrix {
 
 struct AgreementMatrixOptions {
     std::optional<TopicId> topic;
-    bool exclude_unanimous = false; ///< As AgreementOptions::exclude_unanimous.
+    RollCallFilter roll_calls;
 };
 
 /// The agreement matrix of a meeting (with its nested meetings). Throws not_found_error.
@@ -96,7 +105,7 @@ struct AgreementMatricesOptions {
     std::optional<Date> from; ///< Inclusive.
     std::optional<Date> to;
     Period by = Period::session; ///< session, year or meeting (none is one matrix over everything).
-    bool exclude_unanimous = false;
+    RollCallFilter roll_calls;
 };
 
 /// The matrices of every period (every session, say) at once, in time order: the votes are read
@@ -104,8 +113,8 @@ struct AgreementMatricesOptions {
 void agreement_matrices(const Store& store, const Catalog& catalog, const AgreementMatricesOptions& options,
                         const std::function<void(const AgreementMatrix&)>& visit);
 
-/// JSON for `stance agreement --format json`: {"first", "second", "topic", "by", "exclude_unanimous",
-/// "overall", "items"}, each item {"period", "label", "first_date", "last_date", "n", "agree", "share",
+/// JSON for `stance agreement --format json`: {"first", "second", "topic", "by", "roll_calls"
+/// (the RollCallFilter), "overall", "items"}, each item {"period", "label", "first_date", "last_date", "n", "agree", "share",
 /// "kappa", "s_score", "voeten_agreement", "table"}; undefined figures are null. One object, no
 /// trailing newline.
 [[nodiscard]] std::string to_json(const VoteAgreement& agreement);

@@ -34,6 +34,8 @@ struct AgreementCounts {
     [[nodiscard]] std::optional<double> s_score() const noexcept;
     /// (1 + S) / 2: 1 always the same, 0 always opposite, 0.5 an abstention against every vote.
     [[nodiscard]] std::optional<double> voeten_agreement() const noexcept;
+
+    friend bool operator==(const AgreementCounts&, const AgreementCounts&) = default;
 };
 
 } // namespace stance

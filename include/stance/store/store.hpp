@@ -41,6 +41,7 @@ struct RecordedVotes {
         AgendaItemId id;
         MeetingId meeting;
         Date date;
+        RollCallFlags flags; ///< The agenda item's.
     };
     struct Cast {
         std::uint32_t roll_call; ///< Index into `roll_calls`.
@@ -49,7 +50,7 @@ struct RecordedVotes {
     };
     std::vector<RollCall> roll_calls; ///< In no particular order.
     std::vector<ActorId> actors;      ///< In no particular order.
-    std::vector<Cast> casts;          ///< Grouped by roll call; at most one per (roll call, actor).
+    std::vector<Cast> casts;          ///< In no particular order.
 };
 
 /// One write transaction. Entities are upserted by their id: a re-import updates, never duplicates.
