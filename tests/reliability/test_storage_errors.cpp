@@ -3,7 +3,12 @@
 // the import is rolled back and a session that saw a failure refuses to commit.
 #include <doctest/doctest.h>
 
+#include <sqlite3.h>
+
+#include <filesystem>
+
 #include "reliability_support.hpp"
+#include "store/schema.hpp"
 #include "store/sqlite_store.hpp"
 
 using namespace stance;
@@ -114,4 +119,91 @@ TEST_CASE("a damaged database file is reported as a storage_error that says what
     CHECK(message.find(db.path()) != std::string::npos);
     CHECK(message.find("the file is damaged or is not a stance database; restore it from a backup") !=
           std::string::npos);
+}
+
+TEST_CASE("an SQLite file that is not a stance database is refused and left byte for byte as it was") {
+    test::TempDir dir;
+    const std::string path = (dir / "other.db").string();
+    {
+        SQLite::Database other(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        other.exec("CREATE TABLE document (name TEXT, body BLOB)"); // a name stance uses too
+        other.exec("INSERT INTO document VALUES ('letter', 'Dear ...')");
+    }
+    const std::string before = test::read_text(path);
+    for (const bool read_only : {false, true}) {
+        CAPTURE(read_only);
+        const std::string message = test::message_of_failure<storage_error>(
+            [&] { (void)import_dataset_file(*Store::open(path, OpenOptions{.read_only = read_only}), test::seed_dataset()); });
+        CHECK(message.find(path + " is an SQLite database but not a stance database; stance leaves it as it is") ==
+              0);
+    }
+    CHECK(test::read_text(path) == before);
+    CHECK_FALSE(std::filesystem::exists(path + "-wal")); // the journal mode was not switched
+    SQLite::Database other(path, SQLite::OPEN_READONLY);
+    CHECK(other.execAndGet("PRAGMA journal_mode").getString() == "delete");
+}
+
+TEST_CASE("stance marks its databases with its application_id, also older ones on their next read-write open") {
+    test::TempDir dir;
+    const std::string path = (dir / "stance.db").string();
+    auto application_id = [&] {
+        SQLite::Database db(path, SQLite::OPEN_READONLY);
+        return db.execAndGet("PRAGMA application_id").getInt();
+    };
+    SUBCASE("a new database") {
+        (void)Store::open(path);
+        CHECK(application_id() == detail::stance_application_id);
+    }
+    SUBCASE("a version 2 database written before stance set the id") {
+        {
+            SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+            detail::migrate(db, 2);
+            db.exec("PRAGMA application_id = 0");
+        }
+        CHECK(Store::open(path, OpenOptions{.read_only = true})->schema_version() == 2); // recognised by its schema
+        CHECK(application_id() == 0); // a read changes nothing
+        (void)Store::open(path);
+        CHECK(application_id() == detail::stance_application_id);
+    }
+    SUBCASE("another program's id is refused even with stance's tables") {
+        {
+            SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+            detail::migrate(db, 2);
+            db.exec("PRAGMA application_id = 1234");
+        }
+        CHECK_THROWS_WITH_AS((void)Store::open(path), doctest::Contains("not a stance database"), storage_error);
+        CHECK(application_id() == 1234);
+    }
+}
+
+TEST_CASE("storage messages say what happened and what to do") {
+    test::TempDir dir;
+    SUBCASE("a directory") {
+        const std::string message =
+            test::message_of_failure<storage_error>([&] { (void)Store::open(dir.path().string()); });
+        CHECK(message.find(dir.path().string() + " is a directory; pass a database file") == 0);
+    }
+    SUBCASE("a 0-byte file: empty for a read, a new database for a write") {
+        const std::string path = (dir / "zero.db").string();
+        test::write_text(path, "");
+        const std::string message = test::message_of_failure<storage_error>(
+            [&] { (void)Store::open(path, OpenOptions{.read_only = true}); });
+        CHECK(message.find(path + " is empty: it holds no stance data yet") == 0);
+        CHECK(test::read_text(path).empty());
+        import_dataset_file(*Store::open(path), test::seed_dataset());
+        CHECK(Store::open(path, OpenOptions{.read_only = true})->stances().size() == 46);
+    }
+    SUBCASE("a missing file, for a read") {
+        const std::string path = (dir / "missing.db").string();
+        const std::string message = test::message_of_failure<storage_error>(
+            [&] { (void)Store::open(path, OpenOptions{.read_only = true}); });
+        CHECK(message.find(path + " does not exist, so there is nothing to read") == 0);
+        CHECK_FALSE(std::filesystem::exists(path));
+    }
+    SUBCASE("a full disk, also when it shows as the WAL index failing to grow") {
+        CHECK(detail::storage_advice(SQLITE_FULL) == "the disk is full: free space and retry; nothing was written");
+        CHECK(detail::storage_advice(4874) == detail::storage_advice(SQLITE_FULL)); // SQLITE_IOERR_SHMSIZE
+        CHECK(detail::storage_advice(SQLITE_READONLY).find("read-only") != std::string_view::npos);
+        CHECK(detail::storage_advice(SQLITE_CONSTRAINT).empty());
+    }
 }
