@@ -1,4 +1,5 @@
 // Commands that move whole datasets: init, import, export.
+#include <cerrno>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -47,7 +48,9 @@ void setup_export(CLI::App& app, Context& context) {
         auto store = context.open_store(true);
         const std::string json = write_dataset(store->to_dataset());
         if (output->empty()) {
-            std::cout << json << std::flush; // main checks standard output once more at the end
+            errno = 0;
+            std::cout << json;
+            flush_standard_output(); // now, while the failed write's reason is still known
             return;
         }
         write_file_atomically(*output, json);

@@ -44,6 +44,17 @@ std::optional<Date> parse_date_option(const std::string& text, std::string_view 
     return date;
 }
 
+void flush_standard_output() {
+    std::cout.flush(); // with the C++ streams synced to stdio, this flushes stdout too
+    if (std::cout.good() && std::fflush(stdout) == 0 && std::ferror(stdout) == 0) {
+        return;
+    }
+    const int cause = errno; // the caller cleared it before the writes, so it is theirs
+    throw error(fmt::format("writing to standard output failed{}: the output is incomplete; check that it goes "
+                            "somewhere with space left and that it is open",
+                            cause != 0 ? fmt::format(" ({})", std::strerror(cause)) : ""));
+}
+
 namespace {
 
 int report(std::string_view kind, const std::exception& failure, ExitCode code) {
@@ -51,19 +62,15 @@ int report(std::string_view kind, const std::exception& failure, ExitCode code) 
     return static_cast<int>(code);
 }
 
-/// A full disk, a closed standard output or a failed pipe must not look like success to a script.
+/// Run after everything was printed: the last buffered output may fail only now.
 int check_standard_output() {
-    std::cout.flush();
-    errno = 0;
-    const bool flushed = std::fflush(stdout) == 0;
-    if (std::cout.good() && flushed && std::ferror(stdout) == 0) {
-        return 0;
+    errno = 0; // what is still buffered is written now; a stale value must not pose as the reason
+    try {
+        flush_standard_output();
+    } catch (const stance::error& failure) {
+        return report("", failure, ExitCode::failure);
     }
-    const int cause = errno;
-    std::cerr << fmt::format("stance: writing to standard output failed{}: the output is incomplete; check that "
-                             "it goes somewhere with space left and that it is open\n",
-                             cause != 0 ? fmt::format(" ({})", std::strerror(cause)) : "");
-    return static_cast<int>(ExitCode::failure);
+    return 0;
 }
 
 /// Standard output closed at start (`>&-`) would let the next file opened take its number, and what

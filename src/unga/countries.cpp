@@ -23,12 +23,14 @@ struct ExtraAliases {
 
 // Names under which a current state appears in UN vote histories. The USSR's votes are in the
 // data as Russia's; the Federal Republic of Germany's and the Yemen Arab Republic's as deu and yem.
+// "Micronesia (Federated States of)" is the UN's own name, which the unvotes tables use and ICU does not.
 constexpr std::array extra_aliases{
     ExtraAliases{"rus", {"USSR", "Soviet Union", "Union of Soviet Socialist Republics"}},
     ExtraAliases{"deu", {"Federal Republic of Germany", "West Germany", "FRG"}},
     ExtraAliases{"yem", {"Yemen Arab Republic", "North Yemen", "Republic of Yemen"}},
     ExtraAliases{"srb", {"Federal Republic of Yugoslavia", "Serbia and Montenegro", ""}},
     ExtraAliases{"twn", {"Republic of China", "", ""}},
+    ExtraAliases{"fsm", {"Micronesia (Federated States of)", "Federated States of Micronesia", ""}},
 };
 
 void add_alias(Actor& actor, std::string_view language, std::string_view text) {
