@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include <cctype>
 #include <filesystem>
 #include <system_error>
 
@@ -62,6 +63,43 @@ const std::string& openable(const std::string& path, const OpenOptions& options)
                                         path));
     }
     return path;
+}
+
+/// `path` as an SQLite URI that opens it read-only and immutable.
+std::string immutable_uri(const std::string& path) {
+    std::string uri = "file:";
+    for (const char c : std::filesystem::absolute(path).string()) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (std::isalnum(byte) != 0 || std::string_view("/-._~").find(c) != std::string_view::npos) {
+            uri += c;
+        } else {
+            uri += fmt::format("%{:02X}", byte);
+        }
+    }
+    return uri + "?immutable=1";
+}
+
+/// Opens `path`. In WAL mode even a reader needs the -wal and -shm files beside the database, and in
+/// a folder it may not write it cannot create them (SQLITE_READONLY_DIRECTORY: a copy on read-only
+/// media, or another user's folder). When neither file exists, no writer is using the database and
+/// its file holds every commit; SQLite's documented way to read such a file is the `immutable` URI
+/// parameter (sqlite.org/wal.html, "Read-Only Databases"), which a read-only open then uses.
+SQLite::Database open_database(const std::string& path, const OpenOptions& options) {
+    SQLite::Database db(path, open_flags(options), options.busy_timeout_ms);
+    if (!options.read_only || is_temporary_database(path)) {
+        return db;
+    }
+    try {
+        (void)db.execAndGet("SELECT count(*) FROM sqlite_master"); // the first read opens the WAL
+        return db;
+    } catch (const SQLite::Exception& failure) {
+        std::error_code ignored;
+        if (failure.getExtendedErrorCode() != SQLITE_READONLY_DIRECTORY ||
+            std::filesystem::exists(path + "-wal", ignored) || std::filesystem::exists(path + "-shm", ignored)) {
+            throw;
+        }
+    }
+    return SQLite::Database(immutable_uri(path), SQLite::OPEN_READONLY | SQLite::OPEN_URI, options.busy_timeout_ms);
 }
 
 /// Refuses, before anything in the file changes, what is not a stance database to read or write.
@@ -294,7 +332,7 @@ const char* table_of(EntityKind kind) noexcept {
 }
 
 SqliteStore::SqliteStore(const std::string& path, OpenOptions options) try
-    : m_path(path), m_db(openable(path, options), open_flags(options), options.busy_timeout_ms) {
+    : m_path(path), m_db(open_database(openable(path, options), options)) {
     m_db.exec("PRAGMA foreign_keys = ON");
     check_kind(m_db, path, options);
     if (options.read_only) {

@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 
 #include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <filesystem>
 
@@ -206,4 +208,39 @@ TEST_CASE("storage messages say what happened and what to do") {
         CHECK(detail::storage_advice(SQLITE_READONLY).find("read-only") != std::string_view::npos);
         CHECK(detail::storage_advice(SQLITE_CONSTRAINT).empty());
     }
+}
+
+TEST_CASE("a database in a folder the reader may not write is read all the same") {
+    // Run the read as a user without write permission on the folder: root ignores permissions, so
+    // under root the read runs in a child process that drops to the unprivileged user "nobody".
+    SeededDatabase db;
+    db.close(); // a clean close removes the -wal and -shm files
+    REQUIRE_FALSE(std::filesystem::exists(db.path() + "-wal"));
+    std::filesystem::permissions(db.dir().path(), std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec |
+                                                      std::filesystem::perms::group_read |
+                                                      std::filesystem::perms::group_exec |
+                                                      std::filesystem::perms::others_read |
+                                                      std::filesystem::perms::others_exec);
+    const pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        int code = 0;
+        if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0)) {
+            _exit(2);
+        }
+        try {
+            auto store = Store::open(db.path(), OpenOptions{.read_only = true});
+            code = store->stances().size() == 46 && !store->to_dataset().actors.empty() ? 0 : 3;
+        } catch (...) {
+            code = 1;
+        }
+        _exit(code);
+    }
+    int status = 0;
+    REQUIRE(waitpid(pid, &status, 0) == pid);
+    std::filesystem::permissions(db.dir().path(), std::filesystem::perms::owner_all, std::filesystem::perm_options::add);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+    CHECK_FALSE(std::filesystem::exists(db.path() + "-wal"));
+    db.check_unchanged();
 }
