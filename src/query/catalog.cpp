@@ -46,9 +46,9 @@ const std::vector<Value>& list_or_empty(const std::unordered_map<Key, std::vecto
 } // namespace
 
 Catalog::Catalog(const Store& store)
-    : m_snapshot(store.read_snapshot()), m_store(&store), m_actors(store.actors()), m_topics(store.topics()), m_meetings(store.meetings()),
-      m_agenda_items(store.agenda_items()), m_propositions(store.propositions()), m_memberships(store.memberships()),
-      m_roles(store.roles()) {
+    : m_snapshot(store.read_snapshot()), m_store(&store), m_actors(store.actors()), m_topics(store.topics()),
+      m_meetings(store.meetings()), m_agenda_items(store.agenda_items()), m_propositions(store.propositions()),
+      m_memberships(store.memberships()), m_roles(store.roles()) {
     m_actor_index = index_by_id<ActorId>(m_actors);
     m_topic_index = index_by_id<TopicId>(m_topics);
     m_meeting_index = index_by_id<MeetingId>(m_meetings);

@@ -336,8 +336,8 @@ TEST_CASE("a query refuses a catalog built from another store") {
     SeededDatabase db;
     auto other = Store::open(db.path(), OpenOptions{.read_only = true});
     const Catalog foreign{*other};
-    const std::string message = test::message_of_failure<error>(
-        [&] { (void)evolution(db.store(), foreign, ActorId{"nld"}, wales_pledge); });
+    const std::string message =
+        test::message_of_failure<error>([&] { (void)evolution(db.store(), foreign, ActorId{"nld"}, wales_pledge); });
     CHECK(message.find("a catalog built from another store") != std::string::npos);
     CHECK_THROWS_AS((void)snapshot(db.store(), foreign, MeetingId{"nac-fm-2017-03-31"}), error);
 }

@@ -134,10 +134,10 @@ TEST_CASE("an SQLite file that is not a stance database is refused and left byte
     const std::string before = test::read_text(path);
     for (const bool read_only : {false, true}) {
         CAPTURE(read_only);
-        const std::string message = test::message_of_failure<storage_error>(
-            [&] { (void)import_dataset_file(*Store::open(path, OpenOptions{.read_only = read_only}), test::seed_dataset()); });
-        CHECK(message.find(path + " is an SQLite database but not a stance database; stance leaves it as it is") ==
-              0);
+        const std::string message = test::message_of_failure<storage_error>([&] {
+            (void)import_dataset_file(*Store::open(path, OpenOptions{.read_only = read_only}), test::seed_dataset());
+        });
+        CHECK(message.find(path + " is an SQLite database but not a stance database; stance leaves it as it is") == 0);
     }
     CHECK(test::read_text(path) == before);
     CHECK_FALSE(std::filesystem::exists(path + "-wal")); // the journal mode was not switched
@@ -163,7 +163,7 @@ TEST_CASE("stance marks its databases with its application_id, also older ones o
             db.exec("PRAGMA application_id = 0");
         }
         CHECK(Store::open(path, OpenOptions{.read_only = true})->schema_version() == 2); // recognised by its schema
-        CHECK(application_id() == 0); // a read changes nothing
+        CHECK(application_id() == 0);                                                    // a read changes nothing
         (void)Store::open(path);
         CHECK(application_id() == detail::stance_application_id);
     }
@@ -188,8 +188,8 @@ TEST_CASE("storage messages say what happened and what to do") {
     SUBCASE("a 0-byte file: empty for a read, a new database for a write") {
         const std::string path = (dir / "zero.db").string();
         test::write_text(path, "");
-        const std::string message = test::message_of_failure<storage_error>(
-            [&] { (void)Store::open(path, OpenOptions{.read_only = true}); });
+        const std::string message =
+            test::message_of_failure<storage_error>([&] { (void)Store::open(path, OpenOptions{.read_only = true}); });
         CHECK(message.find(path + " is empty: it holds no stance data yet") == 0);
         CHECK(test::read_text(path).empty());
         import_dataset_file(*Store::open(path), test::seed_dataset());
@@ -197,8 +197,8 @@ TEST_CASE("storage messages say what happened and what to do") {
     }
     SUBCASE("a missing file, for a read") {
         const std::string path = (dir / "missing.db").string();
-        const std::string message = test::message_of_failure<storage_error>(
-            [&] { (void)Store::open(path, OpenOptions{.read_only = true}); });
+        const std::string message =
+            test::message_of_failure<storage_error>([&] { (void)Store::open(path, OpenOptions{.read_only = true}); });
         CHECK(message.find(path + " does not exist, so there is nothing to read") == 0);
         CHECK_FALSE(std::filesystem::exists(path));
     }
@@ -216,11 +216,10 @@ TEST_CASE("a database in a folder the reader may not write is read all the same"
     SeededDatabase db;
     db.close(); // a clean close removes the -wal and -shm files
     REQUIRE_FALSE(std::filesystem::exists(db.path() + "-wal"));
-    std::filesystem::permissions(db.dir().path(), std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec |
-                                                      std::filesystem::perms::group_read |
-                                                      std::filesystem::perms::group_exec |
-                                                      std::filesystem::perms::others_read |
-                                                      std::filesystem::perms::others_exec);
+    std::filesystem::permissions(db.dir().path(),
+                                 std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec |
+                                     std::filesystem::perms::group_read | std::filesystem::perms::group_exec |
+                                     std::filesystem::perms::others_read | std::filesystem::perms::others_exec);
     const pid_t pid = fork();
     REQUIRE(pid >= 0);
     if (pid == 0) {
@@ -238,7 +237,8 @@ TEST_CASE("a database in a folder the reader may not write is read all the same"
     }
     int status = 0;
     REQUIRE(waitpid(pid, &status, 0) == pid);
-    std::filesystem::permissions(db.dir().path(), std::filesystem::perms::owner_all, std::filesystem::perm_options::add);
+    std::filesystem::permissions(db.dir().path(), std::filesystem::perms::owner_all,
+                                 std::filesystem::perm_options::add);
     REQUIRE(WIFEXITED(status));
     CHECK(WEXITSTATUS(status) == 0);
     CHECK_FALSE(std::filesystem::exists(db.path() + "-wal"));
