@@ -9,6 +9,8 @@
 
 #include <filesystem>
 
+#include <fmt/format.h>
+
 #include "reliability_support.hpp"
 #include "store/schema.hpp"
 #include "store/sqlite_store.hpp"
@@ -152,27 +154,30 @@ TEST_CASE("stance marks its databases with its application_id, also older ones o
         SQLite::Database db(path, SQLite::OPEN_READONLY);
         return db.execAndGet("PRAGMA application_id").getInt();
     };
+    // A stance schema of `version` whose application_id is then set to `id`.
+    auto write_schema = [&](int version, int id) {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        detail::migrate(db, version);
+        db.exec(fmt::format("PRAGMA application_id = {}", id));
+    };
     SUBCASE("a new database") {
         (void)Store::open(path);
         CHECK(application_id() == detail::stance_application_id);
     }
     SUBCASE("a version 2 database written before stance set the id") {
-        {
-            SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-            detail::migrate(db, 2);
-            db.exec("PRAGMA application_id = 0");
-        }
+        write_schema(2, 0);
         CHECK(Store::open(path, OpenOptions{.read_only = true})->schema_version() == 2); // recognised by its schema
         CHECK(application_id() == 0);                                                    // a read changes nothing
         (void)Store::open(path);
         CHECK(application_id() == detail::stance_application_id);
     }
+    SUBCASE("a version 1 database written before stance set the id is migrated and marked") {
+        write_schema(1, 0);
+        CHECK(Store::open(path)->schema_version() == Store::current_schema_version);
+        CHECK(application_id() == detail::stance_application_id);
+    }
     SUBCASE("another program's id is refused even with stance's tables") {
-        {
-            SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-            detail::migrate(db, 2);
-            db.exec("PRAGMA application_id = 1234");
-        }
+        write_schema(2, 1234);
         CHECK_THROWS_WITH_AS((void)Store::open(path), doctest::Contains("not a stance database"), storage_error);
         CHECK(application_id() == 1234);
     }
