@@ -175,8 +175,9 @@ Evolution evolution(const Store& store, const Catalog& catalog, const ActorId& a
                     const EvolutionOptions& options) {
     // NaN compares false with everything: it would silently mean "never a shift".
     if (!std::isfinite(options.shift_threshold) || options.shift_threshold < 0.0) {
-        throw invalid_input_error("shift_threshold", fmt::format("{} is not a threshold; give a number from 0 to 2 "
-                                                                 "(scores run from -1 to +1)",
+        throw invalid_input_error("shift_threshold", fmt::format("{} is not a threshold; give a finite number, 0 or "
+                                                                 "more (scores run from -1 to +1, so 2 is the "
+                                                                 "largest change)",
                                                                  options.shift_threshold));
     }
     Evolution result;
