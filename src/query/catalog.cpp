@@ -55,8 +55,8 @@ Catalog::Catalog(const Store& store)
     m_agenda_item_index = index_by_id<AgendaItemId>(m_agenda_items);
     m_proposition_index = index_by_id<PropositionId>(m_propositions);
     for (const Topic& topic : m_topics) {
-        if (topic.parent) {
-            m_topic_children[*topic.parent].push_back(topic.id);
+        for (const TopicId& parent : topic.parents) {
+            m_topic_children[parent].push_back(topic.id);
         }
     }
     for (const Meeting& meeting : m_meetings) {

@@ -170,7 +170,7 @@ SELECT s.slug, a.slug, sp.slug, t.slug, p.slug, m.slug, ai.slug, s.kind, s.score
        NULLIF(s.stated_on, ''),
        (SELECT group_concat(ia.slug, char(31)) FROM stance_include si JOIN actor ia ON ia.id = si.actor_id
          WHERE si.stance_id = s.id),
-       s.note
+       s.note, s.basis
 FROM stance s
 JOIN actor a ON a.id = s.actor_id
 LEFT JOIN actor sp ON sp.id = s.speaker_id
@@ -211,6 +211,14 @@ std::string stance_query(const StanceFilter& filter) {
     }
     if (filter.positions_only) {
         sql += " AND s.kind NOT IN ('no_position', 'absent', 'not_member')";
+    }
+    if (!filter.bases.empty()) {
+        // The names are the enum's own fixed words, so they go into the SQL text as literals.
+        std::string names;
+        for (Basis basis : filter.bases) {
+            names += fmt::format("{}'{}'", names.empty() ? "" : ", ", to_string(basis));
+        }
+        sql += fmt::format(" AND s.basis IN ({})", names);
     }
     if (!filter.text.empty()) {
         sql += " AND s.id IN (SELECT rowid FROM stance_text WHERE stance_text MATCH :text)";
@@ -273,6 +281,7 @@ Stance read_stance(SQLite::Statement& row) {
         stance.includes = split_ids(row.getColumn(21).getString());
     }
     stance.note = row.getColumn(22).getString();
+    stance.basis = parse_basis(row.getColumn(23).getString()).value_or(Basis::statement);
     return stance;
 }
 
@@ -475,15 +484,24 @@ std::vector<Role> SqliteStore::roles() const try {
 }
 
 std::vector<Topic> SqliteStore::topics() const try {
-    SQLite::Statement query(m_db, "SELECT t.id, t.slug, p.slug, t.label FROM topic t "
-                                  "LEFT JOIN topic p ON p.id = t.parent_id ORDER BY t.slug");
+    SQLite::Statement query(m_db, "SELECT t.id, t.slug, t.label,"
+                                  " (SELECT group_concat(slug, char(31)) FROM (SELECT p.slug FROM topic_parent tp"
+                                  "   JOIN topic p ON p.id = tp.parent_id WHERE tp.topic_id = t.id ORDER BY tp.rank))"
+                                  " FROM topic t ORDER BY t.slug");
     std::vector<Topic> result;
     while (query.executeStep()) {
         Topic topic;
+        const std::int64_t row = query.getColumn(0).getInt64();
         topic.id = TopicId{query.getColumn(1).getString()};
-        topic.parent = optional_id<TopicId>(query.getColumn(2));
-        topic.label = query.getColumn(3).getString();
-        topic.aliases = aliases("topic_alias", "topic_id", query.getColumn(0).getInt64());
+        topic.label = query.getColumn(2).getString();
+        if (!query.getColumn(3).isNull()) {
+            for (ActorId& slug : split_ids(query.getColumn(3).getString())) {
+                topic.parents.emplace_back(slug.str());
+            }
+        }
+        topic.aliases = aliases("topic_alias", "topic_id", row);
+        topic.scale = scale_of(row);
+        topic.directions = directions("topic_direction", "topic_id", row);
         result.push_back(std::move(topic));
     }
     return result;
@@ -491,13 +509,42 @@ std::vector<Topic> SqliteStore::topics() const try {
     rethrow_as_stance_error(failure, fmt::format("reading topics from {}", m_path));
 }
 
+std::optional<Scale> SqliteStore::scale_of(std::int64_t topic_row) const {
+    SQLite::Statement query(m_db, "SELECT pole, language, text FROM topic_scale_pole WHERE topic_id = ? "
+                                  "ORDER BY pole, language");
+    query.bind(1, topic_row);
+    Scale scale;
+    while (query.executeStep()) {
+        Name label{query.getColumn(1).getString(), query.getColumn(2).getString()};
+        (query.getColumn(0).getString() == "minus" ? scale.minus : scale.plus).push_back(std::move(label));
+    }
+    if (scale.minus.empty() && scale.plus.empty()) {
+        return std::nullopt;
+    }
+    return scale;
+}
+
+std::vector<Direction> SqliteStore::directions(const char* table, const char* key_column, std::int64_t row) const {
+    SQLite::Statement query(m_db, fmt::format("SELECT t.slug, d.weight FROM {} d JOIN topic t ON t.id = d.scale_id "
+                                              "WHERE d.{} = ? ORDER BY t.slug",
+                                              table, key_column));
+    query.bind(1, row);
+    std::vector<Direction> result;
+    while (query.executeStep()) {
+        result.push_back(Direction{TopicId{query.getColumn(0).getString()}, query.getColumn(1).getDouble()});
+    }
+    return result;
+}
+
 std::vector<Proposition> SqliteStore::propositions() const try {
-    SQLite::Statement query(m_db, "SELECT p.slug, t.slug, p.statement FROM proposition p "
+    SQLite::Statement query(m_db, "SELECT p.slug, t.slug, p.statement, p.id FROM proposition p "
                                   "JOIN topic t ON t.id = p.topic_id ORDER BY p.slug");
     std::vector<Proposition> result;
     while (query.executeStep()) {
-        result.push_back(Proposition{PropositionId{query.getColumn(0).getString()},
-                                     TopicId{query.getColumn(1).getString()}, query.getColumn(2).getString()});
+        result.push_back(
+            Proposition{PropositionId{query.getColumn(0).getString()}, TopicId{query.getColumn(1).getString()},
+                        query.getColumn(2).getString(),
+                        directions("proposition_direction", "proposition_id", query.getColumn(3).getInt64())});
     }
     return result;
 } catch (const SQLite::Exception& failure) {
@@ -522,9 +569,10 @@ std::vector<Body> SqliteStore::bodies() const try {
 }
 
 std::vector<Meeting> SqliteStore::meetings() const try {
-    SQLite::Statement query(m_db, "SELECT m.slug, b.slug, m.title, m.level, m.date, m.place, p.slug FROM meeting m "
-                                  "JOIN body b ON b.id = m.body_id LEFT JOIN meeting p ON p.id = m.parent_id "
-                                  "ORDER BY m.date, m.slug");
+    SQLite::Statement query(
+        m_db, "SELECT m.slug, b.slug, m.title, m.level, m.date, m.place, p.slug, m.end_date FROM meeting m "
+              "JOIN body b ON b.id = m.body_id LEFT JOIN meeting p ON p.id = m.parent_id "
+              "ORDER BY m.date, m.slug");
     std::vector<Meeting> result;
     while (query.executeStep()) {
         Meeting meeting;
@@ -535,6 +583,7 @@ std::vector<Meeting> SqliteStore::meetings() const try {
         meeting.date = Date::parse(query.getColumn(4).getString()).value_or(Date{});
         meeting.place = query.getColumn(5).getString();
         meeting.parent = optional_id<MeetingId>(query.getColumn(6));
+        meeting.end_date = date_or_none(query.getColumn(7).getString());
         result.push_back(std::move(meeting));
     }
     return result;

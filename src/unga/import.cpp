@@ -438,11 +438,14 @@ void UngaImporter::write_structure() {
                       {"fr", "Assemblée générale des Nations unies"}},
                      united_nations});
     session.put(Topic{unga_resolutions_topic,
-                      std::nullopt,
+                      {},
                       "UN General Assembly resolutions and motions",
-                      {{"en", "UNGA votes"}, {"en", "UN votes"}}});
+                      {{"en", "UNGA votes"}, {"en", "UN votes"}},
+                      std::nullopt,
+                      {}});
     for (const auto& [code, label] : m_issue_labels) {
-        session.put(Topic{unga_issue_topic(code), unga_resolutions_topic, label, issue_aliases(code)});
+        session.put(
+            Topic{unga_issue_topic(code), {unga_resolutions_topic}, label, issue_aliases(code), std::nullopt, {}});
     }
 
     // Sessions are dated by their first roll call; dates are meetings under their session.
@@ -458,13 +461,13 @@ void UngaImporter::write_structure() {
     for (const auto& [session_number, start] : session_start) {
         session.put(Meeting{unga_session_meeting(session_number), unga_body,
                             fmt::format("UN General Assembly, session {}", session_number), "plenary", start, "",
-                            std::nullopt});
+                            std::nullopt, std::nullopt});
     }
     for (const auto& [id, call] : date_meetings) {
         session.put(Meeting{
             id, unga_body,
             fmt::format("UN General Assembly, session {}: roll-call votes of {}", call->session, call->date.iso()),
-            "plenary", call->date, "", unga_session_meeting(call->session)});
+            "plenary", call->date, "", unga_session_meeting(call->session), std::nullopt});
     }
     std::map<MeetingId, int> order;
     for (const auto& [rcid, call] : m_roll_calls) {
@@ -558,6 +561,7 @@ void UngaImporter::put_vote(const RollCall& call, std::size_t actor, PositionKin
     stance.agenda_item = call.item;
     stance.kind = kind;
     stance.score = default_score(kind);
+    stance.basis = Basis::vote;
     stance.source = SourceSpan{document, static_cast<std::size_t>(record.byte_begin()),
                                static_cast<std::size_t>(record.byte_end()), std::nullopt};
     if (m_batched == batch_size) {

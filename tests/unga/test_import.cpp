@@ -175,7 +175,7 @@ TEST_CASE("votes map to the actors, scores and structure docs/unga.md describes"
 
     const Topic& palestine = catalog.topic(TopicId{"unga-me"});
     CHECK(palestine.label == "Palestinian conflict");
-    CHECK(palestine.parent == unga_resolutions_topic);
+    CHECK(palestine.parents == std::vector<TopicId>{unga_resolutions_topic});
     CHECK(resolve_topic(catalog, "me") == TopicId{"unga-me"});
     CHECK(resolve_topic(catalog, "human rights") == TopicId{"unga-hr"});
     CHECK(resolve_topic(catalog, "Palestinian conflict") == TopicId{"unga-me"});

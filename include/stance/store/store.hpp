@@ -30,6 +30,7 @@ struct StanceFilter {
     std::optional<Date> from;
     std::optional<Date> to;
     bool positions_only = false; ///< Drop no_position, absent and not_member.
+    std::vector<Basis> bases;    ///< How the stance is known (vote, statement, …); empty means any.
     /// Full-text search in quotes and paraphrases (SQLite FTS5 syntax: words, "phrases", OR, prefix*),
     /// ignoring case and accents. Empty means no text condition.
     std::string text;
@@ -112,7 +113,7 @@ struct OpenOptions {
 class Store {
 public:
     /// The schema version this library writes; older databases are migrated on open.
-    static constexpr int current_schema_version = 2;
+    static constexpr int current_schema_version = 3;
 
     /// Opens (creating if needed) the SQLite database at `path`; ":memory:" gives a private in-memory one.
     /// Throws schema_version_error for a database written by a newer stance.
