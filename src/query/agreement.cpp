@@ -230,6 +230,7 @@ std::optional<double> AgreementCounts::voeten_agreement() const noexcept {
 
 VoteAgreement agreement(const Store& store, const Catalog& catalog, const ActorId& first, const ActorId& second,
                         const AgreementOptions& options) {
+    catalog.check_built_from(store);
     VoteAgreement result;
     result.first = first;
     result.second = second;
@@ -274,6 +275,7 @@ VoteAgreement agreement(const Store& store, const Catalog& catalog, const ActorI
 
 AgreementMatrix agreement_matrix(const Store& store, const Catalog& catalog, const MeetingId& meeting,
                                  const AgreementMatrixOptions& options) {
+    catalog.check_built_from(store);
     StanceFilter filter = vote_filter(catalog, options.topic, std::nullopt, std::nullopt);
     filter.meetings = meeting_with_descendants(catalog, meeting);
     const VoteBook book(store.recorded_votes(filter));
@@ -289,6 +291,7 @@ AgreementMatrix agreement_matrix(const Store& store, const Catalog& catalog, con
 
 void agreement_matrices(const Store& store, const Catalog& catalog, const AgreementMatricesOptions& options,
                         const std::function<void(const AgreementMatrix&)>& visit) {
+    catalog.check_built_from(store);
     const VoteBook book(store.recorded_votes(vote_filter(catalog, options.topic, options.from, options.to)));
     for (const PeriodRollCalls& period : periods_of(book, catalog, options.by, options.roll_calls)) {
         visit(matrix_of(book, catalog, period, options.topic));

@@ -3,6 +3,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "stance/model/vote.hpp"
@@ -16,7 +18,7 @@ SELECT s.slug, a.slug, sp.slug, t.slug, p.slug, m.slug, ai.slug, s.kind, s.score
        NULLIF(s.stated_on, ''),
        (SELECT group_concat(ia.slug, char(31)) FROM stance_include si JOIN actor ia ON ia.id = si.actor_id
          WHERE si.stance_id = s.id),
-       s.note, s.effective_date
+       s.note, s.basis, s.effective_date
 FROM stance s
 JOIN actor a ON a.id = s.actor_id
 LEFT JOIN actor sp ON sp.id = s.speaker_id
@@ -28,11 +30,11 @@ LEFT JOIN document d ON d.id = s.document_id
 LEFT JOIN actor rb ON rb.id = s.reported_by_id
 WHERE 1 = 1)sql";
 
-// Votes as the same 24 columns: the id from the roll call's prefix, the kind as its VoteCode, the
+// Votes as the same 25 columns: the id from the roll call's prefix, the kind as its VoteCode, the
 // score left NULL (the kind's default), the date and meeting from the agenda item.
 const char* const vote_stance_select = R"sql(
 SELECT rc.stance_prefix || a.slug, a.slug, NULL, t.slug, NULL, m.slug, ai.slug, v.vote, NULL, 'single', '', '',
-       d.slug, v.span_start, v.span_start + v.span_length, NULL, NULL, 1.0, '', '', NULL, NULL, '', m.date
+       d.slug, v.span_start, v.span_start + v.span_length, NULL, NULL, 1.0, '', '', NULL, NULL, '', 'vote', m.date
 FROM vote v
 JOIN roll_call rc ON rc.agenda_item_id = v.agenda_item_id
 JOIN agenda_item ai ON ai.id = v.agenda_item_id
@@ -79,15 +81,26 @@ std::string general_conditions(const StanceFilter& filter) {
     if (filter.positions_only) {
         sql += " AND s.kind NOT IN ('no_position', 'absent', 'not_member')";
     }
+    if (!filter.bases.empty()) {
+        // The names are the enum's own fixed words, so they go into the SQL text as literals.
+        std::string names;
+        for (Basis basis : filter.bases) {
+            names += fmt::format("{}'{}'", names.empty() ? "" : ", ", to_string(basis));
+        }
+        sql += fmt::format(" AND s.basis IN ({})", names);
+    }
     if (!filter.text.empty()) {
         sql += " AND s.id IN (SELECT rowid FROM stance_text WHERE stance_text MATCH :text)";
     }
     return sql;
 }
 
-// Votes have no members to name, no quote to search, and their date is their meeting's.
+// Votes have no members to name, no quote to search, their basis is vote, and their date is their meeting's.
 std::string vote_conditions(const StanceFilter& filter) {
     std::string sql;
+    if (!filter.bases.empty() && std::find(filter.bases.begin(), filter.bases.end(), Basis::vote) == filter.bases.end()) {
+        sql += " AND 0";
+    }
     if (!filter.actors.empty()) {
         sql += fmt::format(" AND v.actor_id IN {}", actors_in);
     }
@@ -116,8 +129,8 @@ std::string stance_query(const StanceFilter& filter) {
         sql += " UNION ALL ";
         sql += vote_stance_select + vote_conditions(filter);
     }
-    // Effective date, meeting, id: columns 24, 6 and 1.
-    sql += " ORDER BY 24, 6, 1";
+    // Effective date, meeting, id: columns 25, 6 and 1.
+    sql += " ORDER BY 25, 6, 1";
     return sql;
 }
 
@@ -180,6 +193,7 @@ Stance read_stance(SQLite::Statement& row) {
         stance.includes = split_ids(row.getColumn(21).getString());
     }
     stance.note = row.getColumn(22).getString();
+    stance.basis = parse_basis(row.getColumn(23).getString()).value_or(Basis::statement);
     return stance;
 }
 

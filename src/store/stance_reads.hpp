@@ -16,10 +16,10 @@ namespace stance::detail {
 void bind_filter(SQLite::Statement& query, const StanceFilter& filter);
 
 /// The SELECT list and FROM clause of the general table alone (aliases s, a, t, m, ai, d), ending in
-/// "WHERE 1 = 1", for callers that add their own conditions (the migration to version 3). Column 23
+/// "WHERE 1 = 1", for callers that add their own conditions (the migration to version 4). Column 24
 /// is the effective date.
 extern const char* const general_stance_select;
-/// The same 24 columns from the vote table (aliases v, rc, ai, m, a, t, d).
+/// The same 25 columns from the vote table (aliases v, rc, ai, m, a, t, d).
 extern const char* const vote_stance_select;
 
 /// " AND ..." conditions for `filter` on the general table (alias s) and on the vote table (aliases
@@ -27,7 +27,7 @@ extern const char* const vote_stance_select;
 [[nodiscard]] std::string general_conditions(const StanceFilter& filter);
 [[nodiscard]] std::string vote_conditions(const StanceFilter& filter);
 
-/// The stance in the current row of a query built from the strings above (columns 0 to 22).
+/// The stance in the current row of a query built from the strings above (columns 0 to 23).
 [[nodiscard]] Stance read_stance(SQLite::Statement& row);
 
 } // namespace stance::detail

@@ -1,4 +1,4 @@
-// Schema version 3's data step: vote-shaped stances of version 2 move to the vote table, by the
+// Schema version 4's data step: vote-shaped stances of version 3 move to the vote table, by the
 // same rule the import session applies (model/vote.hpp, vote_rows.hpp).
 #include <string>
 #include <utility>
@@ -16,7 +16,7 @@ void move_vote_shaped_stances(SQLite::Database& db) {
     // Candidates only (on an agenda item, with a vote kind), in id order so that the first vote on a
     // roll call fixes its prefix, as the first import did.
     const std::string sql = std::string(general_stance_select) +
-                            " AND s.agenda_item_id IS NOT NULL AND s.kind IN ('support', 'abstain', 'oppose', "
+                            " AND s.basis = 'vote' AND s.agenda_item_id IS NOT NULL AND s.kind IN ('support', 'abstain', 'oppose', "
                             "'absent', 'not_member') AND s.meeting_id = ai.meeting_id"
                             " ORDER BY s.id";
     SQLite::Statement candidates(db, sql);

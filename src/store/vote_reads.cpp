@@ -43,7 +43,7 @@ void add_general_votes(SQLite::Database& db, const StanceFilter& filter, Recorde
         }
         auto [call, new_call] = roll_calls.try_emplace(*stance.agenda_item, votes.roll_calls.size());
         if (new_call) {
-            const Date date = Date::parse(query.getColumn(23).getString()).value_or(Date{});
+            const Date date = Date::parse(query.getColumn(24).getString()).value_or(Date{});
             votes.roll_calls.push_back(RecordedVotes::RollCall{*stance.agenda_item, stance.meeting, date, {}});
         }
         auto [actor, new_actor] = actors.try_emplace(stance.actor, votes.actors.size());

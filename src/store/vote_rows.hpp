@@ -70,7 +70,7 @@ private:
     std::unordered_map<std::int64_t, RollCall> m_roll_calls; // read or written in this session
 };
 
-/// Schema version 3's data step: every stance of the general table that is vote-shaped, with its
+/// Schema version 4's data step: every stance of the general table that is vote-shaped, with its
 /// meeting its agenda item's and its id prefix accepted, moves to the vote table (vote_migration.cpp).
 void move_vote_shaped_stances(SQLite::Database& db);
 

@@ -10,6 +10,23 @@ using namespace stance;
 
 namespace {
 
+Topic topic(const char* id, const char* label) {
+    Topic t;
+    t.id = TopicId{id};
+    t.label = label;
+    return t;
+}
+
+Meeting meeting(const char* id, const char* title, Date date, std::optional<MeetingId> parent = std::nullopt) {
+    Meeting m;
+    m.id = MeetingId{id};
+    m.body = BodyId{"ga"};
+    m.title = title;
+    m.date = date;
+    m.parent = std::move(parent);
+    return m;
+}
+
 // Four roll calls on one day; a and b disagree on all but the unanimous one. c votes on every one.
 //   rc-1: unanimous yes          rc-2: an amendment (a yes, b no)
 //   rc-3: a paragraph (a no, b abstain)   rc-4: an important vote (a yes, b no), flags otherwise unknown
@@ -19,11 +36,10 @@ std::unique_ptr<Store> assembly() {
     for (const char* id : {"a", "b", "c"}) {
         d.actors.push_back(Actor{ActorId{id}, ActorKind::state, id, "", "", {}});
     }
-    d.topics.push_back(Topic{TopicId{"votes"}, std::nullopt, "Votes", {}});
+    d.topics.push_back(topic("votes", "Votes"));
     d.bodies.push_back(Body{BodyId{"ga"}, "Assembly", {}, std::nullopt});
-    d.meetings.push_back(Meeting{MeetingId{"s1"}, BodyId{"ga"}, "Session 1", "", Date{2001, 9, 12}, "", {}});
-    d.meetings.push_back(
-        Meeting{MeetingId{"s1-day"}, BodyId{"ga"}, "Day", "", Date{2001, 9, 12}, "", MeetingId{"s1"}});
+    d.meetings.push_back(meeting("s1", "Session 1", Date{2001, 9, 12}));
+    d.meetings.push_back(meeting("s1-day", "Day", Date{2001, 9, 12}, MeetingId{"s1"}));
     const RollCallFlags plain{false, false, false};
     const std::vector<std::pair<const char*, RollCallFlags>> items{
         {"rc-1", plain},
@@ -43,6 +59,7 @@ std::unique_ptr<Store> assembly() {
         s.agenda_item = AgendaItemId{item};
         s.kind = kind;
         s.score = default_score(kind);
+        s.basis = Basis::vote;
         d.stances.push_back(s);
     };
     for (const char* actor : {"a", "b", "c"}) {
@@ -66,7 +83,7 @@ std::unique_ptr<Store> assembly() {
         statement.agenda_item = AgendaItemId{"rc-4"};
         statement.kind = PositionKind::support;
         statement.score = 1.0;
-        statement.note = "said so in the debate";
+        statement.basis = Basis::statement;
         d.stances.push_back(statement);
     }
     auto store = Store::open(":memory:");

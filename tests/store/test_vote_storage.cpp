@@ -21,14 +21,31 @@ int count(const std::string& path, const char* sql) {
     return db.execAndGet(sql).getInt();
 }
 
+Topic topic(const char* id, const char* label) {
+    Topic t;
+    t.id = TopicId{id};
+    t.label = label;
+    return t;
+}
+
+Meeting meeting(const char* id, const char* title, Date date, std::optional<MeetingId> parent = std::nullopt) {
+    Meeting m;
+    m.id = MeetingId{id};
+    m.body = BodyId{"ga"};
+    m.title = title;
+    m.date = date;
+    m.parent = std::move(parent);
+    return m;
+}
+
 Dataset roll_call_dataset() {
     Dataset d;
     d.documents.push_back(Document{DocumentId{"votes-csv"}, "Votes", "en", std::nullopt, "", "", "", "", "votes.csv"});
     d.actors.push_back(Actor{ActorId{"nld"}, ActorKind::state, "Netherlands", "NL", "NLD", {}});
     d.actors.push_back(Actor{ActorId{"usa"}, ActorKind::state, "United States", "US", "USA", {}});
-    d.topics.push_back(Topic{TopicId{"votes"}, std::nullopt, "Votes", {}});
+    d.topics.push_back(topic("votes", "Votes"));
     d.bodies.push_back(Body{BodyId{"ga"}, "Assembly", {}, std::nullopt});
-    d.meetings.push_back(Meeting{MeetingId{"ga-1"}, BodyId{"ga"}, "Day one", "plenary", Date{2001, 9, 12}, "", {}});
+    d.meetings.push_back(meeting("ga-1", "Day one", Date{2001, 9, 12}));
     d.agenda_items.push_back(AgendaItem{AgendaItemId{"rc-1"}, MeetingId{"ga-1"}, 1, "Roll call 1", "", "", {}, {}});
     return d;
 }
@@ -42,6 +59,7 @@ Stance vote(const std::string& id, const std::string& actor, PositionKind kind) 
     s.agenda_item = AgendaItemId{"rc-1"};
     s.kind = kind;
     s.score = default_score(kind);
+    s.basis = Basis::vote;
     s.source = SourceSpan{DocumentId{"votes-csv"}, 10, 42, std::nullopt};
     return s;
 }
@@ -59,6 +77,7 @@ TEST_CASE("is_vote_shaped accepts exactly the fields a vote has") {
         change(s);
         return !is_vote_shaped(s);
     };
+    CHECK(differs([](Stance& s) { s.basis = Basis::statement; }));
     CHECK(differs([](Stance& s) { s.note = "coded by hand"; }));
     CHECK(differs([](Stance& s) { s.quote = "ja"; }));
     CHECK(differs([](Stance& s) { s.score = 0.5; }));
@@ -145,9 +164,9 @@ TEST_CASE("export, import and export again give the same bytes for the UN fixtur
     CHECK(count(path, "SELECT count(*) FROM vote") == static_cast<int>(original.stances.size()));
 }
 
-TEST_CASE("a version 2 database of UN votes migrates, and its stances stay the same") {
+TEST_CASE("a version 3 database of UN votes migrates, and its stances stay the same") {
     test::TempDir dir;
-    const std::string path = (dir / "v2.db").string();
+    const std::string path = (dir / "v3.db").string();
     std::vector<Stance> before;
     {
         auto store = Store::open(path);
@@ -155,22 +174,22 @@ TEST_CASE("a version 2 database of UN votes migrates, and its stances stay the s
         before = store->stances();
     }
     {
-        // Turn it into what version 2 wrote: every vote a row of the general table, no vote tables.
+        // Turn it into what version 3 wrote: every vote a row of the general table, no vote tables.
         SQLite::Database db(path, SQLite::OPEN_READWRITE);
         db.exec(R"sql(
             INSERT INTO stance (slug, actor_id, topic_id, meeting_id, agenda_item_id, kind, score, document_id,
-                                span_start, span_end, effective_date)
+                                span_start, span_end, effective_date, basis)
             SELECT rc.stance_prefix || a.slug, v.actor_id, v.topic_id, ai.meeting_id, v.agenda_item_id,
                    CASE v.vote WHEN 1 THEN 'support' WHEN 2 THEN 'abstain' WHEN 3 THEN 'oppose'
                                WHEN 8 THEN 'absent' ELSE 'not_member' END,
                    CASE v.vote WHEN 1 THEN 1.0 WHEN 3 THEN -1.0 ELSE 0.0 END, v.document_id, v.span_start,
-                   v.span_start + v.span_length, m.date
+                   v.span_start + v.span_length, m.date, 'vote'
             FROM vote v JOIN roll_call rc ON rc.agenda_item_id = v.agenda_item_id
             JOIN agenda_item ai ON ai.id = v.agenda_item_id JOIN meeting m ON m.id = ai.meeting_id
             JOIN actor a ON a.id = v.actor_id ORDER BY v.agenda_item_id, a.slug;
             DROP TABLE vote; DROP TABLE roll_call; ALTER TABLE agenda_item DROP COLUMN important;
             ALTER TABLE agenda_item DROP COLUMN amendment; ALTER TABLE agenda_item DROP COLUMN paragraph;
-            PRAGMA user_version = 2;)sql");
+            PRAGMA user_version = 3;)sql");
         // One vote with a coder's note, which must stay in the general table.
         db.exec("UPDATE stance SET note = 'checked against the verbatim record' WHERE id = 1");
     }
@@ -185,4 +204,36 @@ TEST_CASE("a version 2 database of UN votes migrates, and its stances stay the s
         after[i].note.clear();
         CHECK(after[i] == before[i]);
     }
+}
+
+TEST_CASE("a version 2 database migrates through version 3: its UN votes end in the vote table") {
+    test::TempDir dir;
+    const std::string path = (dir / "v2.db").string();
+    {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        detail::migrate(db, 2);
+        db.exec(R"sql(
+            INSERT INTO actor (slug, kind, name) VALUES ('nld', 'state', 'Netherlands'), ('usa', 'state', 'United States');
+            INSERT INTO topic (slug, label) VALUES ('unga-resolutions', 'UN General Assembly resolutions and motions');
+            INSERT INTO body (slug, name) VALUES ('unga', 'United Nations General Assembly');
+            INSERT INTO meeting (slug, body_id, date) VALUES ('unga-1-1946-01-04', 1, '1946-01-04');
+            INSERT INTO agenda_item (slug, meeting_id, ord, title) VALUES ('unga-rc-5', 1, 1, 'VOTING PROCEDURE');
+            INSERT INTO document (slug, path) VALUES ('unvotes-un-votes', 'un_votes.csv');
+            INSERT INTO stance (slug, actor_id, topic_id, meeting_id, agenda_item_id, kind, score, document_id,
+                                span_start, span_end, effective_date) VALUES
+                ('unga-5-usa', 2, 1, 1, 1, 'oppose', -1, 1, 31, 53, '1946-01-04'),
+                ('unga-5-nld', 1, 1, 1, 1, 'support', 1, 1, 600, 624, '1946-01-04');)sql");
+    }
+    auto store = Store::open(path);
+    CHECK(store->schema_version() == Store::current_schema_version);
+    CHECK(count(path, "SELECT count(*) FROM stance") == 0);
+    CHECK(count(path, "SELECT count(*) FROM vote") == 2);
+    const std::vector<Stance> stances = store->stances();
+    REQUIRE(stances.size() == 2);
+    CHECK(stances[0].id == StanceId{"unga-5-nld"});
+    CHECK(stances[0].basis == Basis::vote);
+    CHECK(stances[0].kind == PositionKind::support);
+    CHECK(stances[0].source == SourceSpan{DocumentId{"unvotes-un-votes"}, 600, 624, std::nullopt});
+    CHECK(stances[1].id == StanceId{"unga-5-usa"});
+    CHECK(stances[1].score == -1.0);
 }

@@ -41,7 +41,7 @@ enum class VoteCode : std::uint8_t { yes = 1, abstain = 2, no = 3, absent = 8, n
 }
 
 /// True when `stance` has every field a vote has and nothing else (docs/dataset-format.md, "Votes"):
-/// an agenda item (the roll call); a vote kind (support, abstain, oppose, absent, not_member) with
+/// basis `vote`; an agenda item (the roll call); a vote kind (support, abstain, oppose, absent, not_member) with
 /// its default score; breadth single; confidence 1; no quote, paraphrase, note, coder, coding time,
 /// speaker, proposition, reporter, statement date or named members; a source span without a page,
 /// or none; and an id that is some prefix followed by the actor's id ("unga-3-usa" for actor
@@ -53,7 +53,7 @@ enum class VoteCode : std::uint8_t { yes = 1, abstain = 2, no = 3, absent = 8, n
     const std::string& actor = stance.actor.str();
     const bool id_ends_with_actor = !actor.empty() && id.size() > actor.size() && id.ends_with(actor);
     const bool plain_source = !stance.source || (!stance.source->page && stance.source->end >= stance.source->start);
-    return stance.agenda_item && vote_code(stance.kind) && stance.score == default_score(stance.kind) &&
+    return stance.basis == Basis::vote && stance.agenda_item && vote_code(stance.kind) && stance.score == default_score(stance.kind) &&
            stance.breadth == Breadth::single && stance.confidence == 1.0 && stance.quote.empty() &&
            stance.paraphrase.empty() && stance.note.empty() && stance.coder.empty() && stance.coded_at.empty() &&
            !stance.speaker && !stance.proposition && !stance.reported_by && !stance.stated_on &&
