@@ -27,10 +27,10 @@
 #include <fmt/format.h>
 
 #include "stance/error.hpp"
+#include "stance/query/agreement.hpp"
 #include "stance/query/catalog.hpp"
 #include "stance/query/evolution.hpp"
 #include "stance/store/store.hpp"
-#include "stance/query/agreement.hpp"
 #include "stance/unga/import.hpp"
 
 namespace {

@@ -11,10 +11,10 @@
 #include <fmt/format.h>
 
 #include "stance/error.hpp"
+#include "stance/query/agreement.hpp"
 #include "stance/query/catalog.hpp"
 #include "stance/query/resolve.hpp"
 #include "stance/store/store.hpp"
-#include "stance/query/agreement.hpp"
 
 namespace {
 

@@ -8,7 +8,8 @@
 #   NO_WRITE=1 scripts/run_benchmarks.sh # print the results, leave docs/benchmarks.md as it is
 #
 # Needs: cmake, a C++20 compiler, the sqlite3 command-line tool (the baseline), GNU time
-# (/usr/bin/time, for the baseline's peak memory), gzip, awk.
+# (/usr/bin/time, for the baseline's peak memory), gzip, awk; python3 and node/npm for the matrices
+# baselines (python3-pandas and @duckdb/node-api are installed here when missing).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,9 +25,23 @@ done
 echo "== building Release in $BUILD" >&2
 cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DSTANCE_BUILD_BENCHMARKS=ON \
     -DSTANCE_BUILD_TESTS=OFF -DSTANCE_BUILD_EXAMPLES=OFF > "$WORK/cmake.log"
-cmake --build "$BUILD" -j2 --target bench_unga_import bench_unga_queries > "$WORK/build.log"
+cmake --build "$BUILD" -j2 --target bench_unga_import bench_unga_queries bench_agreement_matrices > "$WORK/build.log"
 IMPORT="$BUILD/bench/bench_unga_import"
 QUERIES="$BUILD/bench/bench_unga_queries"
+MATRICES="$BUILD/bench/bench_agreement_matrices"
+
+# The baselines of the matrices benchmark: Debian's pandas and numpy, and DuckDB from npm (kept in
+# the build directory, so a second run installs nothing).
+PYTHON=${PYTHON:-/usr/bin/python3} # Debian's, where python3-pandas installs
+if ! "$PYTHON" -c "import pandas, numpy" 2> /dev/null; then
+    echo "== installing python3-pandas (the pandas baseline)" >&2
+    apt-get install -y python3-pandas > "$WORK/apt.log"
+fi
+if [[ ! -d "$BUILD/node/node_modules/@duckdb/node-api" ]]; then
+    echo "== installing @duckdb/node-api (the DuckDB baseline)" >&2
+    mkdir -p "$BUILD/node"
+    npm install --prefix "$BUILD/node" --no-audit --no-fund @duckdb/node-api > "$WORK/npm.log"
+fi
 
 # Inputs: the shipped tables, decompressed for the baseline (sqlite3 reads plain CSV only), and the
 # same history twice over (the copy's roll calls renumbered rcid + 100000) for the memory test.
@@ -90,6 +105,37 @@ sqlite3 "$WORK/raw.db" ".import --csv $WORK/csv/un_roll_calls.csv un_roll_calls"
      ANALYZE;"
 "$QUERIES" "$WORK/stance.db" "$WORK/raw.db" > "$WORK/queries.md"
 
+# 3. Every session's agreement matrix, each tool in a fresh process, timed whole by GNU time:
+# stance from its database, pandas + numpy and DuckDB from the CSV files. OPENBLAS_CORETYPE and
+# OPENBLAS_L2_SIZE, when the environment sets them, are unset for numpy (they can pick a slow kernel).
+echo "== all session matrices, $RUNS runs each" >&2
+cp "$ROOT/bench/agreement_duckdb.mjs" "$BUILD/node/agreement_duckdb.mjs"
+: > "$WORK/m_stance.txt"; : > "$WORK/m_pandas.txt"; : > "$WORK/m_duckdb.txt"
+for run in $(seq "$RUNS"); do
+    /usr/bin/time -f "process_seconds=%e peak_rss_kb=%M" -o "$WORK/t.txt" "$MATRICES" "$WORK/stance.db" > "$WORK/out.txt"
+    echo "$(cat "$WORK/out.txt") $(cat "$WORK/t.txt")" >> "$WORK/m_stance.txt"
+    /usr/bin/time -f "process_seconds=%e peak_rss_kb=%M" -o "$WORK/t.txt" \
+        env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE \
+        "$PYTHON" "$ROOT/bench/agreement_pandas.py" "$WORK/csv/un_votes.csv" "$WORK/csv/un_roll_calls.csv" > "$WORK/out.txt"
+    echo "$(cat "$WORK/out.txt") $(cat "$WORK/t.txt")" >> "$WORK/m_pandas.txt"
+    /usr/bin/time -f "process_seconds=%e peak_rss_kb=%M" -o "$WORK/t.txt" \
+        node "$BUILD/node/agreement_duckdb.mjs" "$WORK/csv/un_votes.csv" "$WORK/csv/un_roll_calls.csv" > "$WORK/out.txt"
+    echo "$(cat "$WORK/out.txt") $(cat "$WORK/t.txt")" >> "$WORK/m_duckdb.txt"
+done
+S_PROC=$(field process_seconds < "$WORK/m_stance.txt" | median)
+S_READ=$(field read_seconds < "$WORK/m_stance.txt" | median)
+S_COMP=$(field compute_seconds < "$WORK/m_stance.txt" | median)
+S_KB=$(field peak_rss_kb < "$WORK/m_stance.txt" | median)
+P_PROC=$(field process_seconds < "$WORK/m_pandas.txt" | median)
+P_READ=$(field read_seconds < "$WORK/m_pandas.txt" | median)
+P_COMP=$(field compute_seconds < "$WORK/m_pandas.txt" | median)
+P_KB=$(field peak_rss_kb < "$WORK/m_pandas.txt" | median)
+D_PROC=$(field process_seconds < "$WORK/m_duckdb.txt" | median)
+D_KB=$(field peak_rss_kb < "$WORK/m_duckdb.txt" | median)
+S_PAIRS=$(sed -n 's/.* pairs=\([0-9]*\).*/\1/p' "$WORK/m_stance.txt" | head -1)
+P_PAIRS=$(sed -n 's/.* pairs=\([0-9]*\).*/\1/p' "$WORK/m_pandas.txt" | head -1)
+D_PAIRS=$(sed -n 's/.*pairs=\([0-9]*\).*/\1/p' "$WORK/m_duckdb.txt" | head -1)
+
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 
@@ -113,6 +159,16 @@ mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
     echo "**Analyses on the full history** (stance database against hand-written SQL on the raw tables; times in ms)"
     echo
     cat "$WORK/queries.md"
+    echo
+    echo "**All 74 session agreement matrices, fresh process each** (median of $RUNS; process time by GNU time)"
+    echo
+    echo "| what | process seconds | ratio to stance | read s | compute s | peak memory | pairs |"
+    echo "| --- | --- | --- | --- | --- | --- | --- |"
+    echo "| stance \\`agreement_matrices\\` from its database | $S_PROC | 1.00 | $S_READ | $S_COMP | $(mb "$S_KB") MB | $S_PAIRS |"
+    echo "| pandas + numpy from the CSV (bench/agreement_pandas.py) | $P_PROC | $(ratio "$P_PROC" "$S_PROC") | $P_READ | $P_COMP | $(mb "$P_KB") MB | $P_PAIRS |"
+    echo "| DuckDB SQL over the CSV (bench/agreement_duckdb.mjs) | $D_PROC | $(ratio "$D_PROC" "$S_PROC") | | | $(mb "$D_KB") MB | $D_PAIRS |"
+    echo
+    echo "compute: pandas / stance = $(ratio "$P_COMP" "$S_COMP"); end to end: pandas / stance = $(ratio "$P_PROC" "$S_PROC")"
     echo "<!-- unga-results:end -->"
 } > "$WORK/results.md"
 

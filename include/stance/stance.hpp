@@ -11,6 +11,7 @@
 #include "stance/model/format.hpp"
 #include "stance/model/ids.hpp"
 #include "stance/model/position.hpp"
+#include "stance/query/agreement.hpp"
 #include "stance/query/catalog.hpp"
 #include "stance/query/compare.hpp"
 #include "stance/query/evolution.hpp"
@@ -23,5 +24,4 @@
 #include "stance/store/store.hpp"
 #include "stance/text/fold.hpp"
 #include "stance/text/utf8.hpp"
-#include "stance/query/agreement.hpp"
 #include "stance/unga/import.hpp"

@@ -119,7 +119,8 @@ void print_pairs(const AgreementMatrix& matrix, Format format, bool with_period,
 }
 
 void run_agreement_matrix(Context& context, const MatrixCommand& command) {
-    const int choices = (command.session > 0 ? 1 : 0) + (command.meeting.empty() ? 0 : 1) + (command.by.empty() ? 0 : 1);
+    const int choices =
+        (command.session > 0 ? 1 : 0) + (command.meeting.empty() ? 0 : 1) + (command.by.empty() ? 0 : 1);
     if (choices != 1) {
         throw invalid_input_error("agreement-matrix", "give either --session N (a UN General Assembly session), "
                                                       "--meeting ID, or --by session|year for every period; "
@@ -168,7 +169,8 @@ void add_roll_call_options(CLI::App& command, RollCallFilter& filter) {
 
 void setup_agreement(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand(
-        "agreement", "How often two actors voted alike, per session or year: n, agree, share, kappa, S (docs/agreement.md)");
+        "agreement",
+        "How often two actors voted alike, per session or year: n, agree, share, kappa, S (docs/agreement.md)");
     auto options = std::make_shared<AgreementCommand>();
     command->add_option("first", options->first, "First actor (id, ISO code or name)")->required();
     command->add_option("second", options->second, "Second actor")->required();
@@ -185,10 +187,9 @@ void setup_agreement(CLI::App& app, Context& context) {
 }
 
 void setup_agreement_matrix(CLI::App& app, Context& context) {
-    auto* command =
-        app.add_subcommand("agreement-matrix",
-                           "Agreement of every pair of actors that voted in a session, or in every session or year "
-                           "(long format, one pair a row)");
+    auto* command = app.add_subcommand(
+        "agreement-matrix", "Agreement of every pair of actors that voted in a session, or in every session or year "
+                            "(long format, one pair a row)");
     auto options = std::make_shared<MatrixCommand>();
     command->add_option("-s,--session", options->session, "UN General Assembly session number (71 → unga-71)")
         ->check(CLI::PositiveNumber);

@@ -46,7 +46,8 @@ std::optional<Date> parse_date_option(const std::string& text, std::string_view 
 
 void check_date_order(const std::optional<Date>& from, const std::optional<Date>& to) {
     if (from && to && *to < *from) {
-        throw invalid_input_error("--from/--to", fmt::format("--from {} is after --to {}; swap them", from->iso(), to->iso()));
+        throw invalid_input_error("--from/--to",
+                                  fmt::format("--from {} is after --to {}; swap them", from->iso(), to->iso()));
     }
 }
 

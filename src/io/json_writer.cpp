@@ -182,9 +182,9 @@ json::value to_json(const AgendaItem& a) {
     put(o, "topics", a.topics);
     if (!a.roll_call.empty()) {
         json::object flags;
-        for (const auto& [key, flag] : {std::pair{"important", a.roll_call.important},
-                                        std::pair{"amendment", a.roll_call.amendment},
-                                        std::pair{"paragraph", a.roll_call.paragraph}}) {
+        for (const auto& [key, flag] :
+             {std::pair{"important", a.roll_call.important}, std::pair{"amendment", a.roll_call.amendment},
+              std::pair{"paragraph", a.roll_call.paragraph}}) {
             if (flag) {
                 flags[key] = *flag;
             }

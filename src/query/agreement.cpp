@@ -69,9 +69,10 @@ std::vector<PeriodRollCalls> periods_of(const VoteBook& book, const Catalog& cat
         } else if (by != Period::none) {
             auto cached = period_meetings.find(call.meeting);
             if (cached == period_meetings.end()) {
-                cached = period_meetings
-                             .emplace(call.meeting, by == Period::meeting ? call.meeting : session_of(catalog, call.meeting))
-                             .first;
+                cached =
+                    period_meetings
+                        .emplace(call.meeting, by == Period::meeting ? call.meeting : session_of(catalog, call.meeting))
+                        .first;
             }
             meeting = cached->second;
             key = meeting.str();

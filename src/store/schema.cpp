@@ -156,7 +156,6 @@ UPDATE stance SET basis = 'vote'
 ALTER TABLE meeting ADD COLUMN end_date TEXT NOT NULL DEFAULT '';
 )sql";
 
-
 // Version 4: compact storage for vote-shaped stances (stance/model/vote.hpp, store/vote_rows.hpp).
 // One row per (roll call, actor), clustered by roll call and indexed by actor, the vote as an
 // integer; the stance id, date, meeting and basis (vote) are derived, so nothing is stored twice.

@@ -98,7 +98,8 @@ std::string general_conditions(const StanceFilter& filter) {
 // Votes have no members to name, no quote to search, their basis is vote, and their date is their meeting's.
 std::string vote_conditions(const StanceFilter& filter) {
     std::string sql;
-    if (!filter.bases.empty() && std::find(filter.bases.begin(), filter.bases.end(), Basis::vote) == filter.bases.end()) {
+    if (!filter.bases.empty() &&
+        std::find(filter.bases.begin(), filter.bases.end(), Basis::vote) == filter.bases.end()) {
         sql += " AND 0";
     }
     if (!filter.actors.empty()) {

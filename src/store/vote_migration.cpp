@@ -15,10 +15,11 @@ namespace stance::detail {
 void move_vote_shaped_stances(SQLite::Database& db) {
     // Candidates only (on an agenda item, with a vote kind), in id order so that the first vote on a
     // roll call fixes its prefix, as the first import did.
-    const std::string sql = std::string(general_stance_select) +
-                            " AND s.basis = 'vote' AND s.agenda_item_id IS NOT NULL AND s.kind IN ('support', 'abstain', 'oppose', "
-                            "'absent', 'not_member') AND s.meeting_id = ai.meeting_id"
-                            " ORDER BY s.id";
+    const std::string sql =
+        std::string(general_stance_select) +
+        " AND s.basis = 'vote' AND s.agenda_item_id IS NOT NULL AND s.kind IN ('support', 'abstain', 'oppose', "
+        "'absent', 'not_member') AND s.meeting_id = ai.meeting_id"
+        " ORDER BY s.id";
     SQLite::Statement candidates(db, sql);
     std::vector<std::pair<VoteRow, std::string>> moves;
     {

@@ -66,14 +66,14 @@ bool VoteRows::accept_prefix(std::int64_t agenda_item, const std::string& prefix
     }
     RollCall& call = m_roll_calls[agenda_item];
     call.prefix = existing.value_or(prefix);
-    call.general_may_hold_ids =
-        general_table_may_hold(statement("SELECT EXISTS (SELECT 1 FROM stance WHERE slug >= ? AND slug < ?)"),
-                               call.prefix);
+    call.general_may_hold_ids = general_table_may_hold(
+        statement("SELECT EXISTS (SELECT 1 FROM stance WHERE slug >= ? AND slug < ?)"), call.prefix);
     return call.prefix == prefix;
 }
 
 void VoteRows::write(const VoteRow& row, const std::string& slug) {
-    if (auto call = m_roll_calls.find(row.agenda_item); call == m_roll_calls.end() || call->second.general_may_hold_ids) {
+    if (auto call = m_roll_calls.find(row.agenda_item);
+        call == m_roll_calls.end() || call->second.general_may_hold_ids) {
         SQLite::Statement& remove = statement("DELETE FROM stance WHERE slug = ?");
         remove.bind(1, slug);
         remove.exec();

@@ -181,9 +181,9 @@ std::optional<bool> parse_flag(const CsvReader& reader, const CsvRecord& record,
     if (text == "0" || text == "1") {
         return text == "1";
     }
-    throw invalid_input_error(reader.where(record, index),
-                              fmt::format("{} is \"{}\"; expected 1, 0 or nothing (not coded)",
-                                          reader.column_name(index), text));
+    throw invalid_input_error(
+        reader.where(record, index),
+        fmt::format("{} is \"{}\"; expected 1, 0 or nothing (not coded)", reader.column_name(index), text));
 }
 
 Date parse_date(const CsvReader& reader, const CsvRecord& record, std::size_t index) {
@@ -344,8 +344,8 @@ void UngaImporter::read_roll_calls(const std::filesystem::path& file) {
         call.code = std::string(record.field(4));
         call.title = std::string(record.field(7));
         call.description = std::string(record.field(8));
-        call.flags = RollCallFlags{parse_flag(reader, record, 2), parse_flag(reader, record, 5),
-                                   parse_flag(reader, record, 6)};
+        call.flags =
+            RollCallFlags{parse_flag(reader, record, 2), parse_flag(reader, record, 5), parse_flag(reader, record, 6)};
         call.meeting = unga_date_meeting(call.session, call.date);
         call.item = unga_roll_call_item(call.rcid);
         if (auto [previous, added] = lines.emplace(call.rcid, record.line()); !added) {

@@ -6,9 +6,9 @@
 
 #include "query_fixture.hpp"
 #include "stance/error.hpp"
+#include "stance/query/catalog.hpp"
 #include "stance/query/compare.hpp"
 #include "stance/query/json.hpp"
-#include "stance/query/catalog.hpp"
 #include "stance/query/snapshot.hpp"
 #include "stance/query/tree.hpp"
 

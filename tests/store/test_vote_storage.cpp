@@ -81,7 +81,10 @@ TEST_CASE("is_vote_shaped accepts exactly the fields a vote has") {
     CHECK(differs([](Stance& s) { s.note = "coded by hand"; }));
     CHECK(differs([](Stance& s) { s.quote = "ja"; }));
     CHECK(differs([](Stance& s) { s.score = 0.5; }));
-    CHECK(differs([](Stance& s) { s.kind = PositionKind::concern; s.score = -0.5; }));
+    CHECK(differs([](Stance& s) {
+        s.kind = PositionKind::concern;
+        s.score = -0.5;
+    }));
     CHECK(differs([](Stance& s) { s.confidence = 0.9; }));
     CHECK(differs([](Stance& s) { s.agenda_item.reset(); }));
     CHECK(differs([](Stance& s) { s.source->page = 3; }));

@@ -5,10 +5,10 @@
 #include <tuple>
 
 #include "stance/error.hpp"
+#include "stance/query/agreement.hpp"
 #include "stance/query/catalog.hpp"
 #include "stance/query/evolution.hpp"
 #include "stance/store/store.hpp"
-#include "stance/query/agreement.hpp"
 #include "stance/unga/import.hpp"
 #include "unga_fixture.hpp"
 

@@ -12,15 +12,15 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <tuple>
 #include <map>
+#include <tuple>
 
 #include "stance/io/csv.hpp"
 #include "stance/io/dataset_json.hpp"
+#include "stance/query/agreement.hpp"
 #include "stance/query/catalog.hpp"
 #include "stance/query/evolution.hpp"
 #include "stance/store/store.hpp"
-#include "stance/query/agreement.hpp"
 #include "stance/unga/import.hpp"
 #include "support.hpp"
 
@@ -82,14 +82,15 @@ raw_agreement(const std::vector<std::tuple<int, std::string, std::string>>& want
         reader.expect_header(columns);
         while (reader.next(record)) {
             const std::string vote(record.field(3));
-            votes[std::stoll(std::string(record.field(0)))][std::string(record.field(2))] =
-                vote == "yes" ? 1 : vote == "no" ? -1 : 0;
+            votes[std::stoll(std::string(record.field(0)))][std::string(record.field(2))] = vote == "yes"  ? 1
+                                                                                            : vote == "no" ? -1
+                                                                                                           : 0;
         }
     }
     std::map<std::tuple<int, std::string, std::string>, RawAgreement> result;
     for (const auto& [rcid, cast] : votes) {
-        const bool unanimous = std::all_of(cast.begin(), cast.end(),
-                                           [&](const auto& v) { return v.second == cast.begin()->second; });
+        const bool unanimous =
+            std::all_of(cast.begin(), cast.end(), [&](const auto& v) { return v.second == cast.begin()->second; });
         if (unanimous) {
             continue;
         }
@@ -187,11 +188,10 @@ TEST_CASE("the shipped UN vote history imports with the figures published with i
         {40, "NL", "US"}, {55, "NL", "US"}, {71, "NL", "US"}, {71, "FR", "GB"},
         {44, "IN", "PK"}, {62, "BR", "CN"}, {74, "RU", "US"}};
     const auto raw = raw_agreement(wanted);
-    const std::map<std::string, ActorId> actor_of{{"NL", ActorId{"nld"}}, {"US", ActorId{"usa"}},
-                                                  {"FR", ActorId{"fra"}}, {"GB", ActorId{"gbr"}},
-                                                  {"IN", ActorId{"ind"}}, {"PK", ActorId{"pak"}},
-                                                  {"BR", ActorId{"bra"}}, {"CN", ActorId{"chn"}},
-                                                  {"RU", ActorId{"rus"}}};
+    const std::map<std::string, ActorId> actor_of{
+        {"NL", ActorId{"nld"}}, {"US", ActorId{"usa"}}, {"FR", ActorId{"fra"}},
+        {"GB", ActorId{"gbr"}}, {"IN", ActorId{"ind"}}, {"PK", ActorId{"pak"}},
+        {"BR", ActorId{"bra"}}, {"CN", ActorId{"chn"}}, {"RU", ActorId{"rus"}}};
     AgreementOptions without_unanimous;
     without_unanimous.roll_calls.exclude_unanimous = true;
     std::size_t fewer = 0;

@@ -53,11 +53,11 @@ enum class VoteCode : std::uint8_t { yes = 1, abstain = 2, no = 3, absent = 8, n
     const std::string& actor = stance.actor.str();
     const bool id_ends_with_actor = !actor.empty() && id.size() > actor.size() && id.ends_with(actor);
     const bool plain_source = !stance.source || (!stance.source->page && stance.source->end >= stance.source->start);
-    return stance.basis == Basis::vote && stance.agenda_item && vote_code(stance.kind) && stance.score == default_score(stance.kind) &&
-           stance.breadth == Breadth::single && stance.confidence == 1.0 && stance.quote.empty() &&
-           stance.paraphrase.empty() && stance.note.empty() && stance.coder.empty() && stance.coded_at.empty() &&
-           !stance.speaker && !stance.proposition && !stance.reported_by && !stance.stated_on &&
-           stance.includes.empty() && plain_source && id_ends_with_actor;
+    return stance.basis == Basis::vote && stance.agenda_item && vote_code(stance.kind) &&
+           stance.score == default_score(stance.kind) && stance.breadth == Breadth::single &&
+           stance.confidence == 1.0 && stance.quote.empty() && stance.paraphrase.empty() && stance.note.empty() &&
+           stance.coder.empty() && stance.coded_at.empty() && !stance.speaker && !stance.proposition &&
+           !stance.reported_by && !stance.stated_on && stance.includes.empty() && plain_source && id_ends_with_actor;
 }
 
 } // namespace stance

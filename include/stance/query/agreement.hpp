@@ -6,8 +6,8 @@
 // with statements, however worded, is never a roll call.
 //
 // Conventions of the published figures (docs/agreement.md): leave out unanimous roll calls
-// (RollCallFilter::exclude_unanimous) and amendment and paragraph votes, count by session rather than calendar year (`Period::session`), and
-// Voeten's dyadic agreement = (1 + S) / 2 (AgreementCounts::voeten_agreement).
+// (RollCallFilter::exclude_unanimous) and amendment and paragraph votes, count by session rather than calendar year
+// (`Period::session`), and Voeten's dyadic agreement = (1 + S) / 2 (AgreementCounts::voeten_agreement).
 #pragma once
 
 #include <cstddef>
@@ -114,12 +114,13 @@ void agreement_matrices(const Store& store, const Catalog& catalog, const Agreem
                         const std::function<void(const AgreementMatrix&)>& visit);
 
 /// JSON for `stance agreement --format json`: {"first", "second", "topic", "by", "roll_calls"
-/// (the RollCallFilter), "overall", "items"}, each item {"period", "label", "first_date", "last_date", "n", "agree", "share",
-/// "kappa", "s_score", "voeten_agreement", "table"}; undefined figures are null. One object, no
-/// trailing newline.
+/// (the RollCallFilter), "overall", "items"}, each item {"period", "label", "first_date", "last_date", "n", "agree",
+/// "share", "kappa", "s_score", "voeten_agreement", "table"}; undefined figures are null. One object, no trailing
+/// newline.
 [[nodiscard]] std::string to_json(const VoteAgreement& agreement);
 /// JSON for `stance agreement-matrix --format json`: {"meeting", "period", "label", "topic",
-/// "roll_calls", "actors", "pairs"}, each pair (first before second in id order) with the same figures as an agreement item.
+/// "roll_calls", "actors", "pairs"}, each pair (first before second in id order) with the same figures as an agreement
+/// item.
 [[nodiscard]] std::string to_json(const AgreementMatrix& matrix);
 
 } // namespace stance

@@ -15,8 +15,8 @@
 // subtopics discussed at one meeting are not mistaken for a change of mind.
 //
 // A topic matches a stance when the stance or its agenda item carries it, so roll-call votes, whose
-// issues sit on the agenda item, are found like statements. One query reads only the actor's (and its groups') stances, so a country's
-// full UN voting record (~10,000 votes) is a single pass.
+// issues sit on the agenda item, are found like statements. One query reads only the actor's (and its groups') stances,
+// so a country's full UN voting record (~10,000 votes) is a single pass.
 #pragma once
 
 #include <cstdint>
