@@ -10,6 +10,7 @@
 #include "stance/error.hpp"
 #include "stance/model/vote.hpp"
 #include "store/sqlite_store.hpp"
+#include "store/statement_cache.hpp"
 #include "store/vote_rows.hpp"
 
 namespace stance::detail {
@@ -23,7 +24,7 @@ std::string date_text(const std::optional<Date>& date) {
 class SqliteImportSession final : public ImportSession {
 public:
     explicit SqliteImportSession(SQLite::Database& db)
-        : m_db(db), m_transaction(db, SQLite::TransactionBehavior::IMMEDIATE), m_votes(db) {}
+        : m_db(db), m_transaction(db, SQLite::TransactionBehavior::IMMEDIATE), m_statements(db), m_votes(db) {}
 
     void put(const Document& document) override;
     void put(const Actor& actor) override;
@@ -75,7 +76,7 @@ private:
 
     SQLite::Database& m_db;
     SQLite::Transaction m_transaction;
-    std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> m_statements;
+    StatementCache m_statements;
     std::array<std::unordered_map<std::string, std::int64_t>, 8> m_ids;
     std::unordered_map<std::int64_t, std::string> m_meeting_dates;
     std::unordered_map<std::int64_t, std::int64_t> m_item_meetings; // agenda item row → meeting row
@@ -84,13 +85,7 @@ private:
 };
 
 SQLite::Statement& SqliteImportSession::statement(const char* sql) {
-    auto& slot = m_statements[sql];
-    if (!slot) {
-        slot = std::make_unique<SQLite::Statement>(m_db, sql);
-    }
-    slot->reset();
-    slot->clearBindings();
-    return *slot;
+    return m_statements(sql);
 }
 
 std::optional<std::int64_t> SqliteImportSession::optional_row_id(EntityKind kind, const std::string& slug) {

@@ -16,13 +16,7 @@ std::string prefix_upper_bound(std::string prefix) {
 }
 
 SQLite::Statement& VoteRows::statement(const char* sql) {
-    auto& slot = m_statements[sql];
-    if (!slot) {
-        slot = std::make_unique<SQLite::Statement>(m_db, sql);
-    }
-    slot->reset();
-    slot->clearBindings();
-    return *slot;
+    return m_statements(sql);
 }
 
 namespace {

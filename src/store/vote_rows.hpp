@@ -18,6 +18,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "stance/model/vote.hpp"
+#include "store/statement_cache.hpp"
 
 namespace stance::detail {
 
@@ -34,7 +35,7 @@ struct VoteRow {
 
 class VoteRows {
 public:
-    explicit VoteRows(SQLite::Database& db) : m_db(db) {}
+    explicit VoteRows(SQLite::Database& db) : m_statements(db) {}
 
     /// Whether votes on `agenda_item` may use the stance-id prefix `prefix`: yes when it is the roll
     /// call's prefix, or the roll call has none yet and `prefix` neither starts nor is started by
@@ -65,8 +66,7 @@ private:
     std::optional<Found> find(const std::string& slug);
     SQLite::Statement& statement(const char* sql);
 
-    SQLite::Database& m_db;
-    std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> m_statements;
+    StatementCache m_statements;
     std::unordered_map<std::int64_t, RollCall> m_roll_calls; // read or written in this session
 };
 

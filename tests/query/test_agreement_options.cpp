@@ -5,27 +5,11 @@
 #include "stance/query/agreement.hpp"
 #include "stance/query/catalog.hpp"
 #include "stance/store/store.hpp"
+#include "vote_builders.hpp"
 
 using namespace stance;
 
 namespace {
-
-Topic topic(const char* id, const char* label) {
-    Topic t;
-    t.id = TopicId{id};
-    t.label = label;
-    return t;
-}
-
-Meeting meeting(const char* id, const char* title, Date date, std::optional<MeetingId> parent = std::nullopt) {
-    Meeting m;
-    m.id = MeetingId{id};
-    m.body = BodyId{"ga"};
-    m.title = title;
-    m.date = date;
-    m.parent = std::move(parent);
-    return m;
-}
 
 // Four roll calls on one day; a and b disagree on all but the unanimous one. c votes on every one.
 //   rc-1: unanimous yes          rc-2: an amendment (a yes, b no)
@@ -36,10 +20,10 @@ std::unique_ptr<Store> assembly() {
     for (const char* id : {"a", "b", "c"}) {
         d.actors.push_back(Actor{ActorId{id}, ActorKind::state, id, "", "", {}});
     }
-    d.topics.push_back(topic("votes", "Votes"));
+    d.topics.push_back(test::topic("votes", "Votes"));
     d.bodies.push_back(Body{BodyId{"ga"}, "Assembly", {}, std::nullopt});
-    d.meetings.push_back(meeting("s1", "Session 1", Date{2001, 9, 12}));
-    d.meetings.push_back(meeting("s1-day", "Day", Date{2001, 9, 12}, MeetingId{"s1"}));
+    d.meetings.push_back(test::ga_meeting("s1", "Session 1", Date{2001, 9, 12}));
+    d.meetings.push_back(test::ga_meeting("s1-day", "Day", Date{2001, 9, 12}, MeetingId{"s1"}));
     const RollCallFlags plain{false, false, false};
     const std::vector<std::pair<const char*, RollCallFlags>> items{
         {"rc-1", plain},

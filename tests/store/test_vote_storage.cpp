@@ -11,6 +11,7 @@
 #include "store/schema.hpp"
 #include "support.hpp"
 #include "unga/unga_fixture.hpp"
+#include "vote_builders.hpp"
 
 using namespace stance;
 
@@ -21,31 +22,14 @@ int count(const std::string& path, const char* sql) {
     return db.execAndGet(sql).getInt();
 }
 
-Topic topic(const char* id, const char* label) {
-    Topic t;
-    t.id = TopicId{id};
-    t.label = label;
-    return t;
-}
-
-Meeting meeting(const char* id, const char* title, Date date, std::optional<MeetingId> parent = std::nullopt) {
-    Meeting m;
-    m.id = MeetingId{id};
-    m.body = BodyId{"ga"};
-    m.title = title;
-    m.date = date;
-    m.parent = std::move(parent);
-    return m;
-}
-
 Dataset roll_call_dataset() {
     Dataset d;
     d.documents.push_back(Document{DocumentId{"votes-csv"}, "Votes", "en", std::nullopt, "", "", "", "", "votes.csv"});
     d.actors.push_back(Actor{ActorId{"nld"}, ActorKind::state, "Netherlands", "NL", "NLD", {}});
     d.actors.push_back(Actor{ActorId{"usa"}, ActorKind::state, "United States", "US", "USA", {}});
-    d.topics.push_back(topic("votes", "Votes"));
+    d.topics.push_back(test::topic("votes", "Votes"));
     d.bodies.push_back(Body{BodyId{"ga"}, "Assembly", {}, std::nullopt});
-    d.meetings.push_back(meeting("ga-1", "Day one", Date{2001, 9, 12}));
+    d.meetings.push_back(test::ga_meeting("ga-1", "Day one", Date{2001, 9, 12}));
     d.agenda_items.push_back(AgendaItem{AgendaItemId{"rc-1"}, MeetingId{"ga-1"}, 1, "Roll call 1", "", "", {}, {}});
     return d;
 }
