@@ -529,6 +529,7 @@ void SqliteImportSession::put(const Stance& stance) {
     const ResolvedStance resolved = resolve(stance);
     if (const std::optional<VoteRow> vote = as_vote(stance, resolved)) {
         m_votes.write(*vote, stance.id.str());
+        m_votes.flush();
         return;
     }
     m_votes.erase(stance.id.str()); // it may have been a vote before
@@ -552,6 +553,7 @@ void SqliteImportSession::put_stances(std::span<const Stance> stances) {
             general.push_back(&stance);
         }
     }
+    m_votes.flush();
     stage_general(general);
 }
 

@@ -72,11 +72,16 @@ void VoteRows::write(const VoteRow& row, const std::string& slug) {
         remove.bind(1, slug);
         remove.exec();
     }
-    SQLite::Statement& insert = statement(
-        "INSERT INTO vote (agenda_item_id, actor_id, vote, topic_id, document_id, span_start, span_length) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (agenda_item_id, actor_id) DO UPDATE SET vote = excluded.vote, "
-        "topic_id = excluded.topic_id, document_id = excluded.document_id, span_start = excluded.span_start, "
-        "span_length = excluded.span_length");
+    if (!m_staging_ready) {
+        statement("CREATE TEMP TABLE IF NOT EXISTS vote_staging (agenda_item_id, actor_id, vote, topic_id, "
+                  "document_id, span_start, span_length)")
+            .exec();
+        statement("DELETE FROM temp.vote_staging").exec();
+        m_staging_ready = true;
+    }
+    SQLite::Statement& insert =
+        statement("INSERT INTO temp.vote_staging (agenda_item_id, actor_id, vote, topic_id, document_id, span_start, "
+                  "span_length) VALUES (?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, row.agenda_item);
     insert.bind(2, row.actor);
     insert.bind(3, static_cast<int>(row.vote));
@@ -87,6 +92,23 @@ void VoteRows::write(const VoteRow& row, const std::string& slug) {
         insert.bind(7, row.span_length);
     }
     insert.exec();
+    ++m_staged;
+}
+
+// One INSERT ... SELECT per batch: a single-row insert into a table with foreign keys makes SQLite
+// keep a statement journal (a temporary file, two writes a row); a batch pays for it once.
+void VoteRows::flush() {
+    if (m_staged == 0) {
+        return;
+    }
+    statement("INSERT INTO vote (agenda_item_id, actor_id, vote, topic_id, document_id, span_start, span_length) "
+              "SELECT agenda_item_id, actor_id, vote, topic_id, document_id, span_start, span_length "
+              "FROM temp.vote_staging WHERE true ORDER BY rowid ON CONFLICT (agenda_item_id, actor_id) DO UPDATE SET "
+              "vote = excluded.vote, topic_id = excluded.topic_id, document_id = excluded.document_id, "
+              "span_start = excluded.span_start, span_length = excluded.span_length")
+        .exec();
+    statement("DELETE FROM temp.vote_staging").exec();
+    m_staged = 0;
 }
 
 std::optional<VoteRows::Found> VoteRows::find(const std::string& slug) {
@@ -105,6 +127,7 @@ std::optional<VoteRows::Found> VoteRows::find(const std::string& slug) {
 }
 
 void VoteRows::erase(const std::string& slug) {
+    flush(); // a vote written earlier in this batch may be the one to erase
     const std::optional<Found> found = find(slug);
     if (!found) {
         return;
@@ -120,6 +143,7 @@ void VoteRows::erase(const std::string& slug) {
 }
 
 bool VoteRows::contains(const std::string& slug) {
+    flush();
     const std::optional<Found> found = find(slug);
     if (!found) {
         return false;

@@ -43,7 +43,9 @@ public:
     bool accept_prefix(std::int64_t agenda_item, const std::string& prefix);
 
     /// Writes (or replaces) a vote whose stance id is `slug`; a general stance of that id, if any, goes.
+    /// The vote is staged: it is in the table after `flush`, which every read and erase here calls.
     void write(const VoteRow& row, const std::string& slug);
+    void flush();
 
     /// Removes the vote whose stance id is `slug`, if there is one (it is being replaced by a general stance).
     void erase(const std::string& slug);
@@ -67,6 +69,8 @@ private:
     SQLite::Statement& statement(const char* sql);
 
     StatementCache m_statements;
+    bool m_staging_ready = false;
+    std::size_t m_staged = 0;
     std::unordered_map<std::int64_t, RollCall> m_roll_calls; // read or written in this session
 };
 

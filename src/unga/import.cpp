@@ -296,10 +296,9 @@ private:
     std::unordered_map<std::string, std::size_t> m_actor_by_id;
     std::vector<ActorId> m_actor_ids;
     std::map<std::string, std::string> m_issue_labels; // code → label, from the issues table
-    // Votes go to the store in batches (ImportSession::put_stances); the elements are reused. A
-    // batch spans some 200 roll calls and is written actor by actor, so that one country's votes
-    // lie together on disk: the analyses read a country's votes, and a row order by roll call would
-    // make them touch a different page for every vote.
+    // Votes go to the store in batches (ImportSession::put_stances); the elements are reused. They
+    // are written in the order of the file, roll call by roll call: the order of the store's vote
+    // table, which has its own index by actor for the analyses that read one country's votes.
     static constexpr std::size_t batch_size = 32768;
     std::vector<Stance> m_batch;
     std::size_t m_batched = 0;
@@ -609,9 +608,6 @@ void UngaImporter::remove_contradicting_aliases() {
 }
 
 void UngaImporter::flush() {
-    // Stance ids are unique within an import (duplicates are refused above), so the order is free.
-    std::stable_sort(m_batch.begin(), m_batch.begin() + static_cast<std::ptrdiff_t>(m_batched),
-                     [](const Stance& a, const Stance& b) { return a.actor < b.actor; });
     m_session->put_stances(std::span<const Stance>(m_batch.data(), m_batched));
     m_batched = 0;
 }
