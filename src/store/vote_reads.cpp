@@ -87,10 +87,14 @@ RecordedVotes SqliteStore::recorded_votes(const StanceFilter& filter) const try 
             actor_slugs.emplace(query.getColumn(0).getInt64(), ActorId{query.getColumn(1).getString()});
         }
     }
-    SQLite::Statement casts(m_db, "SELECT v.agenda_item_id, v.actor_id, v.vote FROM vote v "
-                                  "JOIN agenda_item ai ON ai.id = v.agenda_item_id "
-                                  "JOIN meeting m ON m.id = ai.meeting_id WHERE 1 = 1" +
-                                      vote_conditions(votes_filter) + " ORDER BY v.agenda_item_id");
+    // The agenda item and meeting are joined only when a condition needs them: for a whole
+    // history, that join is most of the read.
+    const bool by_meeting = !votes_filter.meetings.empty() || votes_filter.from || votes_filter.to;
+    SQLite::Statement casts(m_db, std::string("SELECT v.agenda_item_id, v.actor_id, v.vote FROM vote v ") +
+                                      (by_meeting ? "JOIN agenda_item ai ON ai.id = v.agenda_item_id "
+                                                    "JOIN meeting m ON m.id = ai.meeting_id "
+                                                  : "") +
+                                      "WHERE 1 = 1" + vote_conditions(votes_filter) + " ORDER BY v.agenda_item_id");
     bind_filter(casts, votes_filter);
     while (casts.executeStep()) {
         const std::int64_t item = casts.getColumn(0).getInt64();
