@@ -1,5 +1,4 @@
 // Commands that move whole datasets: init, import, export.
-#include <fstream>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -50,16 +49,7 @@ void setup_export(CLI::App& app, Context& context) {
             std::cout << json;
             return;
         }
-        // Write beside the target and rename, so a failed export never leaves half a file behind.
-        const std::string temporary = *output + ".partial";
-        {
-            std::ofstream out(temporary, std::ios::binary);
-            out << json;
-            if (!out.flush()) {
-                throw error(fmt::format("cannot write {}: check the directory exists and is writable", *output));
-            }
-        }
-        std::filesystem::rename(temporary, *output);
+        write_file_atomically(*output, json);
     });
 }
 

@@ -1,11 +1,15 @@
 // Entry point of the `stance` tool: global options, subcommand registration, error → exit code.
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
 #include "stance/error.hpp"
+#include "stance/text/utf8.hpp"
 
 namespace stance::cli {
 
@@ -26,6 +30,32 @@ std::optional<Date> parse_date_option(const std::string& text, std::string_view 
                                   fmt::format("\"{}\" is not a date; write it as YYYY-MM-DD, e.g. 2017-03-31", text));
     }
     return date;
+}
+
+void write_file_atomically(const std::string& file, const std::string& text) {
+    const std::string temporary = file + ".partial";
+    {
+        std::ofstream out(temporary, std::ios::binary);
+        out << text;
+        if (!out.flush()) {
+            throw error(fmt::format("cannot write {}: check the directory exists and is writable", file));
+        }
+    }
+    std::filesystem::rename(temporary, file);
+}
+
+std::string read_text_file(const std::string& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        throw invalid_input_error(file, "cannot read the file: check the path and its permissions");
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    std::string text = buffer.str();
+    if (!is_valid_utf8(text)) {
+        throw invalid_input_error(file, "not valid UTF-8 text; convert it (iconv -t UTF-8) first");
+    }
+    return text;
 }
 
 namespace {
@@ -77,6 +107,8 @@ int main(int argc, char** argv) {
     setup_snapshot(app, context);
     setup_compare(app, context);
     setup_search(app, context);
+    setup_locate(app, context);
+    setup_suggest(app, context);
 
     try {
         app.parse(argc, argv);

@@ -191,9 +191,14 @@ std::string tail(std::string_view text) {
 }
 
 std::string lines_of(const std::vector<QuotePlace>& places) {
+    constexpr std::size_t shown = 10; // a two-word quote can occur hundreds of times; the first few say enough
     std::string out;
-    for (const QuotePlace& place : places) {
+    for (std::size_t i = 0; i < places.size() && i < shown; ++i) {
+        const QuotePlace& place = places[i];
         out += fmt::format("\n  bytes [{}, {}), line {}, column {}", place.start, place.end, place.line, place.column);
+    }
+    if (places.size() > shown) {
+        out += fmt::format("\n  … and {} more", places.size() - shown);
     }
     return out;
 }

@@ -1,0 +1,4 @@
+#include "cli/commands.hpp"
+namespace stance::cli {
+void setup_suggest(CLI::App&, Context&) {}
+}
