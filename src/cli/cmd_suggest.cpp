@@ -74,16 +74,24 @@ std::string shortened(std::string_view text, std::size_t limit) {
     return flat.substr(0, cut) + "…";
 }
 
+std::string cue_label(const Cue& cue) {
+    switch (cue.type) {
+    case CueType::report: return "report";
+    case CueType::impersonal: return "report (no reporter)";
+    case CueType::stance: return std::string(to_string(cue.polarity));
+    case CueType::breadth: return "breadth";
+    case CueType::first_person: return "first person";
+    case CueType::pronoun: return "pronoun";
+    case CueType::members: return "members";
+    }
+    return "?";
+}
+
 void print_candidate(const Candidate& c, std::size_t number, std::string_view text) {
     const QuotePlace place = place_of(text, c.span.start, c.span.end);
     std::string cues;
     for (const CueHit& hit : c.cues) {
-        cues += fmt::format("{}{} \"{}\"", cues.empty() ? "" : ", ",
-                            hit.cue.type == CueType::report    ? "report"
-                            : hit.cue.type == CueType::stance  ? std::string(to_string(hit.cue.polarity))
-                            : hit.cue.type == CueType::breadth ? "breadth"
-                                                               : "person",
-                            hit.cue.phrase);
+        cues += fmt::format("{}{} \"{}\"", cues.empty() ? "" : ", ", cue_label(hit.cue), hit.cue.phrase);
     }
     std::cout << fmt::format("[{}] bytes [{}, {}), line {}, confidence {:.2f}\n    \"{}\"\n", number, c.span.start,
                              c.span.end, place.line, c.confidence,

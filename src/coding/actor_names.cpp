@@ -1,6 +1,8 @@
 // Building the name index of known actors (see actor_names.hpp).
 #include "coding/actor_names.hpp"
 
+#include <algorithm>
+
 namespace stance::detail {
 
 namespace {
@@ -24,10 +26,61 @@ std::map<std::string, ActorId> representation(const std::vector<Role>& roles, co
     return out;
 }
 
+std::vector<std::vector<std::string>> folded_names(const Actor& actor) {
+    std::vector<std::vector<std::string>> names;
+    auto add = [&names](std::string_view text) {
+        std::vector<std::string> folded;
+        for (Word& word : words_of(text)) {
+            folded.push_back(std::move(word.folded));
+        }
+        if (!folded.empty()) {
+            names.push_back(std::move(folded));
+        }
+    };
+    add(actor.name);
+    for (const Name& alias : actor.aliases) {
+        add(alias.text);
+    }
+    return names;
+}
+
+bool begins_with(const std::vector<std::string>& name, const std::vector<std::string>& prefix) {
+    return name.size() > prefix.size() && std::equal(prefix.begin(), prefix.end(), name.begin());
+}
+
+/// organisation → the group whose name begins with the organisation's ("NATO" → "NATO Allies").
+std::map<std::string, ActorId> member_groups(const std::vector<Actor>& actors) {
+    std::map<std::string, ActorId> out;
+    for (const Actor& organisation : actors) {
+        if (organisation.kind != ActorKind::organisation) {
+            continue;
+        }
+        const auto own = folded_names(organisation);
+        for (const Actor& group : actors) {
+            if (group.kind != ActorKind::group || out.contains(organisation.id.str())) {
+                continue;
+            }
+            for (const auto& name : folded_names(group)) {
+                if (std::any_of(own.begin(), own.end(),
+                                [&](const auto& prefix) { return begins_with(name, prefix); })) {
+                    out.emplace(organisation.id.str(), group.id);
+                    break;
+                }
+            }
+        }
+    }
+    return out;
+}
+
 } // namespace
 
+std::optional<ActorRef> ActorNames::members_of(const ActorId& organisation) const {
+    const auto found = m_members.find(organisation.str());
+    return found == m_members.end() ? std::nullopt : ref(found->second);
+}
+
 ActorNames::ActorNames(const Dataset& known, const Lexicon& lexicon, const std::optional<Date>& date)
-    : m_represents(representation(known.roles, date)) {
+    : m_members(member_groups(known.actors)), m_represents(representation(known.roles, date)) {
     for (const Actor& actor : known.actors) {
         m_kinds[actor.id.str()] = actor.kind;
         m_names.add(actor.name, actor.id);

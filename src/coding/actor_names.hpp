@@ -35,8 +35,13 @@ public:
     /// The actor (a person resolved to whom they speak for) of an id.
     [[nodiscard]] std::optional<ActorRef> ref(const ActorId& id) const;
 
+    /// The group of an organisation's members ("NATO Allies" for NATO): a group actor whose name or
+    /// alias begins with one of the organisation's names.
+    [[nodiscard]] std::optional<ActorRef> members_of(const ActorId& organisation) const;
+
 private:
     PhraseIndex<ActorId> m_names;
+    std::map<std::string, ActorId> m_members; ///< organisation → group of its members.
     std::map<std::string, ActorKind> m_kinds;
     std::map<std::string, ActorId> m_represents; ///< person → state, by role at the date.
 };

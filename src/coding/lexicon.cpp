@@ -66,16 +66,16 @@ std::vector<Row> read_rows(const std::filesystem::path& file, std::size_t column
 }
 
 std::optional<CueType> cue_type_of(std::string_view text) {
-    if (text == "report")
-        return CueType::report;
-    if (text == "stance")
-        return CueType::stance;
-    if (text == "breadth")
-        return CueType::breadth;
-    if (text == "first_person")
-        return CueType::first_person;
-    if (text == "pronoun")
-        return CueType::pronoun;
+    static const std::pair<std::string_view, CueType> names[] = {
+        {"report", CueType::report},   {"stance", CueType::stance},
+        {"breadth", CueType::breadth}, {"first_person", CueType::first_person},
+        {"pronoun", CueType::pronoun}, {"impersonal", CueType::impersonal},
+        {"members", CueType::members}};
+    for (const auto& [name, type] : names) {
+        if (name == text) {
+            return type;
+        }
+    }
     return std::nullopt;
 }
 
@@ -85,7 +85,8 @@ Cue cue_of(const Row& row, const std::filesystem::path& file, const std::string&
     if (!type) {
         bad_field(
             file, row.line,
-            fmt::format("type \"{}\" is not one of report, stance, breadth, first_person, pronoun", row.fields[0]));
+            fmt::format("type \"{}\" is not one of report, stance, breadth, first_person, pronoun, impersonal, members",
+                        row.fields[0]));
     }
     cue.type = *type;
     cue.phrase = row.fields[1];
@@ -108,7 +109,7 @@ Cue cue_of(const Row& row, const std::filesystem::path& file, const std::string&
         }
         cue.breadth = *breadth;
     }
-    if (cue.type == CueType::report || cue.type == CueType::stance) {
+    if (cue.type == CueType::report || cue.type == CueType::stance || cue.type == CueType::impersonal) {
         const std::string& text = row.fields[3];
         const auto [end, failure] = std::from_chars(text.data(), text.data() + text.size(), cue.weight);
         if (failure != std::errc() || end != text.data() + text.size() || cue.weight < 0.0 || cue.weight > 1.0) {

@@ -26,12 +26,19 @@ const std::set<std::string, std::less<>> object_prepositions{
     "of",  "to",  "against", "about", "with", "on", "for",  "from", "in",  "into", "at",   "towards",  "toward"};
 const std::set<std::string, std::less<>> articles{"de", "het", "een", "the", "a", "an", "zijn", "haar", "its"};
 
-bool is_object(const std::vector<Word>& words, std::size_t at) {
+/// True when the actor named at word `at` is the object of the sentence: a preposition (and maybe an
+/// article) comes before it, and that preposition does not end a reporting phrase ("in de optiek van
+/// Nederland", "according to the Netherlands" name who holds the position).
+bool is_object(const std::vector<Word>& words, std::size_t at, const std::vector<CueHit>& reports) {
     std::size_t i = at;
     if (i > 0 && articles.contains(words[i - 1].folded)) {
         --i;
     }
-    return i > 0 && object_prepositions.contains(words[i - 1].folded);
+    if (i == 0 || !object_prepositions.contains(words[i - 1].folded)) {
+        return false;
+    }
+    const std::size_t preposition_end = words[i - 1].end;
+    return std::none_of(reports.begin(), reports.end(), [&](const CueHit& hit) { return hit.end == preposition_end; });
 }
 
 /// The lexicon's cues of one type, indexed by their words, for the document's language.
@@ -41,6 +48,8 @@ struct CueIndexes {
     PhraseIndex<const Cue*> breadth;
     PhraseIndex<const Cue*> first_person;
     PhraseIndex<const Cue*> pronoun;
+    PhraseIndex<const Cue*> impersonal;
+    PhraseIndex<const Cue*> members;
 
     CueIndexes(const Lexicon& lexicon, const std::string& language) {
         const std::string primary = language.substr(0, language.find('-'));
@@ -60,6 +69,8 @@ struct CueIndexes {
         case CueType::breadth: return breadth;
         case CueType::first_person: return first_person;
         case CueType::pronoun: return pronoun;
+        case CueType::impersonal: return impersonal;
+        case CueType::members: return members;
         }
         return stance;
     }
@@ -122,6 +133,7 @@ struct SentenceEvidence {
     std::vector<CueHit> breadths;
     std::vector<CueHit> first_person;
     std::vector<CueHit> pronouns;
+    std::vector<CueHit> impersonal;
     std::vector<ActorMention> mentions;
 };
 
@@ -134,16 +146,27 @@ public:
 
     std::vector<Candidate> run() {
         std::vector<Candidate> out;
-        for (const SentenceSpan& sentence : split_sentences(m_document.text, m_document.language)) {
-            if (sentence.starts_paragraph) {
-                m_reported.clear();
+        const std::vector<SentenceSpan> sentences = split_sentences(m_document.text, m_document.language);
+        for (std::size_t i = 0; i < sentences.size(); ++i) {
+            const bool alone =
+                sentences[i].starts_paragraph && (i + 1 == sentences.size() || sentences[i + 1].starts_paragraph);
+            if (alone && is_heading(sentences[i])) {
+                m_reported.clear(); // a new section: what was reported before does not go on
             }
-            suggest_for(sentence, out);
+            suggest_for(sentences[i], out);
         }
         return out;
     }
 
 private:
+    /// A paragraph of one line without closing punctuation: a section heading ("Rusland").
+    bool is_heading(const SentenceSpan& sentence) const {
+        const std::string_view text =
+            std::string_view(m_document.text).substr(sentence.start, sentence.end - sentence.start);
+        return text.find('\n') == std::string_view::npos && !text.empty() &&
+               std::string_view(".!?:;").find(text.back()) == std::string_view::npos;
+    }
+
     SentenceEvidence evidence_of(const std::vector<Word>& words) const {
         SentenceEvidence e;
         e.reports = hits_of(m_cues.report, words);
@@ -151,12 +174,35 @@ private:
         e.breadths = hits_of(m_cues.breadth, words);
         e.first_person = first_person_hits(m_cues.first_person, words);
         e.pronouns = hits_of(m_cues.pronoun, words);
-        for (const ActorMention& mention : m_names.find(words)) {
-            if (!is_object(words, mention.first_word)) {
-                e.mentions.push_back(mention);
+        e.impersonal = hits_of(m_cues.impersonal, words);
+        // "werd benadrukt" names no reporter: its "benadrukt" is not a report by whoever is named.
+        std::erase_if(e.reports, [&](const CueHit& report) {
+            return std::any_of(e.impersonal.begin(), e.impersonal.end(), [&](const CueHit& impersonal) {
+                return report.start < impersonal.end && impersonal.start < report.end;
+            });
+        });
+        for (ActorMention mention : m_names.find(words)) {
+            if (is_object(words, mention.first_word, e.reports)) {
+                continue;
             }
+            if (auto members = members_meant(words, mention, !e.breadths.empty())) {
+                mention.ref = *members;
+            }
+            e.mentions.push_back(mention);
         }
         return e;
+    }
+
+    /// An organisation named with its members ("NAVO-ministers") or with a breadth ("brede steun binnen
+    /// het Bondgenootschap") stands for the group of its members, when the known actors have one.
+    std::optional<ActorRef> members_meant(const std::vector<Word>& words, const ActorMention& mention,
+                                          bool breadth) const {
+        if (mention.ref.kind != ActorKind::organisation) {
+            return std::nullopt;
+        }
+        const std::size_t next = mention.first_word + mention.word_count;
+        const bool members_follow = next < words.size() && m_cues.members.longest_at(words, next) != nullptr;
+        return members_follow || breadth ? m_names.members_of(mention.ref.actor) : std::nullopt;
     }
 
     std::vector<Holder> holders_of(const SentenceEvidence& e) {
@@ -187,25 +233,20 @@ private:
         }
         const SentenceEvidence e = evidence_of(words);
         std::vector<Holder> holders = holders_of(e);
-        if (e.reports.empty() && e.stances.empty()) {
+        if (e.reports.empty() && e.stances.empty() && e.impersonal.empty()) {
             return; // no cue: nothing says a position is stated here
         }
-        if (e.reports.empty()) {
-            // This sentence reports nothing of its own: it goes on with the paragraph's last report,
-            // or, in the author's own text, it is the author's evaluation.
+        const bool own_report = !e.reports.empty() && !holders.empty();
+        remember_reported(holders, own_report);
+        if (!own_report || !e.impersonal.empty()) {
+            // The sentence names no reporter of its own: it goes on with the last report, or, in the
+            // author's own text, it is the author's evaluation.
             for (const Holder& reported : m_reported) {
                 add_holder(holders, reported.ref, ActorEvidence::carried);
             }
-            if (m_options.speaker_actor) {
+            if (m_options.speaker_actor && e.reports.empty()) {
                 if (auto author = m_names.ref(*m_options.speaker_actor)) {
                     add_holder(holders, *author, ActorEvidence::author);
-                }
-            }
-        } else if (!holders.empty()) {
-            m_reported.clear();
-            for (const Holder& holder : holders) {
-                if (holder.evidence == ActorEvidence::named || holder.evidence == ActorEvidence::first_person) {
-                    m_reported.push_back(holder);
                 }
             }
         }
@@ -215,6 +256,23 @@ private:
             if (candidate.confidence >= m_options.min_confidence) {
                 out.push_back(std::move(candidate));
             }
+        }
+    }
+
+    /// Who later sentences without a reporter go on with: whoever this sentence reports, or a group
+    /// it names as holding a position ("Bondgenoten spraken steun uit"); a state named without a
+    /// reporting verb is as often what the sentence is about as who speaks, so it is not carried.
+    void remember_reported(const std::vector<Holder>& holders, bool own_report) {
+        std::vector<Holder> reported;
+        for (const Holder& holder : holders) {
+            const bool voiced =
+                holder.evidence == ActorEvidence::named || holder.evidence == ActorEvidence::first_person;
+            if (voiced && (own_report || holder.ref.kind == ActorKind::group)) {
+                reported.push_back(holder);
+            }
+        }
+        if (!reported.empty()) {
+            m_reported = std::move(reported);
         }
     }
 
@@ -238,9 +296,10 @@ private:
         if (holder.ref.kind == ActorKind::group) {
             c.breadth = e.breadths.empty() ? Breadth::all : e.breadths.front().cue.breadth;
         }
-        c.confidence = std::min(0.95, 0.15 + 0.3 * strongest(e.reports) + 0.25 * strongest(e.stances) +
-                                          evidence_weight(holder.evidence) + (claim.topic ? 0.05 : 0.0));
-        for (const auto* list : {&e.reports, &e.stances, &e.breadths, &e.first_person, &e.pronouns}) {
+        c.confidence = std::min(0.95, 0.15 + 0.3 * std::max(strongest(e.reports), strongest(e.impersonal)) +
+                                          0.25 * strongest(e.stances) + evidence_weight(holder.evidence) +
+                                          (claim.topic ? 0.05 : 0.0));
+        for (const auto* list : {&e.reports, &e.impersonal, &e.stances, &e.breadths, &e.first_person, &e.pronouns}) {
             c.cues.insert(c.cues.end(), list->begin(), list->end());
         }
         std::sort(c.cues.begin(), c.cues.end(), [](const CueHit& a, const CueHit& b) { return a.start < b.start; });

@@ -21,6 +21,8 @@ enum class CueType : unsigned char {
     breadth,      ///< How many members of a group ("veel", "all").
     first_person, ///< "we", "ik": the speaker or author.
     pronoun,      ///< "hij", "he": the person last named.
+    impersonal,   ///< Reporting with no reporter ("werd benadrukt", "it was agreed"): the last reported goes on.
+    members,      ///< After an organisation's name, its members ("NAVO-ministers"): the members' group.
 };
 
 struct Cue {
