@@ -159,6 +159,14 @@ public:
     }
 
 private:
+    /// The speaker or author given as an option; an id the known actors lack is taken as a state.
+    std::optional<ActorRef> speaker_ref() const {
+        if (!m_options.speaker_actor) {
+            return std::nullopt;
+        }
+        return m_names.ref(*m_options.speaker_actor).value_or(ActorRef{*m_options.speaker_actor, std::nullopt});
+    }
+
     /// A paragraph of one line without closing punctuation: a section heading ("Rusland").
     bool is_heading(const SentenceSpan& sentence) const {
         const std::string_view text =
@@ -217,7 +225,7 @@ private:
             add_holder(holders, *m_last_person, ActorEvidence::named);
         }
         if (!e.first_person.empty() && m_options.speaker_actor) {
-            if (auto speaker = m_names.ref(*m_options.speaker_actor)) {
+            if (auto speaker = speaker_ref()) {
                 add_holder(holders, *speaker, ActorEvidence::first_person);
             }
         }
@@ -245,7 +253,7 @@ private:
                 add_holder(holders, reported.ref, ActorEvidence::carried);
             }
             if (m_options.speaker_actor && e.reports.empty()) {
-                if (auto author = m_names.ref(*m_options.speaker_actor)) {
+                if (auto author = speaker_ref()) {
                     add_holder(holders, *author, ActorEvidence::author);
                 }
             }
