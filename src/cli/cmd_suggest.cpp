@@ -18,6 +18,7 @@ namespace {
 
 struct SuggestCommand {
     std::string document;
+    std::string document_id;
     std::string language = "en";
     std::string speaker_actor;
     std::string known;
@@ -107,7 +108,8 @@ void print_candidate(const Candidate& c, std::size_t number, std::string_view te
 
 void suggest_for_file(const SuggestCommand& options, const Context& context) {
     Document document;
-    document.id = DocumentId{std::filesystem::path(options.document).stem().string()};
+    document.id = DocumentId{options.document_id.empty() ? std::filesystem::path(options.document).stem().string()
+                                                         : options.document_id};
     document.language = options.language;
     document.text = read_text_file(options.document);
     const Dataset known = known_entities(options, context);
@@ -165,6 +167,8 @@ void setup_suggest(CLI::App& app, Context& context) {
         "suggest", "Propose candidate stances from a document's text, for review (nothing is stored)");
     auto options = std::make_shared<SuggestCommand>();
     command->add_option("document", options->document, "A UTF-8 text file")->check(CLI::ExistingFile);
+    command->add_option("--document-id", options->document_id,
+                        "With --format json: the document id the spans point into (default: the file name's stem)");
     command->add_option("-l,--language", options->language, "The document's language (BCP 47; default en)");
     command->add_option("--speaker-actor", options->speaker_actor,
                         "Whose \"we\"/\"ik\" the text speaks and whose report it is (an actor id, e.g. nld)");

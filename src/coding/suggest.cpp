@@ -3,6 +3,7 @@
 // an earlier sentence of the paragraph reported (when this one reports nothing of its own), and the
 // author for an unattributed evaluation. Scoring is a sum of evidence, documented in docs/suggest.md.
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "coding/actor_names.hpp"
@@ -304,9 +305,11 @@ private:
         if (holder.ref.kind == ActorKind::group) {
             c.breadth = e.breadths.empty() ? Breadth::all : e.breadths.front().cue.breadth;
         }
-        c.confidence = std::min(0.95, 0.15 + 0.3 * std::max(strongest(e.reports), strongest(e.impersonal)) +
-                                          0.25 * strongest(e.stances) + evidence_weight(holder.evidence) +
-                                          (claim.topic ? 0.05 : 0.0));
+        // Two decimals: a confidence is a rough score, and "0.87" reads better than 0.8700000000000001.
+        const double evidence = 0.15 + 0.3 * std::max(strongest(e.reports), strongest(e.impersonal)) +
+                                0.25 * strongest(e.stances) + evidence_weight(holder.evidence) +
+                                (claim.topic ? 0.05 : 0.0);
+        c.confidence = std::round(100.0 * std::min(0.95, evidence)) / 100.0;
         for (const auto* list : {&e.reports, &e.impersonal, &e.stances, &e.breadths, &e.first_person, &e.pronouns}) {
             c.cues.insert(c.cues.end(), list->begin(), list->end());
         }

@@ -158,7 +158,7 @@ std::optional<SpanProblem> span_problem(std::string_view text, const SourceSpan&
         const std::string spanned = collapse_whitespace(text.substr(span.start, span.end - span.start));
         if (spanned != collapse_whitespace(quote)) {
             return SpanProblem{"start", fmt::format("the span [{}, {}) reads \"{}\", not the quote; fix the offsets "
-                                                    "(scripts/locate_quotes.py --fix finds them)",
+                                                    "(stance locate DATASET --fix sets them from the quotes)",
                                                     span.start, span.end, excerpt(spanned))};
         }
     }
