@@ -9,6 +9,9 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "coding/words.hpp"
+#include "stance/io/dataset_json.hpp"
+
 namespace stance {
 
 namespace {
@@ -94,27 +97,6 @@ std::size_t back_to_char_start(std::string_view key, std::size_t offset) {
     return offset;
 }
 
-bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-std::string collapse(std::string_view text) {
-    std::string out;
-    bool space = false;
-    for (char c : text) {
-        if (is_space(c)) {
-            space = !out.empty();
-            continue;
-        }
-        if (space) {
-            out += ' ';
-            space = false;
-        }
-        out += c;
-    }
-    return out;
-}
-
 /// `count` characters of `text` before `offset` (backwards) or after it, cut at a character boundary.
 std::size_t step_chars(std::string_view text, std::size_t offset, std::size_t count, bool forward) {
     const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
@@ -137,26 +119,26 @@ std::size_t step_chars(std::string_view text, std::size_t offset, std::size_t co
 std::string passage_around(std::string_view text, std::size_t offset) {
     std::size_t from = step_chars(text, offset, 40, false);
     std::size_t to = step_chars(text, offset, 40, true);
-    while (from > 0 && from < offset && !is_space(text[from - 1])) {
+    while (from > 0 && from < offset && !detail::is_ascii_space(text[from - 1])) {
         ++from;
     }
-    while (to < text.size() && to > offset && !is_space(text[to])) {
+    while (to < text.size() && to > offset && !detail::is_ascii_space(text[to])) {
         --to;
     }
     while (from > 0 && from < offset && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) {
         ++from;
     }
-    return (from > 0 ? "…" : "") + collapse(text.substr(from, to - from)) + (to < text.size() ? "…" : "");
+    return (from > 0 ? "…" : "") + collapse_whitespace(text.substr(from, to - from)) + (to < text.size() ? "…" : "");
 }
 
 /// The word of `text` (between white space) that contains byte `offset`.
 std::string word_at(std::string_view text, std::size_t offset) {
     std::size_t begin = std::min(offset, text.size());
-    while (begin > 0 && !is_space(text[begin - 1])) {
+    while (begin > 0 && !detail::is_ascii_space(text[begin - 1])) {
         --begin;
     }
     std::size_t end = std::min(offset, text.size());
-    while (end < text.size() && !is_space(text[end])) {
+    while (end < text.size() && !detail::is_ascii_space(text[end])) {
         ++end;
     }
     return std::string(text.substr(begin, end - begin));
@@ -167,7 +149,7 @@ QuoteMismatch describe_mismatch(const MatchKey& document, const MatchKey& quote,
     const std::string& qkey = quote.key();
     const std::size_t matched = back_to_char_start(qkey, found.longest);
     mismatch.quote_offset = matched < qkey.size() ? quote.source_start(matched) : quote.text().size();
-    mismatch.matched = collapse(quote.text().substr(0, mismatch.quote_offset));
+    mismatch.matched = collapse_whitespace(quote.text().substr(0, mismatch.quote_offset));
     mismatch.breaking_word = word_at(quote.text(), mismatch.quote_offset);
     mismatch.only_inside_words = found.longest == qkey.size();
     // A match shorter than the quote's first word says nothing about where the quote belongs.

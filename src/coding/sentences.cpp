@@ -7,16 +7,13 @@
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
+#include "coding/words.hpp"
 #include "stance/coding/suggest.hpp"
 #include "stance/error.hpp"
 
 namespace stance {
 
 namespace {
-
-bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
 
 /// The text with line breaks inside paragraphs turned into spaces: a line break stays only where a
 /// blank line follows, which ICU takes as the end of a paragraph.
@@ -31,7 +28,7 @@ std::string joined_lines(std::string_view text) {
             continue;
         }
         std::size_t next = i + 1;
-        while (next < text.size() && is_space(text[next]) && text[next] != '\n') {
+        while (next < text.size() && detail::is_ascii_space(text[next]) && text[next] != '\n') {
             ++next;
         }
         if (next >= text.size() || text[next] != '\n') {
@@ -46,7 +43,7 @@ bool blank_line_between(std::string_view text, std::size_t from, std::size_t to)
     for (std::size_t i = from; i < to; ++i) {
         if (text[i] == '\n') {
             ++breaks;
-        } else if (!is_space(text[i])) {
+        } else if (!detail::is_ascii_space(text[i])) {
             breaks = 0;
         }
         if (breaks >= 2) {
@@ -78,10 +75,10 @@ std::vector<SentenceSpan> split_sentences(std::string_view text, const std::stri
          start = end, end = breaks->next()) {
         auto from = static_cast<std::size_t>(start);
         auto to = static_cast<std::size_t>(end);
-        while (from < to && is_space(text[from])) {
+        while (from < to && detail::is_ascii_space(text[from])) {
             ++from;
         }
-        while (to > from && is_space(text[to - 1])) {
+        while (to > from && detail::is_ascii_space(text[to - 1])) {
             --to;
         }
         if (from == to) {

@@ -18,6 +18,11 @@ struct Word {
     std::size_t end = 0;
 };
 
+/// The six ASCII white space characters: the ones that wrap lines in the texts stance reads.
+[[nodiscard]] constexpr bool is_ascii_space(char c) noexcept {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
 /// The words of `text`; offsets are relative to `text` plus `base`.
 [[nodiscard]] std::vector<Word> words_of(std::string_view text, std::size_t base = 0);
 
