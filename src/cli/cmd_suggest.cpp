@@ -106,10 +106,22 @@ void print_candidate(const Candidate& c, std::size_t number, std::string_view te
                              cues);
 }
 
+/// "NLD_79_2024.txt" → "nld_79_2024": a file name made into an id the dataset format accepts.
+std::string id_from_file_name(const std::string& file) {
+    std::string id = std::filesystem::path(file).stem().string();
+    for (char& c : id) {
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.')) {
+            c = '-';
+        }
+    }
+    return id.empty() ? "document" : id;
+}
+
 void suggest_for_file(const SuggestCommand& options, const Context& context) {
     Document document;
-    document.id = DocumentId{options.document_id.empty() ? std::filesystem::path(options.document).stem().string()
-                                                         : options.document_id};
+    document.id = DocumentId{options.document_id.empty() ? id_from_file_name(options.document) : options.document_id};
     document.language = options.language;
     document.text = read_text_file(options.document);
     const Dataset known = known_entities(options, context);

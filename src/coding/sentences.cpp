@@ -59,7 +59,9 @@ std::vector<SentenceSpan> split_sentences(std::string_view text, const std::stri
     const std::string joined = joined_lines(text);
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::BreakIterator> breaks(
-        icu::BreakIterator::createSentenceInstance(icu::Locale(language.empty() ? "en" : language.c_str()), status));
+        // "ss=standard": ICU's list of abbreviations after which a full stop ends no sentence ("Mr.", "U.S.").
+        icu::BreakIterator::createSentenceInstance(
+            icu::Locale((std::string(language.empty() ? "en" : language) + "@ss=standard").c_str()), status));
     if (U_FAILURE(status)) {
         throw error("ICU could not create a sentence break iterator; check the libicu installation");
     }

@@ -97,7 +97,7 @@ struct SuggestOptions {
     /// Whose "we"/"ik" the text speaks, and whose unattributed evaluations a report holds (the
     /// speaker's state in a speech, the minister's state in a minister's report).
     std::optional<ActorId> speaker_actor;
-    /// Sentences whose best candidate scores below this are left out.
+    /// Candidates scoring below this are left out.
     double min_confidence = 0.0;
 };
 
