@@ -29,15 +29,18 @@ struct SuggestCommand {
     Format format = Format::text;
 };
 
-/// The lexicon directory: --lexicons, else ./data/lexicons, else the source tree's (for a build tree).
+/// The lexicon directory: --lexicons, else ./data/lexicons, else the installed copy, else the source
+/// tree's (a build that was not installed).
 std::filesystem::path lexicon_directory(const SuggestCommand& options) {
     if (!options.lexicons.empty()) {
         return options.lexicons;
     }
-    if (std::filesystem::is_directory("data/lexicons")) {
-        return "data/lexicons";
+    for (const char* candidate : {"data/lexicons", STANCE_INSTALLED_LEXICONS}) {
+        if (std::filesystem::is_directory(candidate)) {
+            return candidate;
+        }
     }
-    return STANCE_DEFAULT_LEXICONS;
+    return STANCE_SOURCE_LEXICONS;
 }
 
 /// Actors, roles, topics and propositions to recognise: from --known DATASET, else from the database.
@@ -193,7 +196,9 @@ void setup_suggest(CLI::App& app, Context& context) {
                      "Suggest for every document of this dataset and report recall and precision against its "
                      "coding")
         ->check(CLI::ExistingFile);
-    command->add_option("--lexicons", options->lexicons, "Directory of cue lexicons (default data/lexicons)")
+    command
+        ->add_option("--lexicons", options->lexicons,
+                     "Directory of cue lexicons (default ./data/lexicons, else the installed ones)")
         ->check(CLI::ExistingDirectory);
     command->add_option("-m,--meeting", options->meeting, "With --format json: the meeting of the proposed stances");
     command->add_option("--min-confidence", options->min_confidence, "Leave out candidates scoring below this")
