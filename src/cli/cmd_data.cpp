@@ -1,8 +1,10 @@
 // Commands that move whole datasets: init, import, export.
+#include <cerrno>
 #include <iostream>
 
 #include <fmt/format.h>
 
+#include "cli/atomic_file.hpp"
 #include "cli/commands.hpp"
 #include "stance/error.hpp"
 #include "stance/io/dataset_json.hpp"
@@ -46,7 +48,9 @@ void setup_export(CLI::App& app, Context& context) {
         auto store = context.open_store(true);
         const std::string json = write_dataset(store->to_dataset());
         if (output->empty()) {
+            errno = 0;
             std::cout << json;
+            flush_standard_output(); // now, while the failed write's reason is still known
             return;
         }
         write_file_atomically(*output, json);

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/atomic_file.hpp"
 #include "cli/commands.hpp"
 #include "stance/coding/fix_spans.hpp"
 #include "stance/coding/locate_quote.hpp"

@@ -35,12 +35,14 @@ struct Context {
     [[nodiscard]] std::unique_ptr<Store> open_store(bool read_only = false) const;
 };
 
+/// Flushes standard output; throws stance::error when anything written to it was lost (a full disk,
+/// a closed pipe), so that a command that printed its result never exits 0 with the result cut short.
+/// The message gives errno's reason: clear errno before the writes this checks.
+void flush_standard_output();
+
 /// The date of a `--from`/`--to` style option; nothing when the option was not given.
 /// Throws invalid_input_error naming the option when the text is not an existing YYYY-MM-DD date.
 [[nodiscard]] std::optional<Date> parse_date_option(const std::string& text, std::string_view option);
-
-/// Writes `text` to `file` beside it first and renames, so a failed write never leaves half a file.
-void write_file_atomically(const std::string& file, const std::string& text);
 
 /// The contents of a UTF-8 text file; throws invalid_input_error naming the file when it cannot be
 /// read or is not UTF-8.

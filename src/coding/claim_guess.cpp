@@ -3,6 +3,7 @@
 #include "coding/claim_guess.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -58,19 +59,23 @@ double label_score(const std::vector<std::string>& label, const std::set<std::st
 } // namespace
 
 ClaimGuesser::ClaimGuesser(const Dataset& known) {
-    std::map<std::string, std::string> parent;
+    std::map<std::string, std::vector<std::string>> parents;
     for (const Topic& topic : known.topics) {
-        if (topic.parent) {
-            parent[topic.id.str()] = topic.parent->str();
+        for (const TopicId& parent : topic.parents) {
+            parents[topic.id.str()].push_back(parent.str());
         }
     }
-    auto depth_of = [&parent](std::string id) {
+    // The longest way up to a root: a topic under several parents is as specific as its deepest place.
+    std::function<int(const std::string&, int)> depth_below = [&](const std::string& id, int guard) {
         int depth = 0;
-        for (auto up = parent.find(id); up != parent.end() && depth < 64; up = parent.find(up->second)) {
-            ++depth;
+        if (const auto up = parents.find(id); up != parents.end() && guard < 64) {
+            for (const std::string& parent : up->second) {
+                depth = std::max(depth, 1 + depth_below(parent, guard + 1));
+            }
         }
         return depth;
     };
+    auto depth_of = [&depth_below](const std::string& id) { return depth_below(id, 0); };
     for (const Topic& topic : known.topics) {
         Claim claim{topic.id.str(), topic.id.str(), {{content_words(words_of(topic.label))}}, depth_of(topic.id.str())};
         for (const Name& alias : topic.aliases) {

@@ -302,6 +302,10 @@ private:
             }
         }
         c.kind = strongest_stance ? strongest_stance->cue.polarity : PositionKind::support;
+        if (m_options.speaker_actor && c.actor != *m_options.speaker_actor) {
+            c.basis = Basis::reported;
+            c.reported_by = m_options.speaker_actor;
+        }
         if (holder.ref.kind == ActorKind::group) {
             c.breadth = e.breadths.empty() ? Breadth::all : e.breadths.front().cue.breadth;
         }

@@ -48,6 +48,8 @@ Dataset candidates_as_dataset(const std::vector<Candidate>& candidates, const Me
         stance.kind = candidate.kind;
         stance.score = default_score(candidate.kind);
         stance.breadth = candidate.breadth;
+        stance.basis = candidate.basis;
+        stance.reported_by = candidate.reported_by;
         stance.quote = candidate.sentence;
         stance.source = candidate.span;
         stance.confidence = candidate.confidence;

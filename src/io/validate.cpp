@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "io/parent_graph.hpp"
 #include "stance/error.hpp"
 #include "stance/io/dataset_json.hpp"
 #include "stance/store/store.hpp"
@@ -99,40 +100,6 @@ std::string excerpt(std::string_view text) {
     return end < text.size() ? std::string(text.substr(0, end)) + "…" : std::string(text);
 }
 
-/// Reorders entities so each comes after its parent; throws on a cycle.
-template <class T>
-void order_parents_first(std::vector<T>& entities, std::string_view list, const std::string& source) {
-    std::unordered_map<std::string, std::size_t> position;
-    for (std::size_t i = 0; i < entities.size(); ++i) {
-        position.emplace(entities[i].id.str(), i);
-    }
-    std::vector<T> ordered;
-    ordered.reserve(entities.size());
-    std::vector<int> state(entities.size(), 0); // 0 new, 1 on the current path, 2 placed
-    std::function<void(std::size_t)> place = [&](std::size_t i) {
-        if (state[i] == 2) {
-            return;
-        }
-        if (state[i] == 1) {
-            throw invalid_input_error(
-                fmt::format("{}: {}", source, at(list, i, "parent")),
-                fmt::format("\"{}\" is its own ancestor: parents form a cycle; break it", entities[i].id.str()));
-        }
-        state[i] = 1;
-        if (entities[i].parent) {
-            if (auto parent = position.find(entities[i].parent->str()); parent != position.end()) {
-                place(parent->second);
-            }
-        }
-        state[i] = 2;
-        ordered.push_back(entities[i]);
-    };
-    for (std::size_t i = 0; i < entities.size(); ++i) {
-        place(i);
-    }
-    entities = std::move(ordered);
-}
-
 /// What is wrong with `span` as a pointer into `text` for `quote`: the key of the span at fault and
 /// the explanation, or nothing when the span is sound.
 struct SpanProblem {
@@ -207,52 +174,77 @@ void check_moved_agenda_items(const Dataset& dataset, const std::string& source,
     });
 }
 
-template <class T> bool has_parent(const std::vector<T>& entities) {
-    return std::any_of(entities.begin(), entities.end(), [](const T& entity) { return entity.parent.has_value(); });
-}
-
-/// A file may re-parent a stored topic or meeting (an upsert), so parents are followed through this
-/// file first and the database second: a loop closed through entities only the database holds would
-/// otherwise be written, and every walk up that tree would never end.
-template <class T> std::unordered_map<std::string, std::size_t> index_by_id(const std::vector<T>& entities) {
-    std::unordered_map<std::string, std::size_t> index;
-    for (std::size_t i = 0; i < entities.size(); ++i) {
-        index.emplace(entities[i].id.str(), i);
+std::vector<std::string> parent_ids(const Topic& topic) {
+    std::vector<std::string> ids;
+    for (const TopicId& parent : topic.parents) {
+        ids.push_back(parent.str());
     }
-    return index;
+    return ids;
+}
+std::vector<std::string> parent_ids(const Meeting& meeting) {
+    return meeting.parent ? std::vector<std::string>{meeting.parent->str()} : std::vector<std::string>{};
+}
+std::string_view parent_key(const Topic&) {
+    return "parents";
+}
+std::string_view parent_key(const Meeting&) {
+    return "parent";
 }
 
-/// `in_file` is already free of cycles of its own (order_parents_first); `index` gives each entity's
-/// position in the file as written.
+/// Puts `entities` parents first, so they can be written in order, and refuses a cycle with the path
+/// that closes it. A file may re-parent a stored topic or meeting (an upsert), so parents are followed
+/// through this file first and the database second: a loop closed through entities only the
+/// database holds would otherwise be written, and every walk up that graph would never end.
 template <class T>
-void check_parent_chains(const std::vector<T>& in_file, const std::unordered_map<std::string, std::size_t>& index,
-                         const std::vector<T>& stored, std::string_view list, const std::string& source) {
-    std::unordered_map<std::string, std::string> parent_of; // id → parent id, "" for a root
+void order_parents_first(std::vector<T>& entities, const std::vector<T>& stored, std::string_view list,
+                         const std::string& source) {
+    detail::ParentMap parents;
     for (const T& entity : stored) {
-        parent_of[entity.id.str()] = entity.parent ? entity.parent->str() : "";
+        parents[entity.id.str()] = parent_ids(entity);
     }
-    for (const T& entity : in_file) {
-        parent_of[entity.id.str()] = entity.parent ? entity.parent->str() : "";
+    std::unordered_map<std::string, std::size_t> index; // id → position in the file as written
+    std::vector<std::string> starts;
+    for (std::size_t i = 0; i < entities.size(); ++i) {
+        parents[entities[i].id.str()] = parent_ids(entities[i]);
+        index.emplace(entities[i].id.str(), i);
+        starts.push_back(entities[i].id.str());
     }
-    for (std::size_t i = 0; i < in_file.size(); ++i) {
-        const std::string& start = in_file[i].id.str();
-        std::string chain = start;
-        std::unordered_set<std::string> seen{start};
-        for (std::string current = parent_of[start]; !current.empty();) {
-            chain += " → " + current;
-            if (current == start) {
-                throw invalid_input_error(
-                    fmt::format("{}: $.{}[{}].parent", source, list, index.at(start)),
-                    fmt::format("\"{}\" would become its own ancestor through the database ({}); break the cycle",
-                                start, excerpt(chain)));
-            }
-            if (!seen.insert(current).second) {
-                break; // a loop above `start` that does not pass through it: reported for its own members
-            }
-            auto parent = parent_of.find(current);
-            current = parent == parent_of.end() ? std::string{} : parent->second;
+    const detail::ParentOrder order = detail::order_parents_first(parents, starts);
+    if (!order.cycle.empty()) {
+        // Name the cycle from an entity of this file: that is where the fix goes.
+        std::size_t from = 0;
+        while (from + 1 < order.cycle.size() && !index.contains(order.cycle[from])) {
+            ++from;
+        }
+        std::vector<std::string> path(order.cycle.begin() + static_cast<std::ptrdiff_t>(from), order.cycle.end() - 1);
+        path.insert(path.end(), order.cycle.begin(), order.cycle.begin() + static_cast<std::ptrdiff_t>(from) + 1);
+        const bool through_database =
+            std::any_of(path.begin(), path.end(), [&](const std::string& id) { return !index.contains(id); });
+        std::string chain = path.front();
+        for (std::size_t i = 1; i < path.size(); ++i) {
+            chain += " → " + path[i];
+        }
+        const std::size_t at_index = index.contains(path.front()) ? index.at(path.front()) : 0;
+        throw invalid_input_error(
+            fmt::format("{}: $.{}[{}].{}", source, list, at_index, parent_key(entities[at_index])),
+            through_database
+                ? fmt::format("\"{}\" would become its own ancestor through the database ({}); break the cycle",
+                              path.front(), excerpt(chain))
+                : fmt::format("\"{}\" is its own ancestor ({}): parents form a cycle; break it", path.front(),
+                              excerpt(chain)));
+    }
+    std::vector<T> ordered;
+    ordered.reserve(entities.size());
+    for (const std::string& id : order.parents_first) {
+        if (auto found = index.find(id); found != index.end()) {
+            ordered.push_back(std::move(entities[found->second]));
         }
     }
+    entities = std::move(ordered);
+}
+
+template <class T> bool has_parent(const std::vector<T>& entities) {
+    return std::any_of(entities.begin(), entities.end(), [](const T& entity) { return !parent_ids(entity).empty(); });
 }
 
 void check_span(const Stance& stance, std::size_t index, const std::string& source,
@@ -387,7 +379,10 @@ void check_other_references(const Dataset& d, const References& refs) {
         refs.require(EntityKind::actor, d.roles[i].represents.str(), at("roles", i, "represents"));
     }
     for (std::size_t i = 0; i < d.topics.size(); ++i) {
-        refs.require(EntityKind::topic, d.topics[i].parent, at("topics", i, "parent"));
+        for (std::size_t k = 0; k < d.topics[i].parents.size(); ++k) {
+            refs.require(EntityKind::topic, d.topics[i].parents[k].str(),
+                         fmt::format("$.topics[{}].parents[{}]", i, k));
+        }
     }
     for (std::size_t i = 0; i < d.propositions.size(); ++i) {
         refs.require(EntityKind::topic, d.propositions[i].topic.str(), at("propositions", i, "topic"));
@@ -423,17 +418,12 @@ void validate_dataset(Dataset& dataset, const std::string& source_name, const St
         check_changed_documents(dataset, source_name, *existing);
         check_moved_agenda_items(dataset, source_name, *existing);
     }
-    // Messages name the file's own indexes, so remember them before putting parents first.
-    const auto topic_index = index_by_id(dataset.topics);
-    const auto meeting_index = index_by_id(dataset.meetings);
-    order_parents_first(dataset.topics, "topics", source_name);
-    order_parents_first(dataset.meetings, "meetings", source_name);
-    if (existing && has_parent(dataset.topics)) {
-        check_parent_chains(dataset.topics, topic_index, existing->topics(), "topics", source_name);
-    }
-    if (existing && has_parent(dataset.meetings)) {
-        check_parent_chains(dataset.meetings, meeting_index, existing->meetings(), "meetings", source_name);
-    }
+    const bool stored_topics = existing && has_parent(dataset.topics);
+    const bool stored_meetings = existing && has_parent(dataset.meetings);
+    order_parents_first(dataset.topics, stored_topics ? existing->topics() : std::vector<Topic>{}, "topics",
+                        source_name);
+    order_parents_first(dataset.meetings, stored_meetings ? existing->meetings() : std::vector<Meeting>{}, "meetings",
+                        source_name);
 }
 
 Dataset import_dataset_file(Store& store, const std::filesystem::path& file) {

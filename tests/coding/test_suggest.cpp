@@ -32,8 +32,16 @@ Dataset known_actors() {
         {ActorId{"blinken"}, ActorKind::person, "Antony Blinken", "", "", {}},
     };
     known.roles = {{ActorId{"blinken"}, ActorId{"usa"}, "Secretary of State", Date::parse("2021-01-26"), {}}};
-    known.topics = {{TopicId{"ukraine"}, {}, "Ukraine", {{"nl", "Oekraïne"}}},
-                    {TopicId{"sanctions"}, TopicId{"ukraine"}, "Sanctions against Russia", {{"nl", "sancties"}}}};
+    Topic ukraine;
+    ukraine.id = TopicId{"ukraine"};
+    ukraine.label = "Ukraine";
+    ukraine.aliases = {{"nl", "Oekraïne"}};
+    Topic sanctions;
+    sanctions.id = TopicId{"sanctions"};
+    sanctions.parents = {ukraine.id};
+    sanctions.label = "Sanctions against Russia";
+    sanctions.aliases = {{"nl", "sancties"}};
+    known.topics = {ukraine, sanctions};
     return known;
 }
 
@@ -133,6 +141,9 @@ TEST_CASE("actors: \"we\" is the speaker's state; \"US\" in capitals is the Unit
     const auto theirs = suggest("The US supports the plan.", "en", options);
     CHECK(actors_of(theirs) == std::vector<std::string>{"usa", "nld"}); // named, and the author's evaluation
     CHECK(theirs[0].evidence == ActorEvidence::named);
+    CHECK(theirs[0].basis == Basis::reported); // the Dutch speaker reports the US position
+    CHECK(theirs[0].reported_by == ActorId{"nld"});
+    CHECK(ours[0].basis == Basis::statement);
 }
 
 TEST_CASE("actors: a state after a preposition is what the sentence is about, unless a reporting phrase names it") {
@@ -199,6 +210,7 @@ TEST_CASE("the dataset fragment holds reviewable stances that point at their sen
     CHECK(stance.source->start == 0);
     CHECK(stance.source->end == text.size());
     CHECK(stance.note.find("\"steunt\"") != std::string::npos);
+    CHECK(stance.basis == Basis::statement); // no speaker or author given: the actor's own words
     // It is a dataset: written, it reads back the same.
     CHECK(parse_dataset(write_dataset(fragment), "fragment.json", ".") == fragment);
 }

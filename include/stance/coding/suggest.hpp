@@ -89,7 +89,11 @@ struct Candidate {
     std::optional<PropositionId> proposition; ///< Guessed likewise, under the topic.
     PositionKind kind = PositionKind::support;
     Breadth breadth = Breadth::single;
-    double confidence = 0.0; ///< In (0, 1): always below 1, it is a guess.
+    /// `statement` for the speaker's or author's own words (or when neither is known), `reported`
+    /// for another actor's position in their text.
+    Basis basis = Basis::statement;
+    std::optional<ActorId> reported_by; ///< The speaker or author, for a reported position.
+    double confidence = 0.0;            ///< In (0, 1): always below 1, it is a guess.
     std::vector<CueHit> cues;
 };
 
