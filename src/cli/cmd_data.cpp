@@ -26,10 +26,19 @@ void setup_import(CLI::App& app, Context& context) {
         app.add_subcommand("import", "Import JSON datasets (each file atomically; see docs/dataset-format.md)");
     auto files = std::make_shared<std::vector<std::string>>();
     command->add_option("files", *files, "Dataset files")->required()->check(CLI::ExistingFile);
-    command->callback([&context, files] {
+    auto roots = std::make_shared<std::vector<std::string>>();
+    command
+        ->add_option("--allow-documents-under", *roots,
+                     "Also let documents be read from this folder (by default only from the dataset file's own "
+                     "folder); repeat for more folders")
+        ->check(CLI::ExistingDirectory);
+    command->callback([&context, files, roots] {
+        DatasetReadOptions options;
+        options.allowed_document_roots.assign(roots->begin(), roots->end());
+        options.on_warning = [](const std::string& warning) { std::cerr << "stance: warning: " << warning << '\n'; };
         auto store = context.open_store();
         for (const std::string& file : *files) {
-            const Dataset dataset = import_dataset_file(*store, file);
+            const Dataset dataset = import_dataset_file(*store, file, options);
             if (!context.quiet) {
                 std::cout << fmt::format("{}: imported {} documents, {} actors, {} topics, {} meetings, {} stances\n",
                                          file, dataset.documents.size(), dataset.actors.size(), dataset.topics.size(),

@@ -9,6 +9,8 @@
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
+#include "io/document_folders.hpp"
+#include "io/json_duplicate_keys.hpp"
 #include "stance/error.hpp"
 #include "stance/text/utf8.hpp"
 
@@ -18,7 +20,9 @@ namespace stance {
 
 namespace {
 
-constexpr std::int64_t supported_format_version = 1;
+constexpr std::int64_t supported_format_version = 2;
+/// The first version with `"stored": false` documents (text referenced, never read on import).
+constexpr std::int64_t reference_documents_version = 2;
 constexpr std::size_t max_slug_length = 128;
 
 bool is_slug(std::string_view text) {
@@ -299,43 +303,77 @@ std::string read_file(const std::filesystem::path& file, const std::string& who_
     return buffer.str();
 }
 
-/// The text of a document given by "path". Only a regular, non-empty UTF-8 file is accepted: a
-/// directory or /dev/null would otherwise import as an empty document, and a device or a pipe could
-/// block the import for ever.
-std::string read_document_file(ObjectReader& r, const std::filesystem::path& file) {
-    std::error_code ec;
-    const std::filesystem::file_status status = std::filesystem::status(file, ec);
-    if (!std::filesystem::exists(status)) {
-        r.fail("path", fmt::format("cannot read {}: no such file (a relative path is read from the dataset "
-                                   "file's directory)",
-                                   file.string()));
+/// The text of a document given by "path": only a regular, non-empty UTF-8 file inside the folders
+/// a dataset may read (a directory or /dev/null would import as an empty document, a fifo could
+/// block for ever). A path outside them gets one message whatever the file is, and every message
+/// quotes only the path as the dataset wrote it.
+std::string read_document_text(ObjectReader& r, const detail::DocumentFolders& folders, const std::string& written) {
+    const std::string shown = excerpt_in_quotes(written);
+    const std::optional<detail::ConfinedPath> file = folders.resolve(written);
+    if (!file) {
+        r.fail("path", fmt::format("{} is outside the folders a dataset may read documents from (the dataset file's "
+                                   "folder{}); put the document beside the dataset, or allow its folder with "
+                                   "--allow-documents-under DIR",
+                                   shown, folders.has_extra_roots() ? " and the allowed ones" : ""));
     }
-    if (!std::filesystem::is_regular_file(status)) {
-        r.fail("path",
-               fmt::format("{} is not a regular file; point \"path\" at the document's text file", file.string()));
+    detail::ConfinedRead read = detail::read_confined(*file);
+    switch (read.status) {
+    case detail::ConfinedReadStatus::ok: break;
+    case detail::ConfinedReadStatus::missing:
+        r.fail("path", fmt::format("cannot read {}: no such file (a relative path is read from the dataset file's "
+                                   "folder)",
+                                   shown));
+    case detail::ConfinedReadStatus::not_regular:
+        r.fail("path", fmt::format("{} is not a regular file; point \"path\" at the document's text file", shown));
+    case detail::ConfinedReadStatus::unreadable:
+        r.fail("path", fmt::format("cannot read {}: check its permissions, and that no part of the path is a "
+                                   "symbolic link changed while reading",
+                                   shown));
     }
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream buffer;
-    if (in) {
-        buffer << in.rdbuf();
+    if (read.bytes.empty()) {
+        r.fail("path", fmt::format("{} is empty; a document needs its text", shown));
     }
-    if (!in || in.bad()) {
-        r.fail("path", fmt::format("cannot read {}: check its permissions", file.string()));
+    if (!is_valid_utf8(read.bytes)) {
+        r.fail("path", fmt::format("{} is not valid UTF-8 text; convert it (iconv -t UTF-8) first", shown));
     }
-    std::string text = std::move(buffer).str();
-    if (text.empty()) {
-        r.fail("path", fmt::format("{} is empty; a document needs its text", file.string()));
-    }
-    if (!is_valid_utf8(text)) {
-        r.fail("path", fmt::format("{} is not valid UTF-8 text; convert it (iconv -t UTF-8) first", file.string()));
-    }
-    return text;
+    return std::move(read.bytes);
 }
 
 struct ParseContext {
     const std::string& source;
-    std::filesystem::path base_directory;
+    detail::DocumentFolders folders;
+    std::int64_t version = 1;
 };
+
+/// A document whose text the database does not hold (`"stored": false`, e.g. a UN vote table):
+/// its path and hash are provenance, kept as written and never opened here, so an export restores
+/// wherever the tables are now. Spans into it are checked by validate_dataset when it can be read.
+void read_reference_only(ObjectReader& r, const Document& d, const ParseContext& context) {
+    if (context.version < reference_documents_version) {
+        r.fail("stored", fmt::format("needs format version {}; write \"stance_dataset\": {}",
+                                     reference_documents_version, reference_documents_version));
+    }
+    if (!d.text.empty()) {
+        r.fail("text", "a document with \"stored\": false has no text; drop one of them");
+    }
+    if (d.path.empty()) {
+        r.fail("path", "is required when \"stored\" is false: it says where the text lives");
+    }
+    if (d.sha256.size() != 64 || d.sha256.find_first_not_of("0123456789abcdef") != std::string::npos) {
+        r.fail("sha256", "is required when \"stored\" is false: the 64 lowercase hex digits of the file's SHA-256");
+    }
+}
+
+std::optional<bool> optional_bool(ObjectReader& r, std::string_view key) {
+    const json::value* value = r.find(key);
+    if (!value) {
+        return std::nullopt;
+    }
+    if (!value->is_bool()) {
+        r.fail(key, fmt::format("expected true or false, found {}", describe(*value)));
+    }
+    return value->get_bool();
+}
 
 Document read_document(ObjectReader& r, const ParseContext& context) {
     Document d;
@@ -348,24 +386,30 @@ Document read_document(ObjectReader& r, const ParseContext& context) {
     d.sha256 = r.optional_string("sha256");
     d.text = r.optional_string("text");
     d.path = r.optional_string("path");
+    if (optional_bool(r, "stored") == false) {
+        read_reference_only(r, d, context);
+        return d;
+    }
     if (d.text.empty() && d.path.empty()) {
         r.fail_here("a document needs \"text\" or \"path\"");
     }
     if (d.text.empty()) {
-        std::filesystem::path file = d.path;
-        if (file.is_relative()) {
-            file = context.base_directory / file;
-        }
-        d.text = read_document_file(r, file);
+        d.text = read_document_text(r, context.folders, d.path);
     }
     const std::string actual = sha256_hex(d.text);
     if (!d.sha256.empty() && d.sha256 != actual) {
-        r.fail("sha256", fmt::format("does not match the text (text hashes to {}): the source file changed or the "
-                                     "hash is wrong",
-                                     actual));
+        // The real hash is not shown: it would tell what a file holds to someone who cannot read it.
+        r.fail("sha256", "does not match the text: the source file changed or the hash is wrong (sha256sum gives "
+                         "a file's hash)");
     }
     d.sha256 = actual;
     return d;
+}
+
+/// An ISO 3166-1 code: exactly `length` ASCII capital letters (checked as characters: "é" is two
+/// bytes, not two letters).
+bool is_iso_code(std::string_view code, std::size_t length) {
+    return code.size() == length && std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 Actor read_actor(ObjectReader& r) {
@@ -375,11 +419,13 @@ Actor read_actor(ObjectReader& r) {
     a.name = r.required_string("name");
     a.iso2 = r.optional_string("iso2");
     a.iso3 = r.optional_string("iso3");
-    if (!a.iso2.empty() && a.iso2.size() != 2) {
-        r.fail("iso2", fmt::format("{} is not an ISO 3166-1 alpha-2 code (two letters)", excerpt_in_quotes(a.iso2)));
+    if (!a.iso2.empty() && !is_iso_code(a.iso2, 2)) {
+        r.fail("iso2", fmt::format("{} is not an ISO 3166-1 alpha-2 code (two capital letters A-Z)",
+                                   excerpt_in_quotes(a.iso2)));
     }
-    if (!a.iso3.empty() && a.iso3.size() != 3) {
-        r.fail("iso3", fmt::format("{} is not an ISO 3166-1 alpha-3 code (three letters)", excerpt_in_quotes(a.iso3)));
+    if (!a.iso3.empty() && !is_iso_code(a.iso3, 3)) {
+        r.fail("iso3", fmt::format("{} is not an ISO 3166-1 alpha-3 code (three capital letters A-Z)",
+                                   excerpt_in_quotes(a.iso3)));
     }
     a.aliases = r.aliases("aliases");
     return a;
@@ -591,6 +637,11 @@ json::value parse_json(std::string_view text, const std::string& source) {
         auto [line, column] = line_and_column(text, offset);
         throw invalid_input_error(fmt::format("{}:{}:{}", source, line, column), what);
     }
+    if (auto duplicate = detail::first_duplicate_key(text)) {
+        throw invalid_input_error(fmt::format("{}: {}", source, *duplicate),
+                                  "appears twice in one object, and only one can be meant; keep one (for a list, "
+                                  "merge the two)");
+    }
     return parser.release();
 }
 
@@ -615,7 +666,7 @@ std::string collapse_whitespace(std::string_view text) {
 }
 
 Dataset parse_dataset(std::string_view text, const std::string& source_name,
-                      const std::filesystem::path& base_directory) {
+                      const std::filesystem::path& base_directory, const DatasetReadOptions& options) {
     const json::value root = parse_json(text, source_name);
     ObjectReader top(root, "$", source_name);
     if (!top.find("stance_dataset")) {
@@ -626,7 +677,8 @@ Dataset parse_dataset(std::string_view text, const std::string& source_name,
         top.fail("stance_dataset", fmt::format("format version {} is newer than this stance reads ({}); upgrade stance",
                                                version, supported_format_version));
     }
-    const ParseContext context{source_name, base_directory};
+    const ParseContext context{source_name, detail::DocumentFolders(base_directory, options.allowed_document_roots),
+                               version};
     Dataset dataset;
     read_list(top, "documents", source_name, dataset.documents,
               [&](ObjectReader& r) { return read_document(r, context); });
@@ -644,7 +696,7 @@ Dataset parse_dataset(std::string_view text, const std::string& source_name,
     return dataset;
 }
 
-Dataset read_dataset_file(const std::filesystem::path& file) {
+Dataset read_dataset_file(const std::filesystem::path& file, const DatasetReadOptions& options) {
     std::error_code ec;
     if (const auto status = std::filesystem::status(file, ec);
         std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
@@ -652,7 +704,7 @@ Dataset read_dataset_file(const std::filesystem::path& file) {
         throw invalid_input_error(file.string(), "is not a regular file; pass a dataset file (.json)");
     }
     const std::string text = read_file(file, file.string());
-    return parse_dataset(text, file.string(), file.parent_path());
+    return parse_dataset(text, file.string(), file.parent_path(), options);
 }
 
 } // namespace stance
