@@ -6,6 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "stance/error.hpp"
+#include "stance/io/check.hpp"
 #include "stance/io/dataset_json.hpp"
 
 namespace stance::cli {
@@ -54,7 +55,14 @@ void setup_export(CLI::App& app, Context& context) {
     command->add_option("-o,--output", *output, "Write to this file instead of standard output");
     command->callback([&context, output] {
         auto store = context.open_store(true);
-        const std::string json = write_dataset(store->to_dataset());
+        const Dataset dataset = store->to_dataset();
+        // A backup of a damaged database would carry the damage into every restore: refuse it.
+        if (const std::vector<StoreProblem> problems = check_export(*store, dataset); !problems.empty()) {
+            throw storage_error(fmt::format("{}: not exported, the database is damaged: {}: {}; run stance check for "
+                                            "the full list",
+                                            context.database, problems.front().entity, problems.front().what));
+        }
+        const std::string json = write_dataset(dataset);
         if (output->empty()) {
             std::cout << json;
             return;

@@ -56,6 +56,10 @@ Dataset import_dataset_file(Store& store, const std::filesystem::path& file, con
 /// Lowercase hex SHA-256 of `bytes`.
 [[nodiscard]] std::string sha256_hex(std::string_view bytes);
 
+/// Lowercase hex SHA-256 of a data file's bytes after decompression (plain files as they are): how
+/// import_unga fingerprints the vote tables it references.
+[[nodiscard]] std::string sha256_of_data_file(const std::filesystem::path& file);
+
 /// Collapses every run of white space to one space and trims both ends: how quotes are compared to spans.
 [[nodiscard]] std::string collapse_whitespace(std::string_view text);
 
