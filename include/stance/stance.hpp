@@ -22,6 +22,7 @@
 #include "stance/query/tree.hpp"
 #include "stance/store/store.hpp"
 #include "stance/text/fold.hpp"
+#include "stance/text/normalize.hpp"
 #include "stance/text/utf8.hpp"
 #include "stance/unga/agreement.hpp"
 #include "stance/unga/import.hpp"

@@ -12,6 +12,7 @@
 #include "io/document_folders.hpp"
 #include "io/json_duplicate_keys.hpp"
 #include "stance/error.hpp"
+#include "stance/text/normalize.hpp"
 #include "stance/text/utf8.hpp"
 
 namespace json = boost::json;
@@ -70,10 +71,13 @@ std::string excerpt_in_quotes(std::string_view text) {
 
 /// One JSON object being read, with the path that leads to it. Every accessor checks the type and
 /// reports errors at `path.key`; `finish` rejects keys that no accessor asked for (typos).
+using WarningSink = std::function<void(const std::string&)>;
+
 class ObjectReader {
 public:
-    ObjectReader(const json::value& value, std::string path, const std::string& source)
-        : m_path(std::move(path)), m_source(source) {
+    ObjectReader(const json::value& value, std::string path, const std::string& source,
+                 const WarningSink* warn = nullptr)
+        : m_path(std::move(path)), m_source(source), m_warn(warn) {
         if (!value.is_object()) {
             fail_here(fmt::format("expected an object, found {}", describe(value)));
         }
@@ -113,6 +117,25 @@ public:
             fail(key, "must not be empty");
         }
         return text;
+    }
+
+    /// A name people read and match: NFC, no invisible characters, a warning when it mixes
+    /// look-alike scripts.
+    std::string required_name(std::string_view key) { return checked_name(key, required_string(key)); }
+
+    std::string checked_name(std::string_view key, const std::string& text) const {
+        if (auto invisible = first_invisible_character(text)) {
+            fail(key, fmt::format("{} holds an invisible or control character ({}); remove it, a name must look like "
+                                  "what it matches",
+                                  excerpt_in_quotes(text), *invisible));
+        }
+        std::string name = to_nfc(text);
+        if (m_warn && *m_warn && mixes_confusable_scripts(name)) {
+            (*m_warn)(fmt::format("{}: {}.{}: {} mixes scripts whose letters look alike (for example a Cyrillic "
+                                  "letter in a Latin word); check that it is typed as meant",
+                                  m_source, m_path, key, excerpt_in_quotes(name)));
+        }
+        return name;
     }
 
     template <class IdType> IdType required_id(std::string_view key) {
@@ -228,10 +251,11 @@ public:
             }
             std::size_t index = 0;
             for (const json::value& name : list.get_array()) {
+                const std::string at = fmt::format("{}[{}]", where, index);
                 if (!name.is_string() || name.get_string().empty()) {
-                    fail(fmt::format("{}[{}]", where, index), "expected a non-empty name");
+                    fail(at, "expected a non-empty name");
                 }
-                names.push_back(Name{std::string(language), std::string(name.get_string())});
+                names.push_back(Name{std::string(language), checked_name(at, std::string(name.get_string()))});
                 ++index;
             }
         }
@@ -240,7 +264,7 @@ public:
 
     ObjectReader child(std::string_view key) {
         const json::value* value = find(key);
-        return ObjectReader(*value, fmt::format("{}.{}", m_path, key), m_source);
+        return ObjectReader(*value, fmt::format("{}.{}", m_path, key), m_source, m_warn);
     }
 
     void finish() const {
@@ -263,6 +287,7 @@ private:
     std::vector<std::string> m_seen;
     std::string m_path;
     const std::string& m_source;
+    const WarningSink* m_warn;
 };
 
 template <class Enum>
@@ -416,7 +441,7 @@ Actor read_actor(ObjectReader& r) {
     Actor a;
     a.id = r.required_id<ActorId>("id");
     a.kind = parse_enum<ActorKind>(r, "kind", actor_kind_of, "state, organisation, group, person");
-    a.name = r.required_string("name");
+    a.name = r.required_name("name");
     a.iso2 = r.optional_string("iso2");
     a.iso3 = r.optional_string("iso3");
     if (!a.iso2.empty() && !is_iso_code(a.iso2, 2)) {
@@ -459,7 +484,7 @@ Role read_role(ObjectReader& r) {
 Topic read_topic(ObjectReader& r) {
     Topic t;
     t.id = r.required_id<TopicId>("id");
-    t.label = r.required_string("label");
+    t.label = r.required_name("label");
     t.parent = r.optional_id<TopicId>("parent");
     t.aliases = r.aliases("aliases");
     return t;
@@ -476,7 +501,7 @@ Proposition read_proposition(ObjectReader& r) {
 Body read_body(ObjectReader& r) {
     Body b;
     b.id = r.required_id<BodyId>("id");
-    b.name = r.required_string("name");
+    b.name = r.required_name("name");
     b.organisation = r.optional_id<ActorId>("organisation");
     b.aliases = r.aliases("aliases");
     return b;
@@ -562,7 +587,7 @@ Stance read_stance(ObjectReader& r) {
 
 template <class T, class ReadOne>
 void read_list(ObjectReader& top, std::string_view key, const std::string& source, std::vector<T>& out,
-               ReadOne read_one) {
+               ReadOne read_one, const WarningSink* warn) {
     const json::value* list = top.find(key);
     if (!list) {
         return;
@@ -573,7 +598,7 @@ void read_list(ObjectReader& top, std::string_view key, const std::string& sourc
     out.reserve(list->get_array().size());
     std::size_t index = 0;
     for (const json::value& item : list->get_array()) {
-        ObjectReader reader(item, fmt::format("$.{}[{}]", key, index++), source);
+        ObjectReader reader(item, fmt::format("$.{}[{}]", key, index++), source, warn);
         out.push_back(read_one(reader));
         reader.finish();
     }
@@ -680,18 +705,19 @@ Dataset parse_dataset(std::string_view text, const std::string& source_name,
     const ParseContext context{source_name, detail::DocumentFolders(base_directory, options.allowed_document_roots),
                                version};
     Dataset dataset;
-    read_list(top, "documents", source_name, dataset.documents,
-              [&](ObjectReader& r) { return read_document(r, context); });
-    read_list(top, "actors", source_name, dataset.actors, read_actor);
-    read_list(top, "memberships", source_name, dataset.memberships, read_membership);
-    read_list(top, "roles", source_name, dataset.roles, read_role);
-    read_list(top, "topics", source_name, dataset.topics, read_topic);
-    read_list(top, "propositions", source_name, dataset.propositions, read_proposition);
-    read_list(top, "bodies", source_name, dataset.bodies, read_body);
-    read_list(top, "meetings", source_name, dataset.meetings, read_meeting);
-    read_list(top, "agenda_items", source_name, dataset.agenda_items, read_agenda_item);
-    read_list(top, "participants", source_name, dataset.participants, read_participant);
-    read_list(top, "stances", source_name, dataset.stances, read_stance);
+    read_list(
+        top, "documents", source_name, dataset.documents, [&](ObjectReader& r) { return read_document(r, context); },
+        &options.on_warning);
+    read_list(top, "actors", source_name, dataset.actors, read_actor, &options.on_warning);
+    read_list(top, "memberships", source_name, dataset.memberships, read_membership, &options.on_warning);
+    read_list(top, "roles", source_name, dataset.roles, read_role, &options.on_warning);
+    read_list(top, "topics", source_name, dataset.topics, read_topic, &options.on_warning);
+    read_list(top, "propositions", source_name, dataset.propositions, read_proposition, &options.on_warning);
+    read_list(top, "bodies", source_name, dataset.bodies, read_body, &options.on_warning);
+    read_list(top, "meetings", source_name, dataset.meetings, read_meeting, &options.on_warning);
+    read_list(top, "agenda_items", source_name, dataset.agenda_items, read_agenda_item, &options.on_warning);
+    read_list(top, "participants", source_name, dataset.participants, read_participant, &options.on_warning);
+    read_list(top, "stances", source_name, dataset.stances, read_stance, &options.on_warning);
     top.finish();
     return dataset;
 }

@@ -126,3 +126,45 @@ TEST_CASE("ISO codes are checked as characters: exactly two or three capital let
     CHECK(actor(R"("iso3": "NL1")").find("is not an ISO 3166-1 alpha-3 code") != std::string::npos);
     CHECK(actor(R"("iso2": "NL", "iso3": "NLD")").empty());
 }
+
+TEST_CASE("names are stored in NFC; invisible characters are refused; look-alike scripts are warned about") {
+    const auto with_name = [](const std::string& name, std::vector<std::string>* warnings = nullptr) {
+        DatasetReadOptions options;
+        if (warnings) {
+            options.on_warning = [warnings](const std::string& warning) { warnings->push_back(warning); };
+        }
+        return parse_dataset(R"({"stance_dataset": 1, "actors": [{"id": "x", "kind": "state", "name": ")" + name +
+                                 R"(", "aliases": {"nl": [")" + name + R"("]}}]})",
+                             "in.json", {}, options);
+    };
+    // "Curaçao" with a combining cedilla (c + U+0327) is stored precomposed (U+00E7).
+    const Dataset decomposed = with_name("Curac\u0327ao");
+    CHECK(decomposed.actors[0].name == "Cura\u00e7ao");
+    CHECK(decomposed.actors[0].aliases[0].text == "Cura\u00e7ao");
+    for (const std::string& invisible : {std::string("Neder\u200bland"), std::string("\u202eNederland"),
+                                         std::string("Neder\\tland"), std::string("Neder\ufeffland")}) {
+        CAPTURE(invisible);
+        CHECK(parse_failure(R"({"stance_dataset": 1, "actors": [{"id": "x", "kind": "state", "name": ")" + invisible +
+                            R"("}]})")
+                  .find("$.actors[0].name: ") != std::string::npos);
+    }
+    CHECK(parse_failure(R"({"stance_dataset": 1, "actors": [{"id": "x", "kind": "state", "name": "Neder\u200bland"}]})")
+              .ends_with("holds an invisible or control character (U+200B at character 6); remove it, a name must "
+                         "look like what it matches"));
+    CHECK(parse_failure(R"({"stance_dataset": 1, "topics": [{"id": "x", "label": "A\u2066B"}]})")
+              .starts_with("in.json: $.topics[0].label: "));
+    // A Cyrillic "е" (U+0435) inside the Latin "Nederland": accepted, with one warning per name.
+    std::vector<std::string> warnings;
+    (void)with_name("N\u0435derland", &warnings);
+    REQUIRE(warnings.size() == 2);
+    CHECK(warnings[0].starts_with("in.json: $.actors[0].name: \"N\u0435derland\" mixes scripts whose letters look "
+                                  "alike"));
+    CHECK(warnings[1].starts_with("in.json: $.actors[0].aliases.nl[0]: "));
+    // Names in one script, any script, draw no warning; nor does Persian with its zero-width non-joiner.
+    warnings.clear();
+    for (const std::string& name : {std::string("Nederland"), std::string("Нидерланды"), std::string("荷兰"),
+                                    std::string("هلند"), std::string("می\u200cخواهم")}) {
+        (void)with_name(name, &warnings);
+    }
+    CHECK(warnings.empty());
+}
