@@ -155,3 +155,25 @@ TEST_CASE("refusals show nothing of a file the dataset did not write inline") {
     }
     db.check_unchanged();
 }
+
+#ifdef STANCE_CLI_BINARY
+TEST_CASE("stance import reads documents outside the dataset's folder only with --allow-documents-under") {
+    SeededDatabase db;
+    db.close();
+    const std::filesystem::path folder = db.dir() / "datasets";
+    const std::filesystem::path texts = db.dir() / "texts";
+    std::filesystem::create_directories(folder);
+    std::filesystem::create_directories(texts);
+    test::write_text(texts / "letter.txt", "Een korte brief.");
+    const std::filesystem::path file = dataset_with_path(folder, "../texts/letter.txt");
+    const test::CommandResult refused = test::run_cli("--db " + db.path() + " import " + file.string());
+    CAPTURE(refused.output);
+    CHECK(refused.exit_code == 3);
+    CHECK(refused.output.find("is outside the folders a dataset may read documents from") != std::string::npos);
+    const test::CommandResult allowed =
+        test::run_cli("--db " + db.path() + " import " + file.string() + " --allow-documents-under " + texts.string());
+    CAPTURE(allowed.output);
+    CHECK(allowed.exit_code == 0);
+    CHECK(Store::open(db.path())->document(DocumentId{"letter"})->text == "Een korte brief.");
+}
+#endif

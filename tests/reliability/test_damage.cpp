@@ -3,7 +3,6 @@
 // and the export refuses to write a backup of it.
 #include <doctest/doctest.h>
 
-#include <cstdio>
 #include <string>
 
 #include <SQLiteCpp/Database.h>
@@ -13,6 +12,9 @@
 
 using namespace stance;
 using stance::test::SeededDatabase;
+#ifdef STANCE_CLI_BINARY
+using stance::test::run_cli;
+#endif
 
 namespace {
 
@@ -55,27 +57,6 @@ void damage_an_index(const std::string& database) {
     }
 }
 
-#ifdef STANCE_CLI_BINARY
-struct Run {
-    int exit_code = -1;
-    std::string output;
-};
-
-Run run_cli(const std::string& arguments) {
-    const std::string command = std::string(STANCE_CLI_BINARY) + " " + arguments + " 2>&1";
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    Run run;
-    char buffer[4096];
-    for (std::size_t n = 0; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) {
-        run.output.append(buffer, n);
-    }
-    const int status = pclose(pipe);
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return run;
-}
-#endif
-
 } // namespace
 
 TEST_CASE("a sound database passes the full check") {
@@ -95,13 +76,13 @@ TEST_CASE("one flipped byte of a stored document is found by the quick and the f
     CHECK(check.problems.front().what == "the stored text no longer matches its SHA-256");
     CHECK(check_export(db.store(), db.store().to_dataset()).front() == check.problems.front());
 #ifdef STANCE_CLI_BINARY
-    const Run checked = run_cli("--db " + db.path() + " check");
+    const test::CommandResult checked = run_cli("--db " + db.path() + " check");
     CAPTURE(checked.output);
     CHECK(checked.exit_code == 5);
     CHECK(checked.output.find("damaged: document \"" + seed_document + "\": the stored text no longer matches") !=
           std::string::npos);
     const std::string backup = (db.dir() / "backup.json").string();
-    const Run exported = run_cli("--db " + db.path() + " export -o " + backup);
+    const test::CommandResult exported = run_cli("--db " + db.path() + " export -o " + backup);
     CAPTURE(exported.output);
     CHECK(exported.exit_code == 5);
     CHECK(exported.output.find("not exported, the database is damaged") != std::string::npos);
@@ -120,12 +101,12 @@ TEST_CASE("an index that no longer matches its table is found by the integrity c
     CHECK(check.problems.front().entity == "database");
     CHECK(check.problems.front().what.find("stance_by_meeting") != std::string::npos);
 #ifdef STANCE_CLI_BINARY
-    const Run checked = run_cli("--db " + db.path() + " check");
+    const test::CommandResult checked = run_cli("--db " + db.path() + " check");
     CAPTURE(checked.output);
     CHECK(checked.exit_code == 5);
     CHECK(checked.output.find("damaged: database: SQLite reports:") != std::string::npos);
     const std::string backup = (db.dir() / "backup.json").string();
-    const Run exported = run_cli("--db " + db.path() + " export -o " + backup);
+    const test::CommandResult exported = run_cli("--db " + db.path() + " export -o " + backup);
     CAPTURE(exported.output);
     CHECK(exported.exit_code == 5);
     CHECK_FALSE(std::filesystem::exists(backup));
@@ -136,7 +117,7 @@ TEST_CASE("an index that no longer matches its table is found by the integrity c
 TEST_CASE("stance check on a sound database says so and exits 0") {
     SeededDatabase db;
     db.close();
-    const Run checked = run_cli("--db " + db.path() + " check");
+    const test::CommandResult checked = run_cli("--db " + db.path() + " check");
     CAPTURE(checked.output);
     CHECK(checked.exit_code == 0);
     CHECK(checked.output.find("no damage found") != std::string::npos);
