@@ -11,29 +11,34 @@
 
 namespace stance::detail {
 
-std::optional<std::uint64_t> ReferencedSources::length_of(const Document& document, const ConfinedPath& file) {
-    auto [cached, inserted] = m_lengths.try_emplace(document.id.str());
+const ReferencedSources::Readable& ReferencedSources::readable(const Document& document) {
+    auto [cached, inserted] = m_readable.try_emplace(document.id.str());
     if (!inserted) {
         return cached->second;
     }
+    Readable& readable = cached->second;
+    readable.file = m_folders ? m_folders->resolve(document.path) : std::nullopt;
+    std::error_code ec;
+    if (!readable.file || !std::filesystem::is_regular_file(readable.file->full(), ec)) {
+        return readable; // a fifo or a device would block or never end
+    }
     try {
-        auto source = open_data_file(file.full());
+        auto source = open_data_file(readable.file->full());
         std::vector<char> buffer(std::size_t{1} << 16);
         std::uint64_t length = 0;
         while (const std::size_t count = source->read(buffer.data(), buffer.size())) {
             length += count;
         }
-        cached->second = length;
+        readable.length = length;
     } catch (const error&) {
-        cached->second = std::nullopt; // unreadable here: treated like a file outside the folders
+        readable.length = std::nullopt; // unreadable here: treated like a file outside the folders
     }
-    return cached->second;
+    return readable;
 }
 
 std::optional<SpanProblem> ReferencedSources::problem(const Document& document, const SourceSpan& span,
                                                       const std::string& quote) {
-    const std::optional<ConfinedPath> file = m_folders ? m_folders->resolve(document.path) : std::nullopt;
-    const std::optional<std::uint64_t> length = file ? length_of(document, *file) : std::nullopt;
+    const auto& [file, length] = readable(document);
     if (!length) {
         if (quote.empty()) {
             return std::nullopt; // a bare span claims no words; it is kept as provenance

@@ -25,12 +25,19 @@ public:
                                                      const std::string& quote);
 
 private:
-    /// The file's length in bytes (after decompression), read once per document; nothing when it
-    /// cannot be read here.
-    std::optional<std::uint64_t> length_of(const Document& document, const ConfinedPath& file);
+    /// A referenced file as far as this import can read it: where it is, and its length in bytes
+    /// after decompression; no length when it is outside the folders or unreadable.
+    struct Readable {
+        std::optional<ConfinedPath> file;
+        std::optional<std::uint64_t> length;
+    };
+
+    /// Resolved and measured once per document: a table referenced by a million vote stances is
+    /// read once, not a million times.
+    const Readable& readable(const Document& document);
 
     const DocumentFolders* m_folders;
-    std::unordered_map<std::string, std::optional<std::uint64_t>> m_lengths;
+    std::unordered_map<std::string, Readable> m_readable;
 };
 
 } // namespace stance::detail
