@@ -6,6 +6,7 @@
 #include "stance/io/check.hpp"
 #include "stance/io/csv.hpp"
 #include "stance/io/dataset_json.hpp"
+#include "stance/model/basis.hpp"
 #include "stance/model/dataset.hpp"
 #include "stance/model/date.hpp"
 #include "stance/model/format.hpp"

@@ -64,8 +64,14 @@ void setup_topics(CLI::App& app, Context& context) {
         auto store = context.open_store(true);
         const std::vector<Topic> topics = store->topics();
         std::multimap<std::string, const Topic*> children;
+        // A topic with several parents is listed under each of them.
         for (const Topic& topic : topics) {
-            children.emplace(topic.parent ? topic.parent->str() : std::string{}, &topic);
+            if (topic.parents.empty()) {
+                children.emplace(std::string{}, &topic);
+            }
+            for (const TopicId& parent : topic.parents) {
+                children.emplace(parent.str(), &topic);
+            }
         }
         Table table{{"id", "label", "parent", "aliases"}, {}};
         // Depth-first from the roots, so the text output reads as an indented tree.

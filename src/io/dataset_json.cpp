@@ -262,6 +262,54 @@ public:
         return names;
     }
 
+    /// {"en": "dialogue", "nl": "dialoog"}: one label per language (a scale's pole).
+    std::vector<Name> labels(std::string_view key) {
+        std::vector<Name> names;
+        const json::value* value = find(key);
+        if (!value) {
+            fail(key, "is required: an object from language tag to label, like {\"en\": \"cooperation\"}");
+        }
+        if (!value->is_object() || value->get_object().empty()) {
+            fail(key, "expected an object from language tag to label, like {\"en\": \"cooperation\"}");
+        }
+        for (const auto& [language, label] : value->get_object()) {
+            const std::string where = fmt::format("{}.{}", key, std::string_view(language));
+            if (language.empty() || !label.is_string() || label.get_string().empty()) {
+                fail(where, "expected a language tag with a non-empty label");
+            }
+            names.push_back(Name{std::string(language), std::string(label.get_string())});
+        }
+        return names;
+    }
+
+    /// {"russia": -1}: the direction on each named scale, a number in [-1, 1].
+    std::vector<Direction> directions(std::string_view key) {
+        std::vector<Direction> result;
+        const json::value* value = find(key);
+        if (!value) {
+            return result;
+        }
+        if (!value->is_object()) {
+            fail(key, "expected an object from scale topic id to a number in [-1, 1], like {\"russia\": 1}");
+        }
+        for (const auto& [scale, weight] : value->get_object()) {
+            const std::string where = fmt::format("{}.{}", key, std::string_view(scale));
+            if (!is_slug(scale)) {
+                fail(where, fmt::format("{} is not a topic id: use lowercase letters, digits, - _ . :",
+                                        excerpt_in_quotes(scale)));
+            }
+            if (!weight.is_number()) {
+                fail(where, fmt::format("expected a number in [-1, 1], found {}", describe(weight)));
+            }
+            const double number = weight.to_number<double>();
+            if (!(number >= -1.0 && number <= 1.0)) {
+                fail(where, fmt::format("{} is outside [-1, 1]", number));
+            }
+            result.push_back(Direction{TopicId{std::string(scale)}, number});
+        }
+        return result;
+    }
+
     ObjectReader child(std::string_view key) {
         const json::value* value = find(key);
         return ObjectReader(*value, fmt::format("{}.{}", m_path, key), m_source, m_warn);
@@ -315,6 +363,9 @@ std::optional<PositionKind> position_of(std::string_view text) {
 }
 std::optional<Breadth> breadth_of(std::string_view text) {
     return parse_breadth(text);
+}
+std::optional<Basis> basis_of(std::string_view text) {
+    return parse_basis(text);
 }
 
 std::string read_file(const std::filesystem::path& file, const std::string& who_needs_it) {
@@ -485,8 +536,20 @@ Topic read_topic(ObjectReader& r) {
     Topic t;
     t.id = r.required_id<TopicId>("id");
     t.label = r.required_name("label");
-    t.parent = r.optional_id<TopicId>("parent");
+    t.parents = r.id_list<TopicId>("parents");
+    if (auto single = r.optional_id<TopicId>("parent")) { // format 1 files before topics had several parents
+        if (!t.parents.empty()) {
+            r.fail("parent", "is given together with \"parents\"; list every parent in \"parents\"");
+        }
+        t.parents.push_back(std::move(*single));
+    }
     t.aliases = r.aliases("aliases");
+    if (r.find("scale")) {
+        ObjectReader scale = r.child("scale");
+        t.scale = Scale{scale.labels("minus"), scale.labels("plus")};
+        scale.finish();
+    }
+    t.directions = r.directions("directions");
     return t;
 }
 
@@ -495,6 +558,7 @@ Proposition read_proposition(ObjectReader& r) {
     p.id = r.required_id<PropositionId>("id");
     p.topic = r.required_id<TopicId>("topic");
     p.statement = r.required_string("statement");
+    p.directions = r.directions("directions");
     return p;
 }
 
@@ -516,6 +580,10 @@ Meeting read_meeting(ObjectReader& r) {
     m.level = r.optional_string("level");
     m.place = r.optional_string("place");
     m.parent = r.optional_id<MeetingId>("parent");
+    m.end_date = r.optional_date("end_date");
+    if (m.end_date && *m.end_date < m.date) {
+        r.fail("end_date", fmt::format("{} is before the meeting's first day {}", m.end_date->iso(), m.date.iso()));
+    }
     return m;
 }
 
@@ -577,6 +645,8 @@ Stance read_stance(ObjectReader& r) {
         s.source = read_span(r.child("source"));
     }
     s.reported_by = r.optional_id<ActorId>("reported_by");
+    s.basis = parse_enum<Basis>(r, "basis", basis_of, "vote, statement, reported, inferred, recalled",
+                                s.reported_by ? Basis::reported : Basis::statement);
     s.confidence = r.optional_number("confidence", 0.0, 1.0).value_or(1.0);
     s.coder = r.optional_string("coder");
     s.coded_at = r.optional_string("coded_at");

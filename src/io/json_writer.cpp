@@ -58,6 +58,25 @@ void put(json::object& o, std::string_view key, const std::vector<Name>& names) 
     o[key] = std::move(by_language);
 }
 
+json::object labels_json(const std::vector<Name>& labels) {
+    json::object by_language;
+    for (const Name& label : labels) {
+        by_language[label.language] = label.text;
+    }
+    return by_language;
+}
+
+void put(json::object& o, std::string_view key, const std::vector<Direction>& directions) {
+    if (directions.empty()) {
+        return;
+    }
+    json::object by_scale;
+    for (const Direction& direction : directions) {
+        by_scale[direction.scale.str()] = direction.weight;
+    }
+    o[key] = std::move(by_scale);
+}
+
 json::value to_json(const Document& d) {
     json::object o;
     o["id"] = d.id.str();
@@ -113,8 +132,15 @@ json::value to_json(const Topic& t) {
     json::object o;
     o["id"] = t.id.str();
     o["label"] = t.label;
-    put(o, "parent", t.parent);
+    put(o, "parents", t.parents);
     put(o, "aliases", t.aliases);
+    if (t.scale) {
+        json::object scale;
+        scale["minus"] = labels_json(t.scale->minus);
+        scale["plus"] = labels_json(t.scale->plus);
+        o["scale"] = std::move(scale);
+    }
+    put(o, "directions", t.directions);
     return o;
 }
 
@@ -123,6 +149,7 @@ json::value to_json(const Proposition& p) {
     o["id"] = p.id.str();
     o["topic"] = p.topic.str();
     o["statement"] = p.statement;
+    put(o, "directions", p.directions);
     return o;
 }
 
@@ -140,6 +167,7 @@ json::value to_json(const Meeting& m) {
     o["id"] = m.id.str();
     o["body"] = m.body.str();
     o["date"] = m.date.iso();
+    put(o, "end_date", m.end_date);
     put(o, "title", m.title);
     put(o, "level", m.level);
     put(o, "place", m.place);
@@ -196,6 +224,10 @@ json::value to_json(const Stance& s) {
         o["source"] = std::move(source);
     }
     put(o, "reported_by", s.reported_by);
+    // Omitted when it is what the reader assumes, as breadth and confidence are.
+    if (s.basis != (s.reported_by ? Basis::reported : Basis::statement)) {
+        o["basis"] = to_string(s.basis);
+    }
     if (s.confidence != 1.0) {
         o["confidence"] = s.confidence;
     }

@@ -60,6 +60,7 @@ void put_stance_fields(json::object& o, const Stance& stance) {
     o["paraphrase"] = stance.paraphrase;
     o["source"] = source_json(stance.source);
     o["reported_by"] = optional_id(stance.reported_by);
+    o["basis"] = to_string(stance.basis);
     o["confidence"] = stance.confidence;
     o["note"] = stance.note;
 }
@@ -135,6 +136,7 @@ json::value meeting_json(const Meeting& meeting) {
     o["id"] = meeting.id.str();
     o["title"] = meeting.title;
     o["date"] = meeting.date.iso();
+    o["end_date"] = meeting.end_date ? json::value(meeting.end_date->iso()) : json::value(nullptr);
     o["body"] = meeting.body.str();
     o["level"] = meeting.level;
     o["place"] = meeting.place;

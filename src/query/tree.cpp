@@ -57,7 +57,7 @@ std::vector<TopicId> topic_ancestry(const Catalog& catalog, const TopicId& topic
     std::vector<TopicId> chain;
     std::unordered_set<TopicId> visited;
     for (const Topic* current = catalog.find(topic); current != nullptr && visited.insert(current->id).second;
-         current = current->parent ? catalog.find(*current->parent) : nullptr) {
+         current = current->parents.empty() ? nullptr : catalog.find(current->parents.front())) {
         chain.insert(chain.begin(), current->id);
     }
     if (chain.empty()) {

@@ -117,9 +117,67 @@ INSERT INTO stance_text(rowid, quote, paraphrase)
     SELECT id, quote, paraphrase FROM stance WHERE quote <> '' OR paraphrase <> '';
 )sql";
 
-constexpr std::array migrations{schema_v1, schema_v2};
+// Version 3: scales and how stances are known (docs/position-scale.md). A topic may have several
+// parents (topic_parent replaces topic.parent_id, which stays in the table, always NULL, because
+// SQLite cannot drop a column that a foreign key names); a topic may define a scale with pole
+// labels per language; topics and propositions carry directions on scales; a stance says its
+// basis; a meeting may last several days. Existing stances get their basis from what v2 knew:
+// UN votes are votes, stances with reported_by are reported, the rest statements.
+constexpr const char* schema_v3 = R"sql(
+CREATE TABLE topic_parent (
+    topic_id INTEGER NOT NULL REFERENCES topic(id) ON DELETE CASCADE,
+    parent_id INTEGER NOT NULL REFERENCES topic(id),
+    rank INTEGER NOT NULL, -- order as coded, so the first parent stays the display path
+    PRIMARY KEY (topic_id, parent_id)) WITHOUT ROWID;
+CREATE INDEX topic_parent_by_parent ON topic_parent(parent_id, topic_id);
+INSERT INTO topic_parent (topic_id, parent_id, rank) SELECT id, parent_id, 0 FROM topic WHERE parent_id IS NOT NULL;
+UPDATE topic SET parent_id = NULL;
+CREATE TABLE topic_scale_pole (
+    topic_id INTEGER NOT NULL REFERENCES topic(id) ON DELETE CASCADE,
+    pole TEXT NOT NULL CHECK (pole IN ('minus', 'plus')),
+    language TEXT NOT NULL, text TEXT NOT NULL,
+    PRIMARY KEY (topic_id, pole, language)) WITHOUT ROWID;
+CREATE TABLE topic_direction (
+    topic_id INTEGER NOT NULL REFERENCES topic(id) ON DELETE CASCADE,
+    scale_id INTEGER NOT NULL REFERENCES topic(id),
+    weight REAL NOT NULL CHECK (weight BETWEEN -1 AND 1),
+    PRIMARY KEY (topic_id, scale_id)) WITHOUT ROWID;
+CREATE TABLE proposition_direction (
+    proposition_id INTEGER NOT NULL REFERENCES proposition(id) ON DELETE CASCADE,
+    scale_id INTEGER NOT NULL REFERENCES topic(id),
+    weight REAL NOT NULL CHECK (weight BETWEEN -1 AND 1),
+    PRIMARY KEY (proposition_id, scale_id)) WITHOUT ROWID;
+ALTER TABLE stance ADD COLUMN basis TEXT NOT NULL DEFAULT 'statement'
+    CHECK (basis IN ('vote', 'statement', 'reported', 'inferred', 'recalled'));
+UPDATE stance SET basis = 'reported' WHERE reported_by_id IS NOT NULL;
+UPDATE stance SET basis = 'vote'
+    WHERE topic_id = (SELECT id FROM topic WHERE slug = 'unga-resolutions') AND agenda_item_id IS NOT NULL;
+ALTER TABLE meeting ADD COLUMN end_date TEXT NOT NULL DEFAULT '';
+)sql";
+
+constexpr std::array migrations{schema_v1, schema_v2, schema_v3};
 
 } // namespace
+
+DatabaseKind classify_database(SQLite::Database& db) {
+    const int application_id = db.execAndGet("PRAGMA application_id").getInt();
+    if (application_id == stance_application_id) {
+        return DatabaseKind::stance;
+    }
+    if (application_id != 0) {
+        return DatabaseKind::foreign;
+    }
+    const int version = read_schema_version(db);
+    const int tables = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt();
+    if (tables == 0) {
+        // Nothing in it to lose: new, or marked only by a version (which the version checks then judge).
+        return version == 0 ? DatabaseKind::empty : DatabaseKind::stance;
+    }
+    // Schema versions 1 and 2 were written before stance set an application_id.
+    const bool has_stance_table =
+        db.execAndGet("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'stance'").getInt() == 1;
+    return version >= 1 && has_stance_table ? DatabaseKind::stance : DatabaseKind::foreign;
+}
 
 int read_schema_version(SQLite::Database& db) {
     return db.execAndGet("PRAGMA user_version").getInt();
@@ -133,7 +191,7 @@ void migrate(SQLite::Database& db, int target) {
                         "upgrade stance to open it",
                         db.getFilename(), version, target));
     }
-    if (version == target) {
+    if (version == target && db.execAndGet("PRAGMA application_id").getInt() == stance_application_id) {
         return;
     }
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -143,6 +201,8 @@ void migrate(SQLite::Database& db, int target) {
         db.exec(migrations.at(static_cast<std::size_t>(next - 1)));
     }
     db.exec(fmt::format("PRAGMA user_version = {}", target));
+    // Databases of schema 1 and 2 written by older stance get the id on their next read-write open.
+    db.exec(fmt::format("PRAGMA application_id = {}", stance_application_id));
     transaction.commit();
 }
 

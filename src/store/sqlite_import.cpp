@@ -35,6 +35,7 @@ public:
     void put(const Participant& participant) override;
     void put(const Stance& stance) override;
     void put_stances(std::span<const Stance> stances) override;
+    void remove(const ActorAlias& alias) override;
     void commit() override;
 
 private:
@@ -60,6 +61,10 @@ private:
     std::optional<std::int64_t> optional_row_id(EntityKind kind, const std::string& slug);
     std::int64_t upsert(const char* sql, const std::function<void(SQLite::Statement&)>& bind);
     void put_aliases(const char* table, const char* key_column, std::int64_t row, const std::vector<Name>& names);
+    void replace_rows(const char* delete_sql, std::int64_t row);
+    void put_poles(std::int64_t topic, const char* pole, const std::vector<Name>& labels);
+    void put_directions(const char* table, const char* key_column, std::int64_t row,
+                        const std::vector<Direction>& directions);
     void remember(EntityKind kind, const std::string& slug, std::int64_t row) { m_ids[index(kind)][slug] = row; }
     static std::size_t index(EntityKind kind) { return static_cast<std::size_t>(kind); }
 
@@ -189,19 +194,70 @@ void SqliteImportSession::put(const Role& role) {
 }
 
 void SqliteImportSession::put(const Topic& topic) {
-    const auto parent = topic.parent ? std::optional{row_id(EntityKind::topic, topic.parent->str())} : std::nullopt;
-    const std::int64_t row =
-        upsert("INSERT INTO topic (slug, parent_id, label) VALUES (?, ?, ?) ON CONFLICT (slug) DO UPDATE SET "
-               "parent_id = excluded.parent_id, label = excluded.label RETURNING id",
-               [&](SQLite::Statement& q) {
-                   q.bind(1, topic.id.str());
-                   if (parent) {
-                       q.bind(2, *parent);
-                   }
-                   q.bind(3, topic.label);
-               });
+    std::vector<std::int64_t> parents;
+    for (const TopicId& parent : topic.parents) {
+        parents.push_back(row_id(EntityKind::topic, parent.str()));
+    }
+    const std::int64_t row = upsert("INSERT INTO topic (slug, label) VALUES (?, ?) ON CONFLICT (slug) DO UPDATE SET "
+                                    "label = excluded.label RETURNING id",
+                                    [&](SQLite::Statement& q) {
+                                        q.bind(1, topic.id.str());
+                                        q.bind(2, topic.label);
+                                    });
     remember(EntityKind::topic, topic.id.str(), row);
     put_aliases("topic_alias", "topic_id", row, topic.aliases);
+    replace_rows("DELETE FROM topic_parent WHERE topic_id = ?", row);
+    for (std::size_t rank = 0; rank < parents.size(); ++rank) {
+        SQLite::Statement& link =
+            statement("INSERT OR IGNORE INTO topic_parent (topic_id, parent_id, rank) VALUES (?, ?, ?)");
+        link.bind(1, row);
+        link.bind(2, parents[rank]);
+        link.bind(3, static_cast<std::int64_t>(rank));
+        link.exec();
+    }
+    replace_rows("DELETE FROM topic_scale_pole WHERE topic_id = ?", row);
+    if (topic.scale) {
+        put_poles(row, "minus", topic.scale->minus);
+        put_poles(row, "plus", topic.scale->plus);
+    }
+    put_directions("topic_direction", "topic_id", row, topic.directions);
+}
+
+void SqliteImportSession::replace_rows(const char* delete_sql, std::int64_t row) {
+    SQLite::Statement& clear = statement(delete_sql);
+    clear.bind(1, row);
+    clear.exec();
+}
+
+void SqliteImportSession::put_poles(std::int64_t topic, const char* pole, const std::vector<Name>& labels) {
+    for (const Name& label : labels) {
+        SQLite::Statement& q =
+            statement("INSERT OR REPLACE INTO topic_scale_pole (topic_id, pole, language, text) VALUES (?, ?, ?, ?)");
+        q.bind(1, topic);
+        q.bind(2, pole);
+        q.bind(3, label.language);
+        q.bind(4, label.text);
+        q.exec();
+    }
+}
+
+void SqliteImportSession::put_directions(const char* table, const char* key_column, std::int64_t row,
+                                         const std::vector<Direction>& directions) {
+    SQLite::Statement clear(m_db, fmt::format("DELETE FROM {} WHERE {} = ?", table, key_column));
+    clear.bind(1, row);
+    clear.exec();
+    if (directions.empty()) {
+        return;
+    }
+    SQLite::Statement insert(
+        m_db, fmt::format("INSERT OR REPLACE INTO {} ({}, scale_id, weight) VALUES (?, ?, ?)", table, key_column));
+    for (const Direction& direction : directions) {
+        insert.reset();
+        insert.bind(1, row);
+        insert.bind(2, row_id(EntityKind::topic, direction.scale.str()));
+        insert.bind(3, direction.weight);
+        insert.exec();
+    }
 }
 
 void SqliteImportSession::put(const Proposition& proposition) {
@@ -215,6 +271,7 @@ void SqliteImportSession::put(const Proposition& proposition) {
                    q.bind(3, proposition.statement);
                });
     remember(EntityKind::proposition, proposition.id.str(), row);
+    put_directions("proposition_direction", "proposition_id", row, proposition.directions);
 }
 
 void SqliteImportSession::put(const Body& body) {
@@ -239,21 +296,23 @@ void SqliteImportSession::put(const Meeting& meeting) {
     const auto parent =
         meeting.parent ? std::optional{row_id(EntityKind::meeting, meeting.parent->str())} : std::nullopt;
     const std::string date = meeting.date.iso();
-    const std::int64_t row = upsert(
-        "INSERT INTO meeting (slug, body_id, title, level, date, place, parent_id) VALUES (?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (slug) DO UPDATE SET body_id = excluded.body_id, title = excluded.title, level = excluded.level, "
-        "date = excluded.date, place = excluded.place, parent_id = excluded.parent_id RETURNING id",
-        [&](SQLite::Statement& q) {
-            q.bind(1, meeting.id.str());
-            q.bind(2, body);
-            q.bind(3, meeting.title);
-            q.bind(4, meeting.level);
-            q.bind(5, date);
-            q.bind(6, meeting.place);
-            if (parent) {
-                q.bind(7, *parent);
-            }
-        });
+    const std::int64_t row =
+        upsert("INSERT INTO meeting (slug, body_id, title, level, date, place, parent_id, end_date) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (slug) DO UPDATE SET body_id = excluded.body_id, "
+               "title = excluded.title, level = excluded.level, date = excluded.date, place = excluded.place, "
+               "parent_id = excluded.parent_id, end_date = excluded.end_date RETURNING id",
+               [&](SQLite::Statement& q) {
+                   q.bind(1, meeting.id.str());
+                   q.bind(2, body);
+                   q.bind(3, meeting.title);
+                   q.bind(4, meeting.level);
+                   q.bind(5, date);
+                   q.bind(6, meeting.place);
+                   if (parent) {
+                       q.bind(7, *parent);
+                   }
+                   q.bind(8, date_text(meeting.end_date));
+               });
     remember(EntityKind::meeting, meeting.id.str(), row);
     m_meeting_dates[row] = date;
     // A re-dated meeting re-dates the stances that take their date from it.
@@ -321,7 +380,7 @@ void SqliteImportSession::put(const Participant& participant) {
 constexpr const char* stance_insert_columns =
     "slug, actor_id, speaker_id, topic_id, proposition_id, meeting_id, agenda_item_id, kind, score, breadth, quote, "
     "paraphrase, document_id, span_start, span_end, page, reported_by_id, confidence, coder, coded_at, stated_on, "
-    "effective_date, note";
+    "effective_date, note, basis";
 constexpr const char* stance_upsert_tail =
     " ON CONFLICT (slug) DO UPDATE SET actor_id = excluded.actor_id, speaker_id = excluded.speaker_id, "
     "topic_id = excluded.topic_id, proposition_id = excluded.proposition_id, meeting_id = excluded.meeting_id, "
@@ -330,7 +389,7 @@ constexpr const char* stance_upsert_tail =
     "document_id = excluded.document_id, span_start = excluded.span_start, span_end = excluded.span_end, "
     "page = excluded.page, reported_by_id = excluded.reported_by_id, confidence = excluded.confidence, "
     "coder = excluded.coder, coded_at = excluded.coded_at, stated_on = excluded.stated_on, "
-    "effective_date = excluded.effective_date, note = excluded.note";
+    "effective_date = excluded.effective_date, note = excluded.note, basis = excluded.basis";
 
 SqliteImportSession::ResolvedStance SqliteImportSession::resolve(const Stance& stance) {
     ResolvedStance resolved;
@@ -398,6 +457,7 @@ void SqliteImportSession::bind(SQLite::Statement& q, const Stance& stance, const
     q.bind(21, date_text(stance.stated_on));
     q.bindNoCopy(22, resolved.effective_date);
     q.bindNoCopy(23, stance.note);
+    q.bindNoCopy(24, to_string(stance.basis).data());
 }
 
 void SqliteImportSession::put_includes(std::int64_t row, const Stance& stance) {
@@ -415,7 +475,7 @@ void SqliteImportSession::put_includes(std::int64_t row, const Stance& stance) {
 void SqliteImportSession::put(const Stance& stance) {
     static const std::string sql =
         fmt::format("INSERT INTO stance ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-                    "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23){} "
+                    "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24){} "
                     "RETURNING id",
                     stance_insert_columns, stance_upsert_tail);
     const ResolvedStance resolved = resolve(stance);
@@ -438,7 +498,7 @@ void SqliteImportSession::put_stances(std::span<const Stance> stances) {
     }
     static const std::string stage_sql =
         fmt::format("INSERT INTO temp.stance_staging ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-                    "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
+                    "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
                     stance_insert_columns);
     bool any_includes = false;
     for (const Stance& stance : stances) {
@@ -469,6 +529,15 @@ void SqliteImportSession::put_stances(std::span<const Stance> stances) {
     statement("DELETE FROM temp.stance_staging").exec();
 }
 
+void SqliteImportSession::remove(const ActorAlias& alias) {
+    SQLite::Statement& q = statement("DELETE FROM actor_alias WHERE actor_id = (SELECT id FROM actor WHERE slug = ?) "
+                                     "AND language = ? AND text = ?");
+    q.bind(1, alias.actor.str());
+    q.bind(2, alias.name.language);
+    q.bind(3, alias.name.text);
+    q.exec();
+}
+
 void SqliteImportSession::commit() {
     m_statements.clear(); // finalize before COMMIT so no statement holds the write open
     m_transaction.commit();
@@ -480,6 +549,9 @@ template <class Entity> void write(SqliteImportSession& session, const Entity& e
 }
 void write(SqliteImportSession& session, std::span<const Stance> stances) {
     session.put_stances(stances);
+}
+void write(SqliteImportSession& session, const ActorAlias& alias) {
+    session.remove(alias);
 }
 
 // What a failed put was writing, for the error message.
@@ -496,6 +568,9 @@ std::string describe(std::string_view, std::span<const Stance> stances) {
     return stances.empty() ? std::string("no stances")
                            : fmt::format("{} stances from \"{}\" to \"{}\"", stances.size(), stances.front().id.str(),
                                          stances.back().id.str());
+}
+std::string describe(std::string_view, const ActorAlias& a) {
+    return fmt::format("removal of the alias \"{}\" of actor \"{}\"", a.name.text, a.actor.str());
 }
 std::string describe(std::string_view, const Participant& p) {
     return fmt::format("participant \"{}\" of meeting \"{}\"", p.actor.str(), p.meeting.str());
@@ -521,6 +596,7 @@ public:
     void put(const Participant& participant) override { guarded("participant", participant); }
     void put(const Stance& stance) override { guarded("stance", stance); }
     void put_stances(std::span<const Stance> stances) override { guarded("stances", stances); }
+    void remove(const ActorAlias& alias) override { guarded("alias", alias); }
 
     void commit() override {
         if (m_failed) {

@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Exception.h>
@@ -41,6 +42,8 @@ public:
 private:
     void check_search_text(const std::string& text) const;
     std::vector<Name> aliases(const char* table, const char* key_column, std::int64_t row_id) const;
+    std::optional<Scale> scale_of(std::int64_t topic_row) const;
+    std::vector<Direction> directions(const char* table, const char* key_column, std::int64_t row) const;
 
     std::string m_path;
     mutable SQLite::Database m_db;
@@ -48,6 +51,10 @@ private:
 
 /// Translates a SQLite exception into the stance error a caller can act on (busy, storage).
 [[noreturn]] void rethrow_as_stance_error(const SQLite::Exception& failure, const std::string& doing);
+
+/// What to tell the user about an SQLite error code beyond SQLite's own words (a full disk, a
+/// read-only location); empty when SQLite's message says enough.
+[[nodiscard]] std::string_view storage_advice(int extended_code) noexcept;
 
 /// Table name for an entity kind with an external slug.
 [[nodiscard]] const char* table_of(EntityKind kind) noexcept;

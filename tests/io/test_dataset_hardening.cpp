@@ -77,19 +77,21 @@ TEST_CASE("a 45,000-deep parent chain is refused at the depth bound, without rec
     for (const bool reversed : {false, true}) {
         CAPTURE(reversed);
         const std::string failure = import_failure(topic_chain(45'000, reversed));
-        // The first entity of the file that is too deep is named: t1001 in file order, t44999 reversed.
-        const std::string first = reversed ? "$.topics[0].parent: \"t44999\" would be 44999 levels"
-                                           : "$.topics[1001].parent: \"t1001\" would be 1001 levels";
-        CHECK(failure == ": " + first +
-                             " below the top of its chain of parents; stance allows at most 1000 (real hierarchies "
-                             "have a handful); attach it higher up");
+        // The shallowest entity that is too deep is named, wherever the file lists it.
+        const std::string where = reversed ? "$.topics[43998].parents" : "$.topics[1001].parents";
+        CHECK(failure == ": " + where +
+                             ": \"t1001\" would be 1001 levels below the top of its chain of parents; stance allows "
+                             "at most 1000 (real hierarchies have a handful); attach it higher up");
     }
     CHECK(import_failure(topic_chain(1001, true)).empty()); // t1000 is 1000 levels down: allowed
 }
 
 TEST_CASE("a 45,000-long loop of parents is refused as a cycle") {
-    CHECK(import_failure(topic_chain(45'000, false, true)) ==
-          ": $.topics[0].parent: \"t0\" is its own ancestor: parents form a cycle; break it");
+    const std::string failure = import_failure(topic_chain(45'000, false, true));
+    CHECK(failure.starts_with(": $.topics["));
+    CHECK(failure.find("is its own ancestor (") != std::string::npos);
+    CHECK(failure.ends_with("): parents form a cycle; break it"));
+    CHECK(failure.size() < 600); // the 45,000-long loop is cut, not spelled out
 }
 
 TEST_CASE("a chain lengthened through the database counts the stored levels too") {
@@ -111,7 +113,7 @@ TEST_CASE("a chain lengthened through the database counts the stored levels too"
         }
         return std::string();
     }();
-    CHECK(failure.find("$.topics[101].parent: \"t1001\" would be 1001 levels below") != std::string::npos);
+    CHECK(failure.find("$.topics[101].parents: \"t1001\" would be 1001 levels below") != std::string::npos);
     CHECK_FALSE(store->exists(EntityKind::topic, "t900"));
 }
 

@@ -48,20 +48,24 @@ public:
     }
     DatasetBuilder& topic(const std::string& id, const std::string& label, std::optional<std::string> parent = {},
                           std::vector<Name> aliases = {}) {
-        m_dataset.topics.push_back(Topic{TopicId{id}, parent ? std::optional<TopicId>{TopicId{*parent}} : std::nullopt,
-                                         label, std::move(aliases)});
+        m_dataset.topics.push_back(Topic{TopicId{id},
+                                         parent ? std::vector<TopicId>{TopicId{*parent}} : std::vector<TopicId>{},
+                                         label,
+                                         std::move(aliases),
+                                         std::nullopt,
+                                         {}});
         return *this;
     }
     DatasetBuilder& proposition(const std::string& id, const std::string& topic, const std::string& statement) {
-        m_dataset.propositions.push_back(Proposition{PropositionId{id}, TopicId{topic}, statement});
+        m_dataset.propositions.push_back(Proposition{PropositionId{id}, TopicId{topic}, statement, {}});
         return *this;
     }
     DatasetBuilder& meeting(const std::string& id, Date date, std::optional<std::string> parent = {},
                             const std::string& title = "") {
         ensure_body();
-        m_dataset.meetings.push_back(Meeting{MeetingId{id}, BodyId{"council"}, title.empty() ? "Meeting " + id : title,
-                                             "ministers", date, "Brussels",
-                                             parent ? std::optional<MeetingId>{MeetingId{*parent}} : std::nullopt});
+        m_dataset.meetings.push_back(
+            Meeting{MeetingId{id}, BodyId{"council"}, title.empty() ? "Meeting " + id : title, "ministers", date,
+                    "Brussels", parent ? std::optional<MeetingId>{MeetingId{*parent}} : std::nullopt, std::nullopt});
         return *this;
     }
     DatasetBuilder& participant(const std::string& meeting, const std::string& actor,

@@ -102,7 +102,7 @@ TEST_CASE("a parent that would close a loop through the database is refused") {
     // In the seed, nato-russia-dialogue is a subtopic of russia, and nuc-fm-2017-03-31 is part of
     // nac-fm-2017-03-31; each file makes the parent the child's child.
     check_refused(
-        "topic-cycle-with-database.json", ": $.topics[0].parent: ",
+        "topic-cycle-with-database.json", ": $.topics[0].parents: ",
         {"\"russia\" would become its own ancestor", "russia → nato-russia-dialogue → russia", "break the cycle"});
     check_refused("meeting-cycle-with-database.json", ": $.meetings[0].parent: ",
                   {"\"nac-fm-2017-03-31\" would become its own ancestor",

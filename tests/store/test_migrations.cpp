@@ -41,7 +41,7 @@ TEST_CASE("a version 1 database is migrated and keeps its data") {
                 "VALUES ('s', 1, 1, 1, 'concern', -0.5, 'brede zorg over Rusland', '2017-03-31')");
     }
     auto store = Store::open(path);
-    CHECK(store->schema_version() == 2);
+    CHECK(store->schema_version() == Store::current_schema_version);
     REQUIRE(store->stances().size() == 1);
     // Version 2 indexed the existing quote for full-text search.
     SQLite::Database db(path, SQLite::OPEN_READONLY);
@@ -61,4 +61,89 @@ TEST_CASE("a failed migration leaves the database as it was") {
     SQLite::Database db(path, SQLite::OPEN_READONLY);
     CHECK(detail::read_schema_version(db) == 1);
     CHECK(db.execAndGet("SELECT count(*) FROM sqlite_master WHERE name = 'stance_text_insert'").getInt() == 0);
+}
+
+TEST_CASE("a version 2 database is migrated to scales and bases, keeping parents and telling votes apart") {
+    test::TempDir dir;
+    const std::string path = (dir / "v2.db").string();
+    {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        detail::migrate(db, 2);
+        db.exec("INSERT INTO actor (slug, kind, name) VALUES ('nld', 'state', 'Netherlands'), "
+                "('usa', 'state', 'United States')");
+        db.exec("INSERT INTO topic (slug, label) VALUES ('russia', 'Russia'), ('unga-resolutions', 'UN votes')");
+        db.exec("INSERT INTO topic (slug, parent_id, label) VALUES ('dialogue', 1, 'NATO-Russia dialogue')");
+        db.exec("INSERT INTO body (slug, name) VALUES ('nac', 'North Atlantic Council')");
+        db.exec("INSERT INTO meeting (slug, body_id, date) VALUES ('m', 1, '2017-03-31')");
+        db.exec("INSERT INTO agenda_item (slug, meeting_id, ord, title) VALUES ('rc-1', 1, 1, 'A/RES/1')");
+        db.exec("INSERT INTO stance (slug, actor_id, topic_id, meeting_id, kind, score, effective_date) "
+                "VALUES ('said', 1, 3, 1, 'support', 1, '2017-03-31')");
+        db.exec("INSERT INTO stance (slug, actor_id, topic_id, meeting_id, kind, score, reported_by_id, "
+                "effective_date) VALUES ('told', 2, 3, 1, 'support', 1, 1, '2017-03-31')");
+        db.exec("INSERT INTO stance (slug, actor_id, topic_id, meeting_id, agenda_item_id, kind, score, "
+                "effective_date) VALUES ('voted', 1, 2, 1, 1, 'oppose', -1, '2017-03-31')");
+    }
+    auto store = Store::open(path);
+    CHECK(store->schema_version() == 3);
+    const std::vector<Topic> topics = store->topics();
+    REQUIRE(topics.size() == 3);
+    CHECK(topics[0].id == TopicId{"dialogue"});
+    CHECK(topics[0].parents == std::vector<TopicId>{TopicId{"russia"}});
+    CHECK(topics[1].parents.empty());
+    CHECK_FALSE(topics[1].scale);
+    const std::vector<Stance> stances = store->stances();
+    REQUIRE(stances.size() == 3);
+    CHECK(stances[0].id == StanceId{"said"});
+    CHECK(stances[0].basis == Basis::statement);
+    CHECK(stances[1].id == StanceId{"told"});
+    CHECK(stances[1].basis == Basis::reported);
+    CHECK(stances[2].id == StanceId{"voted"});
+    CHECK(stances[2].basis == Basis::vote);
+    CHECK_FALSE(store->meetings().front().end_date);
+}
+
+TEST_CASE("scales, directions, several parents, bases and end dates survive a write and a read") {
+    auto store = Store::open(":memory:");
+    Dataset dataset;
+    dataset.actors.push_back(Actor{ActorId{"nld"}, ActorKind::state, "Netherlands", "NL", "NLD", {}});
+    Topic russia{TopicId{"russia"},
+                 {},
+                 "Russia",
+                 {},
+                 Scale{{{"en", "cooperation"}, {"nl", "samenwerking"}}, {{"en", "pressure"}}},
+                 {}};
+    Topic ukraine{TopicId{"ukraine"}, {}, "Ukraine", {}, std::nullopt, {}};
+    Topic war{TopicId{"war"}, {TopicId{"russia"}, TopicId{"ukraine"}}, "Russia's war against Ukraine", {},
+              std::nullopt,   {Direction{TopicId{"russia"}, 1.0}}};
+    dataset.topics = {russia, ukraine, war};
+    dataset.propositions.push_back(Proposition{
+        PropositionId{"dialogue"}, TopicId{"russia"}, "Talk with Russia", {Direction{TopicId{"russia"}, -0.5}}});
+    dataset.bodies.push_back(Body{BodyId{"unga"}, "General Assembly", {}, std::nullopt});
+    Meeting debate{MeetingId{"gd"},   BodyId{"unga"}, "General debate", "",
+                   Date{2024, 9, 24}, "New York",     std::nullopt,     Date{2024, 9, 30}};
+    dataset.meetings.push_back(debate);
+    Stance stance;
+    stance.id = StanceId{"s"};
+    stance.actor = ActorId{"nld"};
+    stance.topic = TopicId{"russia"};
+    stance.proposition = PropositionId{"dialogue"};
+    stance.meeting = MeetingId{"gd"};
+    stance.kind = PositionKind::oppose;
+    stance.score = -1.0;
+    stance.basis = Basis::inferred;
+    dataset.stances.push_back(stance);
+    store->import(dataset);
+
+    const Dataset back = store->to_dataset();
+    CHECK(back.topics == std::vector<Topic>{russia, ukraine, war});
+    CHECK(back.propositions == dataset.propositions);
+    CHECK(back.meetings == dataset.meetings);
+    REQUIRE(back.stances.size() == 1);
+    CHECK(back.stances[0].basis == Basis::inferred);
+    StanceFilter votes_only;
+    votes_only.bases = {Basis::vote};
+    CHECK(store->stances(votes_only).empty());
+    StanceFilter inferred;
+    inferred.bases = {Basis::vote, Basis::inferred};
+    CHECK(store->stances(inferred).size() == 1);
 }

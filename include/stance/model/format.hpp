@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "stance/model/actor.hpp"
+#include "stance/model/basis.hpp"
 #include "stance/model/date.hpp"
 #include "stance/model/ids.hpp"
 #include "stance/model/position.hpp"
@@ -39,5 +40,11 @@ template <> struct fmt::formatter<stance::Breadth> : fmt::formatter<std::string_
 template <> struct fmt::formatter<stance::ActorKind> : fmt::formatter<std::string_view> {
     template <class FormatContext> auto format(stance::ActorKind kind, FormatContext& context) const {
         return fmt::formatter<std::string_view>::format(stance::to_string(kind), context);
+    }
+};
+
+template <> struct fmt::formatter<stance::Basis> : fmt::formatter<std::string_view> {
+    template <class FormatContext> auto format(stance::Basis basis, FormatContext& context) const {
+        return fmt::formatter<std::string_view>::format(stance::to_string(basis), context);
     }
 };

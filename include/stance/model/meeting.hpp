@@ -28,9 +28,15 @@ struct Meeting {
     BodyId body;
     std::string title;
     std::string level; ///< "foreign_ministers", "ambassadors", "heads_of_state", "plenary", …
-    Date date;
+    Date date;         ///< The first day.
     std::string place;
     std::optional<MeetingId> parent;
+    std::optional<Date> end_date; ///< The last day of a meeting that lasts several days (>= date).
+
+    /// The last day: `end_date`, else `date`.
+    [[nodiscard]] Date last_day() const noexcept { return end_date ? *end_date : date; }
+    /// True when `day` falls within [date, last_day()].
+    [[nodiscard]] bool spans(const Date& day) const noexcept { return date <= day && day <= last_day(); }
 
     friend bool operator==(const Meeting&, const Meeting&) = default;
 };

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "stance/model/basis.hpp"
 #include "stance/model/date.hpp"
 #include "stance/model/document.hpp"
 #include "stance/model/ids.hpp"
@@ -30,11 +31,14 @@ struct Stance {
     std::string paraphrase; ///< Optional English paraphrase.
     std::optional<SourceSpan> source;
     std::optional<ActorId> reported_by; ///< Whose account this is (the Dutch minister reports the US stance).
-    double confidence = 1.0;            ///< The coder's confidence in [0, 1].
+    /// How the stance is known. The JSON reader's default when a file omits it is `reported` when
+    /// `reported_by` is set, else `statement` (docs/dataset-format.md); importers of votes set `vote`.
+    Basis basis = Basis::statement;
+    double confidence = 1.0; ///< The coder's confidence in [0, 1].
     std::string coder;
     std::string coded_at;          ///< ISO 8601 timestamp of the coding, not of the statement.
     std::optional<Date> stated_on; ///< When it was stated, if not the meeting's date.
-    /// The coder's note: how the stance is known (stated, reported, inferred), judgement calls.
+    /// The coder's note: judgement calls, and why the basis is what it is.
     std::string note;
 
     friend bool operator==(const Stance&, const Stance&) = default;

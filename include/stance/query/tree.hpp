@@ -16,7 +16,8 @@ namespace stance {
 
 class Catalog;
 
-/// `topic` followed by all its descendants, depth first (children in id order).
+/// `topic` followed by all its descendants, depth first (children in id order), each once: a topic
+/// with several parents is reached through each of them.
 /// Throws not_found_error for an unknown topic.
 [[nodiscard]] std::vector<TopicId> topic_with_descendants(const Catalog& catalog, const TopicId& topic);
 
@@ -28,10 +29,10 @@ class Catalog;
 /// of a working lunch, the General Assembly session of a roll call. Throws not_found_error.
 [[nodiscard]] MeetingId session_of(const Catalog& catalog, const MeetingId& meeting);
 
-/// `topic` and its ancestors, root first.
+/// `topic` and its ancestors through each first parent (the display path), root first.
 [[nodiscard]] std::vector<TopicId> topic_ancestry(const Catalog& catalog, const TopicId& topic);
 
-/// The labels from the root down, joined: "Russia > NATO–Russia dialogue".
+/// The labels from the root down along first parents, joined: "Russia > NATO–Russia dialogue".
 [[nodiscard]] std::string topic_path(const Catalog& catalog, const TopicId& topic);
 
 } // namespace stance

@@ -9,6 +9,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "stance/model/dataset.hpp"
@@ -29,9 +30,16 @@ struct StanceFilter {
     std::optional<Date> from;
     std::optional<Date> to;
     bool positions_only = false; ///< Drop no_position, absent and not_member.
+    std::vector<Basis> bases;    ///< How the stance is known (vote, statement, …); empty means any.
     /// Full-text search in quotes and paraphrases (SQLite FTS5 syntax: words, "phrases", OR, prefix*),
     /// ignoring case and accents. Empty means no text condition.
     std::string text;
+};
+
+/// One name of one actor, for ImportSession::remove.
+struct ActorAlias {
+    ActorId actor;
+    Name name;
 };
 
 /// One write transaction. Entities are upserted by their id: a re-import updates, never duplicates.
@@ -66,6 +74,11 @@ public:
         }
     }
 
+    /// Takes `alias` off its actor; nothing when the actor does not have it. Aliases otherwise only
+    /// accumulate, so an importer that owns a kind of name uses this to undo what an earlier import of
+    /// wrong data added (the UN importer, docs/unga.md).
+    virtual void remove(const ActorAlias& alias) = 0;
+
     virtual void commit() = 0;
 };
 
@@ -86,6 +99,11 @@ public:
 /// Kinds of entity with an external id, for existence checks during validation.
 enum class EntityKind : std::uint8_t { document, actor, topic, proposition, body, meeting, agenda_item, stance };
 
+/// True for the paths SQLite opens as a private database that is gone when it is closed: "" (a
+/// temporary file), ":memory:", and SQLite URIs naming an in-memory one (file::memory:, mode=memory).
+/// Store::open accepts them (tests use them); a tool that must keep what it writes should refuse them.
+[[nodiscard]] bool is_temporary_database(std::string_view path);
+
 struct OpenOptions {
     bool read_only = false;
     /// How long a writer waits for another writer's lock before `busy_error`.
@@ -95,7 +113,7 @@ struct OpenOptions {
 class Store {
 public:
     /// The schema version this library writes; older databases are migrated on open.
-    static constexpr int current_schema_version = 2;
+    static constexpr int current_schema_version = 3;
 
     /// Opens (creating if needed) the SQLite database at `path`; ":memory:" gives a private in-memory one.
     /// Throws schema_version_error for a database written by a newer stance.
