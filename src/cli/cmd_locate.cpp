@@ -1,6 +1,5 @@
 // `stance locate`: find a typed quote's exact byte span in a document, or check (and with --fix,
 // repair) the spans of every stance in a dataset file from their quotes.
-#include <filesystem>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -49,24 +48,6 @@ std::string_view label(SpanStatus status) {
     return "?     ";
 }
 
-/// The dataset as it is written back to `target`: documents that came from a `path` keep a path,
-/// not their text, rewritten to stay correct from the target's folder.
-Dataset as_written(Dataset dataset, const std::filesystem::path& source, const std::filesystem::path& target) {
-    const std::filesystem::path from = std::filesystem::absolute(source).parent_path();
-    const std::filesystem::path to = std::filesystem::absolute(target).parent_path();
-    for (Document& document : dataset.documents) {
-        if (document.path.empty()) {
-            continue;
-        }
-        document.text.clear();
-        const std::filesystem::path path = document.path;
-        if (path.is_relative() && from != to) {
-            document.path = std::filesystem::relative(from / path, to).generic_string();
-        }
-    }
-    return dataset;
-}
-
 void locate_in_dataset(const LocateOptions& options, bool quiet) {
     Dataset dataset = read_dataset_file(options.dataset);
     const SpanReport report = check_spans(dataset, options.fix);
@@ -80,7 +61,9 @@ void locate_in_dataset(const LocateOptions& options, bool quiet) {
     const std::size_t fixed = report.count(SpanStatus::fixed);
     if (options.fix && (fixed > 0 || !options.output.empty())) {
         const std::string target = options.output.empty() ? options.dataset : options.output;
-        write_file_atomically(target, write_dataset(as_written(dataset, options.dataset, target)));
+        // The canonical form of `stance export`: every document's text inline, so the file is whole
+        // wherever it is written.
+        write_file_atomically(target, write_dataset(dataset));
         if (!quiet) {
             std::cout << fmt::format("wrote {}\n", target);
         }

@@ -142,6 +142,7 @@ int main(int argc, char** argv) {
     setup_snapshot(app, context);
     setup_compare(app, context);
     setup_search(app, context);
+    setup_check(app, context);
     setup_locate(app, context);
     setup_suggest(app, context);
 

@@ -8,9 +8,9 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "io/span_check.hpp"
 #include "stance/coding/locate_quote.hpp"
 #include "stance/io/dataset_json.hpp"
-#include "stance/text/utf8.hpp"
 
 namespace stance {
 
@@ -137,11 +137,9 @@ SpanCheck check_one(Stance& stance, std::size_t index, DocumentKeys& keys, bool 
 } // namespace
 
 bool span_holds_quote(std::string_view text, const SourceSpan& span, std::string_view quote) {
-    if (span.start > span.end || span.end > text.size() || !is_char_boundary(text, span.start) ||
-        !is_char_boundary(text, span.end)) {
-        return false;
-    }
-    return collapse_whitespace(text.substr(span.start, span.end - span.start)) == collapse_whitespace(quote);
+    // The importer's own check, so `stance locate` and `stance import` never disagree about a span.
+    return span.start <= span.end && !quote.empty() &&
+           !detail::span_problem(text, span, std::string(quote), detail::ShowText::no);
 }
 
 std::size_t SpanReport::count(SpanStatus status) const {
