@@ -2,7 +2,11 @@
 #pragma once
 
 #include "stance/actors/countries.hpp"
+#include "stance/coding/fix_spans.hpp"
+#include "stance/coding/locate_quote.hpp"
+#include "stance/coding/suggest.hpp"
 #include "stance/error.hpp"
+#include "stance/io/check.hpp"
 #include "stance/io/csv.hpp"
 #include "stance/io/dataset_json.hpp"
 #include "stance/model/basis.hpp"
@@ -23,5 +27,6 @@
 #include "stance/query/tree.hpp"
 #include "stance/store/store.hpp"
 #include "stance/text/fold.hpp"
+#include "stance/text/normalize.hpp"
 #include "stance/text/utf8.hpp"
 #include "stance/unga/import.hpp"
