@@ -179,13 +179,33 @@ ALTER TABLE agenda_item ADD COLUMN amendment INTEGER;
 ALTER TABLE agenda_item ADD COLUMN paragraph INTEGER;
 )sql";
 
+// Version 5: the two update triggers of version 2 fired newest first, so the 'delete' of the old
+// text ran after the insert of the new one and took it away: every update of a stance (a re-import
+// with any field changed) dropped it from the search and left the index inconsistent. One trigger
+// now does both, in order, and the index is filled again from the table.
+constexpr const char* schema_v5 = R"sql(
+DROP TRIGGER IF EXISTS stance_text_update_old;
+DROP TRIGGER IF EXISTS stance_text_update_new;
+DROP TRIGGER IF EXISTS stance_text_update;
+CREATE TRIGGER stance_text_update AFTER UPDATE ON stance BEGIN
+    INSERT INTO stance_text(stance_text, rowid, quote, paraphrase)
+        SELECT 'delete', old.id, old.quote, old.paraphrase WHERE old.quote <> '' OR old.paraphrase <> '';
+    INSERT INTO stance_text(rowid, quote, paraphrase)
+        SELECT new.id, new.quote, new.paraphrase WHERE new.quote <> '' OR new.paraphrase <> '';
+END;
+INSERT INTO stance_text(stance_text) VALUES ('delete-all');
+INSERT INTO stance_text(rowid, quote, paraphrase)
+    SELECT id, quote, paraphrase FROM stance WHERE quote <> '' OR paraphrase <> '';
+)sql";
+
 struct Migration {
     const char* sql;
     void (*move_data)(SQLite::Database&); // after the SQL, in the same transaction; may be null
 };
 
 constexpr std::array migrations{Migration{schema_v1, nullptr}, Migration{schema_v2, nullptr},
-                                Migration{schema_v3, nullptr}, Migration{schema_v4, move_vote_shaped_stances}};
+                                Migration{schema_v3, nullptr}, Migration{schema_v4, move_vote_shaped_stances},
+                                Migration{schema_v5, nullptr}};
 
 } // namespace
 

@@ -254,6 +254,20 @@ std::vector<std::string> SqliteStore::integrity_problems(bool quick) const try {
             problems.push_back(std::move(line));
         }
     }
+    // SQLite's own check does not look inside the full-text index. FTS5's 'integrity-check' command
+    // needs a writable connection, so compare the index's document list with the stances that have text.
+    const int unindexed =
+        m_db.execAndGet(
+                "SELECT (SELECT count(*) FROM stance s WHERE (s.quote <> '' OR s.paraphrase <> '') AND s.id NOT IN "
+                "(SELECT id FROM stance_text_docsize)) + (SELECT count(*) FROM stance_text_docsize d WHERE d.id NOT IN "
+                "(SELECT id FROM stance WHERE quote <> '' OR paraphrase <> ''))")
+            .getInt();
+    if (unindexed > 0) {
+        problems.push_back(fmt::format("the full-text search index disagrees with the stances on {} stance(s), so "
+                                       "`stance search` misses or mis-finds quotes; re-import an export into a new "
+                                       "database to rebuild it",
+                                       unindexed));
+    }
     return problems;
 } catch (const SQLite::Exception& failure) {
     return {fmt::format("SQLite could not finish its check of {}: {}", m_path, failure.what())};

@@ -147,3 +147,51 @@ TEST_CASE("scales, directions, several parents, bases and end dates survive a wr
     inferred.bases = {Basis::vote, Basis::inferred};
     CHECK(store->stances(inferred).size() == 1);
 }
+
+namespace {
+
+/// Rows of the search index that match `words`, read straight from SQLite.
+int search_hits(const std::string& path, const std::string& words) {
+    SQLite::Database db(path, SQLite::OPEN_READONLY);
+    SQLite::Statement query(db, "SELECT count(*) FROM stance_text WHERE stance_text MATCH ?");
+    query.bind(1, words);
+    query.executeStep();
+    return query.getColumn(0).getInt();
+}
+
+} // namespace
+
+TEST_CASE("an updated stance stays in the search index, and version 5 repairs indexes that lost one") {
+    test::TempDir dir;
+    const std::string path = (dir / "search.db").string();
+    {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        detail::migrate(db, 4);
+        db.exec("INSERT INTO actor (slug, kind, name) VALUES ('nld', 'state', 'Netherlands')");
+        db.exec("INSERT INTO topic (slug, label) VALUES ('russia', 'Russia')");
+        db.exec("INSERT INTO body (slug, name) VALUES ('nac', 'North Atlantic Council')");
+        db.exec("INSERT INTO meeting (slug, body_id, date) VALUES ('m', 1, '2017-03-31')");
+        db.exec("INSERT INTO stance (slug, actor_id, topic_id, meeting_id, kind, score, quote, effective_date) "
+                "VALUES ('s', 1, 1, 1, 'support', 1, 'brede steun voor dialoog', '2017-03-31')");
+        // Version 4's triggers: an update that leaves the quote as it was drops it from the index.
+        db.exec("UPDATE stance SET note = 'checked' WHERE slug = 's'");
+    }
+    CHECK(search_hits(path, "dialoog") == 0);
+    auto store = Store::open(path); // migrates to version 5, which fills the index again
+    CHECK(search_hits(path, "dialoog") == 1);
+    CHECK(store->integrity_problems(false).empty());
+
+    StanceFilter filter;
+    filter.text = "dialoog";
+    REQUIRE(store->stances(filter).size() == 1);
+    Stance changed = store->stances(filter).front();
+    changed.note = "checked again";
+    changed.coded_at = "2026-12-01";
+    {
+        auto session = store->begin_import();
+        session->put(changed);
+        session->commit();
+    }
+    CHECK(store->stances(filter).size() == 1);
+    CHECK(store->integrity_problems(false).empty());
+}
