@@ -1,9 +1,10 @@
 // Commands that move whole datasets: init, import, export.
-#include <fstream>
+#include <cerrno>
 #include <iostream>
 
 #include <fmt/format.h>
 
+#include "cli/atomic_file.hpp"
 #include "cli/commands.hpp"
 #include "stance/error.hpp"
 #include "stance/io/dataset_json.hpp"
@@ -47,19 +48,12 @@ void setup_export(CLI::App& app, Context& context) {
         auto store = context.open_store(true);
         const std::string json = write_dataset(store->to_dataset());
         if (output->empty()) {
+            errno = 0;
             std::cout << json;
+            flush_standard_output(); // now, while the failed write's reason is still known
             return;
         }
-        // Write beside the target and rename, so a failed export never leaves half a file behind.
-        const std::string temporary = *output + ".partial";
-        {
-            std::ofstream out(temporary, std::ios::binary);
-            out << json;
-            if (!out.flush()) {
-                throw error(fmt::format("cannot write {}: check the directory exists and is writable", *output));
-            }
-        }
-        std::filesystem::rename(temporary, *output);
+        write_file_atomically(*output, json);
     });
 }
 

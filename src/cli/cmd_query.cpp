@@ -1,5 +1,7 @@
 // The analysts' queries: evolution, snapshot, compare. Each resolves the references it is given
 // (ids, codes or names in any language), runs the library query and prints text, JSON or CSV.
+#include <cmath>
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 
@@ -166,6 +168,14 @@ void run_compare(const Context& context, const CompareCommand& command) {
     }
 }
 
+// CLI::Range lets NaN through: every comparison with it is false.
+const CLI::Validator finite_number(
+    [](const std::string& text) {
+        const double value = std::strtod(text.c_str(), nullptr);
+        return std::isfinite(value) ? std::string{} : fmt::format("{} is not a finite number", text);
+    },
+    "FINITE");
+
 } // namespace
 
 void setup_evolution(CLI::App& app, Context& context) {
@@ -182,6 +192,7 @@ void setup_evolution(CLI::App& app, Context& context) {
     command->add_flag("--include-inherited", options->include_inherited,
                       "Count stances inherited from groups (named members, whole-group statements)");
     command->add_option("--threshold", options->threshold, "Smallest change of mean score that is a shift")
+        ->check(finite_number)
         ->check(CLI::Range(0.0, 2.0))
         ->capture_default_str();
     command->add_flag("--agenda-topics", options->agenda_topics,

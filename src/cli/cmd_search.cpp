@@ -26,6 +26,13 @@ struct SearchOptions {
 };
 
 StanceFilter search_filter(const SearchOptions& options, const Catalog& catalog) {
+    // To the library an empty text means "no text condition": every stance. Typed as a search, that
+    // is a mistake (an empty variable), not a request for everything.
+    if (options.text.find_first_not_of(" \t\n\r\f\v") == std::string::npos) {
+        throw invalid_input_error("search", "the search text is empty; give the words to look for, e.g. "
+                                            "stance search Rusland (to list stances by actor or topic, use "
+                                            "evolution or snapshot)");
+    }
     StanceFilter filter;
     filter.text = options.text;
     if (!options.actor.empty()) {

@@ -35,6 +35,11 @@ struct Context {
     [[nodiscard]] std::unique_ptr<Store> open_store(bool read_only = false) const;
 };
 
+/// Flushes standard output; throws stance::error when anything written to it was lost (a full disk,
+/// a closed pipe), so that a command that printed its result never exits 0 with the result cut short.
+/// The message gives errno's reason: clear errno before the writes this checks.
+void flush_standard_output();
+
 /// The date of a `--from`/`--to` style option; nothing when the option was not given.
 /// Throws invalid_input_error naming the option when the text is not an existing YYYY-MM-DD date.
 [[nodiscard]] std::optional<Date> parse_date_option(const std::string& text, std::string_view option);

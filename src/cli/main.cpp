@@ -1,5 +1,11 @@
 // Entry point of the `stance` tool: global options, subcommand registration, error → exit code.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -10,6 +16,16 @@
 namespace stance::cli {
 
 std::unique_ptr<Store> Context::open_store(bool read_only) const {
+    if (database.empty()) {
+        throw invalid_input_error("--db", "the database path is empty (an unset variable?); pass a database file, "
+                                          "e.g. --db stance.db");
+    }
+    if (is_temporary_database(database)) {
+        throw invalid_input_error(
+            "--db", fmt::format("\"{}\" is an in-memory database: it starts empty and is gone when stance exits, so "
+                                "{}; pass a database file, e.g. --db stance.db",
+                                database, read_only ? "there is nothing to read" : "nothing would be kept"));
+    }
     OpenOptions options;
     options.read_only = read_only;
     options.busy_timeout_ms = busy_timeout_ms;
@@ -28,11 +44,39 @@ std::optional<Date> parse_date_option(const std::string& text, std::string_view 
     return date;
 }
 
+void flush_standard_output() {
+    std::cout.flush(); // with the C++ streams synced to stdio, this flushes stdout too
+    if (std::cout.good() && std::fflush(stdout) == 0 && std::ferror(stdout) == 0) {
+        return;
+    }
+    const int cause = errno; // the caller cleared it before the writes, so it is theirs
+    throw error(fmt::format("writing to standard output failed{}: the output is incomplete; check that it goes "
+                            "somewhere with space left and that it is open",
+                            cause != 0 ? fmt::format(" ({})", std::strerror(cause)) : ""));
+}
+
 namespace {
 
 int report(std::string_view kind, const std::exception& failure, ExitCode code) {
     std::cerr << fmt::format("stance: {}{}\n", kind, failure.what());
     return static_cast<int>(code);
+}
+
+/// Run after everything was printed: the last buffered output may fail only now.
+int check_standard_output() {
+    errno = 0; // what is still buffered is written now; a stale value must not pose as the reason
+    try {
+        flush_standard_output();
+    } catch (const stance::error& failure) {
+        return report("", failure, ExitCode::failure);
+    }
+    return 0;
+}
+
+/// Standard output closed at start (`>&-`) would let the next file opened take its number, and what
+/// the command prints would end up in that file.
+bool standard_output_is_open() {
+    return fcntl(STDOUT_FILENO, F_GETFD) != -1;
 }
 
 int report_not_found(const not_found_error& failure) {
@@ -52,6 +96,10 @@ int report_not_found(const not_found_error& failure) {
 
 int main(int argc, char** argv) {
     using namespace stance::cli;
+    if (!standard_output_is_open()) {
+        std::cerr << "stance: standard output is closed; redirect it to a file or to /dev/null\n";
+        return static_cast<int>(ExitCode::failure);
+    }
     CLI::App app{"stance: what actors state at meetings, per topic, with the source sentence"};
     app.require_subcommand(1);
     Context context;
@@ -102,5 +150,5 @@ int main(int argc, char** argv) {
     } catch (const std::exception& failure) {
         return report("unexpected error: ", failure, ExitCode::failure);
     }
-    return 0;
+    return check_standard_output();
 }

@@ -46,9 +46,9 @@ const std::vector<Value>& list_or_empty(const std::unordered_map<Key, std::vecto
 } // namespace
 
 Catalog::Catalog(const Store& store)
-    : m_actors(store.actors()), m_topics(store.topics()), m_meetings(store.meetings()),
-      m_agenda_items(store.agenda_items()), m_propositions(store.propositions()), m_memberships(store.memberships()),
-      m_roles(store.roles()) {
+    : m_snapshot(store.read_snapshot()), m_store(&store), m_actors(store.actors()), m_topics(store.topics()),
+      m_meetings(store.meetings()), m_agenda_items(store.agenda_items()), m_propositions(store.propositions()),
+      m_memberships(store.memberships()), m_roles(store.roles()) {
     m_actor_index = index_by_id<ActorId>(m_actors);
     m_topic_index = index_by_id<TopicId>(m_topics);
     m_meeting_index = index_by_id<MeetingId>(m_meetings);
@@ -77,6 +77,17 @@ Catalog::Catalog(const Store& store)
         if (std::find(persons.begin(), persons.end(), role.person) == persons.end()) {
             persons.push_back(role.person);
         }
+    }
+}
+
+Catalog::Catalog(Catalog&&) noexcept = default;
+Catalog& Catalog::operator=(Catalog&&) noexcept = default;
+Catalog::~Catalog() = default;
+
+void Catalog::check_built_from(const Store& store) const {
+    if (m_store != &store) {
+        throw error("a query was given a catalog built from another store; build the catalog from the store "
+                    "the query reads (Catalog catalog{store}), so both read one snapshot");
     }
 }
 

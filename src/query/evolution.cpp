@@ -7,6 +7,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include <fmt/format.h>
+
+#include "stance/error.hpp"
 #include "stance/query/catalog.hpp"
 #include "stance/query/tree.hpp"
 #include "stance/store/store.hpp"
@@ -246,6 +249,13 @@ std::optional<Period> parse_period(std::string_view text) noexcept {
 
 Evolution evolution(const Store& store, const Catalog& catalog, const ActorId& actor, const TopicId& topic,
                     const EvolutionOptions& options) {
+    // NaN compares false with everything: it would silently mean "never a shift".
+    if (!std::isfinite(options.shift_threshold) || options.shift_threshold < 0.0) {
+        throw invalid_input_error("shift_threshold", fmt::format("{} is not a threshold; give a finite number, 0 or "
+                                                                 "more (scores run from -1 to +1, so 2 is the "
+                                                                 "largest change)",
+                                                                 options.shift_threshold));
+    }
     Evolution result;
     result.actor = actor;
     result.actor_name = catalog.actor(actor).name;

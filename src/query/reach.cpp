@@ -101,6 +101,7 @@ std::optional<Reach> reach(const Catalog& catalog, const Stance& stance, const D
 
 std::vector<ActorStance> stances_reaching(const Store& store, const Catalog& catalog, const ActorId& actor,
                                           StanceFilter filter) {
+    catalog.check_built_from(store);
     // Ask the store only for stances that can reach the actor: its own, its representatives', and
     // those of every group it ever belonged to (and their representatives). Named stances come
     // through include_named_members.

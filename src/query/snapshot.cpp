@@ -82,6 +82,7 @@ std::vector<SnapshotParticipant> participants_of(const Store& store, const Catal
 
 Snapshot snapshot(const Store& store, const Catalog& catalog, const MeetingId& meeting,
                   const SnapshotOptions& options) {
+    catalog.check_built_from(store);
     Snapshot result;
     result.meeting = catalog.meeting(meeting);
     const std::vector<MeetingId> tree = meeting_with_descendants(catalog, meeting);

@@ -159,6 +159,26 @@ constexpr std::array migrations{schema_v1, schema_v2, schema_v3};
 
 } // namespace
 
+DatabaseKind classify_database(SQLite::Database& db) {
+    const int application_id = db.execAndGet("PRAGMA application_id").getInt();
+    if (application_id == stance_application_id) {
+        return DatabaseKind::stance;
+    }
+    if (application_id != 0) {
+        return DatabaseKind::foreign;
+    }
+    const int version = read_schema_version(db);
+    const int tables = db.execAndGet("SELECT count(*) FROM sqlite_master").getInt();
+    if (tables == 0) {
+        // Nothing in it to lose: new, or marked only by a version (which the version checks then judge).
+        return version == 0 ? DatabaseKind::empty : DatabaseKind::stance;
+    }
+    // Schema versions 1 and 2 were written before stance set an application_id.
+    const bool has_stance_table =
+        db.execAndGet("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'stance'").getInt() == 1;
+    return version >= 1 && has_stance_table ? DatabaseKind::stance : DatabaseKind::foreign;
+}
+
 int read_schema_version(SQLite::Database& db) {
     return db.execAndGet("PRAGMA user_version").getInt();
 }
@@ -171,7 +191,7 @@ void migrate(SQLite::Database& db, int target) {
                         "upgrade stance to open it",
                         db.getFilename(), version, target));
     }
-    if (version == target) {
+    if (version == target && db.execAndGet("PRAGMA application_id").getInt() == stance_application_id) {
         return;
     }
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -181,6 +201,8 @@ void migrate(SQLite::Database& db, int target) {
         db.exec(migrations.at(static_cast<std::size_t>(next - 1)));
     }
     db.exec(fmt::format("PRAGMA user_version = {}", target));
+    // Databases of schema 1 and 2 written by older stance get the id on their next read-write open.
+    db.exec(fmt::format("PRAGMA application_id = {}", stance_application_id));
     transaction.commit();
 }
 

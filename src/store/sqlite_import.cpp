@@ -35,6 +35,7 @@ public:
     void put(const Participant& participant) override;
     void put(const Stance& stance) override;
     void put_stances(std::span<const Stance> stances) override;
+    void remove(const ActorAlias& alias) override;
     void commit() override;
 
 private:
@@ -528,6 +529,15 @@ void SqliteImportSession::put_stances(std::span<const Stance> stances) {
     statement("DELETE FROM temp.stance_staging").exec();
 }
 
+void SqliteImportSession::remove(const ActorAlias& alias) {
+    SQLite::Statement& q = statement("DELETE FROM actor_alias WHERE actor_id = (SELECT id FROM actor WHERE slug = ?) "
+                                     "AND language = ? AND text = ?");
+    q.bind(1, alias.actor.str());
+    q.bind(2, alias.name.language);
+    q.bind(3, alias.name.text);
+    q.exec();
+}
+
 void SqliteImportSession::commit() {
     m_statements.clear(); // finalize before COMMIT so no statement holds the write open
     m_transaction.commit();
@@ -539,6 +549,9 @@ template <class Entity> void write(SqliteImportSession& session, const Entity& e
 }
 void write(SqliteImportSession& session, std::span<const Stance> stances) {
     session.put_stances(stances);
+}
+void write(SqliteImportSession& session, const ActorAlias& alias) {
+    session.remove(alias);
 }
 
 // What a failed put was writing, for the error message.
@@ -555,6 +568,9 @@ std::string describe(std::string_view, std::span<const Stance> stances) {
     return stances.empty() ? std::string("no stances")
                            : fmt::format("{} stances from \"{}\" to \"{}\"", stances.size(), stances.front().id.str(),
                                          stances.back().id.str());
+}
+std::string describe(std::string_view, const ActorAlias& a) {
+    return fmt::format("removal of the alias \"{}\" of actor \"{}\"", a.name.text, a.actor.str());
 }
 std::string describe(std::string_view, const Participant& p) {
     return fmt::format("participant \"{}\" of meeting \"{}\"", p.actor.str(), p.meeting.str());
@@ -580,6 +596,7 @@ public:
     void put(const Participant& participant) override { guarded("participant", participant); }
     void put(const Stance& stance) override { guarded("stance", stance); }
     void put_stances(std::span<const Stance> stances) override { guarded("stances", stances); }
+    void remove(const ActorAlias& alias) override { guarded("alias", alias); }
 
     void commit() override {
         if (m_failed) {

@@ -3,6 +3,10 @@
 
 #include <sqlite3.h>
 
+#include <cctype>
+#include <filesystem>
+#include <system_error>
+
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
@@ -15,6 +19,21 @@ std::unique_ptr<Store> Store::open(const std::string& path, OpenOptions options)
     return std::make_unique<detail::SqliteStore>(path, options);
 }
 
+bool is_temporary_database(std::string_view path) {
+    if (path.empty() || path == ":memory:") {
+        return true;
+    }
+    if (!path.starts_with("file:")) {
+        return false;
+    }
+    // An SQLite URI: file::memory:, or any file: URI with mode=memory among its parameters.
+    const std::string_view rest = path.substr(5);
+    const std::size_t query = rest.find('?');
+    const std::string_view name = rest.substr(0, query);
+    const std::string_view parameters = query == std::string_view::npos ? std::string_view{} : rest.substr(query);
+    return name.empty() || name == ":memory:" || parameters.find("mode=memory") != std::string_view::npos;
+}
+
 } // namespace stance
 
 namespace stance::detail {
@@ -25,6 +44,77 @@ constexpr char unit_separator = '\x1f';
 
 int open_flags(const OpenOptions& options) {
     return options.read_only ? SQLite::OPEN_READONLY : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+}
+
+/// `path`, once it is known to name something SQLite can open as intended; SQLite's own errors for a
+/// directory ("disk I/O error") or a missing file ("unable to open database file") say neither.
+const std::string& openable(const std::string& path, const OpenOptions& options) {
+    if (is_temporary_database(path)) {
+        return path;
+    }
+    std::error_code ignored;
+    if (std::filesystem::is_directory(path, ignored)) {
+        throw storage_error(fmt::format("{} is a directory; pass a database file (e.g. {}/stance.db)", path,
+                                        std::filesystem::path(path).lexically_normal().string()));
+    }
+    if (options.read_only && !std::filesystem::exists(path, ignored)) {
+        throw storage_error(fmt::format("{} does not exist, so there is nothing to read; check the path, or "
+                                        "create the database by importing into it (stance import)",
+                                        path));
+    }
+    return path;
+}
+
+/// `path` as an SQLite URI that opens it read-only and immutable.
+std::string immutable_uri(const std::string& path) {
+    std::string uri = "file:";
+    for (const char c : std::filesystem::absolute(path).string()) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (std::isalnum(byte) != 0 || std::string_view("/-._~").find(c) != std::string_view::npos) {
+            uri += c;
+        } else {
+            uri += fmt::format("%{:02X}", byte);
+        }
+    }
+    return uri + "?immutable=1";
+}
+
+/// Opens `path`. In WAL mode even a reader needs the -wal and -shm files beside the database, and in
+/// a folder it may not write it cannot create them (SQLITE_READONLY_DIRECTORY: a copy on read-only
+/// media, or another user's folder). When neither file exists, no writer is using the database and
+/// its file holds every commit; SQLite's documented way to read such a file is the `immutable` URI
+/// parameter (sqlite.org/wal.html, "Read-Only Databases"), which a read-only open then uses.
+SQLite::Database open_database(const std::string& path, const OpenOptions& options) {
+    SQLite::Database db(path, open_flags(options), options.busy_timeout_ms);
+    if (!options.read_only || is_temporary_database(path)) {
+        return db;
+    }
+    try {
+        (void)db.execAndGet("SELECT count(*) FROM sqlite_master"); // the first read opens the WAL
+        return db;
+    } catch (const SQLite::Exception& failure) {
+        std::error_code ignored;
+        if (failure.getExtendedErrorCode() != SQLITE_READONLY_DIRECTORY ||
+            std::filesystem::exists(path + "-wal", ignored) || std::filesystem::exists(path + "-shm", ignored)) {
+            throw;
+        }
+    }
+    return SQLite::Database(immutable_uri(path), SQLite::OPEN_READONLY | SQLite::OPEN_URI, options.busy_timeout_ms);
+}
+
+/// Refuses, before anything in the file changes, what is not a stance database to read or write.
+void check_kind(SQLite::Database& db, const std::string& path, const OpenOptions& options) {
+    const DatabaseKind kind = classify_database(db);
+    if (kind == DatabaseKind::foreign) {
+        throw storage_error(fmt::format("{} is an SQLite database but not a stance database; stance leaves it "
+                                        "as it is. Pass a stance database, or a new file name to create one",
+                                        path));
+    }
+    if (kind == DatabaseKind::empty && options.read_only) {
+        throw storage_error(fmt::format("{} is empty: it holds no stance data yet, so there is nothing to read; "
+                                        "import a dataset into it first (stance import)",
+                                        path));
+    }
 }
 
 std::optional<Date> optional_date(const SQLite::Column& column) {
@@ -215,7 +305,25 @@ std::optional<Date> date_or_none(const std::string& text) {
                                      doing, failure.what()),
                          code);
     }
+    if (const std::string_view advice = storage_advice(code); !advice.empty()) {
+        throw storage_error(fmt::format("{}: {} ({}, SQLite error {})", doing, advice, failure.what(), code), code);
+    }
     throw storage_error(fmt::format("{}: {} (SQLite error {})", doing, failure.what(), code), code);
+}
+
+std::string_view storage_advice(int extended_code) noexcept {
+    // A full disk shows as SQLITE_FULL, or, when the WAL index cannot grow, as IOERR_SHMSIZE.
+    if ((extended_code & 0xff) == SQLITE_FULL || extended_code == SQLITE_IOERR_SHMSIZE) {
+        return "the disk is full: free space and retry; nothing was written";
+    }
+    if ((extended_code & 0xff) == SQLITE_READONLY) {
+        return "the database cannot be written: the file or its folder is read-only; give yourself write "
+               "permission or copy the database to a writable folder";
+    }
+    if ((extended_code & 0xff) == SQLITE_CANTOPEN) {
+        return "the database file cannot be opened: check the path and that you may read it and its folder";
+    }
+    return {};
 }
 
 const char* table_of(EntityKind kind) noexcept {
@@ -233,8 +341,9 @@ const char* table_of(EntityKind kind) noexcept {
 }
 
 SqliteStore::SqliteStore(const std::string& path, OpenOptions options) try
-    : m_path(path), m_db(path, open_flags(options), options.busy_timeout_ms) {
+    : m_path(path), m_db(open_database(openable(path, options), options)) {
     m_db.exec("PRAGMA foreign_keys = ON");
+    check_kind(m_db, path, options);
     if (options.read_only) {
         const int version = read_schema_version(m_db);
         if (version != current_schema_version) {
@@ -249,7 +358,7 @@ SqliteStore::SqliteStore(const std::string& path, OpenOptions options) try
     if (read_schema_version(m_db) > current_schema_version) {
         migrate(m_db, current_schema_version); // throws schema_version_error with the whole explanation
     }
-    if (path != ":memory:" && !path.empty()) {
+    if (!is_temporary_database(path)) {
         // WAL lets readers keep answering while an import writes; FULL makes every commit durable.
         m_db.exec("PRAGMA journal_mode = WAL");
         m_db.exec("PRAGMA synchronous = FULL");

@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Exception.h>
@@ -49,6 +50,10 @@ private:
 
 /// Translates a SQLite exception into the stance error a caller can act on (busy, storage).
 [[noreturn]] void rethrow_as_stance_error(const SQLite::Exception& failure, const std::string& doing);
+
+/// What to tell the user about an SQLite error code beyond SQLite's own words (a full disk, a
+/// read-only location); empty when SQLite's message says enough.
+[[nodiscard]] std::string_view storage_advice(int extended_code) noexcept;
 
 /// Table name for an entity kind with an external slug.
 [[nodiscard]] const char* table_of(EntityKind kind) noexcept;

@@ -88,6 +88,7 @@ std::optional<double> AgreementCounts::s_score() const noexcept {
 
 VoteAgreement agreement(const Store& store, const Catalog& catalog, const ActorId& first, const ActorId& second,
                         const AgreementOptions& options) {
+    catalog.check_built_from(store);
     VoteAgreement result;
     result.first = first;
     result.second = second;
@@ -173,6 +174,7 @@ VoteAgreement agreement(const Store& store, const Catalog& catalog, const ActorI
 
 AgreementMatrix agreement_matrix(const Store& store, const Catalog& catalog, const MeetingId& meeting,
                                  const AgreementMatrixOptions& options) {
+    catalog.check_built_from(store);
     AgreementMatrix matrix;
     matrix.meeting = meeting;
     matrix.topic = options.topic;

@@ -1,8 +1,12 @@
 // Which actor a country of the unvotes tables is. The reasons for each rule are in docs/unga.md.
 #include <algorithm>
 #include <array>
+#include <set>
+#include <string>
+#include <unordered_map>
 
 #include "stance/actors/countries.hpp"
+#include "stance/text/fold.hpp"
 #include "stance/unga/import.hpp"
 
 namespace stance {
@@ -19,12 +23,14 @@ struct ExtraAliases {
 
 // Names under which a current state appears in UN vote histories. The USSR's votes are in the
 // data as Russia's; the Federal Republic of Germany's and the Yemen Arab Republic's as deu and yem.
+// "Micronesia (Federated States of)" is the UN's own name, which the unvotes tables use and ICU does not.
 constexpr std::array extra_aliases{
     ExtraAliases{"rus", {"USSR", "Soviet Union", "Union of Soviet Socialist Republics"}},
     ExtraAliases{"deu", {"Federal Republic of Germany", "West Germany", "FRG"}},
     ExtraAliases{"yem", {"Yemen Arab Republic", "North Yemen", "Republic of Yemen"}},
     ExtraAliases{"srb", {"Federal Republic of Yugoslavia", "Serbia and Montenegro", ""}},
     ExtraAliases{"twn", {"Republic of China", "", ""}},
+    ExtraAliases{"fsm", {"Micronesia (Federated States of)", "Federated States of Micronesia", ""}},
 };
 
 void add_alias(Actor& actor, std::string_view language, std::string_view text) {
@@ -66,19 +72,80 @@ std::optional<Actor> base_actor(std::string_view country, std::string_view code,
     return country_actor(code);
 }
 
-} // namespace
-
-std::optional<Actor> unga_country_actor(std::string_view country, std::string_view code, const Date& date) {
-    std::optional<Actor> actor = base_actor(country, code, date);
-    if (!actor) {
-        return std::nullopt;
-    }
+void add_extra_aliases(Actor& actor) {
     for (const ExtraAliases& extra : extra_aliases) {
-        if (extra.id == actor->id.str()) {
+        if (extra.id == actor.id.str()) {
             for (std::string_view alias : extra.english) {
-                add_alias(*actor, "en", alias);
+                add_alias(actor, "en", alias);
             }
         }
+    }
+}
+
+// The actor with every name stance knows for it, before the table's own name is added.
+std::optional<Actor> known_actor(std::string_view country, std::string_view code, const Date& date) {
+    std::optional<Actor> actor = base_actor(country, code, date);
+    if (actor) {
+        add_extra_aliases(*actor);
+    }
+    return actor;
+}
+
+bool is_named(const Actor& actor, const std::string& folded_name) {
+    if (fold_for_matching(actor.name) == folded_name) {
+        return true;
+    }
+    return std::any_of(actor.aliases.begin(), actor.aliases.end(),
+                       [&](const Name& alias) { return fold_for_matching(alias.text) == folded_name; });
+}
+
+/// Every name of every state stance knows (folded), with the ids of the states it names.
+const std::unordered_map<std::string, std::set<std::string>>& country_names() {
+    static const auto names = [] {
+        std::unordered_map<std::string, std::set<std::string>> owners;
+        auto add = [&](Actor actor) {
+            add_extra_aliases(actor);
+            owners[fold_for_matching(actor.name)].insert(actor.id.str());
+            for (const Name& alias : actor.aliases) {
+                owners[fold_for_matching(alias.text)].insert(actor.id.str());
+            }
+        };
+        for (const Actor& actor : country_actors()) {
+            add(actor);
+        }
+        for (const HistoricState& state : historic_states()) {
+            add(*historic_state_actor(state.id));
+        }
+        return owners;
+    }();
+    return names;
+}
+
+} // namespace
+
+bool unga_alias_names_another_country(const ActorId& actor, std::string_view alias) {
+    const auto& names = country_names();
+    const auto found = names.find(fold_for_matching(alias));
+    return found != names.end() && !found->second.contains(actor.str());
+}
+
+bool unga_country_name_fits(std::string_view country, std::string_view code, const Date& date) {
+    const std::optional<Actor> actor = known_actor(country, code, date);
+    if (!actor || code.empty()) {
+        return actor.has_value(); // without a code the name alone decided
+    }
+    const std::string folded = fold_for_matching(country);
+    if (is_named(*actor, folded)) {
+        return true;
+    }
+    // From November 2000 "YU" is Serbia, whose votes the data still files under "Yugoslavia".
+    return code == "YU" && is_named(*historic_state_actor("yug"), folded);
+}
+
+std::optional<Actor> unga_country_actor(std::string_view country, std::string_view code, const Date& date) {
+    std::optional<Actor> actor = known_actor(country, code, date);
+    if (!actor) {
+        return std::nullopt;
     }
     // After 2000 the data still says "Yugoslavia" for Serbia; as an alias it would make the name
     // ambiguous, and "Yugoslavia" means the federation that ended in 1992.

@@ -206,6 +206,18 @@ struct VoteRow {
     PositionKind kind;
 };
 
+/// Refuses a row whose country name is not a name of the country its code stands for.
+void check_name_fits(const std::string& where, std::string_view country, std::string_view code, const Date& date,
+                     const Actor& actor) {
+    if (code.empty() || unga_country_name_fits(country, code, date)) {
+        return;
+    }
+    throw invalid_input_error(where, fmt::format("the country name \"{}\" does not name the country with code {} "
+                                                 "({}); the code decides whose vote a row is, so fix the name or the "
+                                                 "code",
+                                                 country, code, actor.name));
+}
+
 std::optional<PositionKind> vote_kind(std::string_view text) {
     if (text == "yes") {
         return PositionKind::support;
@@ -233,7 +245,7 @@ std::string_view vote_word(PositionKind kind) {
 class UngaImporter {
 public:
     UngaImporter(Store& store, const UngaProgressCallback& progress)
-        : m_session(store.begin_import()), m_progress(progress) {}
+        : m_store(store), m_session(store.begin_import()), m_progress(progress) {}
 
     void read_roll_calls(const std::filesystem::path& file);
     void read_issues(const std::filesystem::path& file);
@@ -242,6 +254,7 @@ public:
     void read_full_codes(const std::filesystem::path& directory);
     UngaImportSummary commit() {
         flush();
+        remove_contradicting_aliases();
         m_session->commit();
         m_summary.actors = m_actor_ids.size();
         return m_summary;
@@ -256,8 +269,10 @@ private:
     void put_vote(const RollCall& call, std::size_t actor, PositionKind kind, const DocumentId& document,
                   const CsvRecord& record);
     void flush();
+    void remove_contradicting_aliases();
     void report(const CsvReader& reader, std::uint64_t rows, bool done) const;
 
+    const Store& m_store;
     std::unique_ptr<ImportSession> m_session;
     const UngaProgressCallback& m_progress;
     std::map<std::int64_t, RollCall> m_roll_calls;
@@ -487,6 +502,7 @@ std::size_t UngaImporter::actor_index(const CsvReader& reader, const CsvRecord& 
                               "withdrawn one stance knows (DD, YD, CS, YU; see docs/unga.md); fix the code",
                               code, country));
     }
+    check_name_fits(reader.where(record, code_column), country, code, date, *actor);
     std::size_t index = 0;
     if (auto known = m_actor_by_id.find(actor->id.str()); known != m_actor_by_id.end()) {
         index = known->second;
@@ -561,6 +577,20 @@ void UngaImporter::put_vote(const RollCall& call, std::size_t actor, PositionKin
     }
 }
 
+void UngaImporter::remove_contradicting_aliases() {
+    // Read inside the import: the store's reads see this session's own writes.
+    for (const Actor& stored : m_store.actors()) {
+        if (!m_actor_by_id.contains(stored.id.str())) {
+            continue;
+        }
+        for (const Name& alias : stored.aliases) {
+            if (unga_alias_names_another_country(stored.id, alias.text)) {
+                m_session->remove(ActorAlias{stored.id, alias});
+            }
+        }
+    }
+}
+
 void UngaImporter::flush() {
     // Stance ids are unique within an import (duplicates are refused above), so the order is free.
     std::stable_sort(m_batch.begin(), m_batch.begin() + static_cast<std::ptrdiff_t>(m_batched),
@@ -620,9 +650,22 @@ void UngaImporter::read_full_codes(const std::filesystem::path& directory) {
         CsvReader reader(file);
         reader.expect_header(ccode_columns);
         CsvRecord record;
+        std::unordered_map<std::int64_t, std::uint64_t> lines;
         while (reader.next(record)) {
-            countries[parse_integer(reader, record, 0)] =
-                Country{std::string(record.field(1)), std::string(record.field(2))};
+            const std::int64_t ccode = parse_integer(reader, record, 0);
+            if (auto [previous, added] = lines.emplace(ccode, record.line()); !added) {
+                throw invalid_input_error(reader.where(record, 0),
+                                          fmt::format("ccode {} is listed twice, on line {} and on line {}: one code "
+                                                      "would file one country's votes under another; keep one row "
+                                                      "per code",
+                                                      ccode, previous->second, record.line()));
+            }
+            Country country{std::string(record.field(1)), std::string(record.field(2))};
+            // Before 2000, so that "YU" is checked against Yugoslavia; the votes' dates decide later.
+            if (const auto actor = unga_country_actor(country.name, country.code, Date{1990, 1, 1})) {
+                check_name_fits(reader.where(record, 2), country.name, country.code, Date{1990, 1, 1}, *actor);
+            }
+            countries.emplace(ccode, std::move(country));
         }
     }
 

@@ -3,7 +3,9 @@
 #include <algorithm>
 
 #include "stance/actors/countries.hpp"
+#include "stance/io/csv.hpp"
 #include "stance/unga/import.hpp"
+#include "support.hpp"
 
 using namespace stance;
 
@@ -106,4 +108,44 @@ TEST_CASE("the unvotes country rows map to actors as docs/unga.md says") {
     }
     CHECK_FALSE(unga_country_actor("Atlantis", "", today));
     CHECK_FALSE(unga_country_actor("Atlantis", "XX", today));
+}
+
+TEST_CASE("a country name must name the state its code stands for, in any case and with or without accents") {
+    const Date today{2019, 12, 27};
+    CHECK(unga_country_name_fits("Canada", "CA", today));
+    CHECK(unga_country_name_fits("CANADA", "CA", today));
+    CHECK(unga_country_name_fits("Cote d’Ivoire", "CI", today));
+    CHECK(unga_country_name_fits("Nederland", "NL", today)); // an ICU name in another language
+    CHECK(unga_country_name_fits("USSR", "RU", Date{1985, 1, 1}));
+    CHECK(unga_country_name_fits("Yugoslavia", "YU", Date{1992, 9, 3}));
+    CHECK(unga_country_name_fits("Yugoslavia", "YU", today)); // Serbia, still so named in the data
+    CHECK(unga_country_name_fits("Czechoslovakia", "CS", Date{1985, 1, 1}));
+    CHECK(unga_country_name_fits("German Democratic Republic", "DD", Date{1985, 1, 1}));
+    CHECK(unga_country_name_fits("Federal Republic of Germany", "", Date{1985, 1, 1}));
+    CHECK_FALSE(unga_country_name_fits("Atlantis", "AT", today));
+    CHECK_FALSE(unga_country_name_fits("Netherlands", "US", today));
+    CHECK_FALSE(unga_country_name_fits("Atlantis", "", today));
+}
+
+TEST_CASE("every country row of the shipped full-codes release names the state of its code") {
+    const std::filesystem::path file = test::source_dir() / "data/voeten_unvotes_2016/ccode_to_country.csv.gz";
+    CsvReader reader(open_data_file(file), file.string());
+    CsvRecord record;
+    (void)reader.next(record); // the header
+    std::size_t rows = 0;
+    while (reader.next(record)) {
+        ++rows;
+        CAPTURE(record.field(1));
+        CHECK(unga_country_name_fits(record.field(1), record.field(2), Date{1990, 1, 1}));
+    }
+    CHECK(rows > 190);
+}
+
+TEST_CASE("an alias that names another state is recognised as a contradiction, other aliases are not") {
+    CHECK(unga_alias_names_another_country(ActorId{"usa"}, "Netherlands"));
+    CHECK(unga_alias_names_another_country(ActorId{"aut"}, "Australia"));
+    CHECK_FALSE(unga_alias_names_another_country(ActorId{"nld"}, "Netherlands"));
+    CHECK_FALSE(unga_alias_names_another_country(ActorId{"nld"}, "Holland"));
+    CHECK_FALSE(unga_alias_names_another_country(ActorId{"rus"}, "USSR"));
+    CHECK_FALSE(unga_alias_names_another_country(ActorId{"srb"}, "Federal Republic of Yugoslavia"));
 }

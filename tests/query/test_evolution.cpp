@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 #include <boost/json.hpp>
 #include <doctest/doctest.h>
@@ -351,4 +353,15 @@ TEST_CASE("the Netherlands on Russia in the seed report: own statements and the 
     // The Warsaw summit agreement of all Allies (2016) reaches the Netherlands as a group stance.
     const auto ids = ids_of(result.inherited);
     CHECK(std::find(ids.begin(), ids.end(), "nato-allies-dual-track-agreed-warsaw-2016") != ids.end());
+}
+
+TEST_CASE("a threshold that is not a finite number from 0 up is refused, not taken as never a shift") {
+    auto store = test::seed_store();
+    for (const double threshold : {std::nan(""), std::numeric_limits<double>::infinity(), -0.5}) {
+        EvolutionOptions options;
+        options.shift_threshold = threshold;
+        CHECK_THROWS_WITH_AS((void)evolution(*store, ActorId{"nld"}, TopicId{"russia"}, options),
+                             doctest::Contains("is not a threshold; give a finite number, 0 or more"),
+                             invalid_input_error);
+    }
 }

@@ -199,3 +199,11 @@ TEST_CASE("the CSV reader itself: records too long, and CRLF line ends") {
         CHECK(record.field(3) == "yes"); // no stray \r in the last field
     }
 }
+
+TEST_CASE("a country name that contradicts its code is refused, naming both") {
+    check_refused(
+        "un_votes.csv", "3,Canada,CA,no\n", "3,Atlantis,CA,no\n", "3:12",
+        {"the country name \"Atlantis\" does not name the country with code CA (Canada)", "fix the name or the code"});
+    check_refused("un_votes.csv", "3,United States,US,yes\n", "3,Netherlands,US,yes\n", "2:15",
+                  {"\"Netherlands\" does not name the country with code US (United States)"});
+}

@@ -7,12 +7,18 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <set>
 #include <thread>
 
+#include <fmt/format.h>
+
 #include "reliability_support.hpp"
+#include "stance/query/catalog.hpp"
+#include "stance/query/evolution.hpp"
+#include "stance/query/snapshot.hpp"
 
 using namespace stance;
 using stance::test::SeededDatabase;
@@ -245,4 +251,132 @@ TEST_CASE("a file is checked against the database as it is when the file is writ
     CHECK(outcome.find("$.stances[0].source.start: the span [0, 32) reads \"The minister opposes") !=
           std::string::npos);
     CHECK_FALSE(Store::open(db.path())->exists(EntityKind::stance, "nld-memo"));
+}
+
+namespace {
+
+/// A meeting that exists only in this import, and one stance of the Netherlands at it (a copy of a
+/// real seed stance, same quote and span). A read that sees the stance but not the meeting dates it
+/// 0000-00-00: the failure the query snapshot prevents.
+Dataset late_meeting(int number) {
+    const Dataset seed = read_dataset_file(test::seed_dataset());
+    Meeting meeting;
+    meeting.id = MeetingId{fmt::format("late-meeting-{}", number)};
+    meeting.body = BodyId{"nac"};
+    meeting.title = fmt::format("A meeting added while queries run ({})", number);
+    meeting.date = Date{2017, 4, 1};
+    Stance stance;
+    for (const Stance& candidate : seed.stances) {
+        if (candidate.id == StanceId{"nld-honour-wales-defence-spending-commitments"}) {
+            stance = candidate;
+        }
+    }
+    REQUIRE(stance.actor == ActorId{"nld"});
+    stance.id = StanceId{fmt::format("late-stance-{}", number)};
+    stance.meeting = meeting.id;
+    stance.agenda_item.reset();
+    stance.stated_on.reset();
+    Dataset dataset;
+    dataset.meetings.push_back(meeting);
+    dataset.stances.push_back(stance);
+    return dataset;
+}
+
+const TopicId wales_pledge{"wales-defence-investment-pledge"};
+
+/// How many stances of `points` the catalog cannot date (their meeting is unknown to it).
+std::size_t undated(const Catalog& catalog, const std::vector<ActorStance>& points) {
+    return static_cast<std::size_t>(std::count_if(points.begin(), points.end(), [&](const ActorStance& point) {
+        return point.date == Date{} || catalog.find(point.stance.meeting) == nullptr;
+    }));
+}
+
+std::size_t undated(const Catalog& catalog, const std::vector<Stance>& stances) {
+    return static_cast<std::size_t>(std::count_if(stances.begin(), stances.end(), [&](const Stance& stance) {
+        return catalog.effective_date(stance) == Date{} || catalog.find(stance.meeting) == nullptr;
+    }));
+}
+
+StanceFilter wales_search() {
+    StanceFilter filter;
+    filter.text = "Wales";
+    return filter;
+}
+
+} // namespace
+
+TEST_CASE("a query reads its stances in the catalog's snapshot, even when another connection commits between") {
+    SeededDatabase db;
+    auto reader = Store::open(db.path(), OpenOptions{.read_only = true});
+    const Catalog catalog{*reader};
+    Store::open(db.path())->import(late_meeting(1)); // after the catalog, before the stances are read
+
+    const Evolution result = evolution(*reader, catalog, ActorId{"nld"}, wales_pledge);
+    REQUIRE_FALSE(result.points.empty());
+    CHECK(undated(catalog, result.points) == 0);
+    const std::vector<Stance> found = reader->stances(wales_search()); // search, as `stance search` runs it
+    REQUIRE_FALSE(found.empty());
+    CHECK(undated(catalog, found) == 0);
+    CHECK_FALSE(reader->exists(EntityKind::stance, "late-stance-1"));
+}
+
+TEST_CASE("the new stance is seen once the catalog that held the old snapshot is gone") {
+    SeededDatabase db;
+    auto reader = Store::open(db.path(), OpenOptions{.read_only = true});
+    { const Catalog before{*reader}; }
+    Store::open(db.path())->import(late_meeting(1));
+    const Catalog catalog{*reader};
+    const Evolution result = evolution(*reader, catalog, ActorId{"nld"}, wales_pledge);
+    CHECK(undated(catalog, result.points) == 0);
+    CHECK(std::any_of(result.points.begin(), result.points.end(),
+                      [](const ActorStance& point) { return point.stance.id == StanceId{"late-stance-1"}; }));
+}
+
+TEST_CASE("a query refuses a catalog built from another store") {
+    SeededDatabase db;
+    auto other = Store::open(db.path(), OpenOptions{.read_only = true});
+    const Catalog foreign{*other};
+    const std::string message =
+        test::message_of_failure<error>([&] { (void)evolution(db.store(), foreign, ActorId{"nld"}, wales_pledge); });
+    CHECK(message.find("a catalog built from another store") != std::string::npos);
+    CHECK_THROWS_AS((void)snapshot(db.store(), foreign, MeetingId{"nac-fm-2017-03-31"}), error);
+}
+
+TEST_CASE("evolution and search while small imports commit: every stance's meeting is known to its query") {
+    SeededDatabase db;
+    constexpr int imports = 30;
+    std::atomic<bool> writing{true};
+    std::size_t queries = 0;
+    std::size_t bad = 0;
+    std::thread reader([&] {
+        auto store = Store::open(db.path(), OpenOptions{.read_only = true});
+        do {
+            { // evolution, as `stance evolution` runs it
+                const Catalog catalog{*store};
+                bad += undated(catalog, evolution(*store, catalog, ActorId{"nld"}, wales_pledge).points);
+            }
+            { // the convenience overload loads its own catalog
+                const Evolution result = evolution(*store, ActorId{"nld"}, wales_pledge);
+                bad += static_cast<std::size_t>(std::count_if(result.points.begin(), result.points.end(),
+                                                              [](const ActorStance& p) { return p.date == Date{}; }));
+            }
+            { // search, as `stance search` runs it
+                const Catalog catalog{*store};
+                bad += undated(catalog, store->stances(wales_search()));
+            }
+            ++queries;
+        } while (writing.load());
+    });
+    {
+        auto writer = Store::open(db.path(), OpenOptions{.busy_timeout_ms = 10'000});
+        for (int i = 0; i < imports; ++i) {
+            writer->import(late_meeting(i));
+        }
+    }
+    writing = false;
+    reader.join();
+    CAPTURE(queries);
+    CHECK(queries >= 1);
+    CHECK(bad == 0);
+    CHECK(test::integrity_of(db.path()) == "ok");
 }

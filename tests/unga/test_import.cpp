@@ -377,3 +377,55 @@ TEST_CASE("unga ids and session numbers round-trip") {
     CHECK(unga_vote_stance(5, ActorId{"nld"}) == StanceId{"unga-5-nld"});
     CHECK(unga_issue_topic("me") == TopicId{"unga-me"});
 }
+
+TEST_CASE("a ccode listed twice in ccode_to_country.csv is refused with both lines") {
+    test::TempDir dir;
+    for (const char* table : {"votes_full_codes.csv", "ccode_to_country.csv"}) {
+        std::filesystem::copy_file(test::unga_fixture() / table, dir / table);
+    }
+    edit_table(dir.path(), "ccode_to_country.csv", "20,Canada,CA,", "2,Canada,CA,"); // 2 is the United States'
+    auto store = Store::open(":memory:");
+    UngaImportOptions options;
+    options.full_codes_directory = dir.path();
+    try {
+        (void)import_unga(*store, test::unga_fixture(), options);
+        FAIL("a ccode listed twice was accepted");
+    } catch (const invalid_input_error& failure) {
+        CHECK(failure.where().ends_with("ccode_to_country.csv:3:1"));
+        CHECK(std::string(failure.what()).find("ccode 2 is listed twice, on line 2 and on line 3") !=
+              std::string::npos);
+    }
+    CHECK(store->stances().empty());
+}
+
+TEST_CASE("a ccode_to_country row whose name contradicts its code is refused at that row") {
+    test::TempDir dir;
+    for (const char* table : {"votes_full_codes.csv", "ccode_to_country.csv"}) {
+        std::filesystem::copy_file(test::unga_fixture() / table, dir / table);
+    }
+    edit_table(dir.path(), "ccode_to_country.csv", "20,Canada,CA,", "20,Atlantis,CA,");
+    auto store = Store::open(":memory:");
+    UngaImportOptions options;
+    options.full_codes_directory = dir.path();
+    CHECK_THROWS_WITH_AS((void)import_unga(*store, test::unga_fixture(), options),
+                         doctest::Contains("ccode_to_country.csv:3:13: the country name \"Atlantis\" does not name "
+                                           "the country with code CA (Canada)"),
+                         invalid_input_error);
+    CHECK(store->stances().empty());
+}
+
+TEST_CASE("importing clean tables again removes an alias that named another country, and keeps the others") {
+    auto store = imported_fixture();
+    { // what an older stance left after importing a row "Netherlands,US", and a coder's own alias
+        Actor usa = Catalog{*store}.actor(ActorId{"usa"});
+        usa.aliases = {{"en", "Netherlands"}, {"en", "Uncle Sam"}};
+        auto session = store->begin_import();
+        session->put(usa);
+        session->commit();
+    }
+    CHECK_THROWS_AS((void)resolve_actor(Catalog{*store}, "Netherlands"), not_found_error); // ambiguous
+    (void)import_unga(*store, test::unga_fixture());
+    const Catalog catalog{*store};
+    CHECK(resolve_actor(catalog, "Netherlands") == ActorId{"nld"});
+    CHECK(resolve_actor(catalog, "Uncle Sam") == ActorId{"usa"});
+}

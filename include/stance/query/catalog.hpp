@@ -3,11 +3,18 @@
 //
 // The stances stay in the store and are read per query (they are the large part); the catalog is
 // small enough to hold whole even for the UN General Assembly data. Build one per store and reuse
-// it across queries: `Catalog catalog{*store}; evolution(*store, catalog, ...)`. A catalog is a
-// snapshot: it does not see writes made to the store after it was built.
+// it across queries: `Catalog catalog{*store}; evolution(*store, catalog, ...)`.
+//
+// A catalog is a snapshot, and it keeps its store on that snapshot: it holds the store's read
+// snapshot (Store::read_snapshot) from before its first read until it is destroyed, so every stance
+// a query reads through the same store comes from the same state as the catalog. A stance committed
+// by another process meanwhile cannot appear with a meeting or actor the catalog does not know. The
+// queries refuse a catalog built from another store. Destroy the catalog before importing through
+// its store, and do not keep one for hours: while it lives, the store does not see new writes.
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -17,11 +24,19 @@
 
 namespace stance {
 
+class ReadSnapshot;
 class Store;
 
 class Catalog {
 public:
     explicit Catalog(const Store& store);
+    Catalog(Catalog&&) noexcept;
+    Catalog& operator=(Catalog&&) noexcept;
+    ~Catalog();
+
+    /// Throws stance::error unless this catalog was built from `store`: a query that read its stances
+    /// through another connection could see a state the catalog does not describe.
+    void check_built_from(const Store& store) const;
 
     [[nodiscard]] const std::vector<Actor>& actors() const noexcept { return m_actors; }
     [[nodiscard]] const std::vector<Topic>& topics() const noexcept { return m_topics; }
@@ -60,6 +75,9 @@ public:
     [[nodiscard]] Date effective_date(const Stance& stance) const;
 
 private:
+    // First member: the snapshot begins before the first entity list is read.
+    std::unique_ptr<ReadSnapshot> m_snapshot;
+    const Store* m_store;
     std::vector<Actor> m_actors;
     std::vector<Topic> m_topics;
     std::vector<Meeting> m_meetings;

@@ -9,6 +9,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "stance/model/dataset.hpp"
@@ -33,6 +34,12 @@ struct StanceFilter {
     /// Full-text search in quotes and paraphrases (SQLite FTS5 syntax: words, "phrases", OR, prefix*),
     /// ignoring case and accents. Empty means no text condition.
     std::string text;
+};
+
+/// One name of one actor, for ImportSession::remove.
+struct ActorAlias {
+    ActorId actor;
+    Name name;
 };
 
 /// One write transaction. Entities are upserted by their id: a re-import updates, never duplicates.
@@ -67,6 +74,11 @@ public:
         }
     }
 
+    /// Takes `alias` off its actor; nothing when the actor does not have it. Aliases otherwise only
+    /// accumulate, so an importer that owns a kind of name uses this to undo what an earlier import of
+    /// wrong data added (the UN importer, docs/unga.md).
+    virtual void remove(const ActorAlias& alias) = 0;
+
     virtual void commit() = 0;
 };
 
@@ -86,6 +98,11 @@ public:
 
 /// Kinds of entity with an external id, for existence checks during validation.
 enum class EntityKind : std::uint8_t { document, actor, topic, proposition, body, meeting, agenda_item, stance };
+
+/// True for the paths SQLite opens as a private database that is gone when it is closed: "" (a
+/// temporary file), ":memory:", and SQLite URIs naming an in-memory one (file::memory:, mode=memory).
+/// Store::open accepts them (tests use them); a tool that must keep what it writes should refuse them.
+[[nodiscard]] bool is_temporary_database(std::string_view path);
 
 struct OpenOptions {
     bool read_only = false;

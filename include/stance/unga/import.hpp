@@ -49,6 +49,19 @@ inline const TopicId unga_resolutions_topic{"unga-resolutions"};
 /// `yem` (the states that continued their UN membership); withdrawn codes are historic states (DD
 /// `ddr`, YD `ymd`, CS `csk`); "YU" is `yug` before 1 November 2000 and `srb` from then on (the
 /// Federal Republic of Yugoslavia, admitted that day, is today's Serbia). Nothing when unknown.
+/// Whether `country` is a name of the actor that `code` stands for on `date` (its English name, an
+/// alias in any of the country-name languages, or a historic name stance knows, ignoring case and
+/// accents). The code decides the actor; a row whose name contradicts it (`Netherlands,US`) is an
+/// error in the table, and importing it would give the name to the wrong country for good.
+/// Without a code, true when the name alone identifies a state stance knows.
+[[nodiscard]] bool unga_country_name_fits(std::string_view country, std::string_view code, const Date& date);
+
+/// Whether `alias`, found on the state `actor`, is a name of another state stance knows and not of
+/// this one: what older versions of the importer added from a row that contradicted its code. The
+/// importer removes such aliases from the states it imports, so importing clean tables again
+/// cleans them; other aliases (from other datasets) are kept.
+[[nodiscard]] bool unga_alias_names_another_country(const ActorId& actor, std::string_view alias);
+
 [[nodiscard]] std::optional<Actor> unga_country_actor(std::string_view country, std::string_view code,
                                                       const Date& date);
 
