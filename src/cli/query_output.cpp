@@ -268,10 +268,10 @@ std::string shift_line(const Shift& shift, bool aggregated) {
                            kind(shift.kind_after), shift.score_after.value_or(0.0), shift.claim);
     case ShiftOn::score: break;
     }
-    std::string line = fmt::format("{} → {}: {} {:+.2f} → {:+.2f} ({:+.2f}); {} → {}", shift.before_date,
-                                   shift.after_date, aggregated ? "mean score" : "score",
-                                   shift.score_before.value_or(0.0), shift.score_after.value_or(0.0), shift.delta(),
-                                   kind(shift.kind_before), kind(shift.kind_after));
+    std::string line =
+        fmt::format("{} → {}: {} {:+.2f} → {:+.2f} ({:+.2f}); {} → {}", shift.before_date, shift.after_date,
+                    aggregated ? "mean score" : "score", shift.score_before.value_or(0.0),
+                    shift.score_after.value_or(0.0), shift.delta(), kind(shift.kind_before), kind(shift.kind_after));
     if (aggregated) {
         line += fmt::format(", periods {} → {}", shift.before, shift.after);
     }
@@ -321,8 +321,10 @@ void print_periods_on_scale(std::ostream& out, const Evolution& evolution) {
     Table table{{"period", "dates", "n", "mean position", "spread", "leaning", "not on the scale", "title"}, {}};
     for (const PeriodSummary& period : evolution.periods) {
         const ScaleSummary& s = period.on_scale;
-        const std::string leaning =
-            s.mean ? (*s.mean > 0.0 ? evolution.plus_label : *s.mean < 0.0 ? evolution.minus_label : "middle") : "";
+        const std::string leaning = s.mean ? (*s.mean > 0.0   ? evolution.plus_label
+                                              : *s.mean < 0.0 ? evolution.minus_label
+                                                              : "middle")
+                                           : "";
         table.rows.push_back({period.key, dates_text(period), std::to_string(s.n),
                               s.mean ? fmt::format("{:+.2f}", *s.mean) : "-",
                               s.spread ? fmt::format("{:.2f}", *s.spread) : "-", leaning, std::to_string(s.off_scale),
@@ -343,7 +345,7 @@ void print_periods(std::ostream& out, const Evolution& evolution) {
     for (const PeriodSummary& period : evolution.periods) {
         const PositionSummary& s = period.summary;
         // A mean over several claims on no common scale is no position; say so instead.
-        const std::string mean = !s.mean_score         ? "-"
+        const std::string mean = !s.mean_score       ? "-"
                                  : period.claims > 1 ? fmt::format("none: {} claims", period.claims)
                                                      : fmt::format("{:+.2f}", *s.mean_score);
         table.rows.push_back({period.key, dates_text(period), std::to_string(s.n), kinds_text(s), mean,
@@ -468,20 +470,33 @@ void print_evolution_text(std::ostream& out, const Evolution& evolution, const S
 }
 
 void print_evolution_csv(std::ostream& out, const Evolution& evolution) {
-    Table table{{"date",          "stance",
-                 "via",           "through",
-                 "counted",       "meeting",
-                 "meeting_title", "session",
-                 "agenda_item",   "agenda_item_title",
-                 "topic",         "topic_label",
-                 "proposition",   "claim",
-                 "kind",          "score",
-                 "scale",         "scale_position",
-                 "pole",          "basis",
+    Table table{{"date",
+                 "stance",
+                 "via",
+                 "through",
+                 "counted",
+                 "meeting",
+                 "meeting_title",
+                 "session",
+                 "agenda_item",
+                 "agenda_item_title",
+                 "topic",
+                 "topic_label",
+                 "proposition",
+                 "claim",
+                 "kind",
+                 "score",
+                 "scale",
+                 "scale_position",
+                 "pole",
+                 "basis",
                  "breadth",
-                 "quote",         "paraphrase",
-                 "note",          "document",
-                 "start",         "end"},
+                 "quote",
+                 "paraphrase",
+                 "note",
+                 "document",
+                 "start",
+                 "end"},
                 {}};
     auto add = [&](const ActorStance& point, bool counted) {
         const Stance& s = point.stance;

@@ -123,8 +123,8 @@ TEST_CASE("the JSON form of an evolution on a scale carries claims, positions, m
     auto store = russia_record().store();
     EvolutionOptions options;
     options.by = Period::year;
-    const boost::json::value json = boost::json::parse(to_json(evolution(*store, ActorId{"nld"}, TopicId{"russia"},
-                                                                         options)));
+    const boost::json::value json =
+        boost::json::parse(to_json(evolution(*store, ActorId{"nld"}, TopicId{"russia"}, options)));
     CHECK(json.at("scale").at("plus").as_string() == "pressure");
     const auto& first = json.at("points").as_array().at(0);
     CHECK(first.at("claim").as_string() == "NATO should keep talking with Russia");

@@ -135,7 +135,7 @@ struct Evolution {
     std::string actor_name;
     TopicId topic;
     std::string topic_label;
-    std::vector<TopicId> topics; ///< The topic and, unless excluded, its subtopics.
+    std::vector<TopicId> topics;  ///< The topic and, unless excluded, its subtopics.
     std::optional<TopicId> scale; ///< The scale the evolution is read on (scale_for the topic).
     std::string scale_label;      ///< The label of the scale's topic.
     std::string minus_label;      ///< The labels of the scale's poles.
