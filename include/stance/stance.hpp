@@ -3,6 +3,7 @@
 
 #include "stance/actors/countries.hpp"
 #include "stance/error.hpp"
+#include "stance/io/check.hpp"
 #include "stance/io/csv.hpp"
 #include "stance/io/dataset_json.hpp"
 #include "stance/model/basis.hpp"

@@ -46,6 +46,7 @@ void flush_standard_output();
 
 void setup_init(CLI::App& app, Context& context);
 void setup_import(CLI::App& app, Context& context);
+void setup_validate(CLI::App& app, Context& context);
 void setup_export(CLI::App& app, Context& context);
 void setup_actors(CLI::App& app, Context& context);
 void setup_topics(CLI::App& app, Context& context);

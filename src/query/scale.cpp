@@ -79,18 +79,16 @@ std::optional<TopicId> scale_for(const Catalog& catalog, const TopicId& topic) {
 }
 
 std::optional<double> direction_on(const Catalog& catalog, const Stance& stance, const TopicId& scale) {
-    TopicId start = stance.topic;
     if (stance.proposition) {
-        if (const Proposition* proposition = catalog.find(*stance.proposition)) {
-            if (const Direction* own = find_direction(proposition->directions, scale)) {
-                return own->weight == 0.0 ? std::nullopt : std::optional{own->weight};
-            }
-            start = proposition->topic;
-        }
+        // A proposition is a precise claim: its own direction places it, and without one it is not
+        // on the scale (its topic's direction is about claims on the topic as such).
+        const Proposition* proposition = catalog.find(*stance.proposition);
+        const Direction* own = proposition ? find_direction(proposition->directions, scale) : nullptr;
+        return own == nullptr || own->weight == 0.0 ? std::nullopt : std::optional{own->weight};
     }
     std::optional<double> weight;
     bool decided = false;
-    walk_up(catalog, start, [&](const Topic& topic) {
+    walk_up(catalog, stance.topic, [&](const Topic& topic) {
         if (const Direction* direction = find_direction(topic.directions, scale)) {
             decided = true;
             if (direction->weight != 0.0) {

@@ -19,7 +19,9 @@ namespace {
 //   2015  nld supports dialogue                     → -1
 //   2016  nld supports dialogue (half-heartedly)    → -0.5
 //   2022  nld supports sanctions, opposes dialogue  → +1, +1
-//   2023  nld supports condemning the war           → +1 (inherited direction)
+//   2023  nld supports condemning the war           → +1 (the proposition's own direction)
+//         nld supports prosecuting war crimes         → +1 (no proposition: inherited from the war topic)
+//         nld supports more trade                     → off the scale (trade's direction is 0)
 test::DatasetBuilder russia_record() {
     test::DatasetBuilder b;
     b.actor("nld", ActorKind::state, "Netherlands", {}, "NL", "NLD")
@@ -27,6 +29,7 @@ test::DatasetBuilder russia_record() {
         .topic("ukraine", "Ukraine")
         .topic("war", "Russia's war against Ukraine", "russia")
         .topic("trade", "Trade with Russia", "russia")
+        .topic("war-crimes", "War crimes in Ukraine", "war")
         .proposition("dialogue", "russia", "NATO should keep talking with Russia")
         .proposition("sanctions", "russia", "Sanctions on Russia should be kept up")
         .proposition("condemn", "war", "Russia's war against Ukraine is a war of aggression")
@@ -41,6 +44,7 @@ test::DatasetBuilder russia_record() {
     d.topics[3].directions = {Direction{TopicId{"russia"}, 0.0}};
     d.propositions[0].directions = {Direction{TopicId{"russia"}, -1.0}};
     d.propositions[1].directions = {Direction{TopicId{"russia"}, 1.0}};
+    d.propositions[2].directions = {Direction{TopicId{"russia"}, 1.0}};
     b.stance("a-2015", "nld", "russia", "m2015", PositionKind::support).proposition = PropositionId{"dialogue"};
     Stance& half = b.stance("b-2016", "nld", "russia", "m2016", PositionKind::conditional);
     half.proposition = PropositionId{"dialogue"};
@@ -48,6 +52,7 @@ test::DatasetBuilder russia_record() {
     b.stance("d-2022", "nld", "russia", "m2022", PositionKind::oppose).proposition = PropositionId{"dialogue"};
     b.stance("e-2023", "nld", "war", "m2023", PositionKind::support).proposition = PropositionId{"condemn"};
     b.stance("f-2023", "nld", "trade", "m2023", PositionKind::support);
+    b.stance("g-2023", "nld", "war-crimes", "m2023", PositionKind::support);
     return b;
 }
 
@@ -63,7 +68,7 @@ const ActorStance& point(const Evolution& evolution, const std::string& id) {
 
 } // namespace
 
-TEST_CASE("directions come from the proposition, else the topic, else the nearest ancestor; 0 is off the scale") {
+TEST_CASE("directions come from the proposition, or for a topic alone from it or its nearest ancestor") {
     auto store = russia_record().store();
     const Catalog catalog{*store};
     CHECK(scale_for(catalog, TopicId{"war"}) == TopicId{"russia"});
@@ -73,8 +78,9 @@ TEST_CASE("directions come from the proposition, else the topic, else the neares
     CHECK(point(result, "a-2015").on_scale->pole == "cooperation");
     CHECK(point(result, "b-2016").on_scale->position == doctest::Approx(-0.5));
     CHECK(point(result, "d-2022").on_scale->position == doctest::Approx(1.0)); // oppose dialogue → pressure
-    CHECK(point(result, "e-2023").on_scale->position == doctest::Approx(1.0)); // inherited from the war topic
-    CHECK(point(result, "e-2023").on_scale->pole == "pressure");
+    CHECK(point(result, "e-2023").on_scale->position == doctest::Approx(1.0));
+    CHECK(point(result, "g-2023").on_scale->position == doctest::Approx(1.0)); // inherited from the war topic
+    CHECK(point(result, "g-2023").on_scale->pole == "pressure");
     CHECK_FALSE(point(result, "f-2023").on_scale); // trade: explicitly not on the scale
     CHECK(point(result, "a-2015").claim == "NATO should keep talking with Russia");
     CHECK(point(result, "f-2023").claim == "Trade with Russia"); // no proposition: the topic is the claim
@@ -93,9 +99,9 @@ TEST_CASE("yearly periods carry the mean position on the scale and its spread, a
     CHECK(*result.periods[0].on_scale.mean == doctest::Approx(-1.0));
     CHECK(*result.periods[2].on_scale.mean == doctest::Approx(1.0));
     CHECK(*result.periods[2].on_scale.spread == doctest::Approx(0.0));
-    CHECK(result.periods[3].on_scale.n == 1);
+    CHECK(result.periods[3].on_scale.n == 2);
     CHECK(result.periods[3].on_scale.off_scale == 1);
-    CHECK(result.overall_on_scale.n == 5);
+    CHECK(result.overall_on_scale.n == 6);
     CHECK(*result.overall_on_scale.spread > 0.5);
 
     // 2016 → 2022 on the scale, and on the same claim "dialogue": conditional 2016 → oppose 2022.

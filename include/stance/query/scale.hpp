@@ -3,13 +3,13 @@
 // scale is its score times the direction of its claim, so "support: sanctions on Russia" and
 // "oppose: dialogue with Russia" both lie toward the same pole, and a mean over them means something.
 //
-// The direction of a stance's claim on scale S is, first found:
-//   1. its proposition's own direction for S;
-//   2. the direction for S of the proposition's topic (else the stance's topic);
-//   3. the direction for S of the nearest ancestor topic, following every parent, nearest first
-//      (at equal distance the parents in the order they are listed).
-// A direction of 0, at any of these steps, says "not on this scale" and stops the search; so does
-// finding none. A stance not on the scale is listed but never enters a mean position.
+// The direction of a stance's claim on scale S:
+//   - a stance on a proposition: the proposition's own direction for S; a proposition without one
+//     is not on the scale (a precise claim is placed by the coder, never by its topic);
+//   - a stance on a topic alone: the topic's direction for S, else that of the nearest ancestor
+//     topic, following every parent, nearest first (at equal distance, parents in listed order).
+// A direction of 0 says "not on this scale" and stops the search; so does finding none. A stance
+// not on the scale is listed but never enters a mean position.
 #pragma once
 
 #include <cstddef>
