@@ -3,7 +3,7 @@ find_package(SQLiteCpp REQUIRED)          # libsqlitecpp-dev: RAII over SQLite
 find_package(SQLite3 REQUIRED)            # libsqlite3-dev
 find_package(fmt REQUIRED)                # libfmt-dev
 find_package(Boost 1.81 REQUIRED COMPONENTS json)  # libboost1.81-dev, libboost-json1.81-dev
-find_package(ICU REQUIRED COMPONENTS uc)  # libicu-dev: case folding, accents, country names
+find_package(ICU REQUIRED COMPONENTS uc i18n)  # libicu-dev: case folding, accents, country names; i18n: spoof checks
 find_package(OpenSSL REQUIRED)            # libssl-dev: SHA-256 of source documents
 find_package(ZLIB REQUIRED)               # zlib1g-dev: reading the bundled gzip'd UN vote tables
 find_package(Threads REQUIRED)

@@ -9,6 +9,7 @@
 #include "stance/error.hpp"
 #include "stance/io/check.hpp"
 #include "stance/io/dataset_json.hpp"
+#include "stance/io/validate_files.hpp"
 #include "stance/store/store.hpp"
 
 namespace stance::cli {
@@ -29,10 +30,19 @@ void setup_import(CLI::App& app, Context& context) {
         app.add_subcommand("import", "Import JSON datasets (each file atomically; see docs/dataset-format.md)");
     auto files = std::make_shared<std::vector<std::string>>();
     command->add_option("files", *files, "Dataset files")->required()->check(CLI::ExistingFile);
-    command->callback([&context, files] {
+    auto roots = std::make_shared<std::vector<std::string>>();
+    command
+        ->add_option("--allow-documents-under", *roots,
+                     "Also let documents be read from this folder (by default only from the dataset file's own "
+                     "folder); repeat for more folders")
+        ->check(CLI::ExistingDirectory);
+    command->callback([&context, files, roots] {
+        DatasetReadOptions options;
+        options.allowed_document_roots.assign(roots->begin(), roots->end());
+        options.on_warning = [](const std::string& warning) { std::cerr << "stance: warning: " << warning << '\n'; };
         auto store = context.open_store();
         for (const std::string& file : *files) {
-            const Dataset dataset = import_dataset_file(*store, file);
+            const Dataset dataset = import_dataset_file(*store, file, options);
             if (!context.quiet) {
                 std::cout << fmt::format("{}: imported {} documents, {} actors, {} topics, {} meetings, {} stances\n",
                                          file, dataset.documents.size(), dataset.actors.size(), dataset.topics.size(),
@@ -73,7 +83,14 @@ void setup_export(CLI::App& app, Context& context) {
     command->add_option("-o,--output", *output, "Write to this file instead of standard output");
     command->callback([&context, output] {
         auto store = context.open_store(true);
-        const std::string json = write_dataset(store->to_dataset());
+        const Dataset dataset = store->to_dataset();
+        // A backup of a damaged database would carry the damage into every restore: refuse it.
+        if (const std::vector<StoreProblem> problems = check_export(*store, dataset); !problems.empty()) {
+            throw storage_error(fmt::format("{}: not exported, the database is damaged: {}: {}; run stance check for "
+                                            "the full list",
+                                            context.database, problems.front().entity, problems.front().what));
+        }
+        const std::string json = write_dataset(dataset);
         if (output->empty()) {
             errno = 0;
             std::cout << json;

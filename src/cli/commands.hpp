@@ -58,5 +58,6 @@ void setup_evolution(CLI::App& app, Context& context);
 void setup_snapshot(CLI::App& app, Context& context);
 void setup_compare(CLI::App& app, Context& context);
 void setup_search(CLI::App& app, Context& context);
+void setup_check(CLI::App& app, Context& context);
 
 } // namespace stance::cli

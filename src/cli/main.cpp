@@ -126,6 +126,7 @@ int main(int argc, char** argv) {
     setup_snapshot(app, context);
     setup_compare(app, context);
     setup_search(app, context);
+    setup_check(app, context);
 
     try {
         app.parse(argc, argv);

@@ -1,78 +1,131 @@
+// The store check behind `stance check` and the export's own quick check. Problems name the
+// entity and what to do, and quote nothing of the stored texts.
 #include "stance/io/check.hpp"
+
+#include <map>
+#include <optional>
 
 #include <fmt/format.h>
 
+#include "io/document_folders.hpp"
+#include "io/referenced_spans.hpp"
+#include "io/span_check.hpp"
 #include "stance/error.hpp"
 #include "stance/io/dataset_json.hpp"
+#include "stance/model/dataset.hpp"
 #include "stance/store/store.hpp"
 
 namespace stance {
 
 namespace {
 
-/// Splits "where: what" as invalid_input_error builds it, so each problem keeps both parts.
-void add_failure(Diagnostics& diagnostics, const std::string& where, const invalid_input_error& failure) {
-    std::string what = failure.what();
-    const std::string prefix = failure.where().empty() ? std::string{} : failure.where() + ": ";
-    if (!prefix.empty() && what.starts_with(prefix)) {
-        what.erase(0, prefix.size());
-    }
-    diagnostics.add(failure.where().empty() ? where : fmt::format("{} ({})", where, failure.where()), what);
+constexpr std::string_view restore_advice =
+    "restore the database from an export made before the damage (stance import into a new file)";
+
+std::string document_entity(const Document& document) {
+    return fmt::format("document \"{}\"", document.id.str());
 }
 
-/// Puts each entity of one list, collecting the write rules' refusals. False when the session can
-/// take no more (a write failed half-way), so the caller stops.
-template <class T>
-bool put_each(ImportSession& session, const std::vector<T>& entities, std::string_view list, const std::string& file,
-              Diagnostics& diagnostics) {
-    for (std::size_t i = 0; i < entities.size(); ++i) {
-        try {
-            session.put(entities[i]);
-        } catch (const invalid_input_error& failure) {
-            add_failure(diagnostics, fmt::format("{}: $.{}[{}]", file, list, i), failure);
-        } catch (const storage_error& failure) {
-            diagnostics.add(fmt::format("{}: $.{}[{}]", file, list, i), failure.what());
-            return false;
+void check_integrity(const Store& store, bool quick, std::vector<StoreProblem>& problems) {
+    for (std::string& line : store.integrity_problems(quick)) {
+        problems.push_back({fmt::format("SQLite reports: {}", line), "database",
+                            fmt::format("{}; sqlite3's .recover may save what is left", restore_advice)});
+    }
+}
+
+void check_stored_hashes(const std::vector<Document>& documents, std::vector<StoreProblem>& problems) {
+    for (const Document& document : documents) {
+        if (!document.text.empty() && sha256_hex(document.text) != document.sha256) {
+            problems.push_back({"the stored text no longer matches its SHA-256", document_entity(document),
+                                fmt::format("{}, or re-import the dataset that holds the document", restore_advice)});
         }
     }
-    return true;
 }
 
-bool put_checked(ImportSession& session, const Dataset& d, const std::string& file, Diagnostics& diagnostics) {
-    // Topics and meetings are in parents-first order here, so their indexes are not the file's:
-    // their problems name the entity, which the message also does.
-    return put_each(session, d.documents, "documents", file, diagnostics) &&
-           put_each(session, d.actors, "actors", file, diagnostics) &&
-           put_each(session, d.memberships, "memberships", file, diagnostics) &&
-           put_each(session, d.roles, "roles", file, diagnostics) &&
-           put_each(session, d.topics, "topics (parents first)", file, diagnostics) &&
-           put_each(session, d.propositions, "propositions", file, diagnostics) &&
-           put_each(session, d.bodies, "bodies", file, diagnostics) &&
-           put_each(session, d.meetings, "meetings (parents first)", file, diagnostics) &&
-           put_each(session, d.agenda_items, "agenda_items", file, diagnostics) &&
-           put_each(session, d.participants, "participants", file, diagnostics) &&
-           put_each(session, d.stances, "stances", file, diagnostics);
+void check_referenced_hash(const Document& document, StoreCheck& result) {
+    const std::filesystem::path file = document.path;
+    const detail::DocumentFolders folders(file.parent_path(), {});
+    const std::optional<detail::ConfinedPath> confined = folders.resolve(document.path);
+    std::error_code ec;
+    if (!confined || !std::filesystem::is_regular_file(confined->full(), ec)) {
+        result.unverified_documents.push_back(document.id.str());
+        return;
+    }
+    try {
+        if (sha256_of_data_file(confined->full()) != document.sha256) {
+            result.problems.push_back(
+                {"its file no longer has the SHA-256 recorded at import", document_entity(document),
+                 "put back the file the database was imported from, or import the current file again"});
+        }
+    } catch (const error&) {
+        result.unverified_documents.push_back(document.id.str());
+    }
+}
+
+void check_spans(const Store& store, const std::vector<Document>& documents, std::vector<StoreProblem>& problems) {
+    std::map<std::string, const Document*, std::less<>> by_id;
+    std::map<std::string, std::unique_ptr<detail::ReferencedSources>, std::less<>> referenced;
+    std::vector<std::unique_ptr<detail::DocumentFolders>> folders;
+    for (const Document& document : documents) {
+        by_id.emplace(document.id.str(), &document);
+        if (document.text.empty()) {
+            folders.push_back(std::make_unique<detail::DocumentFolders>(
+                std::filesystem::path(document.path).parent_path(), std::vector<std::filesystem::path>{}));
+            referenced.emplace(document.id.str(), std::make_unique<detail::ReferencedSources>(folders.back().get()));
+        }
+    }
+    store.for_each_stance({}, [&](const Stance& stance) {
+        if (!stance.source) {
+            return;
+        }
+        auto document = by_id.find(stance.source->document.str());
+        if (document == by_id.end()) {
+            problems.push_back(
+                {fmt::format("points at document \"{}\", which is not in the database", stance.source->document.str()),
+                 fmt::format("stance \"{}\"", stance.id.str()), std::string(restore_advice)});
+            return;
+        }
+        std::optional<detail::SpanProblem> problem;
+        if (!document->second->text.empty()) {
+            problem = detail::span_problem(document->second->text, *stance.source, stance.quote, detail::ShowText::no);
+        } else if (!stance.quote.empty()) {
+            problem = referenced.at(document->first)->problem(*document->second, *stance.source, stance.quote);
+        }
+        if (problem) {
+            problems.push_back({fmt::format("its source span no longer fits: {}", problem->what),
+                                fmt::format("stance \"{}\"", stance.id.str()),
+                                fmt::format("{}, or re-import the stance's dataset", restore_advice)});
+        }
+    });
 }
 
 } // namespace
 
-Diagnostics check_dataset_files(Store& store, const std::vector<std::filesystem::path>& files) {
-    Diagnostics diagnostics;
-    auto session = store.begin_import(); // never committed: destroying it rolls everything back
-    for (const std::filesystem::path& file : files) {
-        Dataset dataset;
-        try {
-            dataset = read_dataset_file(file);
-            validate_dataset(dataset, file.string(), &store);
-        } catch (const invalid_input_error& failure) {
-            add_failure(diagnostics, file.string(), failure);
-            continue;
+StoreCheck check_store(const Store& store, CheckDepth depth) {
+    const auto snapshot = store.read_snapshot();
+    StoreCheck result;
+    // Always SQLite's full integrity_check: quick_check does not compare indexes with their
+    // tables, and an index out of step with its table is exactly the damage a query would
+    // silently answer from.
+    check_integrity(store, false, result.problems);
+    const std::vector<Document> documents = store.documents();
+    check_stored_hashes(documents, result.problems);
+    if (depth == CheckDepth::full) {
+        for (const Document& document : documents) {
+            if (document.text.empty() && !document.path.empty()) {
+                check_referenced_hash(document, result);
+            }
         }
-        if (!put_checked(*session, dataset, file.string(), diagnostics)) {
-            break;
-        }
+        check_spans(store, documents, result.problems);
     }
-    return diagnostics;
+    return result;
+}
+
+std::vector<StoreProblem> check_export(const Store& store, const Dataset& dataset) {
+    std::vector<StoreProblem> problems;
+    check_integrity(store, false, problems);
+    check_stored_hashes(dataset.documents, problems);
+    return problems;
 }
 
 } // namespace stance

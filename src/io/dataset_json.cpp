@@ -9,7 +9,10 @@
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
+#include "io/document_folders.hpp"
+#include "io/json_duplicate_keys.hpp"
 #include "stance/error.hpp"
+#include "stance/text/normalize.hpp"
 #include "stance/text/utf8.hpp"
 
 namespace json = boost::json;
@@ -18,7 +21,9 @@ namespace stance {
 
 namespace {
 
-constexpr std::int64_t supported_format_version = 1;
+constexpr std::int64_t supported_format_version = 2;
+/// The first version with `"stored": false` documents (text referenced, never read on import).
+constexpr std::int64_t reference_documents_version = 2;
 constexpr std::size_t max_slug_length = max_id_length;
 
 bool is_slug(std::string_view text) {
@@ -56,10 +61,13 @@ std::string excerpt_in_quotes(std::string_view text) {
 
 /// One JSON object being read, with the path that leads to it. Every accessor checks the type and
 /// reports errors at `path.key`; `finish` rejects keys that no accessor asked for (typos).
+using WarningSink = std::function<void(const std::string&)>;
+
 class ObjectReader {
 public:
-    ObjectReader(const json::value& value, std::string path, const std::string& source)
-        : m_path(std::move(path)), m_source(source) {
+    ObjectReader(const json::value& value, std::string path, const std::string& source,
+                 const WarningSink* warn = nullptr)
+        : m_path(std::move(path)), m_source(source), m_warn(warn) {
         if (!value.is_object()) {
             fail_here(fmt::format("expected an object, found {}", describe(value)));
         }
@@ -99,6 +107,25 @@ public:
             fail(key, "must not be empty");
         }
         return text;
+    }
+
+    /// A name people read and match: NFC, no invisible characters, a warning when it mixes
+    /// look-alike scripts.
+    std::string required_name(std::string_view key) { return checked_name(key, required_string(key)); }
+
+    std::string checked_name(std::string_view key, const std::string& text) const {
+        if (auto invisible = first_invisible_character(text)) {
+            fail(key, fmt::format("{} holds an invisible or control character ({}); remove it, a name must look like "
+                                  "what it matches",
+                                  excerpt_in_quotes(text), *invisible));
+        }
+        std::string name = to_nfc(text);
+        if (m_warn && *m_warn && mixes_confusable_scripts(name)) {
+            (*m_warn)(fmt::format("{}: {}.{}: {} mixes scripts whose letters look alike (for example a Cyrillic "
+                                  "letter in a Latin word); check that it is typed as meant",
+                                  m_source, m_path, key, excerpt_in_quotes(name)));
+        }
+        return name;
     }
 
     template <class IdType> IdType required_id(std::string_view key) {
@@ -214,10 +241,11 @@ public:
             }
             std::size_t index = 0;
             for (const json::value& name : list.get_array()) {
+                const std::string at = fmt::format("{}[{}]", where, index);
                 if (!name.is_string() || name.get_string().empty()) {
-                    fail(fmt::format("{}[{}]", where, index), "expected a non-empty name");
+                    fail(at, "expected a non-empty name");
                 }
-                names.push_back(Name{std::string(language), std::string(name.get_string())});
+                names.push_back(Name{std::string(language), checked_name(at, std::string(name.get_string()))});
                 ++index;
             }
         }
@@ -274,7 +302,7 @@ public:
 
     ObjectReader child(std::string_view key) {
         const json::value* value = find(key);
-        return ObjectReader(*value, fmt::format("{}.{}", m_path, key), m_source);
+        return ObjectReader(*value, fmt::format("{}.{}", m_path, key), m_source, m_warn);
     }
 
     void finish() const {
@@ -297,6 +325,7 @@ private:
     std::vector<std::string> m_seen;
     std::string m_path;
     const std::string& m_source;
+    const WarningSink* m_warn;
 };
 
 template <class Enum>
@@ -340,43 +369,77 @@ std::string read_file(const std::filesystem::path& file, const std::string& who_
     return buffer.str();
 }
 
-/// The text of a document given by "path". Only a regular, non-empty UTF-8 file is accepted: a
-/// directory or /dev/null would otherwise import as an empty document, and a device or a pipe could
-/// block the import for ever.
-std::string read_document_file(ObjectReader& r, const std::filesystem::path& file) {
-    std::error_code ec;
-    const std::filesystem::file_status status = std::filesystem::status(file, ec);
-    if (!std::filesystem::exists(status)) {
-        r.fail("path", fmt::format("cannot read {}: no such file (a relative path is read from the dataset "
-                                   "file's directory)",
-                                   file.string()));
+/// The text of a document given by "path": only a regular, non-empty UTF-8 file inside the folders
+/// a dataset may read (a directory or /dev/null would import as an empty document, a fifo could
+/// block for ever). A path outside them gets one message whatever the file is, and every message
+/// quotes only the path as the dataset wrote it.
+std::string read_document_text(ObjectReader& r, const detail::DocumentFolders& folders, const std::string& written) {
+    const std::string shown = excerpt_in_quotes(written);
+    const std::optional<detail::ConfinedPath> file = folders.resolve(written);
+    if (!file) {
+        r.fail("path", fmt::format("{} is outside the folders a dataset may read documents from (the dataset file's "
+                                   "folder{}); put the document beside the dataset, or allow its folder with "
+                                   "--allow-documents-under DIR",
+                                   shown, folders.has_extra_roots() ? " and the allowed ones" : ""));
     }
-    if (!std::filesystem::is_regular_file(status)) {
-        r.fail("path",
-               fmt::format("{} is not a regular file; point \"path\" at the document's text file", file.string()));
+    detail::ConfinedRead read = detail::read_confined(*file);
+    switch (read.status) {
+    case detail::ConfinedReadStatus::ok: break;
+    case detail::ConfinedReadStatus::missing:
+        r.fail("path", fmt::format("cannot read {}: no such file (a relative path is read from the dataset file's "
+                                   "folder)",
+                                   shown));
+    case detail::ConfinedReadStatus::not_regular:
+        r.fail("path", fmt::format("{} is not a regular file; point \"path\" at the document's text file", shown));
+    case detail::ConfinedReadStatus::unreadable:
+        r.fail("path", fmt::format("cannot read {}: check its permissions, and that no part of the path is a "
+                                   "symbolic link changed while reading",
+                                   shown));
     }
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream buffer;
-    if (in) {
-        buffer << in.rdbuf();
+    if (read.bytes.empty()) {
+        r.fail("path", fmt::format("{} is empty; a document needs its text", shown));
     }
-    if (!in || in.bad()) {
-        r.fail("path", fmt::format("cannot read {}: check its permissions", file.string()));
+    if (!is_valid_utf8(read.bytes)) {
+        r.fail("path", fmt::format("{} is not valid UTF-8 text; convert it (iconv -t UTF-8) first", shown));
     }
-    std::string text = std::move(buffer).str();
-    if (text.empty()) {
-        r.fail("path", fmt::format("{} is empty; a document needs its text", file.string()));
-    }
-    if (!is_valid_utf8(text)) {
-        r.fail("path", fmt::format("{} is not valid UTF-8 text; convert it (iconv -t UTF-8) first", file.string()));
-    }
-    return text;
+    return std::move(read.bytes);
 }
 
 struct ParseContext {
     const std::string& source;
-    std::filesystem::path base_directory;
+    detail::DocumentFolders folders;
+    std::int64_t version = 1;
 };
+
+/// A document whose text the database does not hold (`"stored": false`, e.g. a UN vote table):
+/// its path and hash are provenance, kept as written and never opened here, so an export restores
+/// wherever the tables are now. Spans into it are checked by validate_dataset when it can be read.
+void read_reference_only(ObjectReader& r, const Document& d, const ParseContext& context) {
+    if (context.version < reference_documents_version) {
+        r.fail("stored", fmt::format("needs format version {}; write \"stance_dataset\": {}",
+                                     reference_documents_version, reference_documents_version));
+    }
+    if (!d.text.empty()) {
+        r.fail("text", "a document with \"stored\": false has no text; drop one of them");
+    }
+    if (d.path.empty()) {
+        r.fail("path", "is required when \"stored\" is false: it says where the text lives");
+    }
+    if (d.sha256.size() != 64 || d.sha256.find_first_not_of("0123456789abcdef") != std::string::npos) {
+        r.fail("sha256", "is required when \"stored\" is false: the 64 lowercase hex digits of the file's SHA-256");
+    }
+}
+
+std::optional<bool> optional_bool(ObjectReader& r, std::string_view key) {
+    const json::value* value = r.find(key);
+    if (!value) {
+        return std::nullopt;
+    }
+    if (!value->is_bool()) {
+        r.fail(key, fmt::format("expected true or false, found {}", describe(*value)));
+    }
+    return value->get_bool();
+}
 
 Document read_document(ObjectReader& r, const ParseContext& context) {
     Document d;
@@ -389,38 +452,46 @@ Document read_document(ObjectReader& r, const ParseContext& context) {
     d.sha256 = r.optional_string("sha256");
     d.text = r.optional_string("text");
     d.path = r.optional_string("path");
+    if (optional_bool(r, "stored") == false) {
+        read_reference_only(r, d, context);
+        return d;
+    }
     if (d.text.empty() && d.path.empty()) {
         r.fail_here("a document needs \"text\" or \"path\"");
     }
     if (d.text.empty()) {
-        std::filesystem::path file = d.path;
-        if (file.is_relative()) {
-            file = context.base_directory / file;
-        }
-        d.text = read_document_file(r, file);
+        d.text = read_document_text(r, context.folders, d.path);
     }
     const std::string actual = sha256_hex(d.text);
     if (!d.sha256.empty() && d.sha256 != actual) {
-        r.fail("sha256", fmt::format("does not match the text (text hashes to {}): the source file changed or the "
-                                     "hash is wrong",
-                                     actual));
+        // The real hash is not shown: it would tell what a file holds to someone who cannot read it.
+        r.fail("sha256", "does not match the text: the source file changed or the hash is wrong (sha256sum gives "
+                         "a file's hash)");
     }
     d.sha256 = actual;
     return d;
+}
+
+/// An ISO 3166-1 code: exactly `length` ASCII capital letters (checked as characters: "é" is two
+/// bytes, not two letters).
+bool is_iso_code(std::string_view code, std::size_t length) {
+    return code.size() == length && std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 Actor read_actor(ObjectReader& r) {
     Actor a;
     a.id = r.required_id<ActorId>("id");
     a.kind = parse_enum<ActorKind>(r, "kind", actor_kind_of, "state, organisation, group, person");
-    a.name = r.required_string("name");
+    a.name = r.required_name("name");
     a.iso2 = r.optional_string("iso2");
     a.iso3 = r.optional_string("iso3");
-    if (!a.iso2.empty() && a.iso2.size() != 2) {
-        r.fail("iso2", fmt::format("{} is not an ISO 3166-1 alpha-2 code (two letters)", excerpt_in_quotes(a.iso2)));
+    if (!a.iso2.empty() && !is_iso_code(a.iso2, 2)) {
+        r.fail("iso2", fmt::format("{} is not an ISO 3166-1 alpha-2 code (two capital letters A-Z)",
+                                   excerpt_in_quotes(a.iso2)));
     }
-    if (!a.iso3.empty() && a.iso3.size() != 3) {
-        r.fail("iso3", fmt::format("{} is not an ISO 3166-1 alpha-3 code (three letters)", excerpt_in_quotes(a.iso3)));
+    if (!a.iso3.empty() && !is_iso_code(a.iso3, 3)) {
+        r.fail("iso3", fmt::format("{} is not an ISO 3166-1 alpha-3 code (three capital letters A-Z)",
+                                   excerpt_in_quotes(a.iso3)));
     }
     a.aliases = r.aliases("aliases");
     return a;
@@ -454,7 +525,7 @@ Role read_role(ObjectReader& r) {
 Topic read_topic(ObjectReader& r) {
     Topic t;
     t.id = r.required_id<TopicId>("id");
-    t.label = r.required_string("label");
+    t.label = r.required_name("label");
     t.parents = r.id_list<TopicId>("parents");
     if (auto single = r.optional_id<TopicId>("parent")) { // format 1 files before topics had several parents
         if (!t.parents.empty()) {
@@ -484,7 +555,7 @@ Proposition read_proposition(ObjectReader& r) {
 Body read_body(ObjectReader& r) {
     Body b;
     b.id = r.required_id<BodyId>("id");
-    b.name = r.required_string("name");
+    b.name = r.required_name("name");
     b.organisation = r.optional_id<ActorId>("organisation");
     b.aliases = r.aliases("aliases");
     return b;
@@ -576,7 +647,7 @@ Stance read_stance(ObjectReader& r) {
 
 template <class T, class ReadOne>
 void read_list(ObjectReader& top, std::string_view key, const std::string& source, std::vector<T>& out,
-               ReadOne read_one) {
+               ReadOne read_one, const WarningSink* warn) {
     const json::value* list = top.find(key);
     if (!list) {
         return;
@@ -587,7 +658,7 @@ void read_list(ObjectReader& top, std::string_view key, const std::string& sourc
     out.reserve(list->get_array().size());
     std::size_t index = 0;
     for (const json::value& item : list->get_array()) {
-        ObjectReader reader(item, fmt::format("$.{}[{}]", key, index++), source);
+        ObjectReader reader(item, fmt::format("$.{}[{}]", key, index++), source, warn);
         out.push_back(read_one(reader));
         reader.finish();
     }
@@ -651,6 +722,11 @@ json::value parse_json(std::string_view text, const std::string& source) {
         auto [line, column] = line_and_column(text, offset);
         throw invalid_input_error(fmt::format("{}:{}:{}", source, line, column), what);
     }
+    if (auto duplicate = detail::first_duplicate_key(text)) {
+        throw invalid_input_error(fmt::format("{}: {}", source, *duplicate),
+                                  "appears twice in one object, and only one can be meant; keep one (for a list, "
+                                  "merge the two)");
+    }
     return parser.release();
 }
 
@@ -675,7 +751,7 @@ std::string collapse_whitespace(std::string_view text) {
 }
 
 Dataset parse_dataset(std::string_view text, const std::string& source_name,
-                      const std::filesystem::path& base_directory) {
+                      const std::filesystem::path& base_directory, const DatasetReadOptions& options) {
     const json::value root = parse_json(text, source_name);
     ObjectReader top(root, "$", source_name);
     if (!top.find("stance_dataset")) {
@@ -686,25 +762,27 @@ Dataset parse_dataset(std::string_view text, const std::string& source_name,
         top.fail("stance_dataset", fmt::format("format version {} is newer than this stance reads ({}); upgrade stance",
                                                version, supported_format_version));
     }
-    const ParseContext context{source_name, base_directory};
+    const ParseContext context{source_name, detail::DocumentFolders(base_directory, options.allowed_document_roots),
+                               version};
     Dataset dataset;
-    read_list(top, "documents", source_name, dataset.documents,
-              [&](ObjectReader& r) { return read_document(r, context); });
-    read_list(top, "actors", source_name, dataset.actors, read_actor);
-    read_list(top, "memberships", source_name, dataset.memberships, read_membership);
-    read_list(top, "roles", source_name, dataset.roles, read_role);
-    read_list(top, "topics", source_name, dataset.topics, read_topic);
-    read_list(top, "propositions", source_name, dataset.propositions, read_proposition);
-    read_list(top, "bodies", source_name, dataset.bodies, read_body);
-    read_list(top, "meetings", source_name, dataset.meetings, read_meeting);
-    read_list(top, "agenda_items", source_name, dataset.agenda_items, read_agenda_item);
-    read_list(top, "participants", source_name, dataset.participants, read_participant);
-    read_list(top, "stances", source_name, dataset.stances, read_stance);
+    read_list(
+        top, "documents", source_name, dataset.documents, [&](ObjectReader& r) { return read_document(r, context); },
+        &options.on_warning);
+    read_list(top, "actors", source_name, dataset.actors, read_actor, &options.on_warning);
+    read_list(top, "memberships", source_name, dataset.memberships, read_membership, &options.on_warning);
+    read_list(top, "roles", source_name, dataset.roles, read_role, &options.on_warning);
+    read_list(top, "topics", source_name, dataset.topics, read_topic, &options.on_warning);
+    read_list(top, "propositions", source_name, dataset.propositions, read_proposition, &options.on_warning);
+    read_list(top, "bodies", source_name, dataset.bodies, read_body, &options.on_warning);
+    read_list(top, "meetings", source_name, dataset.meetings, read_meeting, &options.on_warning);
+    read_list(top, "agenda_items", source_name, dataset.agenda_items, read_agenda_item, &options.on_warning);
+    read_list(top, "participants", source_name, dataset.participants, read_participant, &options.on_warning);
+    read_list(top, "stances", source_name, dataset.stances, read_stance, &options.on_warning);
     top.finish();
     return dataset;
 }
 
-Dataset read_dataset_file(const std::filesystem::path& file) {
+Dataset read_dataset_file(const std::filesystem::path& file, const DatasetReadOptions& options) {
     std::error_code ec;
     if (const auto status = std::filesystem::status(file, ec);
         std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
@@ -712,7 +790,7 @@ Dataset read_dataset_file(const std::filesystem::path& file) {
         throw invalid_input_error(file.string(), "is not a regular file; pass a dataset file (.json)");
     }
     const std::string text = read_file(file, file.string());
-    return parse_dataset(text, file.string(), file.parent_path());
+    return parse_dataset(text, file.string(), file.parent_path(), options);
 }
 
 } // namespace stance

@@ -1,5 +1,7 @@
 // The canonical dataset writer: fixed key order, empty optionals omitted, laid out by
 // detail::pretty_json. Determinism is the point: export → import → export must give the same bytes.
+#include <algorithm>
+
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
@@ -84,12 +86,14 @@ json::value to_json(const Document& d) {
     put(o, "author", d.author);
     put(o, "origin", d.origin);
     put(o, "sha256", d.sha256);
-    // The text goes inline so the export is self-contained; a path alone is kept only when the text
-    // was never stored (large data files referenced by path).
+    // The text goes inline so the export is self-contained. A text that was never stored (a large
+    // data file referenced by path) is written as provenance: its path as recorded and
+    // "stored": false, which tells the reader not to open the file (docs/dataset-format.md).
     if (!d.text.empty()) {
         o["text"] = d.text;
     } else {
         put(o, "path", d.path);
+        o["stored"] = false;
     }
     return o;
 }
@@ -250,7 +254,10 @@ template <class T> void put_list(json::object& top, std::string_view key, const 
 
 std::string write_dataset(const Dataset& dataset) {
     json::object top;
-    top["stance_dataset"] = 1;
+    // Version 2 only when the file needs it, so exports that version 1 readers understand stay so.
+    const bool references = std::any_of(dataset.documents.begin(), dataset.documents.end(),
+                                        [](const Document& d) { return d.text.empty(); });
+    top["stance_dataset"] = references ? 2 : 1;
     put_list(top, "documents", dataset.documents);
     put_list(top, "actors", dataset.actors);
     put_list(top, "memberships", dataset.memberships);

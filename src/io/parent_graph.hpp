@@ -9,6 +9,11 @@
 
 namespace stance::detail {
 
+/// How many levels a parent chain may have below its top. Real data needs few (the UN import uses
+/// two: session, then roll-call date; the NATO seed three); a deeper chain is a mistake or an attack,
+/// and refusing it keeps every later walk up the graph short.
+inline constexpr std::size_t max_parent_depth = 1000;
+
 /// id → the ids of its parents. Ids missing from the map are roots.
 using ParentMap = std::unordered_map<std::string, std::vector<std::string>>;
 

@@ -6,11 +6,13 @@
 
 #include <fmt/format.h>
 
+#include "io/document_folders.hpp"
 #include "io/parent_graph.hpp"
+#include "io/referenced_spans.hpp"
+#include "io/span_check.hpp"
 #include "stance/error.hpp"
 #include "stance/io/dataset_json.hpp"
 #include "stance/store/store.hpp"
-#include "stance/text/utf8.hpp"
 
 namespace stance {
 
@@ -84,54 +86,6 @@ std::string at(std::string_view list, std::size_t index, std::string_view key) {
     return fmt::format("$.{}[{}].{}", list, index, key);
 }
 
-/// At most the first 160 characters of `text` (never splitting one), so a message stays readable
-/// even when the text it quotes is megabytes long.
-std::string excerpt(std::string_view text) {
-    constexpr std::size_t limit = 160;
-    std::size_t end = 0;
-    std::size_t characters = 0;
-    while (end < text.size() && characters < limit) {
-        ++end;
-        while (end < text.size() && !is_char_boundary(text, end)) {
-            ++end;
-        }
-        ++characters;
-    }
-    return end < text.size() ? std::string(text.substr(0, end)) + "…" : std::string(text);
-}
-
-/// What is wrong with `span` as a pointer into `text` for `quote`: the key of the span at fault and
-/// the explanation, or nothing when the span is sound.
-struct SpanProblem {
-    std::string key;
-    std::string what;
-};
-
-std::optional<SpanProblem> span_problem(std::string_view text, const SourceSpan& span, const std::string& quote) {
-    if (span.end > text.size()) {
-        return SpanProblem{"end", fmt::format("{} is past the end of document \"{}\" ({} bytes)", span.end,
-                                              span.document.str(), text.size())};
-    }
-    if (!is_char_boundary(text, span.start)) {
-        return SpanProblem{"start", fmt::format("{} falls inside a UTF-8 character of \"{}\"; offsets count bytes and "
-                                                "must start a character",
-                                                span.start, span.document.str())};
-    }
-    if (!is_char_boundary(text, span.end)) {
-        return SpanProblem{"end",
-                           fmt::format("{} falls inside a UTF-8 character of \"{}\"", span.end, span.document.str())};
-    }
-    if (!quote.empty()) {
-        const std::string spanned = collapse_whitespace(text.substr(span.start, span.end - span.start));
-        if (spanned != collapse_whitespace(quote)) {
-            return SpanProblem{"start", fmt::format("the span [{}, {}) reads \"{}\", not the quote; fix the offsets "
-                                                    "(scripts/locate_quotes.py --fix finds them)",
-                                                    span.start, span.end, excerpt(spanned))};
-        }
-    }
-    return std::nullopt;
-}
-
 /// An agenda item that the file moves to another meeting must not leave stored stances (not
 /// re-imported here) attached to an item of a meeting that is not theirs.
 void check_moved_agenda_items(const Dataset& dataset, const std::string& source, const Store& store) {
@@ -191,6 +145,33 @@ std::string_view parent_key(const Meeting&) {
     return "parent";
 }
 
+/// Refuses a parent chain deeper than detail::max_parent_depth. `parents_first` puts every id after
+/// its parents, so one pass gives each its depth (the longest way up); the first too deep is the
+/// shallowest such entity, the one to attach higher up.
+void check_depth(const detail::ParentMap& parents, const std::vector<std::string>& parents_first,
+                 const std::unordered_map<std::string, std::size_t>& index, std::string_view list,
+                 const std::string& source, std::string_view key) {
+    std::unordered_map<std::string, std::size_t> depth;
+    for (const std::string& id : parents_first) {
+        std::size_t level = 0;
+        if (auto up = parents.find(id); up != parents.end()) {
+            for (const std::string& parent : up->second) {
+                if (auto known = depth.find(parent); known != depth.end()) {
+                    level = std::max(level, known->second + 1);
+                }
+            }
+        }
+        depth[id] = level;
+        if (level > detail::max_parent_depth && index.contains(id)) {
+            throw invalid_input_error(
+                fmt::format("{}: $.{}[{}].{}", source, list, index.at(id), key),
+                fmt::format("\"{}\" would be {} levels below the top of its chain of parents; stance allows at most "
+                            "{} (real hierarchies have a handful); attach it higher up",
+                            id, level, detail::max_parent_depth));
+        }
+    }
+}
+
 /// Puts `entities` parents first, so they can be written in order, and refuses a cycle with the path
 /// that closes it. A file may re-parent a stored topic or meeting (an upsert), so parents are followed
 /// through this file first and the database second: a loop closed through entities only the
@@ -198,6 +179,9 @@ std::string_view parent_key(const Meeting&) {
 template <class T>
 void order_parents_first(std::vector<T>& entities, const std::vector<T>& stored, std::string_view list,
                          const std::string& source) {
+    if (entities.empty()) {
+        return;
+    }
     detail::ParentMap parents;
     for (const T& entity : stored) {
         parents[entity.id.str()] = parent_ids(entity);
@@ -229,10 +213,11 @@ void order_parents_first(std::vector<T>& entities, const std::vector<T>& stored,
             fmt::format("{}: $.{}[{}].{}", source, list, at_index, parent_key(entities[at_index])),
             through_database
                 ? fmt::format("\"{}\" would become its own ancestor through the database ({}); break the cycle",
-                              path.front(), excerpt(chain))
+                              path.front(), detail::excerpt(chain))
                 : fmt::format("\"{}\" is its own ancestor ({}): parents form a cycle; break it", path.front(),
-                              excerpt(chain)));
+                              detail::excerpt(chain)));
     }
+    check_depth(parents, order.parents_first, index, list, source, parent_key(entities.front()));
     std::vector<T> ordered;
     ordered.reserve(entities.size());
     for (const std::string& id : order.parents_first) {
@@ -247,24 +232,46 @@ template <class T> bool has_parent(const std::vector<T>& entities) {
     return std::any_of(entities.begin(), entities.end(), [](const T& entity) { return !parent_ids(entity).empty(); });
 }
 
-void check_span(const Stance& stance, std::size_t index, const std::string& source,
-                const std::unordered_map<std::string, const Document*>& in_file, const Store* store) {
-    const SourceSpan& span = *stance.source;
-    std::optional<Document> stored;
-    const Document* document = nullptr;
-    if (auto found = in_file.find(span.document.str()); found != in_file.end()) {
-        document = found->second;
-    } else if (store && (stored = store->document(span.document))) {
-        document = &*stored;
+/// Checks each stance's span against its document: the text when it is stored, the file when the
+/// text is only referenced.
+class SpanChecker {
+public:
+    SpanChecker(const Dataset& dataset, const Store* store, const detail::DocumentFolders* folders)
+        : m_store(store), m_referenced(folders) {
+        for (const Document& document : dataset.documents) {
+            m_in_file.emplace(document.id.str(), &document);
+        }
     }
-    if (!document || document->text.empty()) {
-        return; // an unknown document is reported as a reference; a referenced-only text cannot be checked
+
+    void check(const Stance& stance, std::size_t index, const std::string& source) {
+        const SourceSpan& span = *stance.source;
+        std::optional<Document> stored;
+        const Document* document = nullptr;
+        if (auto found = m_in_file.find(span.document.str()); found != m_in_file.end()) {
+            document = found->second;
+        } else if (m_store && (stored = m_store->document(span.document))) {
+            document = &*stored;
+        }
+        if (!document) {
+            return; // reported as an unknown reference
+        }
+        // A text written inline in this very file is the user's own input and may be quoted back;
+        // a text read from a file or from the database is not shown.
+        const detail::ShowText show = stored || !document->path.empty() ? detail::ShowText::no : detail::ShowText::yes;
+        const std::optional<detail::SpanProblem> problem =
+            document->text.empty() ? m_referenced.problem(*document, span, stance.quote)
+                                   : detail::span_problem(document->text, span, stance.quote, show);
+        if (problem) {
+            throw invalid_input_error(fmt::format("{}: $.stances[{}].source.{}", source, index, problem->key),
+                                      problem->what);
+        }
     }
-    if (auto problem = span_problem(document->text, span, stance.quote)) {
-        throw invalid_input_error(fmt::format("{}: $.stances[{}].source.{}", source, index, problem->key),
-                                  problem->what);
-    }
-}
+
+private:
+    std::unordered_map<std::string, const Document*> m_in_file;
+    const Store* m_store;
+    detail::ReferencedSources m_referenced;
+};
 
 /// A document that the file re-imports with a different text must still hold every span that stored
 /// stances (not re-imported here) point at; otherwise their quotes would silently lose their source.
@@ -276,14 +283,15 @@ void check_changed_documents(const Dataset& dataset, const std::string& source, 
     for (std::size_t i = 0; i < dataset.documents.size(); ++i) {
         const Document& document = dataset.documents[i];
         const std::optional<Document> stored = store.document(document.id);
-        if (!stored || stored->sha256 == document.sha256) {
+        if (!stored || stored->sha256 == document.sha256 || document.text.empty()) {
             continue;
         }
         store.for_each_stance({}, [&](const Stance& stance) {
             if (!stance.source || stance.source->document != document.id || stances_in_file.contains(stance.id.str())) {
                 return;
             }
-            if (auto problem = span_problem(document.text, *stance.source, stance.quote)) {
+            const detail::ShowText show = document.path.empty() ? detail::ShowText::yes : detail::ShowText::no;
+            if (auto problem = detail::span_problem(document.text, *stance.source, stance.quote, show)) {
                 throw invalid_input_error(
                     fmt::format("{}: $.documents[{}].{}", source, i, document.path.empty() ? "text" : "path"),
                     fmt::format("changes the text of document \"{}\", but stance \"{}\" in the database points at "
@@ -326,11 +334,9 @@ private:
     std::unordered_map<std::string, std::unordered_set<std::string>> m_items_of;
 };
 
-void check_stances(const Dataset& dataset, const References& refs, const std::string& source, const Store* store) {
-    std::unordered_map<std::string, const Document*> documents;
-    for (const Document& document : dataset.documents) {
-        documents.emplace(document.id.str(), &document);
-    }
+void check_stances(const Dataset& dataset, const References& refs, const std::string& source, const Store* store,
+                   const detail::DocumentFolders* folders) {
+    SpanChecker spans(dataset, store, folders);
     std::unordered_map<std::string, const AgendaItem*> items;
     for (const AgendaItem& item : dataset.agenda_items) {
         items.emplace(item.id.str(), &item);
@@ -364,7 +370,7 @@ void check_stances(const Dataset& dataset, const References& refs, const std::st
         }
         if (s.source) {
             refs.require(EntityKind::document, s.source->document.str(), at("stances", i, "source.document"));
-            check_span(s, i, source, documents, store);
+            spans.check(s, i, source);
         }
     }
 }
@@ -410,10 +416,15 @@ void check_other_references(const Dataset& d, const References& refs) {
 
 } // namespace
 
-void validate_dataset(Dataset& dataset, const std::string& source_name, const Store* existing) {
+void validate_dataset(Dataset& dataset, const std::string& source_name, const Store* existing,
+                      const std::filesystem::path& base_directory, const DatasetReadOptions& options) {
     const References refs(dataset, source_name, existing);
     check_other_references(dataset, refs);
-    check_stances(dataset, refs, source_name, existing);
+    std::optional<detail::DocumentFolders> folders;
+    if (!base_directory.empty()) {
+        folders.emplace(base_directory, options.allowed_document_roots);
+    }
+    check_stances(dataset, refs, source_name, existing, folders ? &*folders : nullptr);
     if (existing) {
         check_changed_documents(dataset, source_name, *existing);
         check_moved_agenda_items(dataset, source_name, *existing);
@@ -426,12 +437,13 @@ void validate_dataset(Dataset& dataset, const std::string& source_name, const St
                         source_name);
 }
 
-Dataset import_dataset_file(Store& store, const std::filesystem::path& file) {
-    Dataset dataset = read_dataset_file(file); // parsed before taking the lock: a big file blocks nobody
+Dataset import_dataset_file(Store& store, const std::filesystem::path& file, const DatasetReadOptions& options) {
+    Dataset dataset = read_dataset_file(file, options); // parsed before taking the lock: a big file blocks nobody
     // The write lock first, then the checks against the database: no other writer can change what
     // they saw (a document's text, a parent) between the check and the write.
     auto session = store.begin_import();
-    validate_dataset(dataset, file.string(), &store);
+    const std::filesystem::path folder = file.parent_path().empty() ? std::filesystem::path(".") : file.parent_path();
+    validate_dataset(dataset, file.string(), &store, folder, options);
     try {
         put_dataset(*session, dataset);
         session->commit();

@@ -410,6 +410,19 @@ std::unique_ptr<ReadSnapshot> SqliteStore::read_snapshot() const {
     return std::make_unique<SqliteReadSnapshot>(m_db, m_path);
 }
 
+std::vector<std::string> SqliteStore::integrity_problems(bool quick) const try {
+    SQLite::Statement query(m_db, quick ? "PRAGMA quick_check" : "PRAGMA integrity_check");
+    std::vector<std::string> problems;
+    while (query.executeStep()) {
+        if (std::string line = query.getColumn(0).getString(); line != "ok") {
+            problems.push_back(std::move(line));
+        }
+    }
+    return problems;
+} catch (const SQLite::Exception& failure) {
+    return {fmt::format("SQLite could not finish its check of {}: {}", m_path, failure.what())};
+}
+
 int SqliteStore::schema_version() const try {
     return read_schema_version(m_db);
 } catch (const SQLite::Exception& failure) {

@@ -20,6 +20,7 @@ public:
     [[nodiscard]] std::unique_ptr<ImportSession> begin_import() override;
     [[nodiscard]] bool exists(EntityKind kind, const std::string& id) const override;
     [[nodiscard]] std::unique_ptr<ReadSnapshot> read_snapshot() const override;
+    [[nodiscard]] std::vector<std::string> integrity_problems(bool quick) const override;
 
     [[nodiscard]] std::vector<Actor> actors() const override;
     [[nodiscard]] std::vector<Membership> memberships() const override;

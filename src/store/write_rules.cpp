@@ -4,8 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "io/span_check.hpp"
 #include "stance/error.hpp"
-#include "stance/io/dataset_json.hpp"
 #include "stance/text/utf8.hpp"
 
 namespace stance::detail {
@@ -65,19 +65,9 @@ void check_span(const std::string& entity, const Stance& stance, WrittenEntities
     if (text->empty()) {
         return; // referenced by path only: its importer checked the span against the file
     }
-    if (span.end > text->size()) {
-        refuse(entity, fmt::format("source span [{}, {}) is past the end of document \"{}\" ({} bytes)", span.start,
-                                   span.end, span.document.str(), text->size()));
-    }
-    if (!is_char_boundary(*text, span.start) || !is_char_boundary(*text, span.end)) {
-        refuse(entity, fmt::format("source span [{}, {}) cuts a UTF-8 character of document \"{}\"", span.start,
-                                   span.end, span.document.str()));
-    }
-    if (!stance.quote.empty() && collapse_whitespace(std::string_view(*text).substr(
-                                     span.start, span.end - span.start)) != collapse_whitespace(stance.quote)) {
-        refuse(entity, fmt::format("the quote is not the text of its source span [{}, {}) in document \"{}\"; fix "
-                                   "the offsets or the quote",
-                                   span.start, span.end, span.document.str()));
+    // The same test a dataset's validation runs; it shows nothing of the stored text.
+    if (const std::optional<SpanProblem> problem = span_problem(*text, span, stance.quote, ShowText::no)) {
+        refuse(entity, fmt::format("source {}: {}", problem->key, problem->what));
     }
 }
 

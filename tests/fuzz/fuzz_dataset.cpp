@@ -13,7 +13,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view json(reinterpret_cast<const char*>(data), size);
     try {
         stance::Dataset dataset = stance::parse_dataset(json, "fuzz.json", STANCE_FUZZ_DOCUMENT_DIR);
-        stance::validate_dataset(dataset, "fuzz.json");
+        stance::validate_dataset(dataset, "fuzz.json", nullptr, STANCE_FUZZ_DOCUMENT_DIR);
     } catch (const stance::error&) {
         // Refusing bad input with a stance error is the correct outcome.
     }

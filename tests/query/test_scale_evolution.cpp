@@ -1,13 +1,17 @@
 // Evolution on a scale: positions are score × direction, periods carry the mean position and its
 // spread, shifts are moves on the scale or changes on the same claim, and every point names its claim.
+#include <algorithm>
+
 #include <boost/json.hpp>
 #include <doctest/doctest.h>
 
 #include "query_fixture.hpp"
+#include "stance/io/dataset_json.hpp"
 #include "stance/query/catalog.hpp"
 #include "stance/query/evolution.hpp"
 #include "stance/query/json.hpp"
 #include "stance/query/scale.hpp"
+#include "support.hpp"
 
 using namespace stance;
 
@@ -139,4 +143,44 @@ TEST_CASE("the JSON form of an evolution on a scale carries claims, positions, m
     const auto& period = json.at("periods").as_array().at(0);
     CHECK(period.at("on_scale").at("mean_position").to_number<double>() == doctest::Approx(-1.0));
     CHECK(period.at("on_scale").at("spread").to_number<double>() == doctest::Approx(0.0));
+}
+
+TEST_CASE("the Netherlands on Russia, 2014 to 2024, on the bundled data: positions per year and the shift") {
+    auto store = Store::open(":memory:");
+    import_dataset_file(*store, test::source_dir() / "data/seed/nato-2017-03-31.json");
+    import_dataset_file(*store, test::source_dir() / "data/general-debate/nld-russia-ukraine.json");
+    EvolutionOptions options;
+    options.by = Period::year;
+    const Evolution result = evolution(*store, ActorId{"nld"}, TopicId{"russia"}, options);
+    REQUIRE(result.scale == TopicId{"russia"});
+    std::vector<std::string> years;
+    for (const PeriodSummary& period : result.periods) {
+        years.push_back(period.key);
+        CHECK(period.on_scale.n > 0);
+        CHECK(period.on_scale.spread.has_value());
+    }
+    CHECK(years == std::vector<std::string>{"2014", "2017", "2022", "2023", "2024"});
+    // 2017 leans to engagement (the seed's dialogue), 2022 to pressure (the war of aggression).
+    CHECK(*result.periods[1].on_scale.mean < 0.0);
+    CHECK(*result.periods[2].on_scale.mean > 0.5);
+
+    bool across = false;
+    for (const Shift& shift : result.shifts) {
+        if (shift.on != ShiftOn::scale || shift.evidence_before.empty() || shift.evidence_after.empty()) {
+            continue;
+        }
+        const bool before_by_2017 = std::all_of(shift.evidence_before.begin(), shift.evidence_before.end(),
+                                                [](const ActorStance& p) { return p.date.year() <= 2017; });
+        const bool after_from_2022 = std::all_of(shift.evidence_after.begin(), shift.evidence_after.end(),
+                                                 [](const ActorStance& p) { return p.date.year() >= 2022; });
+        const bool quoted = std::all_of(shift.evidence_before.begin(), shift.evidence_before.end(),
+                                        [](const ActorStance& p) { return !p.stance.quote.empty(); });
+        across = across || (before_by_2017 && after_from_2022 && quoted);
+    }
+    CHECK(across);
+    // Every point names its claim: the proposition's statement when there is one.
+    for (const ActorStance& point : result.points) {
+        CHECK(point.claim == (point.statement.empty() ? point.topic_label : point.statement));
+        CHECK_FALSE(point.claim.empty());
+    }
 }

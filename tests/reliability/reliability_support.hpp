@@ -3,6 +3,7 @@
 // from the seed for the crash and concurrency tests.
 #pragma once
 
+#include <cstdio>
 #include <memory>
 #include <string>
 #include <typeinfo>
@@ -86,6 +87,28 @@ template <class Expected, class Attempt> std::string message_of_failure(Attempt&
     FAIL_CHECK("expected " << typeid(Expected).name() << ", but nothing was thrown");
     return "";
 }
+
+struct CommandResult {
+    int exit_code = -1;
+    std::string output; ///< stdout and stderr together
+};
+
+#ifdef STANCE_CLI_BINARY
+/// Runs the built `stance` binary with `arguments` (a shell command line) and collects its output.
+inline CommandResult run_cli(const std::string& arguments) {
+    const std::string command = std::string(STANCE_CLI_BINARY) + " " + arguments + " 2>&1";
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe != nullptr);
+    CommandResult result;
+    char buffer[4096];
+    for (std::size_t n = 0; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) {
+        result.output.append(buffer, n);
+    }
+    const int status = pclose(pipe);
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return result;
+}
+#endif
 
 /// The seed dataset grown `copies` times: every stance repeated under new ids (same actor, topic,
 /// meeting, quote and span into the real report), so a large import is made of real, valid data.

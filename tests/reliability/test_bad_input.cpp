@@ -49,7 +49,7 @@ TEST_CASE("a file that is not a dataset of this version is refused") {
     check_refused("not-an-object.json", ": $: ", {"expected an object, found an array"});
     check_refused("no-format-version.json", ": $: ", {"the key \"stance_dataset\" (format version) is missing"});
     check_refused("newer-format-version.json",
-                  ": $.stance_dataset: ", {"format version 2 is newer than this stance reads (1)", "upgrade stance"});
+                  ": $.stance_dataset: ", {"format version 3 is newer than this stance reads (2)", "upgrade stance"});
 }
 
 TEST_CASE("wrong types are refused with the JSON path and what was expected") {
@@ -123,7 +123,8 @@ TEST_CASE("spans outside their document, inside a character or not on the quote 
     check_refused("span-inside-a-character.json", ": $.stances[0].source.start: ",
                   {"209 falls inside a UTF-8 character", "offsets count bytes and must start a character"});
     check_refused("span-not-the-quote.json", ": $.stances[0].source.start: ",
-                  {"the span [695, 772) reads \"ij benadrukte", "not the quote", "scripts/locate_quotes.py --fix"});
+                  {"the span [695, 772) does not hold the quote: they part at character 1 of the quote",
+                   "scripts/locate_quotes.py --fix"});
 }
 
 TEST_CASE("dates that do not exist or are not YYYY-MM-DD are refused") {
@@ -135,18 +136,20 @@ TEST_CASE("dates that do not exist or are not YYYY-MM-DD are refused") {
 
 TEST_CASE("a document file that is missing, not a file, empty, or not UTF-8 is refused") {
     check_refused("document-path-missing.json", ": $.documents[0].path: ",
-                  {"cannot read", "no-such-letter.txt: no such file",
-                   "a relative path is read from the dataset file's directory"});
+                  {"cannot read", "\"no-such-letter.txt\": no such file",
+                   "a relative path is read from the dataset file's folder"});
     // A directory and a device used to import as an empty document; a device like /dev/zero never ends.
     check_refused("document-path-directory.json",
                   ": $.documents[0].path: ", {"is not a regular file", "point \"path\" at the document's text file"});
-    check_refused("document-path-device.json", ": $.documents[0].path: ", {"/dev/zero is not a regular file"});
+    // /dev/zero lies outside the dataset's folder: refused before it is looked at.
+    check_refused("document-path-device.json", ": $.documents[0].path: ",
+                  {"\"/dev/zero\" is outside the folders a dataset may read documents from"});
     check_refused("document-path-empty-file.json",
-                  ": $.documents[0].path: ", {"empty.txt is empty; a document needs its text"});
+                  ": $.documents[0].path: ", {"\"empty.txt\" is empty; a document needs its text"});
     check_refused("document-invalid-utf8.json",
-                  ": $.documents[0].path: ", {"latin1-letter.txt is not valid UTF-8 text", "iconv -t UTF-8"});
+                  ": $.documents[0].path: ", {"\"latin1-letter.txt\" is not valid UTF-8 text", "iconv -t UTF-8"});
     check_refused("document-hash-mismatch.json", ": $.documents[0].sha256: ",
-                  {"does not match the text (text hashes to 5336c1ed", "the source file changed or the hash is wrong"});
+                  {"does not match the text: the source file changed or the hash is wrong"});
 }
 
 TEST_CASE("a dataset path that is a directory or a device is refused, not read for ever") {
@@ -195,7 +198,8 @@ TEST_CASE("huge values are refused or stored without crashing, and messages stay
                                    R"( "end": 772}}]})");
         const std::string message =
             test::message_of_failure<invalid_input_error>([&] { import_dataset_file(db.store(), file); });
-        CHECK(message.find("$.stances[0].source.start: the span [694, 772) reads") != std::string::npos);
+        CHECK(message.find("$.stances[0].source.start: the span [694, 772) does not hold the quote: they part at "
+                           "character 1 of the quote") != std::string::npos);
         CHECK(message.size() < 600);
         db.check_unchanged();
     }

@@ -12,25 +12,9 @@ using namespace stance;
 
 namespace {
 
-struct CommandResult {
-    int exit_code = -1;
-    std::string output; ///< stdout and stderr together
-};
-
+using test::CommandResult;
 #ifdef STANCE_CLI_BINARY
-CommandResult run_cli(const std::string& arguments) {
-    const std::string command = std::string(STANCE_CLI_BINARY) + " " + arguments + " 2>&1";
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    CommandResult result;
-    char buffer[4096];
-    for (std::size_t n = 0; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) {
-        result.output.append(buffer, n);
-    }
-    const int status = pclose(pipe);
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return result;
-}
+using test::run_cli;
 #endif
 
 /// A database file whose schema says it was written by a future stance (version 99).

@@ -1,42 +1,46 @@
-// Checking dataset files without importing them: every problem of every file in one run, for
-// `stance validate`. The files are checked together, in order, as if imported one after another
-// into `store` (an empty in-memory store gives "as if into a new database"); nothing is committed.
-//
-// Each file is parsed (a malformed file or entity stops that file at its first problem: what
-// follows cannot be read reliably), checked as a whole (references, cycles, spans), and then each
-// entity is put through the store's write rules, where every refusal is collected and the check
-// goes on with the next entity.
+// Verifying a store: is what it holds still what was imported? SQLite's own check of the file,
+// every stored document's text against its SHA-256, every quote against its span, and referenced
+// files (UN vote tables) re-hashed when they can be read. `stance check` runs the full check;
+// `stance export` runs the quick one and writes nothing when it finds damage, so a backup is never
+// a copy of a damaged database. Both run SQLite's integrity_check, not quick_check: quick_check
+// does not compare indexes with their tables, and that damage is the one queries answer from.
 #pragma once
 
-#include <filesystem>
+#include <cstdint>
 #include <string>
 #include <vector>
 
 namespace stance {
 
 class Store;
+struct Dataset;
 
-/// One problem: where (file with line and column or JSON path, or the entity) and what to do.
-struct Problem {
-    std::string where;
+enum class CheckDepth : std::uint8_t {
+    quick, ///< SQLite's integrity_check and the stored documents' hashes (what export runs)
+    full,  ///< integrity_check, hashes, every quote against its span, referenced files re-hashed
+};
+
+/// One thing found damaged: what, which entity (`document "x"`, `stance "y"`, `database`), what to do.
+struct StoreProblem {
     std::string what;
+    std::string entity;
+    std::string fix;
 
-    friend bool operator==(const Problem&, const Problem&) = default;
+    friend bool operator==(const StoreProblem&, const StoreProblem&) = default;
 };
 
-/// Collects problems instead of stopping at the first.
-class Diagnostics {
-public:
-    void add(std::string where, std::string what) { m_problems.push_back(Problem{std::move(where), std::move(what)}); }
-    [[nodiscard]] const std::vector<Problem>& problems() const noexcept { return m_problems; }
-    [[nodiscard]] bool empty() const noexcept { return m_problems.empty(); }
-
-private:
-    std::vector<Problem> m_problems;
+struct StoreCheck {
+    std::vector<StoreProblem> problems;
+    /// Documents whose text is only referenced and whose file could not be read here, so their
+    /// hash was not re-computed (not damage: the file may live on another machine).
+    std::vector<std::string> unverified_documents;
 };
 
-/// Checks `files` in order against `store` (see above), rolling everything back. Storage failures
-/// still throw; input problems are collected.
-[[nodiscard]] Diagnostics check_dataset_files(Store& store, const std::vector<std::filesystem::path>& files);
+/// Checks `store` to `depth`. Reads in one snapshot.
+[[nodiscard]] StoreCheck check_store(const Store& store, CheckDepth depth);
+
+/// The quick check over a dataset already read from `store` (the export's own read), so the
+/// documents are not read twice: SQLite's integrity_check and each stored text against its SHA-256.
+[[nodiscard]] std::vector<StoreProblem> check_export(const Store& store, const Dataset& dataset);
 
 } // namespace stance

@@ -8,8 +8,10 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "stance/model/dataset.hpp"
 
@@ -17,26 +19,46 @@ namespace stance {
 
 class Store;
 
+/// What reading a dataset may touch besides the dataset itself, and where its warnings go.
+struct DatasetReadOptions {
+    /// Folders besides the dataset file's own that documents given by "path" may be read from. A
+    /// document path that leads anywhere else (absolutely, through "..", or through a symbolic
+    /// link) is refused without looking at the file (docs/dataset-format.md, "Documents").
+    std::vector<std::filesystem::path> allowed_document_roots;
+    /// Receives each warning, e.g. a name that mixes scripts whose letters look alike. Warnings do
+    /// not stop the import; without a callback they are dropped.
+    std::function<void(const std::string&)> on_warning;
+};
+
 /// Parses dataset JSON. `source_name` names the input in errors; documents given by `path` are read
-/// relative to `base_directory`. Throws invalid_input_error.
+/// relative to `base_directory` and must stay inside it (or an allowed root). Throws
+/// invalid_input_error.
 [[nodiscard]] Dataset parse_dataset(std::string_view json, const std::string& source_name,
-                                    const std::filesystem::path& base_directory);
+                                    const std::filesystem::path& base_directory,
+                                    const DatasetReadOptions& options = {});
 
 /// Reads and parses a dataset file.
-[[nodiscard]] Dataset read_dataset_file(const std::filesystem::path& file);
+[[nodiscard]] Dataset read_dataset_file(const std::filesystem::path& file, const DatasetReadOptions& options = {});
 
 /// Checks references (against the dataset and, when given, the store), spans and cycles, and orders
-/// topics and meetings parents-first. Throws invalid_input_error naming the JSON path.
-void validate_dataset(Dataset& dataset, const std::string& source_name, const Store* existing = nullptr);
+/// topics and meetings parents-first. Spans on documents whose text is not stored are checked
+/// against their file when it lies inside `base_directory` or an allowed root (empty: never read).
+/// Throws invalid_input_error naming the JSON path.
+void validate_dataset(Dataset& dataset, const std::string& source_name, const Store* existing = nullptr,
+                      const std::filesystem::path& base_directory = {}, const DatasetReadOptions& options = {});
 
 /// Reads, validates and imports a dataset file atomically. Returns the dataset that was imported.
-Dataset import_dataset_file(Store& store, const std::filesystem::path& file);
+Dataset import_dataset_file(Store& store, const std::filesystem::path& file, const DatasetReadOptions& options = {});
 
 /// The canonical JSON text of a dataset (see docs/dataset-format.md, "Export").
 [[nodiscard]] std::string write_dataset(const Dataset& dataset);
 
 /// Lowercase hex SHA-256 of `bytes`.
 [[nodiscard]] std::string sha256_hex(std::string_view bytes);
+
+/// Lowercase hex SHA-256 of a data file's bytes after decompression (plain files as they are): how
+/// import_unga fingerprints the vote tables it references.
+[[nodiscard]] std::string sha256_of_data_file(const std::filesystem::path& file);
 
 /// Collapses every run of white space to one space and trims both ends: how quotes are compared to spans.
 [[nodiscard]] std::string collapse_whitespace(std::string_view text);

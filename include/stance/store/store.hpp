@@ -163,6 +163,14 @@ public:
     /// import's own), and a snapshot adds nothing. Do not begin an import while one is held.
     [[nodiscard]] virtual std::unique_ptr<ReadSnapshot> read_snapshot() const { return nullptr; }
 
+    /// What the backend's own consistency check finds wrong with the stored file, one line each;
+    /// empty when it is sound. `quick` trades thoroughness for speed (SQLite: `PRAGMA quick_check`
+    /// instead of `integrity_check`, which also compares every index with its table).
+    [[nodiscard]] virtual std::vector<std::string> integrity_problems(bool quick) const {
+        (void)quick;
+        return {};
+    }
+
     /// Everything in the store as one dataset, each list sorted by id (a canonical order for export).
     /// Read in one snapshot, so an export taken during another process's import is all before or all after it.
     [[nodiscard]] Dataset to_dataset() const;

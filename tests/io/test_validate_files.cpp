@@ -1,7 +1,7 @@
 // `stance validate`: every problem of every file in one run, nothing changed.
 #include <doctest/doctest.h>
 
-#include "stance/io/check.hpp"
+#include "stance/io/validate_files.hpp"
 #include "stance/store/store.hpp"
 #include "support.hpp"
 

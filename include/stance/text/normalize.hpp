@@ -1,0 +1,28 @@
+// Names as people type them: one Unicode form for the same letters, and no characters that cannot
+// be seen. "Nederland" typed with a precomposed or a combining accent is one name (NFC); a name
+// with a zero-width space or a right-to-left override would look like another and match nothing,
+// so it is refused; a name mixing scripts whose letters look alike (a Cyrillic "е" in a Latin
+// word) is allowed, since real names can mix scripts, but reported as a warning (ICU's spoof checker).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace stance {
+
+/// `text` (valid UTF-8) in Unicode Normalization Form C.
+[[nodiscard]] std::string to_nfc(std::string_view text);
+
+/// The first character of `text` that cannot be seen or controls layout: control characters, line
+/// and paragraph separators, and default-ignorable characters (zero-width space, bidirectional
+/// controls, word joiner, byte order mark, variation selectors …), except the zero-width joiner
+/// and non-joiner that Persian and Indic spellings need. Described as "U+200B at character 3".
+[[nodiscard]] std::optional<std::string> first_invisible_character(std::string_view text);
+
+/// True when ICU's spoof checker finds `text` mixing scripts beyond what a moderately restrictive
+/// profile allows (Latin with one other script, Cyrillic and Greek excluded), or mixing digits of
+/// different systems: the usual form of a look-alike name.
+[[nodiscard]] bool mixes_confusable_scripts(std::string_view text);
+
+} // namespace stance

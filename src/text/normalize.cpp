@@ -1,0 +1,90 @@
+// NFC, invisible characters and mixed-script checks through ICU (libicuuc, libicui18n).
+#include "stance/text/normalize.hpp"
+
+#include <memory>
+
+#include <fmt/format.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/uspoof.h>
+#include <unicode/utf8.h>
+
+#include "stance/error.hpp"
+
+namespace stance {
+
+namespace {
+
+bool is_invisible(UChar32 c) {
+    if (c == 0x200C || c == 0x200D) {
+        return false; // ZWNJ and ZWJ are part of correct spelling in Persian and Indic scripts
+    }
+    const auto type = static_cast<UCharCategory>(u_charType(c));
+    return type == U_CONTROL_CHAR || type == U_LINE_SEPARATOR || type == U_PARAGRAPH_SEPARATOR ||
+           u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
+}
+
+struct CloseSpoofChecker {
+    void operator()(USpoofChecker* checker) const noexcept { uspoof_close(checker); }
+};
+
+/// One checker for the program: building it loads ICU's confusable data.
+const USpoofChecker& spoof_checker() {
+    static const std::unique_ptr<USpoofChecker, CloseSpoofChecker> checker = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<USpoofChecker, CloseSpoofChecker> made(uspoof_open(&status));
+        uspoof_setChecks(made.get(), USPOOF_RESTRICTION_LEVEL | USPOOF_MIXED_NUMBERS, &status);
+        uspoof_setRestrictionLevel(made.get(), USPOOF_MODERATELY_RESTRICTIVE);
+        if (U_FAILURE(status)) {
+            throw error(fmt::format("ICU's spoof checker could not start: {}", u_errorName(status)));
+        }
+        return made;
+    }();
+    return *checker;
+}
+
+} // namespace
+
+std::string to_nfc(std::string_view text) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status)) {
+        throw error(fmt::format("ICU's NFC normaliser is unavailable: {}", u_errorName(status)));
+    }
+    const icu::UnicodeString source =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    if (nfc->isNormalized(source, status) && U_SUCCESS(status)) {
+        return std::string(text);
+    }
+    const icu::UnicodeString normalized = nfc->normalize(source, status);
+    if (U_FAILURE(status)) {
+        throw error(fmt::format("ICU could not normalise a name: {}", u_errorName(status)));
+    }
+    std::string out;
+    normalized.toUTF8String(out);
+    return out;
+}
+
+std::optional<std::string> first_invisible_character(std::string_view text) {
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+    const auto length = static_cast<std::int32_t>(text.size());
+    std::int32_t offset = 0;
+    for (std::size_t character = 1; offset < length; ++character) {
+        UChar32 c = 0;
+        U8_NEXT(bytes, offset, length, c);
+        if (c >= 0 && is_invisible(c)) {
+            return fmt::format("U+{:04X} at character {}", static_cast<std::uint32_t>(c), character);
+        }
+    }
+    return std::nullopt;
+}
+
+bool mixes_confusable_scripts(std::string_view text) {
+    UErrorCode status = U_ZERO_ERROR;
+    const std::int32_t result =
+        uspoof_check2UTF8(&spoof_checker(), text.data(), static_cast<std::int32_t>(text.size()), nullptr, &status);
+    return U_SUCCESS(status) && result != 0;
+}
+
+} // namespace stance
