@@ -267,6 +267,7 @@ Evolution evolution(const Store& store, const Catalog& catalog, const ActorId& a
     StanceFilter filter;
     filter.topics = result.topics;
     filter.match_agenda_item_topics = options.match_agenda_item_topics;
+    filter.bases = options.bases;
     filter.from = options.from;
     filter.to = options.to;
     std::vector<ActorStance> all = stances_reaching(store, catalog, actor, filter);

@@ -85,3 +85,9 @@ stance_cli_test(NAME "evolution on the Russia scale as json carries claims and p
 stance_cli_test(NAME "the bundled datasets validate without a problem"
     ARGS validate|data/seed/nato-2017-03-31.json|data/general-debate/nld-russia-ukraine.json
     EXPECT "2 files checked: no problems")
+stance_cli_test(NAME "evolution --basis keeps only stances known that way" FIXTURES bundled_db
+    ARGS --db|${bundled_db}|evolution|--actor|NL|--topic|Russia|--basis|vote|--format|csv
+    REJECT ",statement,")
+stance_cli_test(NAME "evolution refuses an unknown basis" FIXTURES bundled_db
+    ARGS --db|${bundled_db}|evolution|--actor|NL|--topic|Russia|--basis|rumour
+    CODE 3 EXPECT "--basis: \"rumour\" is not one of vote, statement")

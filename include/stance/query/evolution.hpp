@@ -75,6 +75,8 @@ struct EvolutionOptions {
     bool include_subtopics = true;
     /// Also find stances whose agenda item carries the topic (UN roll calls).
     bool match_agenda_item_topics = false;
+    /// Only stances known this way (statement, vote, …); empty means all.
+    std::vector<Basis> bases;
 };
 
 /// What a shift compares.
