@@ -112,6 +112,14 @@ std::vector<PeriodBuild> build_periods(Period by, const std::vector<const ActorS
     return periods;
 }
 
+/// A shift between two periods is named by their keys and dated by the end of one and the start of the other.
+void mark_periods(Shift& shift, const PeriodBuild& before, const PeriodBuild& after) {
+    shift.before = before.summary.key;
+    shift.after = after.summary.key;
+    shift.before_date = before.summary.last;
+    shift.after_date = after.summary.first;
+}
+
 std::vector<Shift> shifts_between_periods(const std::vector<PeriodBuild>& periods, double threshold) {
     std::vector<Shift> shifts;
     const PeriodBuild* previous = nullptr;
@@ -126,10 +134,7 @@ std::vector<Shift> shifts_between_periods(const std::vector<PeriodBuild>& period
             shift.score_changed = score_moved(before.mean_score, after.mean_score, threshold);
             shift.kind_changed = kind_moved(before.dominant, after.dominant);
             if (shift.score_changed || shift.kind_changed) {
-                shift.before = previous->summary.key;
-                shift.after = period.summary.key;
-                shift.before_date = previous->summary.last;
-                shift.after_date = period.summary.first;
+                mark_periods(shift, *previous, period);
                 shift.score_before = before.mean_score;
                 shift.score_after = after.mean_score;
                 shift.kind_before = before.dominant;
@@ -201,10 +206,7 @@ std::vector<Shift> shifts_on_scale(const std::vector<PeriodBuild>& periods, doub
                 Shift shift;
                 shift.on = ShiftOn::scale;
                 shift.score_changed = true;
-                shift.before = previous->summary.key;
-                shift.after = period.summary.key;
-                shift.before_date = previous->summary.last;
-                shift.after_date = period.summary.first;
+                mark_periods(shift, *previous, period);
                 shift.score_before = before.mean;
                 shift.score_after = after.mean;
                 shift.position_before = before.mean;
