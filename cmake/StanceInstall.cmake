@@ -11,6 +11,8 @@ install(TARGETS stance EXPORT stanceTargets
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/stance" DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 if(TARGET stance_cli)
     install(TARGETS stance_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+    # The cue lexicons of `stance suggest`, found there by the installed binary.
+    install(DIRECTORY "${PROJECT_SOURCE_DIR}/data/lexicons" DESTINATION ${CMAKE_INSTALL_DATADIR}/stance)
 endif()
 
 install(EXPORT stanceTargets NAMESPACE stance:: DESTINATION ${STANCE_CMAKE_DIR})

@@ -2,6 +2,9 @@
 #pragma once
 
 #include "stance/actors/countries.hpp"
+#include "stance/coding/fix_spans.hpp"
+#include "stance/coding/locate_quote.hpp"
+#include "stance/coding/suggest.hpp"
 #include "stance/error.hpp"
 #include "stance/io/check.hpp"
 #include "stance/io/csv.hpp"

@@ -44,6 +44,10 @@ void flush_standard_output();
 /// Throws invalid_input_error naming the option when the text is not an existing YYYY-MM-DD date.
 [[nodiscard]] std::optional<Date> parse_date_option(const std::string& text, std::string_view option);
 
+/// The contents of a UTF-8 text file; throws invalid_input_error naming the file when it cannot be
+/// read or is not UTF-8.
+[[nodiscard]] std::string read_text_file(const std::string& file);
+
 void setup_init(CLI::App& app, Context& context);
 void setup_import(CLI::App& app, Context& context);
 void setup_validate(CLI::App& app, Context& context);
@@ -59,5 +63,7 @@ void setup_snapshot(CLI::App& app, Context& context);
 void setup_compare(CLI::App& app, Context& context);
 void setup_search(CLI::App& app, Context& context);
 void setup_check(CLI::App& app, Context& context);
+void setup_locate(CLI::App& app, Context& context);
+void setup_suggest(CLI::App& app, Context& context);
 
 } // namespace stance::cli

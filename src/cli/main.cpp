@@ -6,12 +6,15 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
 #include "stance/error.hpp"
+#include "stance/text/utf8.hpp"
 
 namespace stance::cli {
 
@@ -53,6 +56,20 @@ void flush_standard_output() {
     throw error(fmt::format("writing to standard output failed{}: the output is incomplete; check that it goes "
                             "somewhere with space left and that it is open",
                             cause != 0 ? fmt::format(" ({})", std::strerror(cause)) : ""));
+}
+
+std::string read_text_file(const std::string& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        throw invalid_input_error(file, "cannot read the file: check the path and its permissions");
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    std::string text = buffer.str();
+    if (!is_valid_utf8(text)) {
+        throw invalid_input_error(file, "not valid UTF-8 text; convert it (iconv -t UTF-8) first");
+    }
+    return text;
 }
 
 namespace {
@@ -127,6 +144,8 @@ int main(int argc, char** argv) {
     setup_compare(app, context);
     setup_search(app, context);
     setup_check(app, context);
+    setup_locate(app, context);
+    setup_suggest(app, context);
 
     try {
         app.parse(argc, argv);

@@ -46,7 +46,7 @@ std::optional<SpanProblem> quote_problem(std::string_view spanned_bytes, const S
     }
     if (show == ShowText::yes) {
         return SpanProblem{"start", fmt::format("the span [{}, {}) reads \"{}\", not the quote; fix the offsets "
-                                                "(scripts/locate_quotes.py --fix finds them)",
+                                                "(stance locate DATASET --fix sets them from the quotes)",
                                                 span.start, span.end, excerpt(spanned))};
     }
     const auto differ = std::mismatch(wanted.begin(), wanted.end(), spanned.begin(), spanned.end());
@@ -56,7 +56,7 @@ std::optional<SpanProblem> quote_problem(std::string_view spanned_bytes, const S
                                   : fmt::format("they part at character {} of the quote (white space collapsed)",
                                                 characters_before(wanted, at) + 1);
     return SpanProblem{"start", fmt::format("the span [{}, {}) does not hold the quote: {}; fix the offsets "
-                                            "(scripts/locate_quotes.py --fix finds them)",
+                                            "(stance locate DATASET --fix sets them from the quotes)",
                                             span.start, span.end, where)};
 }
 

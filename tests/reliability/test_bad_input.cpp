@@ -124,7 +124,7 @@ TEST_CASE("spans outside their document, inside a character or not on the quote 
                   {"209 falls inside a UTF-8 character", "offsets count bytes and must start a character"});
     check_refused("span-not-the-quote.json", ": $.stances[0].source.start: ",
                   {"the span [695, 772) does not hold the quote: they part at character 1 of the quote",
-                   "scripts/locate_quotes.py --fix"});
+                   "stance locate DATASET --fix"});
 }
 
 TEST_CASE("dates that do not exist or are not YYYY-MM-DD are refused") {

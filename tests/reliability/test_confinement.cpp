@@ -141,7 +141,7 @@ TEST_CASE("refusals show nothing of a file the dataset did not write inline") {
         const std::string message = refusal(db.store(), file);
         CHECK(message == file.string() + ": $.stances[0].source.start: the span [0, 21) does not hold the quote: "
                                          "they part at character 14 of the quote (white space collapsed); fix the "
-                                         "offsets (scripts/locate_quotes.py --fix finds them)");
+                                         "offsets (stance locate DATASET --fix sets them from the quotes)");
         CHECK(message.find("opposes") == std::string::npos);
     }
     SUBCASE("a text written inline in the same file is the user's own and may be quoted back") {
