@@ -9,6 +9,8 @@
 #include "stance/error.hpp"
 #include "stance/io/check.hpp"
 #include "stance/io/dataset_json.hpp"
+#include "stance/io/validate_files.hpp"
+#include "stance/store/store.hpp"
 
 namespace stance::cli {
 
@@ -46,6 +48,31 @@ void setup_import(CLI::App& app, Context& context) {
                                          file, dataset.documents.size(), dataset.actors.size(), dataset.topics.size(),
                                          dataset.meetings.size(), dataset.stances.size());
             }
+        }
+    });
+}
+
+void setup_validate(CLI::App& app, Context& context) {
+    auto* command = app.add_subcommand(
+        "validate", "Check dataset files, in order, as if imported into a new database; list every problem; "
+                    "change nothing (exit 3 if any)");
+    auto files = std::make_shared<std::vector<std::string>>();
+    command->add_option("files", *files, "Dataset files")->required()->check(CLI::ExistingFile);
+    command->callback([&context, files] {
+        auto scratch = Store::open(":memory:"); // nothing the user has is opened, so nothing can change
+        const std::vector<std::filesystem::path> paths(files->begin(), files->end());
+        const Diagnostics diagnostics = check_dataset_files(*scratch, paths);
+        for (const Problem& problem : diagnostics.problems()) {
+            std::cout << fmt::format("{}: {}\n", problem.where, problem.what);
+        }
+        flush_standard_output();
+        if (!diagnostics.empty()) {
+            throw invalid_input_error("validate", fmt::format("{} problem{} found; fix them and run validate again",
+                                                              diagnostics.problems().size(),
+                                                              diagnostics.problems().size() == 1 ? "" : "s"));
+        }
+        if (!context.quiet) {
+            std::cout << fmt::format("{} file{} checked: no problems\n", files->size(), files->size() == 1 ? "" : "s");
         }
     });
 }

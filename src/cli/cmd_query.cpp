@@ -48,8 +48,23 @@ struct EvolutionCommand {
     bool include_inherited = false;
     bool no_subtopics = false;
     double threshold = 0.5;
+    std::vector<std::string> bases;
     Format format = Format::text;
 };
+
+std::vector<Basis> parse_bases(const std::vector<std::string>& names) {
+    std::vector<Basis> bases;
+    for (const std::string& name : names) {
+        const std::optional<Basis> basis = parse_basis(name);
+        if (!basis) {
+            throw invalid_input_error("--basis", fmt::format("\"{}\" is not one of vote, statement, reported, "
+                                                             "inferred, recalled",
+                                                             name));
+        }
+        bases.push_back(*basis);
+    }
+    return bases;
+}
 
 void run_evolution(const Context& context, const EvolutionCommand& command) {
     auto store = context.open_store(true);
@@ -64,6 +79,7 @@ void run_evolution(const Context& context, const EvolutionCommand& command) {
     options.include_inherited = command.include_inherited;
     options.include_subtopics = !command.no_subtopics;
     options.shift_threshold = command.threshold;
+    options.bases = parse_bases(command.bases);
     const Evolution result = evolution(*store, catalog, actor, topic, options);
 
     switch (command.format) {
@@ -188,6 +204,11 @@ void setup_evolution(CLI::App& app, Context& context) {
         ->check(CLI::Range(0.0, 2.0))
         ->capture_default_str();
     command->add_flag("--no-subtopics", options->no_subtopics, "Only the topic itself, not its subtopics");
+    command
+        ->add_option("--basis", options->bases,
+                     "Only stances known this way: vote, statement, reported, inferred, recalled (repeat or "
+                     "separate with commas)")
+        ->delimiter(',');
     add_format_option(*command, options->format);
     command->callback([&context, options] { run_evolution(context, *options); });
 }

@@ -52,6 +52,7 @@ void check_date_order(const std::optional<Date>& from, const std::optional<Date>
 
 void setup_init(CLI::App& app, Context& context);
 void setup_import(CLI::App& app, Context& context);
+void setup_validate(CLI::App& app, Context& context);
 void setup_export(CLI::App& app, Context& context);
 void setup_actors(CLI::App& app, Context& context);
 void setup_topics(CLI::App& app, Context& context);

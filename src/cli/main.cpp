@@ -138,6 +138,7 @@ int main(int argc, char** argv) {
 
     setup_init(app, context);
     setup_import(app, context);
+    setup_validate(app, context);
     setup_export(app, context);
     setup_actors(app, context);
     setup_topics(app, context);

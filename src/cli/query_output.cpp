@@ -43,6 +43,22 @@ std::string position_text(const Stance& stance) {
     return fmt::format("{} ({:+.2f})", stance.kind, stance.score);
 }
 
+// "+0.50 toward \"deterrence\"" on a scale; empty when the stance is not on one.
+std::string scale_text(const std::optional<ScalePlace>& place) {
+    if (!place) {
+        return {};
+    }
+    if (place->pole.empty()) {
+        return fmt::format("{:+.2f} (the middle of the scale)", place->position);
+    }
+    return fmt::format("{:+.2f} toward \"{}\"", place->position, place->pole);
+}
+
+// "support (+1.00): <claim>": the kind always next to what it is a position on.
+std::string position_on_claim(const ActorStance& point) {
+    return fmt::format("{}: {}", position_text(point.stance), point.claim);
+}
+
 std::string span_text(const std::optional<SourceSpan>& source) {
     if (!source) {
         return "no source span recorded";
@@ -135,12 +151,16 @@ void print_point(std::ostream& out, const ActorStance& point, bool new_meeting, 
             labelled(out, 12, "within", point.session_title, 8);
         }
     }
-    out << fmt::format("  {} on {}", position_text(point.stance), point.topic_label);
+    out << "  " << position_on_claim(point);
     if (point.stance.breadth != Breadth::single) {
         out << fmt::format(" [{}]", point.stance.breadth);
     }
     out << '\n';
-    labelled(out, 4, "proposition", point.statement);
+    if (!point.statement.empty()) {
+        labelled(out, 4, "topic", point.topic_label);
+    }
+    labelled(out, 4, "on the scale", scale_text(point.on_scale));
+    labelled(out, 4, "basis", std::string(to_string(point.stance.basis)));
     labelled(out, 4, "agenda item", point.agenda_item_title);
     labelled(out, 4, "via", via_text(point, actor_name));
     labelled(out, 4, "quote", quoted(point.stance.quote));
@@ -177,7 +197,7 @@ void print_overview(std::ostream& out, const Evolution& evolution) {
     std::stable_sort(all.begin(), all.end(), [](const ActorStance* a, const ActorStance* b) {
         return detail::report_position(a->stance, a->date) < detail::report_position(b->stance, b->date);
     });
-    Table table{{"date", "position", "topic", "how"}, {}};
+    Table table{{"date", "position", "claim", "on the scale", "how"}, {}};
     for (const ActorStance* point : all) {
         std::string how(to_string(point->via));
         if (point->via == Via::named || point->via == Via::group) {
@@ -188,7 +208,8 @@ void print_overview(std::ostream& out, const Evolution& evolution) {
         } else if (point->via == Via::speaker) {
             how += ": " + point->through_name;
         }
-        table.rows.push_back({point->date.iso(), position_text(point->stance), truncated(point->topic_label, 48), how});
+        table.rows.push_back({point->date.iso(), position_text(point->stance), truncated(point->claim, 48),
+                              scale_text(point->on_scale), how});
     }
     heading(out, "At a glance");
     table.print(out, Format::text);
@@ -214,7 +235,10 @@ void print_shift_evidence(std::ostream& out, std::string_view side, const std::v
             break;
         }
         const ActorStance& point = evidence[i];
-        std::string header = fmt::format("{} · {} · {}", point.date, position_text(point.stance), point.topic_label);
+        std::string header = fmt::format("{} · {}", point.date, position_on_claim(point));
+        if (point.on_scale) {
+            header += " · " + scale_text(point.on_scale);
+        }
         if (!point.agenda_item_title.empty()) {
             header += fmt::format(" · item \"{}\"", point.agenda_item_title);
         }
@@ -227,48 +251,133 @@ void print_shift_evidence(std::ostream& out, std::string_view side, const std::v
     }
 }
 
+std::string shift_line(const Shift& shift, bool aggregated) {
+    auto kind = [](const std::optional<PositionKind>& k) { return k ? std::string(to_string(*k)) : "mixed"; };
+    auto on_scale = [](std::optional<double> position, const std::string& pole) {
+        return pole.empty() ? fmt::format("{:+.2f}", position.value_or(0.0))
+                            : fmt::format("{:+.2f} (toward \"{}\")", position.value_or(0.0), pole);
+    };
+    switch (shift.on) {
+    case ShiftOn::scale:
+        return fmt::format("{} → {}: mean position on the scale {} → {} ({:+.2f}), periods {} → {}", shift.before_date,
+                           shift.after_date, on_scale(shift.position_before, shift.pole_before),
+                           on_scale(shift.position_after, shift.pole_after), shift.delta(), shift.before, shift.after);
+    case ShiftOn::claim:
+        return fmt::format("{} → {}: on the same claim, {} {:+.2f} → {} {:+.2f}: {}", shift.before_date,
+                           shift.after_date, kind(shift.kind_before), shift.score_before.value_or(0.0),
+                           kind(shift.kind_after), shift.score_after.value_or(0.0), shift.claim);
+    case ShiftOn::score: break;
+    }
+    std::string line =
+        fmt::format("{} → {}: {} {:+.2f} → {:+.2f} ({:+.2f}); {} → {}", shift.before_date, shift.after_date,
+                    aggregated ? "mean score" : "score", shift.score_before.value_or(0.0),
+                    shift.score_after.value_or(0.0), shift.delta(), kind(shift.kind_before), kind(shift.kind_after));
+    if (aggregated) {
+        line += fmt::format(", periods {} → {}", shift.before, shift.after);
+    }
+    if (shift.mixes_claims) {
+        line += " (the periods hold different claims on no common scale: compare the evidence, not the means)";
+    }
+    return line;
+}
+
 void print_shifts(std::ostream& out, const Evolution& evolution) {
     const bool aggregated = evolution.options.by != Period::none;
-    heading(out, fmt::format("Shifts (score change of at least {:.2f}, or a change of {})",
-                             evolution.options.shift_threshold, aggregated ? "dominant kind" : "kind"));
+    if (evolution.scale && aggregated) {
+        heading(out, fmt::format("Shifts (mean position on the scale moves by at least {:.2f}, or a change of "
+                                 "position on the same claim)",
+                                 evolution.options.shift_threshold));
+    } else {
+        heading(out, fmt::format("Shifts (score change of at least {:.2f}, or a change of {})",
+                                 evolution.options.shift_threshold, aggregated ? "dominant kind" : "kind"));
+    }
     if (evolution.shifts.empty()) {
         out << (aggregated ? "None: no two consecutive periods with positions differ that much.\n"
                            : "None: no statement differs that much from the previous one on the same subject.\n");
         return;
     }
     for (const Shift& shift : evolution.shifts) {
-        auto kind = [](const std::optional<PositionKind>& k) { return k ? std::string(to_string(*k)) : "mixed"; };
-        out << fmt::format("{} → {}: {} {:+.2f} → {:+.2f} ({:+.2f}); {} → {}", shift.before_date, shift.after_date,
-                           aggregated ? "mean score" : "score", shift.score_before.value_or(0.0),
-                           shift.score_after.value_or(0.0), shift.delta(), kind(shift.kind_before),
-                           kind(shift.kind_after))
-            << '\n';
-        if (aggregated) {
-            out << fmt::format("  periods {} → {}", shift.before, shift.after) << '\n';
-        }
+        labelled(out, 0, to_string(shift.on), shift_line(shift, aggregated), 7);
         print_shift_evidence(out, "before", shift.evidence_before);
         print_shift_evidence(out, "after", shift.evidence_after);
     }
 }
 
+std::string kinds_text(const PositionSummary& s) {
+    std::string kinds;
+    for (PositionKind kind : all_position_kinds) {
+        if (s.count(kind) > 0) {
+            kinds += fmt::format("{}{} {}", kinds.empty() ? "" : ", ", kind, s.count(kind));
+        }
+    }
+    return kinds;
+}
+
+std::string dates_text(const PeriodSummary& period) {
+    return period.first == period.last ? period.first.iso() : fmt::format("{}..{}", period.first, period.last);
+}
+
+void print_periods_on_scale(std::ostream& out, const Evolution& evolution) {
+    Table table{{"period", "dates", "n", "mean position", "spread", "leaning", "not on the scale", "title"}, {}};
+    for (const PeriodSummary& period : evolution.periods) {
+        const ScaleSummary& s = period.on_scale;
+        const std::string leaning = s.mean ? (*s.mean > 0.0   ? evolution.plus_label
+                                              : *s.mean < 0.0 ? evolution.minus_label
+                                                              : "middle")
+                                           : "";
+        table.rows.push_back({period.key, dates_text(period), std::to_string(s.n),
+                              s.mean ? fmt::format("{:+.2f}", *s.mean) : "-",
+                              s.spread ? fmt::format("{:.2f}", *s.spread) : "-", leaning, std::to_string(s.off_scale),
+                              period.label == period.key ? "" : period.label});
+    }
+    table.print(out, Format::text);
+}
+
 void print_periods(std::ostream& out, const Evolution& evolution) {
+    if (evolution.scale) {
+        heading(out, fmt::format("Periods (by {}) on the scale of {}: -1 \"{}\" … +1 \"{}\"", evolution.options.by,
+                                 evolution.scale_label, evolution.minus_label, evolution.plus_label));
+        print_periods_on_scale(out, evolution);
+        return;
+    }
     heading(out, fmt::format("Periods (by {})", evolution.options.by));
     Table table{{"period", "dates", "n", "positions", "mean", "share support", "title"}, {}};
     for (const PeriodSummary& period : evolution.periods) {
         const PositionSummary& s = period.summary;
-        std::string kinds;
-        for (PositionKind kind : all_position_kinds) {
-            if (s.count(kind) > 0) {
-                kinds += fmt::format("{}{} {}", kinds.empty() ? "" : ", ", kind, s.count(kind));
-            }
-        }
-        const std::string dates =
-            period.first == period.last ? period.first.iso() : fmt::format("{}..{}", period.first, period.last);
-        table.rows.push_back(
-            {period.key, dates, std::to_string(s.n), kinds, s.mean_score ? fmt::format("{:+.2f}", *s.mean_score) : "-",
-             s.share_support ? percent(*s.share_support) : "-", period.label == period.key ? "" : period.label});
+        // A mean over several claims on no common scale is no position; say so instead.
+        const std::string mean = !s.mean_score       ? "-"
+                                 : period.claims > 1 ? fmt::format("none: {} claims", period.claims)
+                                                     : fmt::format("{:+.2f}", *s.mean_score);
+        table.rows.push_back({period.key, dates_text(period), std::to_string(s.n), kinds_text(s), mean,
+                              s.share_support ? percent(*s.share_support) : "-",
+                              period.label == period.key ? "" : period.label});
     }
     table.print(out, Format::text);
+}
+
+std::string overall_text(const Evolution& evolution) {
+    const PositionSummary& summary = evolution.overall;
+    if (evolution.scale) {
+        const ScaleSummary& s = evolution.overall_on_scale;
+        std::string text = fmt::format("{} position{} ({}); on the scale of {} (-1 \"{}\" … +1 \"{}\"): ", summary.n,
+                                       summary.n == 1 ? "" : "s", kinds_text(summary), evolution.scale_label,
+                                       evolution.minus_label, evolution.plus_label);
+        if (s.mean) {
+            text += fmt::format("{} on it, mean position {:+.2f}, spread {:.2f}", s.n, *s.mean, s.spread.value_or(0.0));
+        } else {
+            text += "none lies on it";
+        }
+        if (s.off_scale > 0) {
+            text += fmt::format("; {} not on the scale (their claims have no direction on it)", s.off_scale);
+        }
+        return text;
+    }
+    if (evolution.claims > 1) {
+        return fmt::format("{} positions on {} different claims ({}); no mean: the claims lie on no common scale "
+                           "(give the topic a scale and its claims directions, docs/position-scale.md)",
+                           summary.n, evolution.claims, kinds_text(summary));
+    }
+    return summary_text(summary);
 }
 
 } // namespace
@@ -354,24 +463,40 @@ void print_evolution_text(std::ostream& out, const Evolution& evolution, const S
 
     heading(out, "Summary");
     out << fmt::format("{} {}", evolution.options.include_inherited ? "Own and attributable inherited:" : "Own:",
-                       summary_text(evolution.overall))
+                       overall_text(evolution))
         << '\n';
     print_shifts(out, evolution);
     print_sources(out, used);
 }
 
 void print_evolution_csv(std::ostream& out, const Evolution& evolution) {
-    Table table{{"date",          "stance",
-                 "via",           "through",
-                 "counted",       "meeting",
-                 "meeting_title", "session",
-                 "agenda_item",   "agenda_item_title",
-                 "topic",         "topic_label",
-                 "proposition",   "kind",
-                 "score",         "breadth",
-                 "quote",         "paraphrase",
-                 "note",          "document",
-                 "start",         "end"},
+    Table table{{"date",
+                 "stance",
+                 "via",
+                 "through",
+                 "counted",
+                 "meeting",
+                 "meeting_title",
+                 "session",
+                 "agenda_item",
+                 "agenda_item_title",
+                 "topic",
+                 "topic_label",
+                 "proposition",
+                 "claim",
+                 "kind",
+                 "score",
+                 "scale",
+                 "scale_position",
+                 "pole",
+                 "basis",
+                 "breadth",
+                 "quote",
+                 "paraphrase",
+                 "note",
+                 "document",
+                 "start",
+                 "end"},
                 {}};
     auto add = [&](const ActorStance& point, bool counted) {
         const Stance& s = point.stance;
@@ -388,8 +513,13 @@ void print_evolution_csv(std::ostream& out, const Evolution& evolution) {
                               s.topic.str(),
                               point.topic_label,
                               s.proposition ? s.proposition->str() : "",
+                              point.claim,
                               std::string(to_string(s.kind)),
                               fmt::format("{}", s.score),
+                              point.on_scale ? point.on_scale->scale.str() : "",
+                              point.on_scale ? fmt::format("{}", point.on_scale->position) : "",
+                              point.on_scale ? point.on_scale->pole : "",
+                              std::string(to_string(s.basis)),
                               std::string(to_string(s.breadth)),
                               s.quote,
                               s.paraphrase,

@@ -24,20 +24,10 @@ namespace {
 constexpr std::int64_t supported_format_version = 2;
 /// The first version with `"stored": false` documents (text referenced, never read on import).
 constexpr std::int64_t reference_documents_version = 2;
-constexpr std::size_t max_slug_length = 128;
+constexpr std::size_t max_slug_length = max_id_length;
 
 bool is_slug(std::string_view text) {
-    if (text.empty() || text.size() > max_slug_length) {
-        return false;
-    }
-    for (char c : text) {
-        const bool ok =
-            (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == ':';
-        if (!ok) {
-            return false;
-        }
-    }
-    return true;
+    return is_valid_id(text);
 }
 
 std::string describe(const json::value& value) {

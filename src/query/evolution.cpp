@@ -2,8 +2,10 @@
 // periods, and look for shifts.
 #include "stance/query/evolution.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -64,9 +66,23 @@ std::vector<ActorStance> copy_all(const std::vector<const ActorStance*>& points)
 struct PeriodBuild {
     PeriodSummary summary;
     std::vector<const ActorStance*> positions; // evidence for shifts
+    std::unordered_set<std::string> claims;
 };
 
-std::vector<PeriodBuild> build_periods(Period by, const std::vector<const ActorStance*>& counted) {
+/// Adds one counted point to a summary, its scale summary and its set of claims.
+void count_point(const ActorStance& point, bool on_a_scale, PositionSummary& summary, ScaleSummary& on_scale,
+                 std::unordered_set<std::string>& claims) {
+    summary.add(point.stance.kind, point.stance.score);
+    if (!is_position(point.stance.kind)) {
+        return;
+    }
+    claims.insert(subject_of(point.stance));
+    if (on_a_scale) {
+        on_scale.add(point.on_scale);
+    }
+}
+
+std::vector<PeriodBuild> build_periods(Period by, const std::vector<const ActorStance*>& counted, bool on_a_scale) {
     std::vector<PeriodBuild> periods;
     std::unordered_map<std::string, std::size_t> index;
     for (const ActorStance* point : counted) {
@@ -83,7 +99,8 @@ std::vector<PeriodBuild> build_periods(Period by, const std::vector<const ActorS
         PeriodBuild& period = periods[found->second];
         period.summary.first = std::min(period.summary.first, point->date);
         period.summary.last = std::max(period.summary.last, point->date);
-        period.summary.summary.add(point->stance.kind, point->stance.score);
+        count_point(*point, on_a_scale, period.summary.summary, period.summary.on_scale, period.claims);
+        period.summary.claims = period.claims.size();
         if (is_position(point->stance.kind)) {
             period.positions.push_back(point);
         }
@@ -93,6 +110,14 @@ std::vector<PeriodBuild> build_periods(Period by, const std::vector<const ActorS
     std::stable_sort(periods.begin(), periods.end(),
                      [](const PeriodBuild& a, const PeriodBuild& b) { return a.summary.first < b.summary.first; });
     return periods;
+}
+
+/// A shift between two periods is named by their keys and dated by the end of one and the start of the other.
+void mark_periods(Shift& shift, const PeriodBuild& before, const PeriodBuild& after) {
+    shift.before = before.summary.key;
+    shift.after = after.summary.key;
+    shift.before_date = before.summary.last;
+    shift.after_date = after.summary.first;
 }
 
 std::vector<Shift> shifts_between_periods(const std::vector<PeriodBuild>& periods, double threshold) {
@@ -109,14 +134,12 @@ std::vector<Shift> shifts_between_periods(const std::vector<PeriodBuild>& period
             shift.score_changed = score_moved(before.mean_score, after.mean_score, threshold);
             shift.kind_changed = kind_moved(before.dominant, after.dominant);
             if (shift.score_changed || shift.kind_changed) {
-                shift.before = previous->summary.key;
-                shift.after = period.summary.key;
-                shift.before_date = previous->summary.last;
-                shift.after_date = period.summary.first;
+                mark_periods(shift, *previous, period);
                 shift.score_before = before.mean_score;
                 shift.score_after = after.mean_score;
                 shift.kind_before = before.dominant;
                 shift.kind_after = after.dominant;
+                shift.mixes_claims = previous->summary.claims > 1 || period.summary.claims > 1;
                 shift.evidence_before = copy_all(previous->positions);
                 shift.evidence_after = copy_all(period.positions);
                 shifts.push_back(std::move(shift));
@@ -150,6 +173,12 @@ std::vector<Shift> shifts_between_points(const std::vector<const ActorStance*>& 
                 shift.score_after = point->stance.score;
                 shift.kind_before = before.stance.kind;
                 shift.kind_after = point->stance.kind;
+                shift.on = ShiftOn::claim;
+                shift.claim = point->claim;
+                shift.position_before = before.on_scale ? std::optional{before.on_scale->position} : std::nullopt;
+                shift.position_after = point->on_scale ? std::optional{point->on_scale->position} : std::nullopt;
+                shift.pole_before = before.on_scale ? before.on_scale->pole : "";
+                shift.pole_after = point->on_scale ? point->on_scale->pole : "";
                 shift.evidence_before = {before};
                 shift.evidence_after = {*point};
                 shifts.push_back(std::move(shift));
@@ -158,6 +187,55 @@ std::vector<Shift> shifts_between_points(const std::vector<const ActorStance*>& 
         last_on_subject[subject] = point;
     }
     return shifts;
+}
+
+/// Between consecutive periods with positions on the scale, a move of the mean position by at least
+/// `threshold`. Periods whose positions all lie off the scale are skipped: they say nothing about it.
+std::vector<Shift> shifts_on_scale(const std::vector<PeriodBuild>& periods, double threshold, const Catalog& catalog,
+                                   const TopicId& scale) {
+    std::vector<Shift> shifts;
+    const PeriodBuild* previous = nullptr;
+    for (const PeriodBuild& period : periods) {
+        if (period.summary.on_scale.n == 0) {
+            continue;
+        }
+        if (previous != nullptr) {
+            const ScaleSummary& before = previous->summary.on_scale;
+            const ScaleSummary& after = period.summary.on_scale;
+            if (score_moved(before.mean, after.mean, threshold)) {
+                Shift shift;
+                shift.on = ShiftOn::scale;
+                shift.score_changed = true;
+                mark_periods(shift, *previous, period);
+                shift.score_before = before.mean;
+                shift.score_after = after.mean;
+                shift.position_before = before.mean;
+                shift.position_after = after.mean;
+                shift.pole_before = pole_label(catalog, scale, *before.mean);
+                shift.pole_after = pole_label(catalog, scale, *after.mean);
+                for (const ActorStance* point : previous->positions) {
+                    if (point->on_scale) {
+                        shift.evidence_before.push_back(*point);
+                    }
+                }
+                for (const ActorStance* point : period.positions) {
+                    if (point->on_scale) {
+                        shift.evidence_after.push_back(*point);
+                    }
+                }
+                shifts.push_back(std::move(shift));
+            }
+        }
+        previous = &period;
+    }
+    return shifts;
+}
+
+/// Places every point on the evolution's scale (its own, not each stance's nearest one).
+void place_all(std::vector<ActorStance>& points, const Catalog& catalog, const std::optional<TopicId>& scale) {
+    for (ActorStance& point : points) {
+        point.on_scale = scale ? place_on(catalog, point.stance, *scale) : std::nullopt;
+    }
 }
 
 } // namespace
@@ -190,9 +268,17 @@ Evolution evolution(const Store& store, const Catalog& catalog, const ActorId& a
 
     StanceFilter filter;
     filter.topics = result.topics;
+    filter.bases = options.bases;
     filter.from = options.from;
     filter.to = options.to;
     std::vector<ActorStance> all = stances_reaching(store, catalog, actor, filter);
+    result.scale = scale_for(catalog, topic);
+    place_all(all, catalog, result.scale);
+    if (result.scale) {
+        result.scale_label = catalog.topic_label(*result.scale);
+        result.minus_label = pole_name(catalog, *result.scale, false);
+        result.plus_label = pole_name(catalog, *result.scale, true);
+    }
 
     // Split while remembering the time order of what counts, so periods and shifts see one sequence.
     std::vector<std::pair<bool, std::size_t>> counted_refs; // (in inherited list, index)
@@ -213,15 +299,27 @@ Evolution evolution(const Store& store, const Catalog& catalog, const ActorId& a
         counted.push_back(inherited ? &result.inherited[index] : &result.points[index]);
     }
 
+    const bool on_a_scale = result.scale.has_value();
+    std::unordered_set<std::string> claims;
     for (const ActorStance* point : counted) {
-        result.overall.add(point->stance.kind, point->stance.score);
+        count_point(*point, on_a_scale, result.overall, result.overall_on_scale, claims);
     }
+    result.claims = claims.size();
     if (options.by == Period::none) {
         result.shifts = shifts_between_points(counted, options.shift_threshold);
         return result;
     }
-    std::vector<PeriodBuild> periods = build_periods(options.by, counted);
-    result.shifts = shifts_between_periods(periods, options.shift_threshold);
+    std::vector<PeriodBuild> periods = build_periods(options.by, counted, on_a_scale);
+    if (on_a_scale) {
+        result.shifts = shifts_on_scale(periods, options.shift_threshold, catalog, *result.scale);
+        std::vector<Shift> on_claims = shifts_between_points(counted, options.shift_threshold);
+        result.shifts.insert(result.shifts.end(), std::make_move_iterator(on_claims.begin()),
+                             std::make_move_iterator(on_claims.end()));
+        std::stable_sort(result.shifts.begin(), result.shifts.end(),
+                         [](const Shift& a, const Shift& b) { return a.after_date < b.after_date; });
+    } else {
+        result.shifts = shifts_between_periods(periods, options.shift_threshold);
+    }
     result.periods.reserve(periods.size());
     for (PeriodBuild& period : periods) {
         result.periods.push_back(std::move(period.summary));

@@ -65,6 +65,27 @@ void put_stance_fields(json::object& o, const Stance& stance) {
     o["note"] = stance.note;
 }
 
+json::value place_json(const std::optional<ScalePlace>& place) {
+    if (!place) {
+        return nullptr;
+    }
+    json::object o;
+    o["scale"] = place->scale.str();
+    o["direction"] = rounded(place->direction);
+    o["position"] = rounded(place->position);
+    o["pole"] = place->pole;
+    return o;
+}
+
+json::value scale_summary_json(const ScaleSummary& summary) {
+    json::object o;
+    o["n"] = summary.n;
+    o["off_scale"] = summary.off_scale;
+    o["mean_position"] = rounded(summary.mean);
+    o["spread"] = rounded(summary.spread);
+    return o;
+}
+
 json::value point_json(const ActorStance& point) {
     json::object o;
     o["date"] = point.date.iso();
@@ -79,6 +100,8 @@ json::value point_json(const ActorStance& point) {
     o["agenda_item_title"] = point.agenda_item_title;
     o["topic_label"] = point.topic_label;
     o["statement"] = point.statement;
+    o["claim"] = point.claim;
+    o["on_scale"] = place_json(point.on_scale);
     return o;
 }
 
@@ -111,6 +134,7 @@ json::value optional_kind(const std::optional<PositionKind>& kind) {
 
 json::value shift_json(const Shift& shift) {
     json::object o;
+    o["on"] = to_string(shift.on);
     o["before"] = shift.before;
     o["after"] = shift.after;
     o["before_date"] = shift.before_date.iso();
@@ -122,6 +146,12 @@ json::value shift_json(const Shift& shift) {
     o["kind_after"] = optional_kind(shift.kind_after);
     o["score_changed"] = shift.score_changed;
     o["kind_changed"] = shift.kind_changed;
+    o["position_before"] = rounded(shift.position_before);
+    o["position_after"] = rounded(shift.position_after);
+    o["pole_before"] = shift.pole_before;
+    o["pole_after"] = shift.pole_after;
+    o["claim"] = shift.claim;
+    o["mixes_claims"] = shift.mixes_claims;
     o["evidence_before"] = points_json(shift.evidence_before);
     o["evidence_after"] = points_json(shift.evidence_after);
     return o;
@@ -166,6 +196,16 @@ std::string to_json(const Evolution& evolution) {
         topics.emplace_back(topic.str());
     }
     o["topics"] = std::move(topics);
+    if (evolution.scale) {
+        json::object scale;
+        scale["topic"] = evolution.scale->str();
+        scale["label"] = evolution.scale_label;
+        scale["minus"] = evolution.minus_label;
+        scale["plus"] = evolution.plus_label;
+        o["scale"] = std::move(scale);
+    } else {
+        o["scale"] = nullptr;
+    }
     o["by"] = to_string(evolution.options.by);
     o["from"] = evolution.options.from ? json::value(evolution.options.from->iso()) : json::value(nullptr);
     o["to"] = evolution.options.to ? json::value(evolution.options.to->iso()) : json::value(nullptr);
@@ -182,12 +222,16 @@ std::string to_json(const Evolution& evolution) {
             p["first"] = period.first.iso();
             p["last"] = period.last.iso();
             put_summary(p, period.summary);
+            p["claims"] = period.claims;
+            p["on_scale"] = evolution.scale ? scale_summary_json(period.on_scale) : json::value(nullptr);
             periods.push_back(std::move(p));
         }
         o["periods"] = std::move(periods);
     }
     json::object overall;
     put_summary(overall, evolution.overall);
+    overall["claims"] = evolution.claims;
+    overall["on_scale"] = evolution.scale ? scale_summary_json(evolution.overall_on_scale) : json::value(nullptr);
     o["overall"] = std::move(overall);
     json::array shifts;
     for (const Shift& shift : evolution.shifts) {

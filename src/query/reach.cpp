@@ -145,6 +145,10 @@ std::vector<ActorStance> stances_reaching(const Store& store, const Catalog& cat
             const Proposition* proposition = catalog.find(*stance.proposition);
             item.statement = proposition ? proposition->statement : stance.proposition->str();
         }
+        item.claim = item.statement.empty() ? item.topic_label : item.statement;
+        if (const std::optional<TopicId> scale = scale_for(catalog, stance.topic)) {
+            item.on_scale = place_on(catalog, stance, *scale);
+        }
         item.stance = stance;
         out.push_back(std::move(item));
     });

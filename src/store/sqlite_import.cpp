@@ -10,8 +10,10 @@
 #include "stance/error.hpp"
 #include "stance/model/vote.hpp"
 #include "store/sqlite_store.hpp"
+#include "store/sqlite_written.hpp"
 #include "store/statement_cache.hpp"
 #include "store/vote_rows.hpp"
+#include "store/write_rules.hpp"
 
 namespace stance::detail {
 
@@ -648,13 +650,52 @@ std::string describe(std::string_view, const Participant& p) {
     return fmt::format("participant \"{}\" of meeting \"{}\"", p.actor.str(), p.meeting.str());
 }
 
-/// The session callers get. It turns SQLite failures (constraints, a full disk, I/O errors) into
-/// stance::storage_error / busy_error naming the entity, and once any put has failed it refuses to
-/// commit: a put is several statements, so after a failure the transaction may hold half an entity,
-/// and the only safe end is the rollback that destroying the session does.
+// The write rules for one put (write_rules.hpp). Entities without rules of their own pass as they are.
+template <class Entity> void check_rules(const Entity&, SqliteWrittenEntities&) {}
+void check_rules(const Document& document, SqliteWrittenEntities&) {
+    check(document);
+}
+void check_rules(const Actor& actor, SqliteWrittenEntities&) {
+    check(actor);
+}
+void check_rules(const Topic& topic, SqliteWrittenEntities&) {
+    check(topic);
+}
+void check_rules(const Proposition& proposition, SqliteWrittenEntities&) {
+    check(proposition);
+}
+void check_rules(const Body& body, SqliteWrittenEntities&) {
+    check(body);
+}
+void check_rules(const Meeting& meeting, SqliteWrittenEntities& written) {
+    check(meeting, written);
+}
+void check_rules(const AgendaItem& item, SqliteWrittenEntities&) {
+    check(item);
+}
+void check_rules(const Stance& stance, SqliteWrittenEntities& written) {
+    check(stance, written);
+}
+void check_rules(std::span<const Stance> stances, SqliteWrittenEntities& written) {
+    for (const Stance& stance : stances) {
+        check(stance, written);
+    }
+}
+
+// Stances change nothing the rules look up; everything else may.
+template <class Entity> constexpr bool changes_lookups = true;
+template <> constexpr bool changes_lookups<Stance> = false;
+template <> constexpr bool changes_lookups<std::span<const Stance>> = false;
+
+/// The session callers get. It checks the write rules before each put (a refused entity writes
+/// nothing, so the session stays usable and the caller may go on, as `stance validate` does), turns SQLite failures
+/// (constraints, a full disk, I/O errors) into stance::storage_error / busy_error naming the entity, and once any put
+/// has failed it refuses to commit: a put is several statements, so after a failure the transaction may hold half an
+/// entity, and the only safe end is the rollback that destroying the session does.
 class CheckedImportSession final : public ImportSession {
 public:
-    CheckedImportSession(SQLite::Database& db, std::string path) : m_session(db), m_path(std::move(path)) {}
+    CheckedImportSession(SQLite::Database& db, std::string path)
+        : m_session(db), m_written(db), m_path(std::move(path)) {}
 
     void put(const Document& document) override { guarded("document", document); }
     void put(const Actor& actor) override { guarded("actor", actor); }
@@ -693,7 +734,17 @@ private:
                                             m_path));
         }
         try {
+            check_rules(entity, m_written);
+        } catch (const SQLite::Exception& failure) {
+            m_failed = true;
+            rethrow_as_stance_error(
+                failure, fmt::format("checking {} before writing it into {}", describe(kind, entity), m_path));
+        }
+        try {
             write(m_session, entity);
+            if constexpr (changes_lookups<Entity>) {
+                m_written.forget();
+            }
         } catch (const SQLite::Exception& failure) {
             m_failed = true;
             rethrow_as_stance_error(
@@ -705,6 +756,7 @@ private:
     }
 
     SqliteImportSession m_session;
+    SqliteWrittenEntities m_written;
     std::string m_path;
     bool m_failed = false;
 };

@@ -464,20 +464,20 @@ void UngaImporter::write_structure() {
             Topic{unga_issue_topic(code), {unga_resolutions_topic}, label, issue_aliases(code), std::nullopt, {}});
     }
 
-    // Sessions are dated by their first roll call; dates are meetings under their session.
-    std::map<int, Date> session_start;
+    // Sessions run from their first roll call to their last (a meeting inside another falls within
+    // its days); dates are meetings under their session.
+    std::map<int, std::pair<Date, Date>> session_days;
     std::map<MeetingId, const RollCall*> date_meetings;
     for (const auto& [rcid, call] : m_roll_calls) {
-        auto [start, added] = session_start.emplace(call.session, call.date);
-        if (!added && call.date < start->second) {
-            start->second = call.date;
-        }
+        auto [days, added] = session_days.emplace(call.session, std::pair{call.date, call.date});
+        days->second.first = std::min(days->second.first, call.date);
+        days->second.second = std::max(days->second.second, call.date);
         date_meetings.emplace(call.meeting, &call);
     }
-    for (const auto& [session_number, start] : session_start) {
+    for (const auto& [session_number, days] : session_days) {
         session.put(Meeting{unga_session_meeting(session_number), unga_body,
-                            fmt::format("UN General Assembly, session {}", session_number), "plenary", start, "",
-                            std::nullopt, std::nullopt});
+                            fmt::format("UN General Assembly, session {}", session_number), "plenary", days.first, "",
+                            std::nullopt, days.second});
     }
     for (const auto& [id, call] : date_meetings) {
         session.put(Meeting{
@@ -491,7 +491,7 @@ void UngaImporter::write_structure() {
         session.put(AgendaItem{call.item, call.meeting, ++order[call.meeting], title, call.code, call.description,
                                call.topics, call.flags});
     }
-    m_summary.sessions = session_start.size();
+    m_summary.sessions = session_days.size();
     m_summary.meetings = date_meetings.size();
     m_summary.roll_calls = m_roll_calls.size();
 }

@@ -64,3 +64,33 @@ stance_cli_test(NAME "compare with an unknown actor exits 4" FIXTURES seed_db
 stance_cli_test(NAME "agreement on coded statements finds no roll calls" FIXTURES seed_db
     ARGS --db|${seed_db}|agreement|NL|USA
     EXPECT "all +0 +0.*\nno roll calls that both voted on: agreement counts recorded votes only")
+
+# The main question on the bundled data: the seed (2017) and the Netherlands' general-debate
+# speeches (2014, 2022-2024) together, read on the Russia scale.
+set(bundled_db ${STANCE_CLI_WORK}/bundled.db)
+add_test(NAME "cli: setup bundled database"
+    COMMAND ${CMAKE_COMMAND} -E rm -f ${bundled_db} ${bundled_db}-wal ${bundled_db}-shm)
+add_test(NAME "cli: import seed and general-debate datasets"
+    COMMAND ${CMAKE_COMMAND} -DCOMMAND=$<TARGET_FILE:stance_cli>|--db|${bundled_db}|import|data/seed/nato-2017-03-31.json|data/general-debate/nld-russia-ukraine.json
+            -DWORKING_DIR=${PROJECT_SOURCE_DIR} "-DEXPECT_OUTPUT=nld-russia-ukraine.json: imported 4 documents"
+            -P ${CMAKE_CURRENT_SOURCE_DIR}/expect.cmake)
+set_tests_properties("cli: setup bundled database" PROPERTIES FIXTURES_SETUP bundled_clean)
+set_tests_properties("cli: import seed and general-debate datasets" PROPERTIES FIXTURES_SETUP bundled_db
+    FIXTURES_REQUIRED bundled_clean)
+stance_cli_test(NAME "evolution of NL on Russia by year is read on the Russia scale" FIXTURES bundled_db
+    ARGS --db|${bundled_db}|evolution|--actor|NL|--topic|Russia|--by|year
+    EXPECT "Periods \\(by year\\) on the scale of Russia.*\n2014 .*\n2017 .*\n2022 .*\n2023 .*\n2024 .*scale: 2017-03-31 → 2022-09-2[0-9]: mean position on the scale -[0-9.]+ \\(toward \"engagement with Russia\"\\)"
+    # A kind printed next to a topic label, as if the topic were the claim ("support (+1.00) on Russia's war").
+    REJECT "(support|oppose|concern|conditional) \\([+-][0-9.]+\\) on ")
+stance_cli_test(NAME "evolution on the Russia scale as json carries claims and positions" FIXTURES bundled_db
+    ARGS --db|${bundled_db}|evolution|--actor|NL|--topic|Russia|--by|year|--format|json
+    EXPECT "\"claim\": \"[^\"]+\",\n *\"on_scale\": \\{\n *\"scale\": \"russia\",\n *\"direction\": [-0-9.]+,\n *\"position\": [-0-9.]+")
+stance_cli_test(NAME "the bundled datasets validate without a problem"
+    ARGS validate|data/seed/nato-2017-03-31.json|data/general-debate/nld-russia-ukraine.json
+    EXPECT "2 files checked: no problems")
+stance_cli_test(NAME "evolution --basis keeps only stances known that way" FIXTURES bundled_db
+    ARGS --db|${bundled_db}|evolution|--actor|NL|--topic|Russia|--basis|vote|--format|csv
+    REJECT ",statement,")
+stance_cli_test(NAME "evolution refuses an unknown basis" FIXTURES bundled_db
+    ARGS --db|${bundled_db}|evolution|--actor|NL|--topic|Russia|--basis|rumour
+    CODE 3 EXPECT "--basis: \"rumour\" is not one of vote, statement")

@@ -102,6 +102,9 @@ public:
         return m_dataset.stances.back();
     }
 
+    /// The dataset so far, for what the builder has no shortcut for (scales, directions).
+    Dataset& dataset() { return m_dataset; }
+
     /// Validates (which also orders parents first) and imports into a fresh in-memory store.
     std::unique_ptr<Store> store() {
         auto result = Store::open(":memory:");

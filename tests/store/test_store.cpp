@@ -134,6 +134,7 @@ TEST_CASE("collective stances are found through the members they name") {
     dataset.actors.push_back(Actor{ActorId{"allies"}, ActorKind::group, "Allies", "", "", {}});
     dataset.actors.push_back(Actor{ActorId{"nld"}, ActorKind::state, "Netherlands", "NL", "NLD", {}});
     dataset.stances[0].actor = ActorId{"allies"};
+    dataset.stances[0].speaker.reset(); // the US Secretary of State does not speak for the Allies
     dataset.stances[0].includes = {ActorId{"nld"}};
     store->import(dataset);
     StanceFilter filter;

@@ -6,12 +6,32 @@
 #pragma once
 
 #include <compare>
+#include <cstddef>
 #include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
 
 namespace stance {
+
+/// The longest id accepted.
+inline constexpr std::size_t max_id_length = 128;
+
+/// True for a valid id: 1 to 128 characters, each a lowercase ASCII letter, a digit, - _ . or :.
+/// Every writer checks it (the store's write rules), so ids stay safe in paths, URLs and messages.
+[[nodiscard]] constexpr bool is_valid_id(std::string_view text) noexcept {
+    if (text.empty() || text.size() > max_id_length) {
+        return false;
+    }
+    for (char c : text) {
+        const bool ok =
+            (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == ':';
+        if (!ok) {
+            return false;
+        }
+    }
+    return true;
+}
 
 template <class Tag> class Id {
 public:

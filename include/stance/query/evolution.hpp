@@ -14,9 +14,18 @@
 // is no proposition), with the same two tests on single scores and kinds, so that different
 // subtopics discussed at one meeting are not mistaken for a change of mind.
 //
+// On a scale. When the topic (or its nearest ancestor) defines a scale (scale.hpp), every point is
+// placed on it, periods carry the mean position on the scale and its spread, and shifts between
+// periods are moves of that mean by at least `shift_threshold` (ShiftOn::scale). A change of
+// position on the same proposition (or the same topic, for stances without one) between two
+// counted stances is a shift too (ShiftOn::claim), whether or not the periods moved. Without a
+// scale, periods compare mean scores as before (ShiftOn::score); when a period holds stances on
+// more than one claim that mean mixes claims, so `claims` says how many there were and renderers
+// say so instead of printing it as a position.
+//
 // A topic matches a stance when the stance or its agenda item carries it, so roll-call votes, whose
-// issues sit on the agenda item, are found like statements. One query reads only the actor's (and its groups') stances,
-// so a country's full UN voting record (~10,000 votes) is a single pass.
+// issues sit on the agenda item, are found like statements. One query reads only the actor's (and
+// its groups') stances, so a country's full UN voting record (~10,000 votes) is a single pass.
 #pragma once
 
 #include <cstdint>
@@ -64,7 +73,25 @@ struct EvolutionOptions {
     /// The smallest change of mean score that counts as a shift (scores run from -1 to +1).
     double shift_threshold = 0.5;
     bool include_subtopics = true;
+    /// Only stances known this way (statement, vote, …); empty means all.
+    std::vector<Basis> bases;
 };
+
+/// What a shift compares.
+enum class ShiftOn : std::uint8_t {
+    score, ///< Mean scores of two periods (no scale; may mix claims, see PeriodSummary::claims).
+    scale, ///< Mean positions on the scale of two periods.
+    claim, ///< Two stances on the same proposition (or topic, without one).
+};
+
+[[nodiscard]] constexpr std::string_view to_string(ShiftOn on) noexcept {
+    switch (on) {
+    case ShiftOn::score: return "score";
+    case ShiftOn::scale: return "scale";
+    case ShiftOn::claim: return "claim";
+    }
+    return "?";
+}
 
 struct PeriodSummary {
     std::string key;   ///< The meeting or session id, or the year ("2017").
@@ -72,9 +99,12 @@ struct PeriodSummary {
     Date first;        ///< Earliest and latest effective date of the period's stances.
     Date last;
     PositionSummary summary;
+    ScaleSummary on_scale;  ///< Over the counted positions; empty when the evolution has no scale.
+    std::size_t claims = 0; ///< Distinct claims (propositions, or topics without one) among the positions.
 };
 
 struct Shift {
+    ShiftOn on = ShiftOn::score;
     std::string before; ///< Period key, or the stance id when not aggregated.
     std::string after;
     Date before_date; ///< Last date of the earlier period (the stance's date when not aggregated).
@@ -85,6 +115,14 @@ struct Shift {
     std::optional<PositionKind> kind_after;
     bool score_changed = false; ///< |score_after - score_before| >= threshold.
     bool kind_changed = false;
+    /// ShiftOn::scale: the mean positions on the scale and the poles they lean to.
+    std::optional<double> position_before;
+    std::optional<double> position_after;
+    std::string pole_before;
+    std::string pole_after;
+    std::string claim; ///< ShiftOn::claim: the claim both stances are on.
+    /// ShiftOn::score: true when either period holds stances on more than one claim.
+    bool mixes_claims = false;
     /// The counted positions on each side of the shift.
     std::vector<ActorStance> evidence_before;
     std::vector<ActorStance> evidence_after;
@@ -97,12 +135,18 @@ struct Evolution {
     std::string actor_name;
     TopicId topic;
     std::string topic_label;
-    std::vector<TopicId> topics; ///< The topic and, unless excluded, its subtopics.
+    std::vector<TopicId> topics;  ///< The topic and, unless excluded, its subtopics.
+    std::optional<TopicId> scale; ///< The scale the evolution is read on (scale_for the topic).
+    std::string scale_label;      ///< The label of the scale's topic.
+    std::string minus_label;      ///< The labels of the scale's poles.
+    std::string plus_label;
     EvolutionOptions options;
     std::vector<ActorStance> points;    ///< Direct: own and speaker, in time order.
     std::vector<ActorStance> inherited; ///< named and group, in time order.
     std::vector<PeriodSummary> periods; ///< In time order; empty when not aggregated.
     PositionSummary overall;            ///< Over everything counted.
+    ScaleSummary overall_on_scale;      ///< Over everything counted, on the scale.
+    std::size_t claims = 0;             ///< Distinct claims among everything counted.
     std::vector<Shift> shifts;          ///< In time order.
 };
 
@@ -114,6 +158,12 @@ struct Evolution {
                                   const EvolutionOptions& options = {});
 
 } // namespace stance
+
+template <> struct fmt::formatter<stance::ShiftOn> : fmt::formatter<std::string_view> {
+    template <class FormatContext> auto format(stance::ShiftOn on, FormatContext& context) const {
+        return fmt::formatter<std::string_view>::format(stance::to_string(on), context);
+    }
+};
 
 template <> struct fmt::formatter<stance::Period> : fmt::formatter<std::string_view> {
     template <class FormatContext> auto format(stance::Period period, FormatContext& context) const {

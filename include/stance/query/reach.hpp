@@ -21,6 +21,7 @@
 #include <fmt/format.h>
 
 #include "stance/model/stance.hpp"
+#include "stance/query/scale.hpp"
 #include "stance/store/store.hpp"
 
 namespace stance {
@@ -64,6 +65,12 @@ struct ActorStance {
     std::string agenda_item_title; ///< Empty when the stance has no agenda item.
     std::string topic_label;
     std::string statement; ///< The proposition's statement; empty when there is none.
+    /// What the stance is a position on, for every line that shows it: the proposition's statement,
+    /// else the topic's label. Never print a kind next to a topic as if the topic were the claim.
+    std::string claim;
+    /// The stance on the scale of its topic (the nearest one up the topic graph); a query on a
+    /// scale (evolution) places it on the query's own scale instead. Nothing when not on one.
+    std::optional<ScalePlace> on_scale;
 };
 
 /// True when the stance can be put down as the actor's position: direct, named, or held by a

@@ -63,8 +63,12 @@ struct ActorAlias {
 
 /// One write transaction. Entities are upserted by their id: a re-import updates, never duplicates.
 /// Nothing is visible to readers until `commit()`; destroying an uncommitted session rolls it back.
-/// Once a `put` has thrown, the session refuses further puts and `commit()` (storage_error): a put
-/// may have been half written, so the only safe end is the rollback.
+/// Every put first passes the write rules (src/store/write_rules.cpp: ids, ranges, kind and score,
+/// spans and quotes, proposition and topic, speaker and role, dates within meetings): whoever writes,
+/// the same data is refused, with invalid_input_error naming the entity. Such a refusal writes
+/// nothing, and the session goes on. Once a put has failed while writing (storage_error, or a
+/// reference that turns out unknown), the session refuses further puts and `commit()`: a put may
+/// have been half written, so the only safe end is the rollback.
 class ImportSession {
 public:
     ImportSession() = default;

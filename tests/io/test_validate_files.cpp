@@ -1,0 +1,57 @@
+// `stance validate`: every problem of every file in one run, nothing changed.
+#include <doctest/doctest.h>
+
+#include "stance/io/validate_files.hpp"
+#include "stance/store/store.hpp"
+#include "support.hpp"
+
+using namespace stance;
+
+namespace {
+
+const std::filesystem::path several = test::source_dir() / "tests/cli/inputs/several-problems.json";
+
+bool any_says(const Diagnostics& diagnostics, const std::string& where, const std::string& what) {
+    for (const Problem& problem : diagnostics.problems()) {
+        if (problem.where.find(where) != std::string::npos && problem.what.find(what) != std::string::npos) {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("every problem of a file with several is listed, with where and what, and nothing is written") {
+    auto store = Store::open(":memory:");
+    const Diagnostics diagnostics = check_dataset_files(*store, {several});
+    CHECK(diagnostics.problems().size() == 6);
+    CHECK(any_says(diagnostics, "(meeting \"lunch\")",
+                   "runs 2017-03-30..2017-03-30, outside its parent meeting \"ministerial\""));
+    CHECK(any_says(diagnostics, "several-problems.json: $.stances[0]", "position oppose with score +1"));
+    CHECK(any_says(diagnostics, "$.stances[1]", "has a quote but no source span"));
+    CHECK(any_says(diagnostics, "$.stances[2]", "proposition \"tariffs\" belongs to topic \"trade\""));
+    CHECK(any_says(diagnostics, "$.stances[3]", "speaker \"lavrov\" held no role representing \"nld\""));
+    CHECK(any_says(diagnostics, "$.stances[4]", "was stated on 2017-03-01, outside its meeting"));
+    CHECK(store->stances().empty());
+    CHECK(store->actors().empty());
+}
+
+TEST_CASE("a malformed file is one problem and the next file is still checked") {
+    test::TempDir dir;
+    test::write_text(dir / "broken.json", "{\"stance_dataset\": 1,");
+    auto store = Store::open(":memory:");
+    const Diagnostics diagnostics = check_dataset_files(*store, {dir / "broken.json", several});
+    CHECK(diagnostics.problems().size() == 7);
+    CHECK(diagnostics.problems().front().where.find("broken.json:1:") != std::string::npos);
+}
+
+TEST_CASE("the bundled data validates without a problem") {
+    auto store = Store::open(":memory:");
+    const Diagnostics diagnostics =
+        check_dataset_files(*store, {test::source_dir() / "data/seed/nato-2017-03-31.json"});
+    for (const Problem& problem : diagnostics.problems()) {
+        MESSAGE(problem.where << ": " << problem.what);
+    }
+    CHECK(diagnostics.empty());
+}
