@@ -171,8 +171,10 @@ TEST_CASE("an updated stance stays in the search index, and version 5 repairs in
         db.exec("INSERT INTO topic (slug, label) VALUES ('russia', 'Russia')");
         db.exec("INSERT INTO body (slug, name) VALUES ('nac', 'North Atlantic Council')");
         db.exec("INSERT INTO meeting (slug, body_id, date) VALUES ('m', 1, '2017-03-31')");
-        db.exec("INSERT INTO stance (slug, actor_id, topic_id, meeting_id, kind, score, quote, effective_date) "
-                "VALUES ('s', 1, 1, 1, 'support', 1, 'brede steun voor dialoog', '2017-03-31')");
+        db.exec("INSERT INTO document (slug, text) VALUES ('d', 'brede steun voor dialoog')");
+        db.exec("INSERT INTO stance (slug, actor_id, topic_id, meeting_id, kind, score, quote, document_id, "
+                "span_start, span_end, effective_date) "
+                "VALUES ('s', 1, 1, 1, 'support', 1, 'brede steun voor dialoog', 1, 0, 24, '2017-03-31')");
         // Version 4's triggers: an update that leaves the quote as it was drops it from the index.
         db.exec("UPDATE stance SET note = 'checked' WHERE slug = 's'");
     }
