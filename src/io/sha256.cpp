@@ -1,10 +1,10 @@
 // SHA-256 through OpenSSL's EVP interface: document fingerprints must match `sha256sum`.
 #include <array>
-#include <memory>
 #include <vector>
 
 #include <openssl/evp.h>
 
+#include "io/sha256_stream.hpp"
 #include "stance/error.hpp"
 #include "stance/io/csv.hpp"
 #include "stance/io/dataset_json.hpp"
@@ -24,10 +24,6 @@ std::string to_hex(const std::array<unsigned char, EVP_MAX_MD_SIZE>& digest, uns
     return out;
 }
 
-struct FreeContext {
-    void operator()(EVP_MD_CTX* context) const noexcept { EVP_MD_CTX_free(context); }
-};
-
 } // namespace
 
 std::string sha256_hex(std::string_view bytes) {
@@ -40,23 +36,43 @@ std::string sha256_hex(std::string_view bytes) {
 }
 
 std::string sha256_of_data_file(const std::filesystem::path& file) {
-    const std::unique_ptr<EVP_MD_CTX, FreeContext> context(EVP_MD_CTX_new());
-    if (!context || EVP_DigestInit_ex(context.get(), EVP_sha256(), nullptr) != 1) {
-        throw error("starting a SHA-256 digest failed inside OpenSSL");
-    }
+    detail::Sha256Stream hash;
     auto source = open_data_file(file);
     std::vector<char> buffer(std::size_t{1} << 16);
     while (const std::size_t count = source->read(buffer.data(), buffer.size())) {
-        if (EVP_DigestUpdate(context.get(), buffer.data(), count) != 1) {
-            throw error("updating a SHA-256 digest failed inside OpenSSL");
-        }
+        hash.update(buffer.data(), count);
     }
+    return hash.hex_digest();
+}
+
+namespace detail {
+
+Sha256Stream::Sha256Stream() : m_context(EVP_MD_CTX_new()) {
+    if (m_context == nullptr || EVP_DigestInit_ex(m_context, EVP_sha256(), nullptr) != 1) {
+        EVP_MD_CTX_free(m_context);
+        throw error("starting a SHA-256 digest failed inside OpenSSL");
+    }
+}
+
+Sha256Stream::~Sha256Stream() {
+    EVP_MD_CTX_free(m_context);
+}
+
+void Sha256Stream::update(const char* bytes, std::size_t count) {
+    if (count > 0 && EVP_DigestUpdate(m_context, bytes, count) != 1) {
+        throw error("updating a SHA-256 digest failed inside OpenSSL");
+    }
+}
+
+std::string Sha256Stream::hex_digest() {
     std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
     unsigned int length = 0;
-    if (EVP_DigestFinal_ex(context.get(), digest.data(), &length) != 1) {
+    if (EVP_DigestFinal_ex(m_context, digest.data(), &length) != 1) {
         throw error("finishing a SHA-256 digest failed inside OpenSSL");
     }
     return to_hex(digest, length);
 }
+
+} // namespace detail
 
 } // namespace stance

@@ -15,8 +15,8 @@
 #include <unordered_map>
 
 #include <fmt/format.h>
-#include <openssl/evp.h>
 
+#include "io/sha256_stream.hpp"
 #include "stance/error.hpp"
 #include "stance/io/csv.hpp"
 #include "stance/store/store.hpp"
@@ -96,43 +96,21 @@ constexpr std::array known_tables{
 /// Hashes every byte that passes through, so a document's SHA-256 costs no second read.
 class HashingSource final : public ByteSource {
 public:
-    explicit HashingSource(std::unique_ptr<ByteSource> inner) : m_inner(std::move(inner)), m_context(EVP_MD_CTX_new()) {
-        if (m_context == nullptr || EVP_DigestInit_ex(m_context.get(), EVP_sha256(), nullptr) != 1) {
-            throw error("starting a SHA-256 digest failed inside OpenSSL");
-        }
-    }
+    explicit HashingSource(std::unique_ptr<ByteSource> inner) : m_inner(std::move(inner)) {}
     std::size_t read(char* buffer, std::size_t size) override {
         const std::size_t count = m_inner->read(buffer, size);
-        if (count > 0 && EVP_DigestUpdate(m_context.get(), buffer, count) != 1) {
-            throw error("updating a SHA-256 digest failed inside OpenSSL");
-        }
+        m_hash.update(buffer, count);
         return count;
     }
     [[nodiscard]] std::uint64_t position() const override { return m_inner->position(); }
     [[nodiscard]] std::uint64_t size() const override { return m_inner->size(); }
 
     /// The digest of everything read; call once, at the end.
-    std::string hex_digest() {
-        std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-        unsigned int length = 0;
-        if (EVP_DigestFinal_ex(m_context.get(), digest.data(), &length) != 1) {
-            throw error("finishing a SHA-256 digest failed inside OpenSSL");
-        }
-        static constexpr char hex[] = "0123456789abcdef";
-        std::string out;
-        for (unsigned int i = 0; i < length; ++i) {
-            out += hex[digest[i] >> 4];
-            out += hex[digest[i] & 0x0f];
-        }
-        return out;
-    }
+    std::string hex_digest() { return m_hash.hex_digest(); }
 
 private:
-    struct FreeContext {
-        void operator()(EVP_MD_CTX* context) const noexcept { EVP_MD_CTX_free(context); }
-    };
     std::unique_ptr<ByteSource> m_inner;
-    std::unique_ptr<EVP_MD_CTX, FreeContext> m_context;
+    detail::Sha256Stream m_hash;
 };
 
 /// `<dir>/<table>.csv.gz`, else `<dir>/<table>.csv`.
