@@ -132,11 +132,13 @@ std::string context(std::string_view text, const QuotePlace& place) {
     constexpr std::size_t around = 30;
     std::size_t from = place.start > around ? place.start - around : 0;
     std::size_t to = std::min(text.size(), place.end + around);
-    while (from > 0 && !is_char_boundary(text, from)) {
-        --from;
+    // Whole words only: start after a white space and stop at one (both ASCII, so on character boundaries).
+    const auto space = [&](std::size_t i) { return text[i] == ' ' || text[i] == '\n' || text[i] == '\t'; };
+    while (from > 0 && from < place.start && !space(from - 1)) {
+        ++from;
     }
-    while (to < text.size() && !is_char_boundary(text, to)) {
-        ++to;
+    while (to < text.size() && to > place.end && !space(to)) {
+        --to;
     }
     return fmt::format("{}{}{}", from > 0 ? "…" : "", collapse_whitespace(text.substr(from, to - from)),
                        to < text.size() ? "…" : "");
