@@ -126,14 +126,15 @@ void setup_code(CLI::App& app, Context& context) {
     command->add_option("--confidence", c.confidence, "The coder's confidence, 0 to 1 (default 1)");
     command->add_option("--coder", c.coder, "Who coded it");
     command->add_option("--id", c.id, "The stance's id (default: ACTOR.CLAIM.DOCUMENT.START)");
-    command->add_option("--quote", c.quote, "The document's words, as typed (white space, line breaks, hyphens at "
-                                            "line ends, curly or straight quotes and dashes may differ)");
+    command->add_option("--quote", c.quote,
+                        "The document's words, as typed (white space, line breaks, hyphens at "
+                        "line ends, curly or straight quotes and dashes may differ)");
     command->add_option("--occurrence", c.occurrence, "Which place, from 1, when the quote occurs more than once");
-    command->add_option("--span", options->span, "Explicit byte offsets START END instead of the search")
-        ->expected(2);
-    command->add_option("--csv", options->csv,
-                        "A CSV file with one stance a row, its header naming the columns as these options; the "
-                        "options given here fill empty cells")
+    command->add_option("--span", options->span, "Explicit byte offsets START END instead of the search")->expected(2);
+    command
+        ->add_option("--csv", options->csv,
+                     "A CSV file with one stance a row, its header naming the columns as these options; the "
+                     "options given here fill empty cells")
         ->check(CLI::ExistingFile);
     command->callback([&context, options] {
         if (!options->csv.empty() && !options->span.empty()) {

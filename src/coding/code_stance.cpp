@@ -20,15 +20,16 @@ namespace {
 
 // Option and column names, in the order of StanceCoding's text fields.
 constexpr std::array<std::string_view, 18> field_names{
-    "document",    "actor",      "claim", "position",   "score", "breadth", "meeting", "agenda-item", "speaker",
-    "basis",       "reported-by", "paraphrase", "note", "confidence", "coder", "id",    "quote",       "occurrence",
+    "document", "actor",       "claim",   "position", "score",       "breadth",
+    "meeting",  "agenda-item", "speaker", "basis",    "reported-by", "paraphrase",
+    "note",     "confidence",  "coder",   "id",       "quote",       "occurrence",
 };
 
 std::array<std::string StanceCoding::*, 18> field_members() {
-    return {&StanceCoding::document, &StanceCoding::actor,      &StanceCoding::claim,     &StanceCoding::position,
-            &StanceCoding::score,    &StanceCoding::breadth,    &StanceCoding::meeting,   &StanceCoding::agenda_item,
+    return {&StanceCoding::document, &StanceCoding::actor,      &StanceCoding::claim,       &StanceCoding::position,
+            &StanceCoding::score,    &StanceCoding::breadth,    &StanceCoding::meeting,     &StanceCoding::agenda_item,
             &StanceCoding::speaker,  &StanceCoding::basis,      &StanceCoding::reported_by, &StanceCoding::paraphrase,
-            &StanceCoding::note,     &StanceCoding::confidence, &StanceCoding::coder,     &StanceCoding::id,
+            &StanceCoding::note,     &StanceCoding::confidence, &StanceCoding::coder,       &StanceCoding::id,
             &StanceCoding::quote,    &StanceCoding::occurrence};
 }
 
@@ -59,7 +60,8 @@ std::string* coding_field(StanceCoding& coding, std::string_view name) {
 }
 
 const std::string* coding_field(const StanceCoding& coding, std::string_view name) {
-    return coding_field(const_cast<StanceCoding&>(coding), name); // NOLINT(cppcoreguidelines-pro-type-const-cast): reads only
+    return coding_field(const_cast<StanceCoding&>(coding),
+                        name); // NOLINT(cppcoreguidelines-pro-type-const-cast): reads only
 }
 
 std::size_t CodingRun::problem_count() const {
@@ -106,7 +108,8 @@ CodingRun code_stances(Store& store, std::span<const StanceCoding> codings, std:
             const auto [at, fresh] = taken.emplace(stance->stance.id.str(), i);
             if (!fresh) {
                 run.problems[i].push_back(CodingProblem{
-                    CodingProblem::Kind::invalid, "id",
+                    CodingProblem::Kind::invalid,
+                    "id",
                     fmt::format("stance \"{}\" is also coded by entry {} of this batch; give one of them another id",
                                 at->first, at->second + 1),
                     {}});

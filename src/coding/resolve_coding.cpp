@@ -29,8 +29,8 @@ void invalid(Problems& problems, std::string field, std::string message) {
 }
 
 void not_found(Problems& problems, std::string field, const not_found_error& failure) {
-    problems.push_back(CodingProblem{CodingProblem::Kind::not_found, std::move(field), failure.what(),
-                                     failure.candidates()});
+    problems.push_back(
+        CodingProblem{CodingProblem::Kind::not_found, std::move(field), failure.what(), failure.candidates()});
 }
 
 void required(Problems& problems, std::string field, std::string_view what) {
@@ -55,8 +55,8 @@ std::optional<double> number(Problems& problems, const std::string& field, const
     const char* end = text.data() + text.size();
     const auto [stop, code] = std::from_chars(text.data(), end, value);
     if (code != std::errc{} || stop != end || !std::isfinite(value) || value < low || value > high) {
-        invalid(problems, field, fmt::format("\"{}\" is not a number from {} to {}; write it with a point, e.g. 0.8",
-                                             text, low, high));
+        invalid(problems, field,
+                fmt::format("\"{}\" is not a number from {} to {}; write it with a point, e.g. 0.8", text, low, high));
         return std::nullopt;
     }
     return value;
@@ -107,20 +107,23 @@ std::optional<MeetingId> meeting(Problems& problems, const Catalog& catalog, con
     }
     if (coding.agenda_item.empty()) {
         if (coding.meeting.empty()) {
-            required(problems, "meeting", "name the meeting (an id, its date or its title; stance meetings lists them)");
+            required(problems, "meeting",
+                     "name the meeting (an id, its date or its title; stance meetings lists them)");
         }
         return given;
     }
     const AgendaItem* found = catalog.find(AgendaItemId{coding.agenda_item});
     if (found == nullptr) {
         invalid(problems, "agenda-item",
-                fmt::format("unknown agenda item \"{}\": give the id of an agenda item of the meeting", coding.agenda_item));
+                fmt::format("unknown agenda item \"{}\": give the id of an agenda item of the meeting",
+                            coding.agenda_item));
         return given;
     }
     if (given && *given != found->meeting) {
-        invalid(problems, "agenda-item",
-                fmt::format("agenda item \"{}\" belongs to meeting \"{}\", not \"{}\"; give that meeting or another item",
-                            coding.agenda_item, found->meeting.str(), given->str()));
+        invalid(
+            problems, "agenda-item",
+            fmt::format("agenda item \"{}\" belongs to meeting \"{}\", not \"{}\"; give that meeting or another item",
+                        coding.agenda_item, found->meeting.str(), given->str()));
         return given;
     }
     item = found->id;
@@ -148,8 +151,8 @@ std::string places_list(std::string_view text, const std::vector<QuotePlace>& pl
     constexpr std::size_t shown = 10; // a short quote can occur hundreds of times; the first ones say enough
     std::string out;
     for (std::size_t i = 0; i < places.size() && i < shown; ++i) {
-        out += fmt::format("\n  {}. line {}:{} \"{}\"", i + 1, places[i].line, places[i].column,
-                           context(text, places[i]));
+        out +=
+            fmt::format("\n  {}. line {}:{} \"{}\"", i + 1, places[i].line, places[i].column, context(text, places[i]));
     }
     if (places.size() > shown) {
         out += fmt::format("\n  … and {} more", places.size() - shown);
@@ -215,15 +218,15 @@ std::optional<QuotePlace> quote_place(Problems& problems, const Document& docume
             return search.places[0];
         }
         problems.push_back(CodingProblem{
-            CodingProblem::Kind::not_found, "quote",
+            CodingProblem::Kind::not_found,
+            "quote",
             fmt::format("the quote occurs {} times in \"{}\"; quote more words, or choose one with occurrence N (1 "
                         "to {}, in text order):{}",
                         count, document.id.str(), count, places_list(text, search.places)),
             {}});
         return std::nullopt;
     }
-    problems.push_back(
-        CodingProblem{CodingProblem::Kind::not_found, "quote", search.explain(document.id.str()), {}});
+    problems.push_back(CodingProblem{CodingProblem::Kind::not_found, "quote", search.explain(document.id.str()), {}});
     return std::nullopt;
 }
 
@@ -259,10 +262,10 @@ const CodingResolver::LoadedDocument* CodingResolver::document(const std::string
         std::optional<Document> stored = m_store.document(DocumentId{reference});
         if (!stored) {
             std::vector<std::string> candidates = closest_documents(reference);
-            std::string message = fmt::format("unknown document \"{}\": add it with stance add-document FILE --id "
-                                              "ID{}",
-                                              reference,
-                                              candidates.empty() ? "" : fmt::format("; closest: {}", fmt::join(candidates, ", ")));
+            std::string message = fmt::format(
+                "unknown document \"{}\": add it with stance add-document FILE --id "
+                "ID{}",
+                reference, candidates.empty() ? "" : fmt::format("; closest: {}", fmt::join(candidates, ", ")));
             problems.push_back(
                 CodingProblem{CodingProblem::Kind::not_found, "document", std::move(message), std::move(candidates)});
             m_documents.erase(reference);
@@ -313,7 +316,8 @@ std::optional<CodedStance> CodingResolver::resolve(const StanceCoding& coding, P
         }
     }
     if (!coding.breadth.empty()) {
-        stance.breadth = keyword(problems, "breadth", coding.breadth, all_breadths, &parse_breadth).value_or(Breadth::single);
+        stance.breadth =
+            keyword(problems, "breadth", coding.breadth, all_breadths, &parse_breadth).value_or(Breadth::single);
     }
     const std::optional<MeetingId> held_at = meeting(problems, m_catalog, coding, stance.agenda_item);
     if (!coding.speaker.empty()) {
@@ -350,10 +354,11 @@ std::optional<CodedStance> CodingResolver::resolve(const StanceCoding& coding, P
     stance.paraphrase = coding.paraphrase;
     stance.note = coding.note;
     stance.coder = coding.coder;
-    stance.id = coding.id.empty() ? generated_stance_id(stance.actor,
-                                                        what->proposition ? what->proposition->str() : what->topic.str(),
-                                                        source->document.id, place->start)
-                                  : StanceId{coding.id};
+    stance.id =
+        coding.id.empty()
+            ? generated_stance_id(stance.actor, what->proposition ? what->proposition->str() : what->topic.str(),
+                                  source->document.id, place->start)
+            : StanceId{coding.id};
     if (m_store.exists(EntityKind::stance, stance.id.str())) {
         invalid(problems, "id",
                 fmt::format("stance \"{}\" is already stored{}; give another id to code a second stance, or change "

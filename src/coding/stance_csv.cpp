@@ -28,8 +28,7 @@ struct RowPlace {
 
 class CsvCoding {
 public:
-    CsvCoding(const std::filesystem::path& file, const StanceCoding& defaults)
-        : m_reader(file), m_defaults(defaults) {}
+    CsvCoding(const std::filesystem::path& file, const StanceCoding& defaults) : m_reader(file), m_defaults(defaults) {}
 
     void read() {
         try {
@@ -104,9 +103,10 @@ private:
                 }
             }
             if (!has("meeting") && !has("agenda-item")) {
-                problem(header.position(0), 0, "meeting",
-                        "the header has neither a \"meeting\" nor an \"agenda-item\" column; add one (or give --meeting "
-                        "for every row)");
+                problem(
+                    header.position(0), 0, "meeting",
+                    "the header has neither a \"meeting\" nor an \"agenda-item\" column; add one (or give --meeting "
+                    "for every row)");
             }
         }
         return m_report.problems.size() == before;

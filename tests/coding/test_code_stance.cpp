@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include "coding/coding_store.hpp"
 #include "stance/coding/add_document.hpp"
 #include "stance/coding/code_stance.hpp"
 #include "stance/error.hpp"
@@ -25,15 +26,7 @@ const std::string report_text = "De minister sprak over Rusland.\n"
                                 "De NAVO blijft waakzaam.\n";
 
 std::unique_ptr<Store> seeded_store() {
-    auto store = Store::open(":memory:");
-    import_dataset_file(*store, test::source_dir() / "data/seed/nato-2017-03-31.json");
-    Document report;
-    report.id = DocumentId{"report"};
-    report.language = "nl";
-    report.title = "Excerpt";
-    report.text = report_text;
-    add_document(*store, report);
-    return store;
+    return test::store_with_report(report_text);
 }
 
 StanceCoding typed(std::string quote) {
@@ -102,8 +95,8 @@ TEST_CASE("a text that is not UTF-8, not NFC or holds an invisible character is 
 }
 
 TEST_CASE("the shipped source texts are fit to be added") {
-    for (const char* file : {"data/seed/nato-foreign-ministers-2017-03-31.nl.txt", "data/general-debate/NLD_69_2014.txt",
-                             "data/general-debate/NLD_79_2024.txt"}) {
+    for (const char* file : {"data/seed/nato-foreign-ministers-2017-03-31.nl.txt",
+                             "data/general-debate/NLD_69_2014.txt", "data/general-debate/NLD_79_2024.txt"}) {
         CHECK_NOTHROW(check_document_text(test::read_text(test::source_dir() / file), file));
     }
 }
@@ -178,9 +171,10 @@ TEST_CASE("a quote found more than once lists its places, and --occurrence choos
     CHECK(coded.stance.source->start == report_text.rfind("De NAVO blijft waakzaam."));
     second.occurrence = "3";
     second.id = "another";
-    CHECK_THROWS_WITH_AS((void)code_stance(*store, second),
-                         doctest::Contains("occurrence: the quote occurs 2 times in \"report\", so there is no place 3"),
-                         invalid_input_error);
+    CHECK_THROWS_WITH_AS(
+        (void)code_stance(*store, second),
+        doctest::Contains("occurrence: the quote occurs 2 times in \"report\", so there is no place 3"),
+        invalid_input_error);
 }
 
 TEST_CASE("an explicit span is used as given, and the quote must be its text") {

@@ -3,6 +3,7 @@
 // unchanged.
 #include <doctest/doctest.h>
 
+#include "coding/coding_store.hpp"
 #include "stance/coding/add_document.hpp"
 #include "stance/coding/stance_csv.hpp"
 #include "stance/error.hpp"
@@ -15,17 +16,11 @@ using namespace stance;
 namespace {
 
 const std::string report_text = "Nederland steunt de dialoog met Rusland.\n"
-                                "De Verenigde Staten zijn \xE2\x80\x9C" "bezorgd\xE2\x80\x9D over de risico\xE2\x80\x99s.\n";
+                                "De Verenigde Staten zijn \xE2\x80\x9C"
+                                "bezorgd\xE2\x80\x9D over de risico\xE2\x80\x99s.\n";
 
 std::unique_ptr<Store> seeded_store() {
-    auto store = Store::open(":memory:");
-    import_dataset_file(*store, test::source_dir() / "data/seed/nato-2017-03-31.json");
-    Document report;
-    report.id = DocumentId{"report"};
-    report.language = "nl";
-    report.text = report_text;
-    (void)add_document(*store, report);
-    return store;
+    return test::store_with_report(report_text);
 }
 
 std::vector<std::string> described(const CsvCodingReport& report) {
@@ -40,10 +35,11 @@ std::vector<std::string> described(const CsvCodingReport& report) {
 
 TEST_CASE("every row of a CSV file is coded, quotes typed plainly stored as the document writes them") {
     test::TempDir dir;
-    test::write_text(dir / "coding.csv", "actor,claim,position,quote,paraphrase\n"
-                                         "Nederland,nato-russia-dialogue,support,Nederland steunt de dialoog met "
-                                         "Rusland.,\"NL supports dialogue, with Russia\"\n"
-                                         "Verenigde Staten,Rusland,concern,\"zijn \"\"bezorgd\"\" over de risico's\",\n");
+    test::write_text(dir / "coding.csv",
+                     "actor,claim,position,quote,paraphrase\n"
+                     "Nederland,nato-russia-dialogue,support,Nederland steunt de dialoog met "
+                     "Rusland.,\"NL supports dialogue, with Russia\"\n"
+                     "Verenigde Staten,Rusland,concern,\"zijn \"\"bezorgd\"\" over de risico's\",\n");
     auto store = seeded_store();
     StanceCoding defaults;
     defaults.document = "report";
@@ -57,7 +53,8 @@ TEST_CASE("every row of a CSV file is coded, quotes typed plainly stored as the 
     REQUIRE(report.coded.size() == 2);
     CHECK(report.coded[0].stance.paraphrase == "NL supports dialogue, with Russia");
     CHECK(report.coded[1].stance.actor == ActorId{"usa"});
-    CHECK(report.coded[1].stance.quote == "zijn \xE2\x80\x9C" "bezorgd\xE2\x80\x9D over de risico\xE2\x80\x99s");
+    CHECK(report.coded[1].stance.quote == "zijn \xE2\x80\x9C"
+                                          "bezorgd\xE2\x80\x9D over de risico\xE2\x80\x99s");
     CHECK(report.coded[1].stance.coder == "csv-test");
     CHECK(store->stances().size() == before + 2);
 }
@@ -111,9 +108,9 @@ TEST_CASE("ragged rows and several bad rows are all reported, by line and column
     test::write_text(dir / "coding.csv",
                      "document,actor,claim,position,meeting,quote\n"
                      "report,nld,russia,support,2017-03-31,Nederland steunt de dialoog met Rusland.\n" // good
-                     "report,nld,russia,support\n"                                                      // ragged
+                     "report,nld,russia,support\n"                                                     // ragged
                      "report,Atlantis,russia,suport,2017-03-31,Nederland steunt\n"                     // two bad cells
-                     "report,usa,russia,concern,2017-03-31,de risico's zijn groot\n");                 // quote not found
+                     "report,usa,russia,concern,2017-03-31,de risico's zijn groot\n"); // quote not found
     auto store = seeded_store();
     const std::size_t before = store->stances().size();
     const CsvCodingReport report = code_stances_from_csv(*store, dir / "coding.csv");

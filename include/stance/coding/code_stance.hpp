@@ -75,9 +75,9 @@ struct CodedStance {
 
 /// The outcome of code_stances: per coding either its stance or its problems.
 struct CodingRun {
-    std::vector<CodedStance> coded;                 ///< One per coding when everything passed; else empty.
+    std::vector<CodedStance> coded;                   ///< One per coding when everything passed; else empty.
     std::vector<std::vector<CodingProblem>> problems; ///< One list per coding, in order; empty lists when all passed.
-    bool written = false;                          ///< True when the stances were committed.
+    bool written = false;                             ///< True when the stances were committed.
 
     [[nodiscard]] std::size_t problem_count() const;
 };

@@ -17,9 +17,9 @@ namespace stance {
 class Store;
 
 struct CsvCodingProblem {
-    std::string where;  ///< "file:line:column" of the cell, of the row, or of the header.
+    std::string where;   ///< "file:line:column" of the cell, of the row, or of the header.
     std::size_t row = 0; ///< The data row, from 1 (the line after the header); 0 for the header or the file.
-    std::string column; ///< The column's name; empty when the problem is the row's or the file's.
+    std::string column;  ///< The column's name; empty when the problem is the row's or the file's.
     std::string message;
 
     /// "file:3:12: row 2, column "actor": unknown actor …", the line a person reads.
