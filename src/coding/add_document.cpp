@@ -29,9 +29,7 @@ void check_document_text(std::string_view text, std::string_view name) {
     }
     if (const std::optional<TextFault> fault = first_text_fault(text)) {
         throw invalid_input_error(where(name, text, fault->offset),
-                                  fmt::format("{}; a quote typed from the text would not find it. Remove it, or save "
-                                              "the text in NFC (uconv -x any-nfc), and add the document again",
-                                              fault->what));
+                                  fmt::format("{}: {}, and add the document again", fault->what, fault->fix));
     }
 }
 

@@ -90,7 +90,9 @@ std::optional<TextFault> first_text_fault(std::string_view text) {
         U8_NEXT(bytes, offset, length, c);
         if (c >= 0 && c != '\n' && c != '\r' && c != '\t' && is_invisible(c)) {
             return TextFault{static_cast<std::size_t>(start),
-                             fmt::format("U+{:04X}, a character that cannot be seen", static_cast<std::uint32_t>(c))};
+                             fmt::format("U+{:04X}, a character that cannot be seen", static_cast<std::uint32_t>(c)),
+                             "a quote holding it would show words that are not what is stored; remove it (a copy "
+                             "from a PDF often holds soft hyphens and zero-width spaces)"};
         }
     }
     const std::string normalized = to_nfc(text);
@@ -105,8 +107,10 @@ std::optional<TextFault> first_text_fault(std::string_view text) {
     while (first > 0 && (static_cast<unsigned char>(text[first]) & 0xC0) == 0x80) {
         --first;
     }
-    return TextFault{first, "a character not in Unicode NFC (a letter and an accent written apart, or a form with "
-                            "a canonical equivalent)"};
+    return TextFault{first,
+                     "a character not in Unicode NFC (a letter and an accent written apart, or a form with a "
+                     "canonical equivalent)",
+                     "the same letters would be stored in two ways; save the text in NFC (uconv -x any-nfc)"};
 }
 
 bool mixes_confusable_scripts(std::string_view text) {

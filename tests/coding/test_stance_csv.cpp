@@ -87,7 +87,7 @@ TEST_CASE("a bad header is reported column by column and no row is read") {
                                                            "knows; the columns are named as the options of stance "
                                                            "code: document, actor, claim,"));
     CHECK(report.problems[1].describe() ==
-          file + ":1:22: column \"claim\": the header names this column twice; keep one");
+          file + ":1:21: column \"claim\": the header names this column twice; keep one");
     CHECK(report.rows == 0);
     CHECK_FALSE(report.written);
     CHECK(store->stances().size() == before);

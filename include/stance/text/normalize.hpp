@@ -27,7 +27,8 @@ namespace stance {
 /// refuses in a name is refused in a document too, since a quote could never be typed to match it.
 struct TextFault {
     std::size_t offset = 0;
-    std::string what; ///< "U+200B (an invisible character)", "a character not in Unicode NFC".
+    std::string what; ///< "U+200B, a character that cannot be seen", "a character not in Unicode NFC …".
+    std::string fix;  ///< What to do about it.
 };
 /// `text` must be valid UTF-8.
 [[nodiscard]] std::optional<TextFault> first_text_fault(std::string_view text);
