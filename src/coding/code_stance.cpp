@@ -112,7 +112,8 @@ CodingRun code_stances(Store& store, std::span<const StanceCoding> codings, std:
                     "id",
                     fmt::format("stance \"{}\" is also coded by entry {} of this batch; give one of them another id",
                                 at->first, at->second + 1),
-                    {}});
+                    {},
+                    at->second});
                 continue;
             }
             stance->stance.coded_at = coded_at;

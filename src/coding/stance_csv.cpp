@@ -149,11 +149,19 @@ private:
     CsvCodingProblem locate(const RowPlace& place, const CodingProblem& problem) const {
         const auto column = m_columns.find(problem.field);
         const TextPosition position = column != m_columns.end() ? place.cells[column->second] : place.cells.front();
-        std::string name = problem.field;
-        if (!name.empty() && column == m_columns.end()) {
-            name += fmt::format(" (given as --{})", problem.field);
+        // A field the file has no column for is the option's (say so) or nobody's (the row's own problem).
+        std::string name;
+        if (column != m_columns.end()) {
+            name = problem.field;
+        } else if (const std::string* given = coding_field(m_defaults, problem.field); given && !given->empty()) {
+            name = fmt::format("{} (given as --{})", problem.field, problem.field);
         }
-        return CsvCodingProblem{m_reader.where(position), place.row, std::move(name), problem.message};
+        std::string message = problem.message;
+        if (problem.same_id_as) {
+            message = fmt::format("this row codes the same stance as row {} (the same id); give one of them another id",
+                                  m_places[*problem.same_id_as].row);
+        }
+        return CsvCodingProblem{m_reader.where(position), place.row, std::move(name), std::move(message)};
     }
 
     CsvReader m_reader;

@@ -141,7 +141,9 @@ TEST_CASE("two rows that would make one stance are both named; a malformed file 
     const CsvCodingReport twice = code_stances_from_csv(*store, dir / "twice.csv");
     REQUIRE(twice.problems.size() == 1);
     CHECK(twice.problems[0].row == 2);
-    CHECK(twice.problems[0].message.starts_with("stance \"nld.russia.report.0\" is also coded by entry 1"));
+    CHECK(twice.problems[0].describe() ==
+          (dir / "twice.csv").string() +
+              ":3:1: row 2: this row codes the same stance as row 1 (the same id); give one of them another id");
 
     test::write_text(dir / "broken.csv", "document,actor,claim,position,meeting,quote\n"
                                          "report,nld,russia,support,2017-03-31,Nederland steunt\n"

@@ -65,6 +65,8 @@ struct CodingProblem {
     std::string field;                   ///< A name of coding_field_names(); empty for the stance as a whole.
     std::string message;                 ///< What is wrong and what to do.
     std::vector<std::string> candidates; ///< The closest matches of a reference that was not found.
+    /// For a stance id that an earlier coding of the same batch has too: that coding's index.
+    std::optional<std::size_t> same_id_as = {};
 };
 
 /// A stance as written, with where its quote is in its document.
