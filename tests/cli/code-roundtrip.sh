@@ -1,7 +1,6 @@
 # The walk-through of docs/coding.md in short: add a document, code by quote and by CSV, export,
 # import the export into a fresh database, export again: the same bytes. Arguments: the stance
-# binary, a work directory. On the small example dataset: an export of the seed does not import yet
-# (a topic's direction on a scale whose topic sorts after it).
+# binary, a work directory. On the small example dataset: the round trip is about the coded stances.
 stance=$1
 work=$2
 rm -rf "$work" && mkdir -p "$work" || exit 1

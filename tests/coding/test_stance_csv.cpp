@@ -59,8 +59,7 @@ TEST_CASE("every row of a CSV file is coded, quotes typed plainly stored as the 
     CHECK(store->stances().size() == before + 2);
 }
 
-// On the small example dataset: an export of the seed does not import yet (a topic's direction on a
-// scale whose topic sorts after it; see the report of this change).
+// On the small example dataset: the round trip is about the coded stances, not about the seed.
 TEST_CASE("what CSV coding wrote exports and re-imports into a fresh database identically") {
     test::TempDir dir;
     test::write_text(dir / "coding.csv", "document,actor,claim,position,meeting,quote,coder\n"
