@@ -93,6 +93,10 @@ void setup_add_document(CLI::App& app, Context& context) {
         document.author = options->author;
         document.origin = options->origin;
         document.text = read_file_bytes(options->file);
+        // A UTF-8 byte order mark (Windows editors write one) is not text, as the JSON and CSV readers agree.
+        if (document.text.starts_with("\xEF\xBB\xBF")) {
+            document.text.erase(0, 3);
+        }
         check_document_text(document.text, options->file); // before the database is opened: says where in the file
         auto store = context.open_store();
         const std::size_t bytes = document.text.size();

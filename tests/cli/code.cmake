@@ -24,6 +24,8 @@ stance_cli_test(NAME "add-document refuses a text not in NFC, at its line and co
 stance_cli_test(NAME "add-document refuses an invisible character, at its line and column"
     ARGS --db|${STANCE_CLI_WORK}/never.db|add-document|${code_inputs}/code-invisible.txt|--id|x|-l|nl CODE 3
     EXPECT "code-invisible.txt:2:5: U\\+200B, a character that cannot be seen")
+stance_cli_test(NAME "add-document leaves out a byte order mark" FIXTURES code_db
+    ARGS --db|${code_db}|add-document|${code_inputs}/code-bom.txt|--id|bom|-l|en EXPECT "^added document bom \\(18 bytes\\)")
 stance_cli_test(NAME "add-document wants an id and a language" ARGS add-document|${code_inputs}/code-report.txt
     CODE 2 EXPECT "--id is required")
 stance_cli_test(NAME "add-document refuses another text under a stored id" FIXTURES code_db
