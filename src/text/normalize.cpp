@@ -25,6 +25,12 @@ bool is_invisible(UChar32 c) {
            u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
 }
 
+/// Controls that lay out a source text rather than hide in it: line breaks, tabs, and the form feed
+/// pdftotext writes between pages.
+bool is_layout(UChar32 c) {
+    return c == '\n' || c == '\r' || c == '\t' || c == '\f';
+}
+
 struct CloseSpoofChecker {
     void operator()(USpoofChecker* checker) const noexcept { uspoof_close(checker); }
 };
@@ -88,7 +94,7 @@ std::optional<TextFault> first_text_fault(std::string_view text) {
         const std::int32_t start = offset;
         UChar32 c = 0;
         U8_NEXT(bytes, offset, length, c);
-        if (c >= 0 && c != '\n' && c != '\r' && c != '\t' && is_invisible(c)) {
+        if (c >= 0 && !is_layout(c) && is_invisible(c)) {
             return TextFault{static_cast<std::size_t>(start),
                              fmt::format("U+{:04X}, a character that cannot be seen", static_cast<std::uint32_t>(c)),
                              "a quote holding it would show words that are not what is stored; remove it (a copy "

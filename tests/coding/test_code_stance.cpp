@@ -87,7 +87,7 @@ TEST_CASE("a text that is not UTF-8, not NFC or holds an invisible character is 
     CHECK_THROWS_WITH_AS(check_document_text("line\n\tzero\xE2\x80\x8Bwidth", "speech.txt"),
                          doctest::Contains("speech.txt:2:6: U+200B, a character that cannot be seen"),
                          invalid_input_error);
-    CHECK_NOTHROW(check_document_text("tabs\tand\r\nline breaks are text\n", "speech.txt"));
+    CHECK_NOTHROW(check_document_text("tabs\tand\r\nline breaks are text\n\fand page breaks\n", "speech.txt"));
     auto store = Store::open(":memory:");
     Document document;
     document.id = DocumentId{"soft"};
@@ -97,8 +97,9 @@ TEST_CASE("a text that is not UTF-8, not NFC or holds an invisible character is 
 }
 
 TEST_CASE("the shipped source texts are fit to be added") {
-    for (const char* file : {"data/seed/nato-foreign-ministers-2017-03-31.nl.txt",
-                             "data/general-debate/NLD_69_2014.txt", "data/general-debate/NLD_79_2024.txt"}) {
+    for (const char* file :
+         {"data/seed/nato-foreign-ministers-2017-03-31.nl.txt", "data/general-debate/NLD_69_2014.txt",
+          "data/general-debate/NLD_79_2024.txt", "data/general-debate/USA_69_2014.txt"}) { // pages split by form feeds
         CHECK_NOTHROW(check_document_text(test::read_text(test::source_dir() / file), file));
     }
 }

@@ -23,8 +23,9 @@ namespace stance {
 
 /// Where a source text breaks the rules a stored document follows (docs/coding.md, "Adding the
 /// document"): the byte offset of the first character that is not in NFC or cannot be seen, and
-/// what it is. Line breaks and tabs are text here; every other character `first_invisible_character`
-/// refuses in a name is refused in a document too, since a quote could never be typed to match it.
+/// what it is. Line breaks, tabs and form feeds (page breaks) are text here; every other character
+/// `first_invisible_character` refuses in a name is refused in a document too, since a quote could never be typed to
+/// match it.
 struct TextFault {
     std::size_t offset = 0;
     std::string what; ///< "U+200B, a character that cannot be seen", "a character not in Unicode NFC …".
