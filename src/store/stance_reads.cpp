@@ -135,6 +135,17 @@ std::string stance_query(const StanceFilter& filter) {
     return sql;
 }
 
+std::string general_stances_by_id(const StanceFilter& filter) {
+    return general_stance_select + general_conditions(filter) + " ORDER BY s.slug";
+}
+
+std::string vote_stances_by_id(const StanceFilter& filter) {
+    if (!filter.text.empty()) {
+        return {};
+    }
+    return vote_stance_select + vote_conditions(filter) + " ORDER BY rc.stance_prefix, a.slug";
+}
+
 void bind_filter(SQLite::Statement& query, const StanceFilter& filter) {
     if (!filter.actors.empty()) {
         query.bind(":actors", json_array(filter.actors));

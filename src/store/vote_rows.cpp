@@ -1,6 +1,10 @@
 // The compact vote table: see vote_rows.hpp.
 #include "store/vote_rows.hpp"
 
+#include <algorithm>
+#include <span>
+#include <string_view>
+
 namespace stance::detail {
 
 std::string prefix_upper_bound(std::string prefix) {
@@ -72,43 +76,68 @@ void VoteRows::write(const VoteRow& row, const std::string& slug) {
         remove.bind(1, slug);
         remove.exec();
     }
-    if (!m_staging_ready) {
-        statement("CREATE TEMP TABLE IF NOT EXISTS vote_staging (agenda_item_id, actor_id, vote, topic_id, "
-                  "document_id, span_start, span_length)")
-            .exec();
-        statement("DELETE FROM temp.vote_staging").exec();
-        m_staging_ready = true;
-    }
-    SQLite::Statement& insert =
-        statement("INSERT INTO temp.vote_staging (agenda_item_id, actor_id, vote, topic_id, document_id, span_start, "
-                  "span_length) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    insert.bind(1, row.agenda_item);
-    insert.bind(2, row.actor);
-    insert.bind(3, static_cast<int>(row.vote));
-    insert.bind(4, row.topic);
-    if (row.document) {
-        insert.bind(5, *row.document);
-        insert.bind(6, row.span_start);
-        insert.bind(7, row.span_length);
-    }
-    insert.exec();
-    ++m_staged;
+    m_staged.push_back(row);
 }
 
-// One INSERT ... SELECT per batch: a single-row insert into a table with foreign keys makes SQLite
-// keep a statement journal (a temporary file, two writes a row); a batch pays for it once.
-void VoteRows::flush() {
-    if (m_staged == 0) {
-        return;
+namespace {
+
+constexpr std::string_view insert_head =
+    "INSERT INTO vote (agenda_item_id, actor_id, vote, topic_id, document_id, span_start, span_length) VALUES ";
+constexpr std::string_view insert_tail =
+    " ON CONFLICT (agenda_item_id, actor_id) DO UPDATE SET vote = excluded.vote, topic_id = excluded.topic_id, "
+    "document_id = excluded.document_id, span_start = excluded.span_start, span_length = excluded.span_length";
+
+std::string insert_sql(std::size_t rows) {
+    std::string sql(insert_head);
+    for (std::size_t i = 0; i < rows; ++i) {
+        sql += i == 0 ? "(?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?)";
     }
-    statement("INSERT INTO vote (agenda_item_id, actor_id, vote, topic_id, document_id, span_start, span_length) "
-              "SELECT agenda_item_id, actor_id, vote, topic_id, document_id, span_start, span_length "
-              "FROM temp.vote_staging WHERE true ORDER BY rowid ON CONFLICT (agenda_item_id, actor_id) DO UPDATE SET "
-              "vote = excluded.vote, topic_id = excluded.topic_id, document_id = excluded.document_id, "
-              "span_start = excluded.span_start, span_length = excluded.span_length")
-        .exec();
-    statement("DELETE FROM temp.vote_staging").exec();
-    m_staged = 0;
+    sql += insert_tail;
+    return sql;
+}
+
+void bind_rows(SQLite::Statement& insert, std::span<const VoteRow> rows) {
+    int column = 0;
+    for (const VoteRow& row : rows) {
+        insert.bind(++column, row.agenda_item);
+        insert.bind(++column, row.actor);
+        insert.bind(++column, static_cast<int>(row.vote));
+        insert.bind(++column, row.topic);
+        if (row.document) {
+            insert.bind(++column, *row.document);
+            insert.bind(++column, row.span_start);
+            insert.bind(++column, row.span_length);
+        } else {
+            column += 3; // left unbound: NULL, no source
+        }
+    }
+}
+
+} // namespace
+
+// Many rows per INSERT: a single-row insert into a table with foreign keys makes SQLite keep a
+// statement journal (a temporary file, two writes a row); a statement of a few hundred rows pays
+// for it once, and the rows go straight from memory to the table (no staging table to fill and read).
+void VoteRows::flush() {
+    std::span<const VoteRow> rows(m_staged);
+    while (!rows.empty()) {
+        const std::size_t count = std::min(rows.size(), rows_per_insert);
+        if (count == rows_per_insert) {
+            if (!m_full_insert) {
+                m_full_insert = std::make_unique<SQLite::Statement>(m_db, insert_sql(rows_per_insert));
+            }
+            m_full_insert->reset();
+            m_full_insert->clearBindings();
+            bind_rows(*m_full_insert, rows.first(count));
+            m_full_insert->exec();
+        } else {
+            SQLite::Statement rest(m_db, insert_sql(count));
+            bind_rows(rest, rows.first(count));
+            rest.exec();
+        }
+        rows = rows.subspan(count);
+    }
+    m_staged.clear();
 }
 
 std::optional<VoteRows::Found> VoteRows::find(const std::string& slug) {

@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -35,7 +36,7 @@ struct VoteRow {
 
 class VoteRows {
 public:
-    explicit VoteRows(SQLite::Database& db) : m_statements(db) {}
+    explicit VoteRows(SQLite::Database& db) : m_db(db), m_statements(db) {}
 
     /// Whether votes on `agenda_item` may use the stance-id prefix `prefix`: yes when it is the roll
     /// call's prefix, or the roll call has none yet and `prefix` neither starts nor is started by
@@ -54,7 +55,10 @@ public:
     [[nodiscard]] bool contains(const std::string& slug);
 
     /// Finalizes the prepared statements, before the transaction they ran in commits.
-    void release() noexcept { m_statements.clear(); }
+    void release() noexcept {
+        m_statements.clear();
+        m_full_insert.reset();
+    }
 
 private:
     struct RollCall {
@@ -68,9 +72,13 @@ private:
     std::optional<Found> find(const std::string& slug);
     SQLite::Statement& statement(const char* sql);
 
+    /// Rows per INSERT statement in `flush` (7 parameters each, far below SQLite's limit of 32766).
+    static constexpr std::size_t rows_per_insert = 512;
+
+    SQLite::Database& m_db;
     StatementCache m_statements;
-    bool m_staging_ready = false;
-    std::size_t m_staged = 0;
+    std::unique_ptr<SQLite::Statement> m_full_insert;        // rows_per_insert rows; built on first use
+    std::vector<VoteRow> m_staged;                           // written by the next flush, in order
     std::unordered_map<std::int64_t, RollCall> m_roll_calls; // read or written in this session
 };
 
