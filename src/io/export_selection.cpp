@@ -133,9 +133,8 @@ void add_people_and_bodies(Dataset& entities, Needed& needed) {
     }
     const std::unordered_set<ActorId> referenced = needed.actors; // roles and memberships of these only
     std::erase_if(entities.roles, [&](const Role& role) { return !referenced.contains(role.person); });
-    std::erase_if(entities.memberships, [&](const Membership& m) {
-        return !referenced.contains(m.member) && !referenced.contains(m.group);
-    });
+    std::erase_if(entities.memberships,
+                  [&](const Membership& m) { return !referenced.contains(m.member) && !referenced.contains(m.group); });
     for (const Role& role : entities.roles) {
         needed.actors.insert(role.represents);
     }
@@ -178,14 +177,14 @@ void check_selection_exists(const Dataset& entities, const ExportSelection& sele
         return std::any_of(list.begin(), list.end(), [&](const auto& entity) { return entity.id == id; });
     };
     if (selection.document && !has(entities.documents, *selection.document)) {
-        throw not_found_error(fmt::format("no document \"{}\" in the database; give a document's id",
-                                          selection.document->str()),
-                              nearest(ids_of(entities.documents), selection.document->str()));
+        throw not_found_error(
+            fmt::format("no document \"{}\" in the database; give a document's id", selection.document->str()),
+            nearest(ids_of(entities.documents), selection.document->str()));
     }
     if (selection.meeting && !has(entities.meetings, *selection.meeting)) {
-        throw not_found_error(fmt::format("no meeting \"{}\" in the database; give a meeting's id",
-                                          selection.meeting->str()),
-                              nearest(ids_of(entities.meetings), selection.meeting->str()));
+        throw not_found_error(
+            fmt::format("no meeting \"{}\" in the database; give a meeting's id", selection.meeting->str()),
+            nearest(ids_of(entities.meetings), selection.meeting->str()));
     }
 }
 

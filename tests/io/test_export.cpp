@@ -89,8 +89,8 @@ TEST_CASE("a document's stances export with everything they refer to and re-expo
         const Dataset subset = check_round_trip(*store, selection);
         REQUIRE(subset.documents.size() == 1);
         CHECK(subset.documents[0].id.str() == document);
-        const std::size_t expected = count_if_stance(
-            *store, [&](const Stance& s) { return s.source && s.source->document.str() == document; });
+        const std::size_t expected =
+            count_if_stance(*store, [&](const Stance& s) { return s.source && s.source->document.str() == document; });
         CHECK(expected > 0);
         CHECK(subset.stances.size() == expected);
     }
@@ -102,9 +102,9 @@ TEST_CASE("a meeting's stances export with its nested meetings, parents and agen
         ExportSelection selection;
         selection.meeting = MeetingId{"nac-fm-2017-03-31"};
         const Dataset subset = check_round_trip(*store, selection);
-        const std::vector<MeetingId> nested{MeetingId{"nac-fm-2017-03-31"}, MeetingId{"nac-fm-2017-03-31-working-lunch"},
-                                            MeetingId{"nac-fm-2017-03-31-working-session"},
-                                            MeetingId{"nuc-fm-2017-03-31"}};
+        const std::vector<MeetingId> nested{
+            MeetingId{"nac-fm-2017-03-31"}, MeetingId{"nac-fm-2017-03-31-working-lunch"},
+            MeetingId{"nac-fm-2017-03-31-working-session"}, MeetingId{"nuc-fm-2017-03-31"}};
         for (const Stance& stance : subset.stances) {
             CHECK(std::find(nested.begin(), nested.end(), stance.meeting) != nested.end());
         }
@@ -137,9 +137,8 @@ TEST_CASE("a meeting's stances export with its nested meetings, parents and agen
         ExportSelection selection;
         selection.meeting = MeetingId{"unga-gd-77"};
         const Dataset subset = check_round_trip(*store, selection);
-        CHECK(subset.stances.size() == count_if_stance(*store, [](const Stance& s) {
-                  return s.meeting.str() == "unga-gd-77";
-              }));
+        CHECK(subset.stances.size() ==
+              count_if_stance(*store, [](const Stance& s) { return s.meeting.str() == "unga-gd-77"; }));
         CHECK(subset.participants.size() == 1);
     }
 }
@@ -179,8 +178,7 @@ TEST_CASE("a selection that names nothing in the store is refused before anythin
         ExportSelection selection;
         selection.document = DocumentId{"no-such-document"};
         CHECK_THROWS_WITH_AS(export_dataset(*store, sink, selection),
-                             "no document \"no-such-document\" in the database; give a document's id",
-                             not_found_error);
+                             "no document \"no-such-document\" in the database; give a document's id", not_found_error);
     }
     SUBCASE("an unknown meeting") {
         ExportSelection selection;
