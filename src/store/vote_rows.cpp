@@ -1,10 +1,6 @@
 // The compact vote table: see vote_rows.hpp.
 #include "store/vote_rows.hpp"
 
-#include <algorithm>
-#include <span>
-#include <string_view>
-
 namespace stance::detail {
 
 std::string prefix_upper_bound(std::string prefix) {
@@ -79,63 +75,47 @@ void VoteRows::write(const VoteRow& row, const std::string& slug) {
     m_staged.push_back(row);
 }
 
-namespace {
-
-constexpr std::string_view insert_head =
-    "INSERT INTO vote (agenda_item_id, actor_id, vote, topic_id, document_id, span_start, span_length) VALUES ";
-constexpr std::string_view insert_tail =
-    " ON CONFLICT (agenda_item_id, actor_id) DO UPDATE SET vote = excluded.vote, topic_id = excluded.topic_id, "
-    "document_id = excluded.document_id, span_start = excluded.span_start, span_length = excluded.span_length";
-
-std::string insert_sql(std::size_t rows) {
-    std::string sql(insert_head);
-    for (std::size_t i = 0; i < rows; ++i) {
-        sql += i == 0 ? "(?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?)";
+// One single-row INSERT OR IGNORE per vote, then an UPDATE when it found the (roll call, actor)
+// already stored (a re-import): an upsert in effect, but without a statement journal. SQLite keeps
+// one (a temporary file with the original of every page a statement changes, to undo that statement
+// alone) for every statement that writes several rows into a table with foreign keys, or that is an
+// upsert; each batch of votes touches a page of the by-actor index per country, so batched inserts
+// and upserts journaled some 150 pages a statement: 690,000 writes for the history, a third of the
+// import's time. A single-row insert into a table with foreign keys needs none: its checks run before
+// it writes. Every value bound is a row id or a small integer, so no row is ignored for a NULL.
+void VoteRows::insert(const VoteRow& row) {
+    SQLite::Statement& insert =
+        statement("INSERT OR IGNORE INTO vote (agenda_item_id, actor_id, vote, topic_id, document_id, span_start, "
+                  "span_length) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, row.agenda_item);
+    insert.bind(2, row.actor);
+    insert.bind(3, static_cast<int>(row.vote));
+    insert.bind(4, row.topic);
+    if (row.document) {
+        insert.bind(5, *row.document);
+        insert.bind(6, row.span_start);
+        insert.bind(7, row.span_length);
     }
-    sql += insert_tail;
-    return sql;
+    if (insert.exec() == 1) {
+        return;
+    }
+    SQLite::Statement& update = statement("UPDATE vote SET vote = ?, topic_id = ?, document_id = ?, span_start = ?, "
+                                          "span_length = ? WHERE agenda_item_id = ? AND actor_id = ?");
+    update.bind(1, static_cast<int>(row.vote));
+    update.bind(2, row.topic);
+    if (row.document) {
+        update.bind(3, *row.document);
+        update.bind(4, row.span_start);
+        update.bind(5, row.span_length);
+    }
+    update.bind(6, row.agenda_item);
+    update.bind(7, row.actor);
+    update.exec();
 }
 
-void bind_rows(SQLite::Statement& insert, std::span<const VoteRow> rows) {
-    int column = 0;
-    for (const VoteRow& row : rows) {
-        insert.bind(++column, row.agenda_item);
-        insert.bind(++column, row.actor);
-        insert.bind(++column, static_cast<int>(row.vote));
-        insert.bind(++column, row.topic);
-        if (row.document) {
-            insert.bind(++column, *row.document);
-            insert.bind(++column, row.span_start);
-            insert.bind(++column, row.span_length);
-        } else {
-            column += 3; // left unbound: NULL, no source
-        }
-    }
-}
-
-} // namespace
-
-// Many rows per INSERT: a single-row insert into a table with foreign keys makes SQLite keep a
-// statement journal (a temporary file, two writes a row); a statement of a few hundred rows pays
-// for it once, and the rows go straight from memory to the table (no staging table to fill and read).
 void VoteRows::flush() {
-    std::span<const VoteRow> rows(m_staged);
-    while (!rows.empty()) {
-        const std::size_t count = std::min(rows.size(), rows_per_insert);
-        if (count == rows_per_insert) {
-            if (!m_full_insert) {
-                m_full_insert = std::make_unique<SQLite::Statement>(m_db, insert_sql(rows_per_insert));
-            }
-            m_full_insert->reset();
-            m_full_insert->clearBindings();
-            bind_rows(*m_full_insert, rows.first(count));
-            m_full_insert->exec();
-        } else {
-            SQLite::Statement rest(m_db, insert_sql(count));
-            bind_rows(rest, rows.first(count));
-            rest.exec();
-        }
-        rows = rows.subspan(count);
+    for (const VoteRow& row : m_staged) {
+        insert(row);
     }
     m_staged.clear();
 }

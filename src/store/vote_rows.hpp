@@ -36,7 +36,7 @@ struct VoteRow {
 
 class VoteRows {
 public:
-    explicit VoteRows(SQLite::Database& db) : m_db(db), m_statements(db) {}
+    explicit VoteRows(SQLite::Database& db) : m_statements(db) {}
 
     /// Whether votes on `agenda_item` may use the stance-id prefix `prefix`: yes when it is the roll
     /// call's prefix, or the roll call has none yet and `prefix` neither starts nor is started by
@@ -55,10 +55,7 @@ public:
     [[nodiscard]] bool contains(const std::string& slug);
 
     /// Finalizes the prepared statements, before the transaction they ran in commits.
-    void release() noexcept {
-        m_statements.clear();
-        m_full_insert.reset();
-    }
+    void release() noexcept { m_statements.clear(); }
 
 private:
     struct RollCall {
@@ -70,14 +67,10 @@ private:
         std::string actor_slug;
     };
     std::optional<Found> find(const std::string& slug);
+    void insert(const VoteRow& row);
     SQLite::Statement& statement(const char* sql);
 
-    /// Rows per INSERT statement in `flush` (7 parameters each, far below SQLite's limit of 32766).
-    static constexpr std::size_t rows_per_insert = 512;
-
-    SQLite::Database& m_db;
     StatementCache m_statements;
-    std::unique_ptr<SQLite::Statement> m_full_insert;        // rows_per_insert rows; built on first use
     std::vector<VoteRow> m_staged;                           // written by the next flush, in order
     std::unordered_map<std::int64_t, RollCall> m_roll_calls; // read or written in this session
 };
