@@ -5,6 +5,7 @@
 
 #include <cctype>
 #include <filesystem>
+#include <optional>
 #include <system_error>
 
 #include <SQLiteCpp/Statement.h>
@@ -581,6 +582,36 @@ std::vector<Stance> SqliteStore::stances(const StanceFilter& filter) const {
     std::vector<Stance> result;
     for_each_stance(filter, [&](const Stance& stance) { result.push_back(stance); });
     return result;
+}
+
+void SqliteStore::for_each_stance_by_id(const StanceFilter& filter,
+                                        const std::function<void(const Stance&)>& visit) const {
+    if (!filter.text.empty()) {
+        check_search_text(filter.text);
+    }
+    try {
+        SQLite::Statement general(m_db, general_stances_by_id(filter));
+        bind_filter(general, filter);
+        const std::string vote_sql = vote_stances_by_id(filter);
+        std::optional<SQLite::Statement> votes;
+        if (!vote_sql.empty()) {
+            votes.emplace(m_db, vote_sql);
+            bind_filter(*votes, filter);
+        }
+        bool general_row = general.executeStep();
+        bool vote_row = votes && votes->executeStep();
+        while (general_row || vote_row) { // merge the two id-ordered streams; no id is in both
+            if (general_row && (!vote_row || general.getColumn(0).getString() < votes->getColumn(0).getString())) {
+                visit(read_stance(general));
+                general_row = general.executeStep();
+            } else {
+                visit(read_stance(*votes));
+                vote_row = votes->executeStep();
+            }
+        }
+    } catch (const SQLite::Exception& failure) {
+        rethrow_as_stance_error(failure, fmt::format("reading stances from {}", m_path));
+    }
 }
 
 void SqliteStore::for_each_stance(const StanceFilter& filter, const std::function<void(const Stance&)>& visit) const {

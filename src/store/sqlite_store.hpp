@@ -37,6 +37,8 @@ public:
     [[nodiscard]] std::optional<Document> document(const DocumentId& id) const override;
     [[nodiscard]] std::vector<Stance> stances(const StanceFilter& filter) const override;
     void for_each_stance(const StanceFilter& filter, const std::function<void(const Stance&)>& visit) const override;
+    void for_each_stance_by_id(const StanceFilter& filter,
+                               const std::function<void(const Stance&)>& visit) const override;
     [[nodiscard]] RecordedVotes recorded_votes(const StanceFilter& filter) const override;
 
     /// The underlying connection, for the SQLite-specific tools (benchmarks, the UNGA bulk path).
@@ -44,6 +46,7 @@ public:
 
 private:
     void check_search_text(const std::string& text) const;
+
     std::vector<Name> aliases(const char* table, const char* key_column, std::int64_t row_id) const;
     std::optional<Scale> scale_of(std::int64_t topic_row) const;
     std::vector<Direction> directions(const char* table, const char* key_column, std::int64_t row) const;

@@ -41,6 +41,20 @@ JOIN agenda_item ai ON ai.id = v.agenda_item_id
 JOIN meeting m ON m.id = ai.meeting_id
 WHERE 1 = 1)sql";
 
+// Votes with their names joined in SQL, ordered by id for the export's merge (vote_stances_by_id);
+// the queries read votes as integers (vote_integer_select) instead.
+constexpr const char* vote_stance_select = R"sql(
+SELECT rc.stance_prefix || a.slug, a.slug, NULL, t.slug, NULL, m.slug, ai.slug, v.vote, NULL, 'single', '', '',
+       d.slug, v.span_start, v.span_start + v.span_length, NULL, NULL, 1.0, '', '', NULL, NULL, '', 'vote', m.date
+FROM vote v
+JOIN roll_call rc ON rc.agenda_item_id = v.agenda_item_id
+JOIN agenda_item ai ON ai.id = v.agenda_item_id
+JOIN meeting m ON m.id = ai.meeting_id
+JOIN actor a ON a.id = v.actor_id
+JOIN topic t ON t.id = v.topic_id
+LEFT JOIN document d ON d.id = v.document_id
+WHERE 1 = 1)sql";
+
 namespace {
 
 constexpr const char* actors_in = "(SELECT x.id FROM actor x, json_each(:actors) j WHERE x.slug = j.value)";
@@ -253,6 +267,17 @@ void read_stances(ReadStatements& statements, const KeyNames& names, const Stanc
             from_votes = votes.next();
         }
     }
+}
+
+std::string general_stances_by_id(const StanceFilter& filter) {
+    return general_stance_select + general_conditions(filter) + " ORDER BY s.slug";
+}
+
+std::string vote_stances_by_id(const StanceFilter& filter) {
+    if (!filter.text.empty()) {
+        return {};
+    }
+    return std::string(vote_stance_select) + vote_conditions(filter) + " ORDER BY rc.stance_prefix, a.slug";
 }
 
 void bind_filter(SQLite::Statement& query, const StanceFilter& filter) {

@@ -18,6 +18,14 @@ namespace stance::detail {
 /// must be fresh for the read transaction this runs in.
 void read_stances(ReadStatements& statements, const KeyNames& names, const StanceFilter& filter,
                   const std::function<void(const Stance&)>& visit);
+
+/// The same stances, for the export, as two SELECTs, the general table's and the vote table's (empty when `filter`
+/// searches text, which votes have none of), each ordered by stance id without a sort of the whole
+/// result: the general table through its index on the id, the votes by roll-call prefix and then
+/// actor id, which is the order of their ids because no prefix starts another (vote_rows.hpp).
+/// Merged, they give every stance in id order with memory that does not grow with their number.
+[[nodiscard]] std::string general_stances_by_id(const StanceFilter& filter);
+[[nodiscard]] std::string vote_stances_by_id(const StanceFilter& filter);
 void bind_filter(SQLite::Statement& query, const StanceFilter& filter);
 
 /// The SELECT list and FROM clause of the general table alone (aliases s, a, t, m, ai, d), ending in
