@@ -79,8 +79,8 @@ RecordKey key_of(const Store& store, const std::string& id, const std::string& k
         }
     }
     if (found.empty()) {
-        throw not_found_error(fmt::format("nothing has the id \"{}\" (memberships, roles and participants need --kind)",
-                                          id));
+        throw not_found_error(
+            fmt::format("nothing has the id \"{}\" (memberships, roles and participants need --kind)", id));
     }
     if (found.size() > 1) {
         throw invalid_input_error(id, fmt::format("is the id of a {} and of a {}; say which with --kind",
@@ -98,9 +98,9 @@ std::string what_changed(const EntityChange& change) {
     }
     std::string fields;
     for (const FieldChange& field : changed_fields(change)) {
-        fields += fmt::format("{}{}: {} → {}", fields.empty() ? "" : "; ", field.field,
-                              field.before.empty() ? "(none)" : field.before,
-                              field.after.empty() ? "(none)" : field.after);
+        fields +=
+            fmt::format("{}{}: {} → {}", fields.empty() ? "" : "; ", field.field,
+                        field.before.empty() ? "(none)" : field.before, field.after.empty() ? "(none)" : field.after);
     }
     return fields;
 }
@@ -218,17 +218,16 @@ void setup_history(CLI::App& app, Context& context) {
         }
         const std::vector<ChangeSet> sets = store->change_sets(filter);
         if (sets.empty() && (change->has_value() || !id->empty())) {
-            throw not_found_error(change->has_value()
-                                      ? fmt::format("there is no change set {}", **change)
-                                      : fmt::format("the history records no change to \"{}\"", *id));
+            throw not_found_error(change->has_value() ? fmt::format("there is no change set {}", **change)
+                                                      : fmt::format("the history records no change to \"{}\"", *id));
         }
         print_history(sets, change->has_value() || !id->empty(), *format);
     });
 }
 
 void setup_undo(CLI::App& app, Context& context) {
-    auto* command = app.add_subcommand(
-        "undo", "Revert a change set (refused when a later change set changed the same records)");
+    auto* command =
+        app.add_subcommand("undo", "Revert a change set (refused when a later change set changed the same records)");
     auto id = std::make_shared<std::int64_t>(0);
     command->add_option("change_set", *id, "The change set's number (`stance history` lists them)")->required();
     command->callback([&context, id] {

@@ -108,8 +108,8 @@ void setup_accept(CLI::App& review, Context& context) {
         auto store = context.open_store();
         const Stance stance = accept_suggestion(*store, o->id, review_of(*o), reviewer_note(context));
         if (!context.quiet) {
-            std::cout << fmt::format("suggestion {} is now stance \"{}\" ({} on {}, \"{}\")\n", o->id,
-                                     stance.id.str(), to_string(stance.kind), stance.topic.str(), stance.quote);
+            std::cout << fmt::format("suggestion {} is now stance \"{}\" ({} on {}, \"{}\")\n", o->id, stance.id.str(),
+                                     to_string(stance.kind), stance.topic.str(), stance.quote);
         }
     });
 }

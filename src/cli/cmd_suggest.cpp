@@ -117,7 +117,8 @@ std::string lexicon_sha256(const std::filesystem::path& directory) {
     std::vector<std::filesystem::path> files;
     for (const auto& entry : std::filesystem::directory_iterator(directory)) {
         const std::string name = entry.path().filename().string();
-        if (entry.is_regular_file() && (name == "actor-words.tsv" || (name.starts_with("cues.") && name.ends_with(".tsv")))) {
+        if (entry.is_regular_file() &&
+            (name == "actor-words.tsv" || (name.starts_with("cues.") && name.ends_with(".tsv")))) {
             files.push_back(entry.path());
         }
     }

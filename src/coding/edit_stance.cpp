@@ -59,8 +59,8 @@ void relocate(const Store& store, Stance& stance, const std::string& quote) {
     }
     const std::optional<Document> document = store.document(stance.source->document);
     if (!document) {
-        throw invalid_input_error(entity, fmt::format("its document \"{}\" is not in the database",
-                                                      stance.source->document.str()));
+        throw invalid_input_error(
+            entity, fmt::format("its document \"{}\" is not in the database", stance.source->document.str()));
     }
     const SourceSpan found = locate_in_document(*document, quote);
     stance.source->start = found.start;
@@ -74,8 +74,8 @@ Stance edit_stance(Store& store, const StanceId& id, const StanceEdit& edit, Cha
     auto session = store.begin_import(); // the lock first, so the stance read is the one changed
     std::optional<Stance> stance = store.stance(id);
     if (!stance) {
-        throw not_found_error(fmt::format("there is no stance \"{}\"; `stance history` or an export lists them",
-                                          id.str()));
+        throw not_found_error(
+            fmt::format("there is no stance \"{}\"; `stance history` or an export lists them", id.str()));
     }
     if (edit.empty()) {
         throw invalid_input_error(fmt::format("stance \"{}\"", id.str()),

@@ -25,8 +25,8 @@ Suggestion open_suggestion(const Store& store, std::int64_t id) {
     if (suggestion.status != SuggestionStatus::open) {
         throw invalid_input_error(
             fmt::format("suggestion {}", id),
-            fmt::format("was already {} by {} at {}{}; only open suggestions can be reviewed", to_string(suggestion.status),
-                        suggestion.reviewer, suggestion.reviewed_at,
+            fmt::format("was already {} by {} at {}{}; only open suggestions can be reviewed",
+                        to_string(suggestion.status), suggestion.reviewer, suggestion.reviewed_at,
                         suggestion.stance ? fmt::format(" (stance \"{}\")", suggestion.stance->str()) : ""));
     }
     return suggestion;
@@ -215,8 +215,8 @@ Stance accept_suggestion(Store& store, std::int64_t id, const SuggestionReview& 
     suggestion.reviewed_at = utc_now();
     (void)session->put(suggestion);
     if (note.summary.empty()) {
-        note.summary = fmt::format("suggestion {} {} as stance \"{}\"", id, to_string(suggestion.status),
-                                   stance.id.str());
+        note.summary =
+            fmt::format("suggestion {} {} as stance \"{}\"", id, to_string(suggestion.status), stance.id.str());
     }
     session->note(note);
     session->commit();

@@ -11,5 +11,7 @@
 namespace stance::detail {
 
 [[nodiscard]] std::string pretty_json(const boost::json::value& value);
+/// The same values on one line without spaces (what the history records).
+[[nodiscard]] std::string compact_json(const boost::json::value& value);
 
 } // namespace stance::detail

@@ -264,39 +264,38 @@ template <class T> void put_list(json::object& top, std::string_view key, const 
 } // namespace
 
 std::string entity_json(const Document& entity) {
-    return json::serialize(to_json(entity));
+    return detail::compact_json(to_json(entity));
 }
 std::string entity_json(const Actor& entity) {
-    return json::serialize(to_json(entity));
+    return detail::compact_json(to_json(entity));
 }
 std::string entity_json(const Membership& entity) {
-    return json::serialize(to_json(entity));
+    return detail::compact_json(to_json(entity));
 }
 std::string entity_json(const Role& entity) {
-    return json::serialize(to_json(entity));
+    return detail::compact_json(to_json(entity));
 }
 std::string entity_json(const Topic& entity) {
-    return json::serialize(to_json(entity));
+    return detail::compact_json(to_json(entity));
 }
 std::string entity_json(const Proposition& entity) {
-    return json::serialize(to_json(entity));
+    return detail::compact_json(to_json(entity));
 }
 std::string entity_json(const Body& entity) {
-    return json::serialize(to_json(entity));
+    return detail::compact_json(to_json(entity));
 }
 std::string entity_json(const Meeting& entity) {
-    return json::serialize(to_json(entity));
+    return detail::compact_json(to_json(entity));
 }
 std::string entity_json(const AgendaItem& entity) {
-    return json::serialize(to_json(entity));
+    return detail::compact_json(to_json(entity));
 }
 std::string entity_json(const Participant& entity) {
-    return json::serialize(to_json(entity));
+    return detail::compact_json(to_json(entity));
 }
 std::string entity_json(const Stance& entity) {
-    return json::serialize(to_json(entity));
+    return detail::compact_json(to_json(entity));
 }
-
 
 std::string write_dataset(const Dataset& dataset) {
     json::object top;

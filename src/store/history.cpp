@@ -18,9 +18,9 @@ namespace stance {
 
 namespace {
 
-constexpr std::array<std::string_view, 12> record_kind_names{
-    "document", "actor",       "membership", "role",   "topic", "proposition", "body", "meeting",
-    "agenda_item", "participant", "stance",  "suggestion"};
+constexpr std::array<std::string_view, 12> record_kind_names{"document",    "actor",       "membership", "role",
+                                                             "topic",       "proposition", "body",       "meeting",
+                                                             "agenda_item", "participant", "stance",     "suggestion"};
 
 std::string date_part(const std::optional<Date>& date) {
     return date ? date->iso() : std::string{};

@@ -1,6 +1,7 @@
 // Which fields of an entity a recorded change changed, for `stance history`.
 #include <boost/json.hpp>
 
+#include "io/json_pretty.hpp"
 #include "stance/store/history.hpp"
 
 namespace json = boost::json;
@@ -11,7 +12,7 @@ namespace {
 
 std::string value_text(const json::object& object, std::string_view field) {
     const json::value* value = object.if_contains(field);
-    return value == nullptr ? std::string{} : json::serialize(*value);
+    return value == nullptr ? std::string{} : detail::compact_json(*value);
 }
 
 } // namespace

@@ -24,7 +24,8 @@ public:
     [[nodiscard]] std::int64_t id() const noexcept { return m_id; }
     void note(const ChangeNote& note) { m_note = note; }
     /// Records a change unless the state is the same before and after (an idempotent re-import).
-    void record(const RecordKey& key, const std::optional<std::string>& before, const std::optional<std::string>& after);
+    void record(const RecordKey& key, const std::optional<std::string>& before,
+                const std::optional<std::string>& after);
     void count_bulk(std::uint64_t stances) { m_bulk += stances; }
     /// Writes the change set row, when anything was recorded or counted.
     void finish();

@@ -12,8 +12,8 @@
 #include "store/history_rows.hpp"
 #include "store/sqlite_store.hpp"
 #include "store/sqlite_written.hpp"
-#include "store/suggestion_rows.hpp"
 #include "store/statement_cache.hpp"
+#include "store/suggestion_rows.hpp"
 #include "store/vote_rows.hpp"
 #include "store/write_rules.hpp"
 
@@ -837,8 +837,8 @@ public:
         try {
             return m_store.recorded_state(key);
         } catch (const SQLite::Exception& failure) {
-            rethrow_as_stance_error(failure, fmt::format("reading {} \"{}\" from {}", to_string(key.kind), key.id,
-                                                         m_path));
+            rethrow_as_stance_error(failure,
+                                    fmt::format("reading {} \"{}\" from {}", to_string(key.kind), key.id, m_path));
         }
     }
     void note(const ChangeNote& note) override { m_history.note(note); }

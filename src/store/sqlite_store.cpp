@@ -307,7 +307,8 @@ std::vector<Actor> SqliteStore::actors() const {
 }
 
 std::vector<Actor> SqliteStore::actors_where(const RowCondition& condition) const try {
-    SQLite::Statement query(m_db, "SELECT id, slug, kind, name, iso2, iso3 FROM actor" + condition.sql + " ORDER BY slug");
+    SQLite::Statement query(m_db,
+                            "SELECT id, slug, kind, name, iso2, iso3 FROM actor" + condition.sql + " ORDER BY slug");
     condition.bind(query);
     std::vector<Actor> result;
     while (query.executeStep()) {

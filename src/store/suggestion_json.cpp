@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
+#include "io/json_pretty.hpp"
 #include "stance/error.hpp"
 
 namespace json = boost::json;
@@ -36,7 +37,7 @@ std::string suggestion_json(const Suggestion& s) {
     o["reviewer"] = s.reviewer;
     o["reviewed_at"] = s.reviewed_at;
     o["reason"] = s.reason;
-    return json::serialize(o);
+    return compact_json(o);
 }
 
 Suggestion parse_suggestion_json(std::string_view text) try {

@@ -2,8 +2,8 @@
 // back. Backend-independent.
 #pragma once
 
-#include <string>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "stance/model/suggestion.hpp"

@@ -96,7 +96,7 @@ void put_back(ImportSession& session, const RecordKey& key, const std::string& b
     }
 }
 
-const ChangeSet& the_change_set(const std::vector<ChangeSet>& found, std::int64_t id) {
+ChangeSet the_change_set(const std::vector<ChangeSet>& found, std::int64_t id) {
     if (found.empty()) {
         throw not_found_error(fmt::format("there is no change set {}; `stance history` lists the latest", id));
     }
@@ -105,10 +105,9 @@ const ChangeSet& the_change_set(const std::vector<ChangeSet>& found, std::int64_
 
 void refuse_unless_undoable(const ChangeSet& set) {
     if (set.undone_by) {
-        throw invalid_input_error(
-            fmt::format("change set {}", set.id),
-            fmt::format("was already undone by change set {}; undo {} to make it again", *set.undone_by,
-                        *set.undone_by));
+        throw invalid_input_error(fmt::format("change set {}", set.id),
+                                  fmt::format("was already undone by change set {}; undo {} to make it again",
+                                              *set.undone_by, *set.undone_by));
     }
     if (set.bulk_stances > 0) {
         throw invalid_input_error(
@@ -163,7 +162,7 @@ std::int64_t undo_change_set(Store& store, std::int64_t id, ChangeNote note) {
     auto session = store.begin_import(); // the write lock first: nothing changes between the checks and the undo
     HistoryFilter filter;
     filter.change_set = id;
-    const ChangeSet& set = the_change_set(store.change_sets(filter), id);
+    const ChangeSet set = the_change_set(store.change_sets(filter), id);
     refuse_unless_undoable(set);
     const std::vector<NetChange> changes = net_changes(set);
     if (const std::vector<std::string> found = conflicts(store, *session, set, changes); !found.empty()) {

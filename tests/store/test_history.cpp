@@ -31,15 +31,6 @@ std::vector<ChangeSet> latest(const Store& store, std::size_t limit = 20) {
     return store.change_sets(filter);
 }
 
-std::string message_of(const std::function<void()>& action) {
-    try {
-        action();
-    } catch (const std::exception& failure) {
-        return failure.what();
-    }
-    return "(nothing thrown)";
-}
-
 } // namespace
 
 TEST_CASE("an import is one change set with every entity created, and an unchanged re-import records nothing") {
@@ -107,7 +98,7 @@ TEST_CASE("edits that break a rule, or name nothing, are refused and change noth
     CHECK_THROWS_AS(edit_stance(*store, nrc_dialogue, contradictory), invalid_input_error);
     StanceEdit missing_quote;
     missing_quote.quote = "words that the letter never says";
-    CHECK(message_of([&] { edit_stance(*store, nrc_dialogue, missing_quote); }).find("not in") != std::string::npos);
+    CHECK(test::message_of([&] { edit_stance(*store, nrc_dialogue, missing_quote); }).find("not in") != std::string::npos);
     CHECK_THROWS_AS(edit_stance(*store, StanceId{"no-such-stance"}, contradictory), not_found_error);
     CHECK_THROWS_AS(edit_stance(*store, nrc_dialogue, StanceEdit{}), invalid_input_error);
     CHECK(write_dataset(store->to_dataset()) == before);
@@ -127,7 +118,7 @@ TEST_CASE("a deleted stance comes back byte-identically on export when its delet
     CHECK(undone.action == "undo");
     CHECK(undone.undoes == deletion);
     // Undoing twice is refused; undoing the undo deletes it again.
-    CHECK(message_of([&] { undo_change_set(*store, deletion); }).find("already undone by change set") !=
+    CHECK(test::message_of([&] { undo_change_set(*store, deletion); }).find("already undone by change set") !=
           std::string::npos);
     undo_change_set(*store, undo);
     CHECK_FALSE(store->stance(nrc_dialogue).has_value());
@@ -136,8 +127,9 @@ TEST_CASE("a deleted stance comes back byte-identically on export when its delet
 TEST_CASE("a record something refers to is not deleted; the refusal says how many and which") {
     auto store = seeded_store();
     const std::string before = write_dataset(store->to_dataset());
-    const std::string message =
-        message_of([&] { delete_entity(*store, RecordKey{RecordKind::document, "nl-mfa-letter-nac-fm-2017-03-31"}); });
+    const std::string message = test::message_of([&] {
+        delete_entity(*store, RecordKey{RecordKind::document, "nl-mfa-letter-nac-fm-2017-03-31"});
+    });
     CHECK(message.find("document \"nl-mfa-letter-nac-fm-2017-03-31\": cannot be deleted while other records refer to "
                        "it: 46 stances (") != std::string::npos);
     CHECK(message.find(", …)") != std::string::npos);
@@ -160,7 +152,7 @@ TEST_CASE("an undo that would overwrite a later change is refused, naming the la
     by_alice.by = "alice";
     edit_stance(*store, nrc_dialogue, second, by_alice);
     const std::int64_t second_edit = latest(*store).front().id;
-    const std::string message = message_of([&] { undo_change_set(*store, first_edit); });
+    const std::string message = test::message_of([&] { undo_change_set(*store, first_edit); });
     CHECK(message.find(fmt::format("stance \"{}\" was changed since by change set {} (edit by alice at",
                                    nrc_dialogue.str(), second_edit)) != std::string::npos);
     CHECK(store->stance(nrc_dialogue)->note == "second");
@@ -191,7 +183,7 @@ TEST_CASE("bulk stances are counted in their change set, not recorded, and such 
     const ChangeSet bulk = latest(*store).front();
     CHECK(bulk.bulk_stances == 3);
     CHECK(bulk.changes.empty());
-    CHECK(message_of([&] { undo_change_set(*store, bulk.id); }).find("wrote 3 stances in bulk") != std::string::npos);
+    CHECK(test::message_of([&] { undo_change_set(*store, bulk.id); }).find("wrote 3 stances in bulk") != std::string::npos);
 }
 
 TEST_CASE("nothing updates or deletes the history, not even SQL written by hand") {
@@ -208,4 +200,24 @@ TEST_CASE("nothing updates or deletes the history, not even SQL written by hand"
     CHECK_THROWS_WITH(db.exec("UPDATE change SET after = NULL"), doctest::Contains("the history is append-only"));
     CHECK_THROWS_WITH(db.exec("DELETE FROM change"), doctest::Contains("the history is append-only"));
     CHECK(db.execAndGet("SELECT count(*) FROM change").getInt() > 0);
+}
+
+TEST_CASE("a database opened read-only refuses edit, delete and undo, and its history stays as it was") {
+    test::TempDir dir;
+    const std::string path = (dir / "read-only.db").string();
+    {
+        auto store = Store::open(path);
+        import_dataset_file(*store, test::source_dir() / "examples/data/small-dataset.json");
+    }
+    OpenOptions read_only;
+    read_only.read_only = true;
+    auto store = Store::open(path, read_only);
+    const RecordKey stance{RecordKind::stance, "example-stance"};
+    CHECK_THROWS_AS(delete_entity(*store, stance), storage_error);
+    CHECK_THROWS_AS(undo_change_set(*store, 1), storage_error);
+    StanceEdit edit;
+    edit.note = "x";
+    CHECK_THROWS_AS(edit_stance(*store, StanceId{stance.id}, edit), storage_error);
+    CHECK(store->change_sets({}).size() == 1);
+    CHECK(store->stance(StanceId{stance.id}).has_value());
 }

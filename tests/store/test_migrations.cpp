@@ -179,7 +179,7 @@ TEST_CASE("an updated stance stays in the search index, and version 5 repairs in
         db.exec("UPDATE stance SET note = 'checked' WHERE slug = 's'");
     }
     CHECK(search_hits(path, "dialoog") == 0);
-    auto store = Store::open(path); // migrates to version 5, which fills the index again
+    auto store = Store::open(path); // migrates to version 5 (which fills the index again) and on
     CHECK(search_hits(path, "dialoog") == 1);
     CHECK(store->integrity_problems(false).empty());
 

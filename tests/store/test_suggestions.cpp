@@ -38,15 +38,6 @@ struct Fixture {
     }
 };
 
-std::string message_of(const std::function<void()>& action) {
-    try {
-        action();
-    } catch (const std::exception& failure) {
-        return failure.what();
-    }
-    return "(nothing thrown)";
-}
-
 ChangeNote by_reviewer() {
     ChangeNote note;
     note.by = "reviewer";
@@ -76,8 +67,9 @@ TEST_CASE("accepting a suggestion writes a stance on its sentence, recorded with
     store_suggestions(*f.store, letter, f.proposed);
     const Suggestion chosen = f.with_topic();
     // The letter's stances are on several meetings (sessions of the ministerial, earlier summits).
-    CHECK(message_of([&] { accept_suggestion(*f.store, chosen.id, {}); })
-              .find("are on 6 meetings, so which meeting this one is on is not known; give --meeting") !=
+    CHECK(test::message_of([&] {
+              accept_suggestion(*f.store, chosen.id, {});
+          }).find("are on 6 meetings, so which meeting this one is on is not known; give --meeting") !=
           std::string::npos);
     SuggestionReview on_meeting;
     on_meeting.meeting = MeetingId{"nac-fm-2017-03-31"};
@@ -106,8 +98,9 @@ TEST_CASE("accepting a suggestion writes a stance on its sentence, recorded with
     CHECK(set.changes[0].key == RecordKey{RecordKind::stance, stance.id.str()});
     CHECK(set.changes[1].key == RecordKey{RecordKind::suggestion, std::to_string(chosen.id)});
 
-    CHECK(message_of([&] { accept_suggestion(*f.store, chosen.id, on_meeting); })
-              .find("was already accepted by reviewer") != std::string::npos);
+    CHECK(test::message_of([&] {
+              accept_suggestion(*f.store, chosen.id, on_meeting);
+          }).find("was already accepted by reviewer") != std::string::npos);
     CHECK_THROWS_AS(accept_suggestion(*f.store, 99999, {}), not_found_error);
 
     // Undone, the stance goes and the suggestion is open again.

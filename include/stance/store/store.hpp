@@ -157,7 +157,7 @@ enum class EntityKind : std::uint8_t { document, actor, topic, proposition, body
 struct OpenOptions {
     bool read_only = false;
     /// Who the history records as making this connection's writes; empty: the OS user name.
-    std::string author;
+    std::string author{};
     /// How long a writer waits for another writer's lock before `busy_error`.
     int busy_timeout_ms = 5000;
 };
