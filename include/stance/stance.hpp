@@ -2,8 +2,10 @@
 #pragma once
 
 #include "stance/actors/countries.hpp"
+#include "stance/coding/edit_stance.hpp"
 #include "stance/coding/fix_spans.hpp"
 #include "stance/coding/locate_quote.hpp"
+#include "stance/coding/review.hpp"
 #include "stance/coding/suggest.hpp"
 #include "stance/error.hpp"
 #include "stance/io/check.hpp"
@@ -16,6 +18,7 @@
 #include "stance/model/format.hpp"
 #include "stance/model/ids.hpp"
 #include "stance/model/position.hpp"
+#include "stance/model/suggestion.hpp"
 #include "stance/query/agreement.hpp"
 #include "stance/query/catalog.hpp"
 #include "stance/query/compare.hpp"
@@ -27,6 +30,7 @@
 #include "stance/query/snapshot.hpp"
 #include "stance/query/summary.hpp"
 #include "stance/query/tree.hpp"
+#include "stance/store/history.hpp"
 #include "stance/store/store.hpp"
 #include "stance/text/fold.hpp"
 #include "stance/text/normalize.hpp"

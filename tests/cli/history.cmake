@@ -7,14 +7,16 @@ add_test(NAME "cli: history: fresh database"
 set_tests_properties("cli: history: fresh database" PROPERTIES FIXTURES_SETUP history_0)
 
 # history_step(NAME <n> ARGS <a|b> ...): a test that runs after the previous step and before the next.
-set(history_step_count 0)
-macro(history_step)
+# A function, not a macro, so that the regular expressions' backslashes are read once.
+set_property(GLOBAL PROPERTY history_step_count 0)
+function(history_step)
     cmake_parse_arguments(S "" "NAME" "" ${ARGN})
-    set(previous history_${history_step_count})
-    math(EXPR history_step_count "${history_step_count} + 1")
-    stance_cli_test(NAME "history: ${S_NAME}" FIXTURES ${previous} ${S_UNPARSED_ARGUMENTS})
-    set_tests_properties("cli: history: ${S_NAME}" PROPERTIES FIXTURES_SETUP history_${history_step_count})
-endmacro()
+    get_property(count GLOBAL PROPERTY history_step_count)
+    math(EXPR next "${count} + 1")
+    set_property(GLOBAL PROPERTY history_step_count ${next})
+    stance_cli_test(NAME "history: ${S_NAME}" FIXTURES history_${count} ${S_UNPARSED_ARGUMENTS})
+    set_tests_properties("cli: history: ${S_NAME}" PROPERTIES FIXTURES_SETUP history_${next})
+endfunction()
 
 history_step(NAME "an import is recorded" ARGS --db|${history_db}|--by|ana|import|examples/data/small-dataset.json)
 history_step(NAME "history lists the import with who made it"
@@ -30,7 +32,7 @@ history_step(NAME "an edit is recorded with the fields it changed"
     ARGS --db|${history_db}|--by|ben|edit|example-stance|--note|checked|--position|conditional
     EXPECT "2 +edit +ben .* stance example-stance +position: \"support\" → \"conditional\"; score: 1 → 0.5; note: \\(none\\) → \"checked\"")
 history_step(NAME "a quote that is not in the document says where it differs"
-    ARGS --db|${history_db}|edit|example-stance|--quote|Hij benadrukte dat de EU CODE 4 EXPECT "differs from the word \"EU\"")
+    ARGS "--db|${history_db}|edit|example-stance|--quote|Hij benadrukte dat de EU" CODE 4 EXPECT "differs from the word \"EU\"")
 history_step(NAME "a document with stances is not deleted"
     ARGS --db|${history_db}|delete|example-doc CODE 3
     EXPECT "document \"example-doc\": cannot be deleted while other records refer to it: 1 stances \\(example-stance\\)")
