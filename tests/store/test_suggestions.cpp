@@ -1,6 +1,8 @@
 // Stored suggestions: kept apart from stances, reviewed one by one, each decision in the history.
 #include <doctest/doctest.h>
 
+#include <fmt/format.h>
+
 #include "stance/coding/review.hpp"
 #include "stance/error.hpp"
 #include "stance/io/dataset_json.hpp"
