@@ -10,7 +10,6 @@
 #include "stance/error.hpp"
 #include "stance/io/dataset_json.hpp"
 #include "stance/store/store.hpp"
-#include "store/sqlite_store.hpp"
 #include "support.hpp"
 
 using namespace stance;
