@@ -53,6 +53,8 @@ void flush_standard_output();
 /// Throws invalid_input_error when --to is before --from.
 void check_date_order(const std::optional<Date>& from, const std::optional<Date>& to);
 
+/// The bytes of a file, as they are; throws invalid_input_error naming the file when it cannot be read.
+[[nodiscard]] std::string read_file_bytes(const std::string& file);
 /// The value of an option naming one of an enumeration's values (`parse` reads it); nothing when
 /// the option was not given. Throws invalid_input_error naming the option and `choices` otherwise.
 template <class Value>
@@ -97,5 +99,7 @@ void setup_delete(CLI::App& app, Context& context);
 void setup_history(CLI::App& app, Context& context);
 void setup_undo(CLI::App& app, Context& context);
 void setup_review(CLI::App& app, Context& context);
+void setup_add_document(CLI::App& app, Context& context);
+void setup_code(CLI::App& app, Context& context);
 
 } // namespace stance::cli
