@@ -1,6 +1,7 @@
 // Helpers shared by the tests: paths to shipped data and temporary databases.
 #pragma once
 
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -26,6 +27,16 @@ inline std::string read_text(const std::filesystem::path& file) {
 inline void write_text(const std::filesystem::path& file, const std::string& text) {
     std::ofstream out(file, std::ios::binary);
     out << text;
+}
+
+/// The message of what `action` throws, or "(nothing thrown)", for tests that look for words in it.
+template <class Action> std::string message_of(const Action& action) {
+    try {
+        action();
+    } catch (const std::exception& failure) {
+        return failure.what();
+    }
+    return "(nothing thrown)";
 }
 
 /// A directory that is removed with everything in it when the test ends.

@@ -1,5 +1,6 @@
 // `stance suggest`: candidate stances proposed from a document's text, for review (docs/suggest.md);
 // with --evaluate, how the proposals compare with a dataset's coding of its documents.
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
@@ -8,6 +9,7 @@
 #include "cli/commands.hpp"
 #include "cli/table.hpp"
 #include "stance/coding/locate_quote.hpp"
+#include "stance/coding/review.hpp"
 #include "stance/coding/suggest.hpp"
 #include "stance/error.hpp"
 #include "stance/io/dataset_json.hpp"
@@ -27,6 +29,7 @@ struct SuggestCommand {
     std::string meeting = "to-review";
     double min_confidence = 0.0;
     Format format = Format::text;
+    bool store = false;
 };
 
 /// The lexicon directory: --lexicons, else ./data/lexicons, else the installed copy, else the source
@@ -78,24 +81,11 @@ std::string shortened(std::string_view text, std::size_t limit) {
     return flat.substr(0, cut) + "…";
 }
 
-std::string cue_label(const Cue& cue) {
-    switch (cue.type) {
-    case CueType::report: return "report";
-    case CueType::impersonal: return "report (no reporter)";
-    case CueType::stance: return std::string(to_string(cue.polarity));
-    case CueType::breadth: return "breadth";
-    case CueType::first_person: return "first person";
-    case CueType::pronoun: return "pronoun";
-    case CueType::members: return "members";
-    }
-    return "?";
-}
-
 void print_candidate(const Candidate& c, std::size_t number, std::string_view text) {
     const QuotePlace place = place_of(text, c.span.start, c.span.end);
     std::string cues;
     for (const CueHit& hit : c.cues) {
-        cues += fmt::format("{}{} \"{}\"", cues.empty() ? "" : ", ", cue_label(hit.cue), hit.cue.phrase);
+        cues += fmt::format("{}{}", cues.empty() ? "" : ", ", describe_cue(hit.cue));
     }
     std::cout << fmt::format("[{}] bytes [{}, {}), line {}, confidence {:.2f}\n    \"{}\"\n", number, c.span.start,
                              c.span.end, place.line, c.confidence,
@@ -120,6 +110,65 @@ std::string id_from_file_name(const std::string& file) {
         }
     }
     return id.empty() ? "document" : id;
+}
+
+/// SHA-256 over the lexicon files read, in name order: which lexicons a stored run used.
+std::string lexicon_sha256(const std::filesystem::path& directory) {
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(directory)) {
+        const std::string name = entry.path().filename().string();
+        if (entry.is_regular_file() &&
+            (name == "actor-words.tsv" || (name.starts_with("cues.") && name.ends_with(".tsv")))) {
+            files.push_back(entry.path());
+        }
+    }
+    std::sort(files.begin(), files.end());
+    std::string bytes;
+    for (const std::filesystem::path& file : files) {
+        bytes += read_text_file(file.string());
+    }
+    return sha256_hex(bytes);
+}
+
+/// With --store: the stored document named by DOCUMENT (an id, or a file whose name gives it with
+/// --document-id), whose text the suggestions point into.
+void suggest_and_store(const SuggestCommand& options, const Context& context) {
+    const bool is_file = std::filesystem::is_regular_file(options.document);
+    const DocumentId id{!options.document_id.empty() ? options.document_id
+                        : is_file                    ? id_from_file_name(options.document)
+                                                     : options.document};
+    auto store = context.open_store();
+    std::optional<Document> document = store->document(id);
+    if (!document) {
+        throw not_found_error(fmt::format("document \"{}\" is not in the database; import it (or give its id with "
+                                          "--document-id), then store suggestions for it",
+                                          id.str()));
+    }
+    if (is_file && read_text_file(options.document) != document->text) {
+        throw invalid_input_error(options.document, fmt::format("differs from the text of document \"{}\" in the "
+                                                                "database, which the suggestions would point into",
+                                                                id.str()));
+    }
+    if (document->language.empty()) {
+        document->language = options.language;
+    }
+    Dataset known;
+    known.actors = store->actors();
+    known.roles = store->roles();
+    known.topics = store->topics();
+    known.propositions = store->propositions();
+    const std::filesystem::path lexicons = lexicon_directory(options);
+    const std::vector<Candidate> candidates =
+        suggest_stances(*document, known, load_lexicon(lexicons), suggest_options(options));
+    ChangeNote note;
+    note.summary = fmt::format("{} suggestions from the lexicons in {}", candidates.size(), lexicons.string());
+    const StoredSuggestions stored =
+        store_suggestions(*store, id, as_suggestions(candidates, id, lexicon_sha256(lexicons)), note);
+    if (!context.quiet) {
+        std::cout << fmt::format("{}: {} suggestions stored, {} open ones of an earlier run replaced, {} left out as "
+                                 "already reviewed (change set {}); `stance review --document {}` lists them\n",
+                                 id.str(), stored.stored, stored.replaced, stored.kept, stored.change_set, id.str());
+    }
 }
 
 void suggest_for_file(const SuggestCommand& options, const Context& context) {
@@ -181,7 +230,10 @@ void setup_suggest(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand(
         "suggest", "Propose candidate stances from a document's text, for review (nothing is stored)");
     auto options = std::make_shared<SuggestCommand>();
-    command->add_option("document", options->document, "A UTF-8 text file")->check(CLI::ExistingFile);
+    command->add_option("document", options->document,
+                        "A UTF-8 text file (with --store: or the id of a document in the database)");
+    command->add_flag("--store", options->store,
+                      "Store the candidates as suggestions to review (stance review) for the document in the database");
     command->add_option("--document-id", options->document_id,
                         "With --format json: the document id the spans point into (default: the file name's stem)");
     command->add_option("-l,--language", options->language, "The document's language (BCP 47; default en)");
@@ -213,6 +265,10 @@ void setup_suggest(CLI::App& app, Context& context) {
         }
         if (!options->evaluate.empty()) {
             evaluate(*options);
+        } else if (options->store) {
+            suggest_and_store(*options, context);
+        } else if (!std::filesystem::is_regular_file(options->document)) {
+            throw CLI::ValidationError("document", fmt::format("File does not exist: {}", options->document));
         } else {
             suggest_for_file(*options, context);
         }

@@ -8,6 +8,9 @@
 #include <string_view>
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "stance/error.hpp"
 
 #include "stance/store/store.hpp"
 
@@ -30,6 +33,10 @@ struct Context {
     std::string database = "stance.db";
     bool quiet = false;
     int busy_timeout_ms = OpenOptions{}.busy_timeout_ms;
+    std::string by; ///< --by: who the history records as making the changes (default the OS user name).
+
+    /// Who the changes of this run are recorded as: --by, else the OS user name.
+    [[nodiscard]] std::string author() const;
 
     /// Opens the database named by --db (or $STANCE_DB).
     [[nodiscard]] std::unique_ptr<Store> open_store(bool read_only = false) const;
@@ -48,6 +55,24 @@ void check_date_order(const std::optional<Date>& from, const std::optional<Date>
 
 /// The bytes of a file, as they are; throws invalid_input_error naming the file when it cannot be read.
 [[nodiscard]] std::string read_file_bytes(const std::string& file);
+/// The value of an option naming one of an enumeration's values (`parse` reads it); nothing when
+/// the option was not given. Throws invalid_input_error naming the option and `choices` otherwise.
+template <class Value>
+std::optional<Value> parse_choice_option(const std::string& text, std::string_view option, std::string_view choices,
+                                         std::optional<Value> (*parse)(std::string_view) noexcept) {
+    if (text.empty()) {
+        return std::nullopt;
+    }
+    if (std::optional<Value> value = parse(text)) {
+        return value;
+    }
+    throw invalid_input_error(std::string(option), fmt::format("\"{}\" is not one of {}", text, choices));
+}
+inline constexpr std::string_view position_choices =
+    "support, oppose, concern, conditional, abstain, neutral, no_position, absent, not_member";
+inline constexpr std::string_view basis_choices = "vote, statement, reported, inferred, recalled";
+inline constexpr std::string_view breadth_choices = "single, all, broad, many, some";
+
 /// The contents of a UTF-8 text file; throws invalid_input_error naming the file when it cannot be
 /// read or is not UTF-8.
 [[nodiscard]] std::string read_text_file(const std::string& file);
@@ -69,6 +94,11 @@ void setup_search(CLI::App& app, Context& context);
 void setup_check(CLI::App& app, Context& context);
 void setup_locate(CLI::App& app, Context& context);
 void setup_suggest(CLI::App& app, Context& context);
+void setup_edit(CLI::App& app, Context& context);
+void setup_delete(CLI::App& app, Context& context);
+void setup_history(CLI::App& app, Context& context);
+void setup_undo(CLI::App& app, Context& context);
+void setup_review(CLI::App& app, Context& context);
 void setup_add_document(CLI::App& app, Context& context);
 void setup_code(CLI::App& app, Context& context);
 

@@ -32,7 +32,12 @@ std::unique_ptr<Store> Context::open_store(bool read_only) const {
     OpenOptions options;
     options.read_only = read_only;
     options.busy_timeout_ms = busy_timeout_ms;
+    options.author = author();
     return Store::open(database, options);
+}
+
+std::string Context::author() const {
+    return by.empty() ? os_user_name() : by;
 }
 
 std::optional<Date> parse_date_option(const std::string& text, std::string_view option) {
@@ -139,6 +144,8 @@ int main(int argc, char** argv) {
     app.add_option("--busy-timeout", context.busy_timeout_ms,
                    "Milliseconds to wait for another writer before giving up (exit code 6)")
         ->check(CLI::Range(0, 3'600'000));
+    app.add_option("--by", context.by,
+                   "Who the history records as making this run's changes (default: the OS user name)");
 
     setup_init(app, context);
     setup_import(app, context);
@@ -159,6 +166,11 @@ int main(int argc, char** argv) {
     setup_suggest(app, context);
     setup_add_document(app, context);
     setup_code(app, context);
+    setup_edit(app, context);
+    setup_delete(app, context);
+    setup_history(app, context);
+    setup_undo(app, context);
+    setup_review(app, context);
 
     try {
         app.parse(argc, argv);

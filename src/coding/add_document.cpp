@@ -38,6 +38,9 @@ DocumentAdded add_document(Store& store, Document document) {
     document.sha256 = sha256_hex(document.text);
     document.path.clear();
     const std::unique_ptr<ImportSession> session = store.begin_import();
+    ChangeNote note;
+    note.action = "add-document";
+    session->note(note);
     const std::optional<Document> stored = store.document(document.id);
     if (stored && stored->sha256 != document.sha256) {
         throw invalid_input_error(

@@ -3,10 +3,8 @@
 #include "stance/coding/code_stance.hpp"
 
 #include <array>
-#include <chrono>
 #include <map>
 
-#include <fmt/chrono.h>
 #include <fmt/format.h>
 
 #include "coding/resolve_coding.hpp"
@@ -83,8 +81,7 @@ StanceId generated_stance_id(const ActorId& actor, std::string_view claim, const
 }
 
 std::string now_iso8601() {
-    const auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-    return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", now);
+    return utc_now(); // the history's clock (store/history.hpp), so a stance's coded_at matches its change set
 }
 
 CodingRun code_stances(Store& store, std::span<const StanceCoding> codings, std::string coded_at, CodingMode mode) {
@@ -95,6 +92,9 @@ CodingRun code_stances(Store& store, std::span<const StanceCoding> codings, std:
     run.problems.resize(codings.size());
     // The catalog is read inside the write transaction, so what is resolved is what is written against.
     const std::unique_ptr<ImportSession> session = store.begin_import();
+    ChangeNote note;
+    note.action = "code";
+    session->note(note);
     std::vector<CodedStance> coded;
     {
         const Catalog catalog{store};

@@ -90,7 +90,39 @@ void write(std::string& out, const json::value& value, int indent) {
     }
 }
 
+void write_compact(std::string& out, const json::value& value) {
+    if (value.is_object()) {
+        out += '{';
+        bool first = true;
+        for (const auto& [key, item] : value.get_object()) {
+            out += first ? "" : ",";
+            first = false;
+            out += json::serialize(json::string(key));
+            out += ':';
+            write_compact(out, item);
+        }
+        out += '}';
+    } else if (value.is_array()) {
+        out += '[';
+        bool first = true;
+        for (const json::value& item : value.get_array()) {
+            out += first ? "" : ",";
+            first = false;
+            write_compact(out, item);
+        }
+        out += ']';
+    } else {
+        write_scalar(out, value);
+    }
+}
+
 } // namespace
+
+std::string compact_json(const json::value& value) {
+    std::string out;
+    write_compact(out, value);
+    return out;
+}
 
 std::string pretty_json(const json::value& value) {
     std::string out;

@@ -11,6 +11,8 @@
 namespace stance::detail {
 
 [[nodiscard]] std::string pretty_json(const boost::json::value& value);
+/// The same values on one line without spaces (what the history records).
+[[nodiscard]] std::string compact_json(const boost::json::value& value);
 
 /// Appends `value` laid out as pretty_json does, as if it stood `indent` levels deep in a larger
 /// document: the pieces of a document written one at a time (the streaming export).

@@ -321,6 +321,40 @@ void DatasetWriter::flush_if_full() {
 
 } // namespace detail
 
+std::string entity_json(const Document& entity) {
+    return detail::compact_json(detail::to_json(entity));
+}
+std::string entity_json(const Actor& entity) {
+    return detail::compact_json(detail::to_json(entity));
+}
+std::string entity_json(const Membership& entity) {
+    return detail::compact_json(detail::to_json(entity));
+}
+std::string entity_json(const Role& entity) {
+    return detail::compact_json(detail::to_json(entity));
+}
+std::string entity_json(const Topic& entity) {
+    return detail::compact_json(detail::to_json(entity));
+}
+std::string entity_json(const Proposition& entity) {
+    return detail::compact_json(detail::to_json(entity));
+}
+std::string entity_json(const Body& entity) {
+    return detail::compact_json(detail::to_json(entity));
+}
+std::string entity_json(const Meeting& entity) {
+    return detail::compact_json(detail::to_json(entity));
+}
+std::string entity_json(const AgendaItem& entity) {
+    return detail::compact_json(detail::to_json(entity));
+}
+std::string entity_json(const Participant& entity) {
+    return detail::compact_json(detail::to_json(entity));
+}
+std::string entity_json(const Stance& entity) {
+    return detail::compact_json(detail::to_json(entity));
+}
+
 std::string write_dataset(const Dataset& dataset) {
     std::string out;
     const ExportSink sink = [&out](std::string_view piece) { out += piece; };

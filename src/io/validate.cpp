@@ -442,6 +442,10 @@ Dataset import_dataset_file(Store& store, const std::filesystem::path& file, con
     // The write lock first, then the checks against the database: no other writer can change what
     // they saw (a document's text, a parent) between the check and the write.
     auto session = store.begin_import();
+    ChangeNote note;
+    note.action = "import";
+    note.summary = file.string();
+    session->note(note);
     const std::filesystem::path folder = file.parent_path().empty() ? std::filesystem::path(".") : file.parent_path();
     validate_dataset(dataset, file.string(), &store, folder, options);
     try {

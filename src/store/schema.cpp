@@ -198,6 +198,57 @@ INSERT INTO stance_text(rowid, quote, paraphrase)
     SELECT id, quote, paraphrase FROM stance WHERE quote <> '' OR paraphrase <> '';
 )sql";
 
+// Version 6: the append-only history and stored suggestions (docs/history.md, docs/suggest.md).
+// A change set is one write session; its changes hold each entity's state before and after as
+// dataset JSON (NULL: it did not exist). The session writes its changes first and its change set
+// row at commit, when the bulk count is known, so the reference from change to change_set is
+// checked at commit. Triggers refuse every UPDATE and DELETE of either table. Suggestions are a
+// table of their own, so no read of stances can count one.
+constexpr const char* schema_v6 = R"sql(
+CREATE TABLE change_set (
+    id INTEGER PRIMARY KEY,
+    action TEXT NOT NULL, made_by TEXT NOT NULL,
+    made_at TEXT NOT NULL, -- UTC, ISO 8601
+    summary TEXT NOT NULL DEFAULT '',
+    bulk_stances INTEGER NOT NULL DEFAULT 0, -- stances written in bulk (votes): counted, not recorded
+    undoes INTEGER REFERENCES change_set(id));
+CREATE INDEX change_set_by_undone ON change_set(undoes);
+CREATE TABLE change (
+    id INTEGER PRIMARY KEY,
+    change_set_id INTEGER NOT NULL REFERENCES change_set(id) DEFERRABLE INITIALLY DEFERRED,
+    kind TEXT NOT NULL, entity TEXT NOT NULL,
+    before TEXT, after TEXT);
+CREATE INDEX change_by_entity ON change(entity, kind);
+CREATE INDEX change_by_set ON change(change_set_id);
+CREATE TRIGGER change_set_never_updated BEFORE UPDATE ON change_set BEGIN
+    SELECT RAISE(ABORT, 'the history is append-only: a change set cannot be changed');
+END;
+CREATE TRIGGER change_set_never_deleted BEFORE DELETE ON change_set BEGIN
+    SELECT RAISE(ABORT, 'the history is append-only: a change set cannot be deleted');
+END;
+CREATE TRIGGER change_never_updated BEFORE UPDATE ON change BEGIN
+    SELECT RAISE(ABORT, 'the history is append-only: a change cannot be changed');
+END;
+CREATE TRIGGER change_never_deleted BEFORE DELETE ON change BEGIN
+    SELECT RAISE(ABORT, 'the history is append-only: a change cannot be deleted');
+END;
+CREATE TABLE suggestion (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES document(id),
+    span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,
+    -- References by slug: a suggestion is checked when it is accepted, as any stance is.
+    actor TEXT NOT NULL, speaker TEXT NOT NULL DEFAULT '', topic TEXT NOT NULL DEFAULT '',
+    proposition TEXT NOT NULL DEFAULT '', reported_by TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL, breadth TEXT NOT NULL, basis TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    cues TEXT NOT NULL DEFAULT '', -- one per line
+    lexicon_sha256 TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'accepted', 'edited', 'rejected')),
+    stance TEXT NOT NULL DEFAULT '', -- the stance it became
+    reviewer TEXT NOT NULL DEFAULT '', reviewed_at TEXT NOT NULL DEFAULT '', reason TEXT NOT NULL DEFAULT '');
+CREATE INDEX suggestion_by_document ON suggestion(document_id, status);
+)sql";
+
 struct Migration {
     const char* sql;
     void (*move_data)(SQLite::Database&); // after the SQL, in the same transaction; may be null
@@ -205,7 +256,7 @@ struct Migration {
 
 constexpr std::array migrations{Migration{schema_v1, nullptr}, Migration{schema_v2, nullptr},
                                 Migration{schema_v3, nullptr}, Migration{schema_v4, move_vote_shaped_stances},
-                                Migration{schema_v5, nullptr}};
+                                Migration{schema_v5, nullptr}, Migration{schema_v6, nullptr}};
 
 } // namespace
 

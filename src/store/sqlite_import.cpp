@@ -11,9 +11,11 @@
 
 #include "stance/error.hpp"
 #include "stance/model/vote.hpp"
+#include "store/history_rows.hpp"
 #include "store/sqlite_store.hpp"
 #include "store/sqlite_written.hpp"
 #include "store/statement_cache.hpp"
+#include "store/suggestion_rows.hpp"
 #include "store/vote_rows.hpp"
 #include "store/write_rules.hpp"
 
@@ -43,7 +45,16 @@ public:
     void put(const Stance& stance) override;
     void put_stances(std::span<const Stance> stances) override;
     void remove(const ActorAlias& alias) override;
+    std::int64_t put(const Suggestion& suggestion) override;
+    void remove(const RecordKey& key) override;
+    // The history belongs to the checked session that wraps this one.
+    std::optional<std::string> recorded_state(const RecordKey&) override { return std::nullopt; }
+    void note(const ChangeNote&) override {}
+    [[nodiscard]] std::int64_t change_set_id() const override { return 0; }
     void commit() override;
+
+    /// The id the last put of a suggestion gave it.
+    [[nodiscard]] std::int64_t last_suggestion() const noexcept { return m_last_suggestion; }
 
 private:
     // A stance's references as row ids, and the date it takes from its meeting.
@@ -97,6 +108,7 @@ private:
     bool m_staging_ready = false;
     std::vector<PendingDirection> m_pending_directions;
     VoteRows m_votes;
+    std::int64_t m_last_suggestion = 0;
 };
 
 SQLite::Statement& SqliteImportSession::statement(const char* sql) {
@@ -642,6 +654,77 @@ void SqliteImportSession::remove(const ActorAlias& alias) {
     q.exec();
 }
 
+std::int64_t SqliteImportSession::put(const Suggestion& suggestion) {
+    m_last_suggestion = write_suggestion(m_db, suggestion);
+    return m_last_suggestion;
+}
+
+namespace {
+
+/// The session's id cache of a kind with a slug; nothing for the others.
+std::optional<EntityKind> cached_kind(RecordKind kind) {
+    switch (kind) {
+    case RecordKind::document: return EntityKind::document;
+    case RecordKind::actor: return EntityKind::actor;
+    case RecordKind::topic: return EntityKind::topic;
+    case RecordKind::proposition: return EntityKind::proposition;
+    case RecordKind::body: return EntityKind::body;
+    case RecordKind::meeting: return EntityKind::meeting;
+    case RecordKind::agenda_item: return EntityKind::agenda_item;
+    case RecordKind::stance: return EntityKind::stance;
+    default: return std::nullopt;
+    }
+}
+
+/// The DELETE of a key of several parts; `?1`… are its parts, actors and meetings by slug.
+const char* delete_by_parts(RecordKind kind) {
+    switch (kind) {
+    case RecordKind::membership:
+        return "DELETE FROM membership WHERE member_id = (SELECT id FROM actor WHERE slug = ?1) AND "
+               "group_id = (SELECT id FROM actor WHERE slug = ?2) AND date_from = ?3";
+    case RecordKind::role:
+        return "DELETE FROM role WHERE person_id = (SELECT id FROM actor WHERE slug = ?1) AND "
+               "represents_id = (SELECT id FROM actor WHERE slug = ?2) AND date_from = ?3";
+    case RecordKind::participant:
+        return "DELETE FROM participant WHERE meeting_id = (SELECT id FROM meeting WHERE slug = ?1) AND "
+               "actor_id = (SELECT id FROM actor WHERE slug = ?2) AND "
+               "person_id IS (SELECT id FROM actor WHERE slug = ?3)";
+    default: return nullptr;
+    }
+}
+
+} // namespace
+
+// The caller has checked that the entity exists and that nothing refers to it (check_removal).
+void SqliteImportSession::remove(const RecordKey& key) {
+    if (key.kind == RecordKind::suggestion) {
+        SQLite::Statement& q = statement("DELETE FROM suggestion WHERE id = ?");
+        q.bind(1, static_cast<std::int64_t>(std::stoll(key.id)));
+        q.exec();
+        return;
+    }
+    if (const char* sql = delete_by_parts(key.kind)) {
+        const std::vector<std::string> parts = split_record_id(key.id);
+        SQLite::Statement q(m_db, sql);
+        for (std::size_t i = 0; i < parts.size() && i < 3; ++i) {
+            q.bind(static_cast<int>(i + 1), parts[i]);
+        }
+        q.exec();
+        return;
+    }
+    const std::optional<EntityKind> kind = cached_kind(key.kind);
+    if (!kind) {
+        return;
+    }
+    if (*kind == EntityKind::stance) {
+        m_votes.erase(key.id);
+    }
+    SQLite::Statement q(m_db, fmt::format("DELETE FROM {} WHERE slug = ?", table_of(*kind)));
+    q.bind(1, key.id);
+    q.exec();
+    m_ids[index(*kind)].erase(key.id);
+}
+
 void SqliteImportSession::commit() {
     write_pending_directions();
     m_statements.clear(); // finalize before COMMIT so no statement holds the write open
@@ -658,6 +741,9 @@ void write(SqliteImportSession& session, std::span<const Stance> stances) {
 }
 void write(SqliteImportSession& session, const ActorAlias& alias) {
     session.remove(alias);
+}
+void write(SqliteImportSession& session, const RecordKey& key) {
+    session.remove(key);
 }
 
 // What a failed put was writing, for the error message.
@@ -677,6 +763,12 @@ std::string describe(std::string_view, std::span<const Stance> stances) {
 }
 std::string describe(std::string_view, const ActorAlias& a) {
     return fmt::format("removal of the alias \"{}\" of actor \"{}\"", a.name.text, a.actor.str());
+}
+std::string describe(std::string_view, const RecordKey& key) {
+    return fmt::format("the removal of {} \"{}\"", to_string(key.kind), key.id);
+}
+std::string describe(std::string_view, const Suggestion& s) {
+    return fmt::format("a suggestion for \"{}\" in \"{}\"", s.actor.str(), s.document.str());
 }
 std::string describe(std::string_view, const Participant& p) {
     return fmt::format("participant \"{}\" of meeting \"{}\"", p.actor.str(), p.meeting.str());
@@ -713,6 +805,27 @@ void check_rules(std::span<const Stance> stances, SqliteWrittenEntities& written
         check(stance, written);
     }
 }
+void check_rules(const RecordKey& key, SqliteWrittenEntities& written) {
+    check_removal(key, written);
+}
+
+// The key the history records a write under, before it is made: nothing for bulk stances (counted)
+// and for new suggestions (whose id the write gives).
+template <class Entity> std::optional<RecordKey> key_before(const Entity& entity) {
+    return record_key(entity);
+}
+std::optional<RecordKey> key_before(std::span<const Stance>) {
+    return std::nullopt;
+}
+std::optional<RecordKey> key_before(const ActorAlias& alias) {
+    return RecordKey{RecordKind::actor, alias.actor.str()};
+}
+std::optional<RecordKey> key_before(const RecordKey& key) {
+    return key;
+}
+std::optional<RecordKey> key_before(const Suggestion& suggestion) {
+    return suggestion.id == 0 ? std::nullopt : std::optional{record_key(suggestion)};
+}
 
 // Stances change nothing the rules look up; everything else may.
 template <class Entity> constexpr bool changes_lookups = true;
@@ -726,8 +839,8 @@ template <> constexpr bool changes_lookups<std::span<const Stance>> = false;
 /// entity, and the only safe end is the rollback that destroying the session does.
 class CheckedImportSession final : public ImportSession {
 public:
-    CheckedImportSession(SQLite::Database& db, std::string path)
-        : m_session(db), m_written(db), m_path(std::move(path)) {}
+    CheckedImportSession(const SqliteStore& store, SQLite::Database& db, std::string path)
+        : m_store(store), m_session(db), m_written(db), m_history(db, store.author()), m_path(std::move(path)) {}
 
     void put(const Document& document) override { guarded("document", document); }
     void put(const Actor& actor) override { guarded("actor", actor); }
@@ -742,6 +855,26 @@ public:
     void put(const Stance& stance) override { guarded("stance", stance); }
     void put_stances(std::span<const Stance> stances) override { guarded("stances", stances); }
     void remove(const ActorAlias& alias) override { guarded("alias", alias); }
+    std::int64_t put(const Suggestion& suggestion) override {
+        guarded("suggestion", suggestion);
+        return m_session.last_suggestion();
+    }
+    void remove(const RecordKey& key) override {
+        if (!recorded_state(key)) {
+            throw not_found_error(fmt::format("there is no {} \"{}\" in {}", to_string(key.kind), key.id, m_path));
+        }
+        guarded("removal", key);
+    }
+    std::optional<std::string> recorded_state(const RecordKey& key) override {
+        try {
+            return m_store.recorded_state(key);
+        } catch (const SQLite::Exception& failure) {
+            rethrow_as_stance_error(failure,
+                                    fmt::format("reading {} \"{}\" from {}", to_string(key.kind), key.id, m_path));
+        }
+    }
+    void note(const ChangeNote& note) override { m_history.note(note); }
+    [[nodiscard]] std::int64_t change_set_id() const override { return m_history.id(); }
 
     void commit() override {
         if (m_failed) {
@@ -750,6 +883,8 @@ public:
                                             m_path));
         }
         try {
+            m_history.finish();
+            m_history.release();
             m_session.commit();
         } catch (const SQLite::Exception& failure) {
             m_failed = true;
@@ -773,10 +908,13 @@ private:
                 failure, fmt::format("checking {} before writing it into {}", describe(kind, entity), m_path));
         }
         try {
+            const std::optional<RecordKey> key = key_before(entity);
+            const std::optional<std::string> before = key ? m_store.recorded_state(*key) : std::nullopt;
             write(m_session, entity);
             if constexpr (changes_lookups<Entity>) {
                 m_written.forget();
             }
+            record(entity, key, before);
         } catch (const SQLite::Exception& failure) {
             m_failed = true;
             rethrow_as_stance_error(
@@ -787,8 +925,23 @@ private:
         }
     }
 
+    // What the history keeps of one write: the state before and after, or for bulk stances their number.
+    template <class Entity>
+    void record(const Entity& entity, const std::optional<RecordKey>& key, const std::optional<std::string>& before) {
+        if constexpr (std::is_same_v<Entity, std::span<const Stance>>) {
+            m_history.count_bulk(entity.size());
+        } else if constexpr (std::is_same_v<Entity, Suggestion>) {
+            const RecordKey written{RecordKind::suggestion, std::to_string(m_session.last_suggestion())};
+            m_history.record(written, before, m_store.recorded_state(written));
+        } else {
+            m_history.record(*key, before, m_store.recorded_state(*key));
+        }
+    }
+
+    const SqliteStore& m_store;
     SqliteImportSession m_session;
     SqliteWrittenEntities m_written;
+    HistoryWriter m_history;
     std::string m_path;
     bool m_failed = false;
 };
@@ -797,7 +950,7 @@ private:
 
 std::unique_ptr<ImportSession> SqliteStore::begin_import() {
     try {
-        return std::make_unique<CheckedImportSession>(m_db, m_path);
+        return std::make_unique<CheckedImportSession>(*this, m_db, m_path);
     } catch (const SQLite::Exception& failure) {
         rethrow_as_stance_error(failure, fmt::format("starting an import into {}", m_path));
     }

@@ -175,7 +175,8 @@ const char* table_of(EntityKind kind) noexcept {
 }
 
 SqliteStore::SqliteStore(const std::string& path, OpenOptions options) try
-    : m_path(path), m_db(open_database(openable(path, options), options)) {
+    : m_path(path), m_author(options.author.empty() ? os_user_name() : options.author),
+      m_db(open_database(openable(path, options), options)) {
     m_db.exec("PRAGMA foreign_keys = ON");
     // 64 MiB of page cache (allocated only as pages are used): a large import then writes each
     // page once at commit instead of spilling the same pages to the log again and again, and
@@ -303,8 +304,14 @@ std::vector<Name> SqliteStore::aliases(const char* table, const char* key_column
     return names;
 }
 
-std::vector<Actor> SqliteStore::actors() const try {
-    SQLite::Statement query(m_db, "SELECT id, slug, kind, name, iso2, iso3 FROM actor ORDER BY slug");
+std::vector<Actor> SqliteStore::actors() const {
+    return actors_where({});
+}
+
+std::vector<Actor> SqliteStore::actors_where(const RowCondition& condition) const try {
+    SQLite::Statement query(m_db,
+                            "SELECT id, slug, kind, name, iso2, iso3 FROM actor" + condition.sql + " ORDER BY slug");
+    condition.bind(query);
     std::vector<Actor> result;
     while (query.executeStep()) {
         Actor actor;
@@ -321,10 +328,15 @@ std::vector<Actor> SqliteStore::actors() const try {
     rethrow_as_stance_error(failure, fmt::format("reading actors from {}", m_path));
 }
 
-std::vector<Membership> SqliteStore::memberships() const try {
+std::vector<Membership> SqliteStore::memberships() const {
+    return memberships_where({});
+}
+
+std::vector<Membership> SqliteStore::memberships_where(const RowCondition& condition) const try {
     SQLite::Statement query(m_db, "SELECT m.slug, g.slug, ms.date_from, ms.date_to FROM membership ms "
-                                  "JOIN actor m ON m.id = ms.member_id JOIN actor g ON g.id = ms.group_id "
-                                  "ORDER BY g.slug, m.slug, ms.date_from");
+                                  "JOIN actor m ON m.id = ms.member_id JOIN actor g ON g.id = ms.group_id" +
+                                      condition.sql + " ORDER BY g.slug, m.slug, ms.date_from");
+    condition.bind(query);
     std::vector<Membership> result;
     while (query.executeStep()) {
         result.push_back(Membership{ActorId{query.getColumn(0).getString()}, ActorId{query.getColumn(1).getString()},
@@ -336,10 +348,15 @@ std::vector<Membership> SqliteStore::memberships() const try {
     rethrow_as_stance_error(failure, fmt::format("reading memberships from {}", m_path));
 }
 
-std::vector<Role> SqliteStore::roles() const try {
+std::vector<Role> SqliteStore::roles() const {
+    return roles_where({});
+}
+
+std::vector<Role> SqliteStore::roles_where(const RowCondition& condition) const try {
     SQLite::Statement query(m_db, "SELECT p.slug, r.slug, ro.title, ro.date_from, ro.date_to FROM role ro "
-                                  "JOIN actor p ON p.id = ro.person_id JOIN actor r ON r.id = ro.represents_id "
-                                  "ORDER BY p.slug, ro.date_from, r.slug");
+                                  "JOIN actor p ON p.id = ro.person_id JOIN actor r ON r.id = ro.represents_id" +
+                                      condition.sql + " ORDER BY p.slug, ro.date_from, r.slug");
+    condition.bind(query);
     std::vector<Role> result;
     while (query.executeStep()) {
         result.push_back(Role{ActorId{query.getColumn(0).getString()}, ActorId{query.getColumn(1).getString()},
@@ -351,11 +368,17 @@ std::vector<Role> SqliteStore::roles() const try {
     rethrow_as_stance_error(failure, fmt::format("reading roles from {}", m_path));
 }
 
-std::vector<Topic> SqliteStore::topics() const try {
+std::vector<Topic> SqliteStore::topics() const {
+    return topics_where({});
+}
+
+std::vector<Topic> SqliteStore::topics_where(const RowCondition& condition) const try {
     SQLite::Statement query(m_db, "SELECT t.id, t.slug, t.label,"
                                   " (SELECT group_concat(slug, char(31)) FROM (SELECT p.slug FROM topic_parent tp"
                                   "   JOIN topic p ON p.id = tp.parent_id WHERE tp.topic_id = t.id ORDER BY tp.rank))"
-                                  " FROM topic t ORDER BY t.slug");
+                                  " FROM topic t" +
+                                      condition.sql + " ORDER BY t.slug");
+    condition.bind(query);
     std::vector<Topic> result;
     while (query.executeStep()) {
         Topic topic;
@@ -404,9 +427,15 @@ std::vector<Direction> SqliteStore::directions(const char* table, const char* ke
     return result;
 }
 
-std::vector<Proposition> SqliteStore::propositions() const try {
+std::vector<Proposition> SqliteStore::propositions() const {
+    return propositions_where({});
+}
+
+std::vector<Proposition> SqliteStore::propositions_where(const RowCondition& condition) const try {
     SQLite::Statement query(m_db, "SELECT p.slug, t.slug, p.statement, p.id FROM proposition p "
-                                  "JOIN topic t ON t.id = p.topic_id ORDER BY p.slug");
+                                  "JOIN topic t ON t.id = p.topic_id" +
+                                      condition.sql + " ORDER BY p.slug");
+    condition.bind(query);
     std::vector<Proposition> result;
     while (query.executeStep()) {
         result.push_back(
@@ -419,9 +448,15 @@ std::vector<Proposition> SqliteStore::propositions() const try {
     rethrow_as_stance_error(failure, fmt::format("reading propositions from {}", m_path));
 }
 
-std::vector<Body> SqliteStore::bodies() const try {
+std::vector<Body> SqliteStore::bodies() const {
+    return bodies_where({});
+}
+
+std::vector<Body> SqliteStore::bodies_where(const RowCondition& condition) const try {
     SQLite::Statement query(m_db, "SELECT b.id, b.slug, b.name, o.slug FROM body b "
-                                  "LEFT JOIN actor o ON o.id = b.organisation_id ORDER BY b.slug");
+                                  "LEFT JOIN actor o ON o.id = b.organisation_id" +
+                                      condition.sql + " ORDER BY b.slug");
+    condition.bind(query);
     std::vector<Body> result;
     while (query.executeStep()) {
         Body body;
@@ -436,11 +471,16 @@ std::vector<Body> SqliteStore::bodies() const try {
     rethrow_as_stance_error(failure, fmt::format("reading bodies from {}", m_path));
 }
 
-std::vector<Meeting> SqliteStore::meetings() const try {
+std::vector<Meeting> SqliteStore::meetings() const {
+    return meetings_where({});
+}
+
+std::vector<Meeting> SqliteStore::meetings_where(const RowCondition& condition) const try {
     SQLite::Statement query(
         m_db, "SELECT m.slug, b.slug, m.title, m.level, m.date, m.place, p.slug, m.end_date FROM meeting m "
-              "JOIN body b ON b.id = m.body_id LEFT JOIN meeting p ON p.id = m.parent_id "
-              "ORDER BY m.date, m.slug");
+              "JOIN body b ON b.id = m.body_id LEFT JOIN meeting p ON p.id = m.parent_id" +
+                  condition.sql + " ORDER BY m.date, m.slug");
+    condition.bind(query);
     std::vector<Meeting> result;
     while (query.executeStep()) {
         Meeting meeting;
@@ -459,20 +499,22 @@ std::vector<Meeting> SqliteStore::meetings() const try {
     rethrow_as_stance_error(failure, fmt::format("reading meetings from {}", m_path));
 }
 
-std::vector<AgendaItem> SqliteStore::agenda_items(const std::optional<MeetingId>& meeting) const try {
+std::vector<AgendaItem> SqliteStore::agenda_items(const std::optional<MeetingId>& meeting) const {
+    if (meeting) {
+        return agenda_items_where({" WHERE m.slug = ?", {meeting->str()}});
+    }
+    return agenda_items_where({});
+}
+
+std::vector<AgendaItem> SqliteStore::agenda_items_where(const RowCondition& condition) const try {
     std::string sql = "SELECT ai.slug, m.slug, ai.ord, ai.title, ai.code, ai.description,"
                       " (SELECT group_concat(t.slug, char(31)) FROM (SELECT t.slug FROM agenda_item_topic x"
                       "   JOIN topic t ON t.id = x.topic_id WHERE x.agenda_item_id = ai.id ORDER BY t.slug) t),"
                       " ai.important, ai.amendment, ai.paragraph"
                       " FROM agenda_item ai JOIN meeting m ON m.id = ai.meeting_id";
-    if (meeting) {
-        sql += " WHERE m.slug = :meeting";
-    }
-    sql += " ORDER BY m.date, m.slug, ai.ord, ai.slug";
+    sql += condition.sql + " ORDER BY m.date, m.slug, ai.ord, ai.slug";
     SQLite::Statement query(m_db, sql);
-    if (meeting) {
-        query.bind(":meeting", meeting->str());
-    }
+    condition.bind(query);
     std::vector<AgendaItem> result;
     while (query.executeStep()) {
         AgendaItem item;
@@ -496,18 +538,20 @@ std::vector<AgendaItem> SqliteStore::agenda_items(const std::optional<MeetingId>
     rethrow_as_stance_error(failure, fmt::format("reading agenda items from {}", m_path));
 }
 
-std::vector<Participant> SqliteStore::participants(const std::optional<MeetingId>& meeting) const try {
+std::vector<Participant> SqliteStore::participants(const std::optional<MeetingId>& meeting) const {
+    if (meeting) {
+        return participants_where({" WHERE m.slug = ?", {meeting->str()}});
+    }
+    return participants_where({});
+}
+
+std::vector<Participant> SqliteStore::participants_where(const RowCondition& condition) const try {
     std::string sql =
         "SELECT m.slug, a.slug, p.slug, pa.role FROM participant pa JOIN meeting m ON m.id = pa.meeting_id"
         " JOIN actor a ON a.id = pa.actor_id LEFT JOIN actor p ON p.id = pa.person_id";
-    if (meeting) {
-        sql += " WHERE m.slug = :meeting";
-    }
-    sql += " ORDER BY m.slug, a.slug, p.slug";
+    sql += condition.sql + " ORDER BY m.slug, a.slug, p.slug";
     SQLite::Statement query(m_db, sql);
-    if (meeting) {
-        query.bind(":meeting", meeting->str());
-    }
+    condition.bind(query);
     std::vector<Participant> result;
     while (query.executeStep()) {
         result.push_back(Participant{MeetingId{query.getColumn(0).getString()}, ActorId{query.getColumn(1).getString()},
@@ -625,6 +669,31 @@ void SqliteStore::for_each_stance(const StanceFilter& filter, const std::functio
     } catch (const SQLite::Exception& failure) {
         rethrow_as_stance_error(failure, fmt::format("reading stances from {}", m_path));
     }
+}
+
+} // namespace stance::detail
+
+namespace stance::detail {
+
+std::optional<Stance> SqliteStore::stance(const StanceId& id) const try {
+    SQLite::Statement general(m_db, std::string(general_stance_select) + " AND s.slug = ?");
+    general.bind(1, id.str());
+    if (general.executeStep()) {
+        return read_stance(general);
+    }
+    // A vote's id is its roll call's prefix and its actor's id; the only roll call it can belong to is
+    // the one with the greatest prefix not after it (vote_rows.hpp).
+    SQLite::Statement vote(m_db, std::string(vote_stance_select) +
+                                     " AND rc.agenda_item_id = (SELECT agenda_item_id FROM roll_call WHERE "
+                                     "stance_prefix <= ?1 ORDER BY stance_prefix DESC LIMIT 1) "
+                                     "AND rc.stance_prefix || a.slug = ?1");
+    vote.bind(1, id.str());
+    if (vote.executeStep()) {
+        return read_stance(vote);
+    }
+    return std::nullopt;
+} catch (const SQLite::Exception& failure) {
+    rethrow_as_stance_error(failure, fmt::format("reading stance \"{}\" from {}", id.str(), m_path));
 }
 
 } // namespace stance::detail

@@ -4,15 +4,30 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/Statement.h>
 
 #include "stance/store/store.hpp"
 #include "store/key_names.hpp"
 #include "store/statement_cache.hpp"
 
 namespace stance::detail {
+
+/// A WHERE clause (with its leading space) and the texts bound to its `?`s in order, for reading
+/// one entity with the same code that reads them all.
+struct RowCondition {
+    std::string sql;
+    std::vector<std::string> values;
+
+    void bind(SQLite::Statement& query) const {
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            query.bind(static_cast<int>(i + 1), values[i]);
+        }
+    }
+};
 
 class SqliteStore final : public Store {
 public:
@@ -40,11 +55,28 @@ public:
     void for_each_stance_by_id(const StanceFilter& filter,
                                const std::function<void(const Stance&)>& visit) const override;
     [[nodiscard]] RecordedVotes recorded_votes(const StanceFilter& filter) const override;
+    [[nodiscard]] std::optional<Stance> stance(const StanceId& id) const override;
+    [[nodiscard]] std::vector<ChangeSet> change_sets(const HistoryFilter& filter) const override;
+    [[nodiscard]] std::vector<Suggestion> suggestions(const SuggestionFilter& filter) const override;
+
+    /// The entity's state as the history records it (sqlite_state.cpp); nothing when it does not exist.
+    [[nodiscard]] std::optional<std::string> recorded_state(const RecordKey& key) const;
+    /// Who the history records as the author of this connection's writes.
+    [[nodiscard]] const std::string& author() const noexcept { return m_author; }
 
     /// The underlying connection, for the SQLite-specific tools (benchmarks, the UNGA bulk path).
     [[nodiscard]] SQLite::Database& database() const noexcept { return m_db; }
 
 private:
+    [[nodiscard]] std::vector<Actor> actors_where(const RowCondition& condition) const;
+    [[nodiscard]] std::vector<Membership> memberships_where(const RowCondition& condition) const;
+    [[nodiscard]] std::vector<Role> roles_where(const RowCondition& condition) const;
+    [[nodiscard]] std::vector<Topic> topics_where(const RowCondition& condition) const;
+    [[nodiscard]] std::vector<Proposition> propositions_where(const RowCondition& condition) const;
+    [[nodiscard]] std::vector<Body> bodies_where(const RowCondition& condition) const;
+    [[nodiscard]] std::vector<Meeting> meetings_where(const RowCondition& condition) const;
+    [[nodiscard]] std::vector<AgendaItem> agenda_items_where(const RowCondition& condition) const;
+    [[nodiscard]] std::vector<Participant> participants_where(const RowCondition& condition) const;
     void check_search_text(const std::string& text) const;
 
     std::vector<Name> aliases(const char* table, const char* key_column, std::int64_t row_id) const;
@@ -52,6 +84,7 @@ private:
     std::vector<Direction> directions(const char* table, const char* key_column, std::int64_t row) const;
 
     std::string m_path;
+    std::string m_author;
     mutable SQLite::Database m_db;
     mutable ReadStatements m_reads{m_db}; // after m_db: finalized before the connection closes
     mutable KeyNames m_names;

@@ -23,6 +23,7 @@ public:
     std::optional<ActorKind> actor_kind(const ActorId& id) override;
     std::vector<Role> roles_of(const ActorId& person) override;
     const std::optional<Meeting>& meeting(const MeetingId& id) override;
+    std::vector<Referrers> referrers(const RecordKey& key) override;
 
     /// Drops every cached answer (after a write that may change one).
     void forget();

@@ -41,9 +41,7 @@ JOIN agenda_item ai ON ai.id = v.agenda_item_id
 JOIN meeting m ON m.id = ai.meeting_id
 WHERE 1 = 1)sql";
 
-// Votes with their names joined in SQL, ordered by id for the export's merge (vote_stances_by_id);
-// the queries read votes as integers (vote_integer_select) instead.
-constexpr const char* vote_stance_select = R"sql(
+const char* const vote_stance_select = R"sql(
 SELECT rc.stance_prefix || a.slug, a.slug, NULL, t.slug, NULL, m.slug, ai.slug, v.vote, NULL, 'single', '', '',
        d.slug, v.span_start, v.span_start + v.span_length, NULL, NULL, 1.0, '', '', NULL, NULL, '', 'vote', m.date
 FROM vote v
@@ -277,7 +275,7 @@ std::string vote_stances_by_id(const StanceFilter& filter) {
     if (!filter.text.empty()) {
         return {};
     }
-    return std::string(vote_stance_select) + vote_conditions(filter) + " ORDER BY rc.stance_prefix, a.slug";
+    return vote_stance_select + vote_conditions(filter) + " ORDER BY rc.stance_prefix, a.slug";
 }
 
 void bind_filter(SQLite::Statement& query, const StanceFilter& filter) {

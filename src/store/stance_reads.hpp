@@ -33,6 +33,10 @@ void bind_filter(SQLite::Statement& query, const StanceFilter& filter);
 /// is the effective date.
 extern const char* const general_stance_select;
 
+/// The same for the vote table with its names joined in SQL (aliases v, rc, ai, m, a, t, d), for the
+/// export's id-ordered read and the read of one stance by id; the queries read votes as integers.
+extern const char* const vote_stance_select;
+
 /// " AND ..." conditions for `filter` on the general table (alias s) and on the vote table (aliases
 /// v, ai for its agenda item, m for its meeting); bind with `bind_filter`.
 [[nodiscard]] std::string general_conditions(const StanceFilter& filter);

@@ -237,3 +237,29 @@ void check(const Stance& stance, WrittenEntities& written) {
 }
 
 } // namespace stance::detail
+
+namespace stance::detail {
+
+void check_removal(const RecordKey& key, WrittenEntities& written) {
+    const std::vector<Referrers> referrers = written.referrers(key);
+    if (referrers.empty()) {
+        return;
+    }
+    std::string uses;
+    for (const Referrers& referrer : referrers) {
+        std::string ids;
+        for (const std::string& id : referrer.ids) {
+            ids += fmt::format("{}{}", ids.empty() ? "" : ", ", shown(id));
+        }
+        if (referrer.count > static_cast<std::int64_t>(referrer.ids.size()) && !ids.empty()) {
+            ids += ", …";
+        }
+        uses += fmt::format("{}{} {}{}", uses.empty() ? "" : "; ", referrer.count, referrer.what,
+                            ids.empty() ? "" : fmt::format(" ({})", ids));
+    }
+    throw invalid_input_error(
+        fmt::format("{} \"{}\"", to_string(key.kind), shown(key.id)),
+        fmt::format("cannot be deleted while other records refer to it: {}; delete or change those first", uses));
+}
+
+} // namespace stance::detail

@@ -14,8 +14,16 @@
 #include <vector>
 
 #include "stance/model/dataset.hpp"
+#include "stance/store/history.hpp"
 
 namespace stance::detail {
+
+/// What still refers to an entity: `count` rows of one kind (`what`, a plural noun), the first few by id.
+struct Referrers {
+    std::string what;
+    std::int64_t count = 0;
+    std::vector<std::string> ids;
+};
 
 class WrittenEntities {
 public:
@@ -39,6 +47,8 @@ public:
     virtual std::vector<Role> roles_of(const ActorId& person) = 0;
     /// A meeting as written; nothing when unknown.
     virtual const std::optional<Meeting>& meeting(const MeetingId& id) = 0;
+    /// Everything that refers to the entity, one entry per kind of referrer that has any.
+    virtual std::vector<Referrers> referrers(const RecordKey& key) = 0;
 };
 
 /// The score range a kind allows, [low, high] (docs/position-scale.md, "Kinds and scores").
@@ -56,5 +66,7 @@ void check(const Body& body);
 void check(const Meeting& meeting, WrittenEntities& written);
 void check(const AgendaItem& item);
 void check(const Stance& stance, WrittenEntities& written);
+/// An entity may be removed only when nothing refers to it any more.
+void check_removal(const RecordKey& key, WrittenEntities& written);
 
 } // namespace stance::detail

@@ -179,7 +179,7 @@ TEST_CASE("an updated stance stays in the search index, and version 5 repairs in
         db.exec("UPDATE stance SET note = 'checked' WHERE slug = 's'");
     }
     CHECK(search_hits(path, "dialoog") == 0);
-    auto store = Store::open(path); // migrates to version 5, which fills the index again
+    auto store = Store::open(path); // migrates to version 5 (which fills the index again) and on
     CHECK(search_hits(path, "dialoog") == 1);
     CHECK(store->integrity_problems(false).empty());
 
@@ -196,4 +196,39 @@ TEST_CASE("an updated stance stays in the search index, and version 5 repairs in
     }
     CHECK(store->stances(filter).size() == 1);
     CHECK(store->integrity_problems(false).empty());
+}
+
+TEST_CASE("every older version migrates to version 6: an empty history that records from then on") {
+    for (int version = 1; version <= 5; ++version) {
+        CAPTURE(version);
+        test::TempDir dir;
+        const std::string path = (dir / "old.db").string();
+        {
+            SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+            detail::migrate(db, version);
+            db.exec("INSERT INTO actor (slug, kind, name) VALUES ('nld', 'state', 'Netherlands')");
+            db.exec("INSERT INTO topic (slug, label) VALUES ('russia', 'Russia')");
+            db.exec("INSERT INTO body (slug, name) VALUES ('nac', 'North Atlantic Council')");
+            db.exec("INSERT INTO meeting (slug, body_id, date) VALUES ('m', 1, '2017-03-31')");
+            db.exec("INSERT INTO stance (slug, actor_id, topic_id, meeting_id, kind, score, effective_date) "
+                    "VALUES ('s', 1, 1, 1, 'support', 1, '2017-03-31')");
+        }
+        auto store = Store::open(path);
+        CHECK(store->schema_version() == 6);
+        REQUIRE(store->stance(StanceId{"s"}).has_value());
+        CHECK(store->change_sets({}).empty()); // what was there before has no recorded past
+        CHECK(store->suggestions().empty());
+        const std::int64_t deletion = delete_entity(*store, RecordKey{RecordKind::stance, "s"});
+        HistoryFilter filter;
+        filter.entity = "s";
+        const std::vector<ChangeSet> history = store->change_sets(filter);
+        REQUIRE(history.size() == 1);
+        CHECK(history.front().id == deletion);
+        REQUIRE(history.front().changes.size() == 1);
+        CHECK(history.front().changes.front().before.has_value());
+        CHECK_FALSE(history.front().changes.front().after.has_value());
+        undo_change_set(*store, deletion);
+        CHECK(store->stance(StanceId{"s"}).has_value());
+        CHECK(store->integrity_problems(false).empty());
+    }
 }

@@ -62,6 +62,20 @@ Dataset import_dataset_file(Store& store, const std::filesystem::path& file, con
 /// The canonical JSON text of a dataset (see docs/dataset-format.md, "Export").
 [[nodiscard]] std::string write_dataset(const Dataset& dataset);
 
+/// One entity as the compact JSON object it is in a dataset's list: what the history records
+/// (stance/store/history.hpp). The same fields and names as `write_dataset`.
+[[nodiscard]] std::string entity_json(const Document& document);
+[[nodiscard]] std::string entity_json(const Actor& actor);
+[[nodiscard]] std::string entity_json(const Membership& membership);
+[[nodiscard]] std::string entity_json(const Role& role);
+[[nodiscard]] std::string entity_json(const Topic& topic);
+[[nodiscard]] std::string entity_json(const Proposition& proposition);
+[[nodiscard]] std::string entity_json(const Body& body);
+[[nodiscard]] std::string entity_json(const Meeting& meeting);
+[[nodiscard]] std::string entity_json(const AgendaItem& item);
+[[nodiscard]] std::string entity_json(const Participant& participant);
+[[nodiscard]] std::string entity_json(const Stance& stance);
+
 /// Lowercase hex SHA-256 of `bytes`.
 [[nodiscard]] std::string sha256_hex(std::string_view bytes);
 

@@ -13,7 +13,9 @@
 #include <vector>
 
 #include "stance/model/dataset.hpp"
+#include "stance/model/suggestion.hpp"
 #include "stance/model/vote.hpp"
+#include "stance/store/history.hpp"
 
 namespace stance {
 
@@ -69,6 +71,11 @@ struct ActorAlias {
 /// nothing, and the session goes on. Once a put has failed while writing (storage_error, or a
 /// reference that turns out unknown), the session refuses further puts and `commit()`: a put may
 /// have been half written, so the only safe end is the rollback.
+///
+/// A session is also one change set of the store's history (stance/store/history.hpp): every put
+/// and remove records the entity's state before and after, in the same transaction, so whoever
+/// writes is recorded without doing anything. Stances written through `put_stances` are counted
+/// instead (bulk vote imports).
 class ImportSession {
 public:
     ImportSession() = default;
@@ -102,6 +109,26 @@ public:
     /// wrong data added (the UN importer, docs/unga.md).
     virtual void remove(const ActorAlias& alias) = 0;
 
+    /// Stores a suggestion (stance/model/suggestion.hpp): a new one when its id is 0, else the one
+    /// of that id, created or replaced. Returns its id.
+    virtual std::int64_t put(const Suggestion& suggestion) = 0;
+
+    /// Removes one entity. Refused with invalid_input_error (nothing written, the session goes on)
+    /// when anything still refers to it: the message says how many and which. Throws
+    /// not_found_error when there is no such entity.
+    virtual void remove(const RecordKey& key) = 0;
+
+    /// The entity's state as the history records it (its dataset JSON), as this session sees it;
+    /// nothing when it does not exist.
+    [[nodiscard]] virtual std::optional<std::string> recorded_state(const RecordKey& key) = 0;
+
+    /// Says what this session's change set is (action, who, summary); the last call counts.
+    virtual void note(const ChangeNote& note) = 0;
+
+    /// The id this session's change set has in the history once committed.
+    [[nodiscard]] virtual std::int64_t change_set_id() const = 0;
+
+    /// Makes everything visible at once. A session that changed nothing records no change set.
     virtual void commit() = 0;
 };
 
@@ -129,6 +156,8 @@ enum class EntityKind : std::uint8_t { document, actor, topic, proposition, body
 
 struct OpenOptions {
     bool read_only = false;
+    /// Who the history records as making this connection's writes; empty: the OS user name.
+    std::string author{};
     /// How long a writer waits for another writer's lock before `busy_error`.
     int busy_timeout_ms = 5000;
 };
@@ -136,7 +165,7 @@ struct OpenOptions {
 class Store {
 public:
     /// The schema version this library writes; older databases are migrated on open.
-    static constexpr int current_schema_version = 5;
+    static constexpr int current_schema_version = 6;
 
     /// Opens (creating if needed) the SQLite database at `path`; ":memory:" gives a private in-memory one.
     /// Throws schema_version_error for a database written by a newer stance.
@@ -179,6 +208,15 @@ public:
     /// implementation sorts `stances(filter)` in memory; the SQLite store lets SQLite sort.
     virtual void for_each_stance_by_id(const StanceFilter& filter,
                                        const std::function<void(const Stance&)>& visit) const;
+
+    /// One stance by id (from either storage of stances); nothing when there is none.
+    [[nodiscard]] virtual std::optional<Stance> stance(const StanceId& id) const = 0;
+
+    /// Change sets of the history, newest first (stance/store/history.hpp).
+    [[nodiscard]] virtual std::vector<ChangeSet> change_sets(const HistoryFilter& filter) const = 0;
+
+    /// Stored suggestions, in id order. No other read returns them.
+    [[nodiscard]] virtual std::vector<Suggestion> suggestions(const SuggestionFilter& filter = {}) const = 0;
 
     /// The yes, abstain and no votes among the stances `filter` selects that are recorded votes
     /// (vote-shaped: `is_vote_shaped`). `text` and `include_named_members` do not apply (votes have

@@ -1,0 +1,75 @@
+#include "store/suggestion_json.hpp"
+
+#include <boost/json.hpp>
+#include <fmt/format.h>
+
+#include "io/json_pretty.hpp"
+#include "stance/error.hpp"
+
+namespace json = boost::json;
+
+namespace stance::detail {
+
+std::string suggestion_json(const Suggestion& s) {
+    json::array cues;
+    for (const std::string& cue : s.cues) {
+        cues.emplace_back(cue);
+    }
+    json::object o;
+    o["id"] = s.id;
+    o["document"] = s.document.str();
+    o["start"] = s.start;
+    o["end"] = s.end;
+    o["actor"] = s.actor.str();
+    o["speaker"] = text_of(s.speaker);
+    o["topic"] = text_of(s.topic);
+    o["proposition"] = text_of(s.proposition);
+    o["position"] = to_string(s.kind);
+    o["breadth"] = to_string(s.breadth);
+    o["basis"] = to_string(s.basis);
+    o["reported_by"] = text_of(s.reported_by);
+    o["confidence"] = s.confidence;
+    o["cues"] = std::move(cues);
+    o["lexicon_sha256"] = s.lexicon_sha256;
+    o["created_at"] = s.created_at;
+    o["status"] = to_string(s.status);
+    o["stance"] = text_of(s.stance);
+    o["reviewer"] = s.reviewer;
+    o["reviewed_at"] = s.reviewed_at;
+    o["reason"] = s.reason;
+    return compact_json(o);
+}
+
+Suggestion parse_suggestion_json(std::string_view text) try {
+    const json::object o = json::parse(text).as_object();
+    auto str = [&](std::string_view key) { return std::string(o.at(key).as_string()); };
+    Suggestion s;
+    s.id = o.at("id").to_number<std::int64_t>();
+    s.document = DocumentId{str("document")};
+    s.start = o.at("start").to_number<std::size_t>();
+    s.end = o.at("end").to_number<std::size_t>();
+    s.actor = ActorId{str("actor")};
+    s.speaker = id_or_none<ActorId>(str("speaker"));
+    s.topic = id_or_none<TopicId>(str("topic"));
+    s.proposition = id_or_none<PropositionId>(str("proposition"));
+    s.kind = parse_position_kind(str("position")).value_or(PositionKind::neutral);
+    s.breadth = parse_breadth(str("breadth")).value_or(Breadth::single);
+    s.basis = parse_basis(str("basis")).value_or(Basis::statement);
+    s.reported_by = id_or_none<ActorId>(str("reported_by"));
+    s.confidence = o.at("confidence").to_number<double>();
+    for (const json::value& cue : o.at("cues").as_array()) {
+        s.cues.emplace_back(cue.as_string());
+    }
+    s.lexicon_sha256 = str("lexicon_sha256");
+    s.created_at = str("created_at");
+    s.status = parse_suggestion_status(str("status")).value_or(SuggestionStatus::open);
+    s.stance = id_or_none<StanceId>(str("stance"));
+    s.reviewer = str("reviewer");
+    s.reviewed_at = str("reviewed_at");
+    s.reason = str("reason");
+    return s;
+} catch (const std::exception& failure) {
+    throw invalid_input_error("recorded suggestion", fmt::format("cannot be read back: {}", failure.what()));
+}
+
+} // namespace stance::detail
