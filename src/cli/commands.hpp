@@ -50,6 +50,9 @@ void check_date_order(const std::optional<Date>& from, const std::optional<Date>
 /// read or is not UTF-8.
 [[nodiscard]] std::string read_text_file(const std::string& file);
 
+/// "stance X.Y.Z", the version CMake's project() gives (STANCE_VERSION).
+[[nodiscard]] std::string version_line();
+
 void setup_init(CLI::App& app, Context& context);
 void setup_import(CLI::App& app, Context& context);
 void setup_validate(CLI::App& app, Context& context);
@@ -57,6 +60,12 @@ void setup_export(CLI::App& app, Context& context);
 void setup_actors(CLI::App& app, Context& context);
 void setup_topics(CLI::App& app, Context& context);
 void setup_meetings(CLI::App& app, Context& context);
+void setup_stances(CLI::App& app, Context& context);
+void setup_documents(CLI::App& app, Context& context);
+void setup_propositions(CLI::App& app, Context& context);
+void setup_roles(CLI::App& app, Context& context);
+void setup_bodies(CLI::App& app, Context& context);
+void setup_participants(CLI::App& app, Context& context);
 void setup_import_unga(CLI::App& app, Context& context);
 void setup_agreement(CLI::App& app, Context& context);
 void setup_agreement_matrix(CLI::App& app, Context& context);
@@ -67,5 +76,6 @@ void setup_search(CLI::App& app, Context& context);
 void setup_check(CLI::App& app, Context& context);
 void setup_locate(CLI::App& app, Context& context);
 void setup_suggest(CLI::App& app, Context& context);
+void setup_version(CLI::App& app, Context& context);
 
 } // namespace stance::cli

@@ -169,23 +169,6 @@ void print_point(std::ostream& out, const ActorStance& point, bool new_meeting, 
     labelled(out, 4, "coder's note", point.stance.note);
 }
 
-// Cuts `text` to `limit` characters, marking the cut with an ellipsis.
-std::string truncated(const std::string& text, std::size_t limit) {
-    if (char_count(text) <= limit) {
-        return text;
-    }
-    std::string out;
-    std::size_t chars = 0;
-    for (char c : text) {
-        const bool starts_char = (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-        if (starts_char && ++chars > limit - 1) {
-            break;
-        }
-        out += c;
-    }
-    return out + "…";
-}
-
 // One line per stance, direct and inherited together in time order, before the details.
 void print_overview(std::ostream& out, const Evolution& evolution) {
     std::vector<const ActorStance*> all;
@@ -743,6 +726,22 @@ void print_comparison_csv(std::ostream& out, const Comparison& comparison) {
         add_side("second", comparison.second, row.second);
     }
     table.print(out, Format::csv);
+}
+
+std::string truncated(const std::string& text, std::size_t limit) {
+    if (char_count(text) <= limit) {
+        return text;
+    }
+    std::string out;
+    std::size_t chars = 0;
+    for (char c : text) {
+        const bool starts_char = (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        if (starts_char && ++chars > limit - 1) {
+            break;
+        }
+        out += c;
+    }
+    return out + "…";
 }
 
 } // namespace stance::cli

@@ -94,6 +94,7 @@ Snapshot snapshot(const Store& store, const Catalog& catalog, const MeetingId& m
 
     StanceFilter filter;
     filter.meetings = tree;
+    filter.speakers = options.speakers;
     if (options.topic) {
         filter.topics = options.include_subtopics ? topic_with_descendants(catalog, *options.topic)
                                                   : std::vector<TopicId>{catalog.topic(*options.topic).id};

@@ -41,7 +41,6 @@ public:
     [[nodiscard]] SQLite::Database& database() const noexcept { return m_db; }
 
 private:
-    void check_search_text(const std::string& text) const;
     std::vector<Name> aliases(const char* table, const char* key_column, std::int64_t row_id) const;
     std::optional<Scale> scale_of(std::int64_t topic_row) const;
     std::vector<Direction> directions(const char* table, const char* key_column, std::int64_t row) const;

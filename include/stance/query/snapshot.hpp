@@ -22,6 +22,8 @@ class Store;
 struct SnapshotOptions {
     std::optional<TopicId> topic; ///< Only this topic (and its subtopics).
     bool include_subtopics = true;
+    /// Only stances these persons voiced (StanceFilter::speakers); empty means all.
+    std::vector<ActorId> speakers;
 };
 
 struct SnapshotStance {
