@@ -16,6 +16,15 @@ namespace {
 constexpr std::size_t page_width = 100;
 constexpr std::size_t label_width = 14; // "coder's note: "
 
+// "lavrov" or "rutte, schoof": the persons a query was narrowed to.
+std::string join_ids(const std::vector<ActorId>& ids) {
+    std::string out;
+    for (const ActorId& id : ids) {
+        out += (out.empty() ? "" : ", ") + id.str();
+    }
+    return out;
+}
+
 std::size_t char_count(std::string_view text) {
     return static_cast<std::size_t>(
         std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
@@ -411,6 +420,9 @@ void print_evolution_text(std::ostream& out, const Evolution& evolution, const S
     if (evolution.options.from || evolution.options.to) {
         out << fmt::format("Dates {} to {}.\n", evolution.options.from ? evolution.options.from->iso() : "the start",
                            evolution.options.to ? evolution.options.to->iso() : "the end");
+    }
+    if (!evolution.options.speakers.empty()) {
+        out << fmt::format("Only what {} voiced.\n", join_ids(evolution.options.speakers));
     }
     out << fmt::format("{} direct statement{} (its own, or by a person representing it) and {} inherited from "
                        "collective statements.",

@@ -80,6 +80,9 @@ stance_cli_test(NAME "snapshot with a speaker" FIXTURES bundled_db
 stance_cli_test(NAME "evolution of a person is what that person voiced" FIXTURES bundled_db
     ARGS --db|${bundled_db}|evolution|-a|Schoof|-t|Russia|-f|csv
     EXPECT "\n2024-09-2[0-9],[a-z0-9-]+,own," REJECT "\n20(14|22|23)-")
+stance_cli_test(NAME "evolution of a person says whose words it reads" FIXTURES bundled_db
+    ARGS --db|${bundled_db}|evolution|-a|Schoof|-t|Russia
+    EXPECT "^Netherlands \\(nld\\) on Russia \\(russia\\)\n.*Only what schoof voiced.\n[1-9][0-9]* direct statements")
 stance_cli_test(NAME "evolution with a speaker" FIXTURES bundled_db
     ARGS --db|${bundled_db}|evolution|-a|NL|-t|Russia|--speaker|rutte|-f|csv
     EXPECT "\n2014-09-2[0-9],[a-z0-9-]+,own," REJECT "\n2024-")
