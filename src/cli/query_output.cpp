@@ -567,6 +567,9 @@ void print_snapshot_text(std::ostream& out, const Snapshot& snapshot, const Sour
                        snapshot.topics.size(), snapshot.topics.size() == 1 ? "" : "s",
                        snapshot.topic ? fmt::format(" (topic {} and subtopics)", *snapshot.topic) : "")
         << '\n';
+    if (!snapshot.speakers.empty()) {
+        out << fmt::format("Only what {} voiced.\n", join_ids(snapshot.speakers));
+    }
 
     SourceTitles used;
     for (const SnapshotTopic& topic : snapshot.topics) {

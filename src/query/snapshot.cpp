@@ -90,6 +90,7 @@ Snapshot snapshot(const Store& store, const Catalog& catalog, const MeetingId& m
         result.meetings.push_back(catalog.meeting(id));
     }
     result.topic = options.topic;
+    result.speakers = options.speakers;
     result.participants = participants_of(store, catalog, tree);
 
     StanceFilter filter;

@@ -77,6 +77,9 @@ stance_cli_test(NAME "snapshot of a date with no meeting suggests the nearest on
 stance_cli_test(NAME "snapshot with a speaker" FIXTURES bundled_db
     ARGS --db|${bundled_db}|snapshot|--meeting|unga-gd-79|--speaker|Schoof|-f|json
     EXPECT "\"speaker\": \"schoof\"" REJECT "\"speaker\": \"rutte\"")
+stance_cli_test(NAME "snapshot with a speaker says so" FIXTURES bundled_db
+    ARGS --db|${bundled_db}|snapshot|--meeting|2024-09-24|--speaker|Schoof
+    EXPECT "\n[1-9][0-9]* stances? on [1-9][0-9]* topics?\nOnly what schoof voiced.\n")
 stance_cli_test(NAME "evolution of a person is what that person voiced" FIXTURES bundled_db
     ARGS --db|${bundled_db}|evolution|-a|Schoof|-t|Russia|-f|csv
     EXPECT "\n2024-09-2[0-9],[a-z0-9-]+,own," REJECT "\n20(14|22|23)-")

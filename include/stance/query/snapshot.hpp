@@ -62,6 +62,7 @@ struct Snapshot {
     Meeting meeting;
     std::vector<Meeting> meetings; ///< The meeting and its nested meetings, depth first.
     std::optional<TopicId> topic;
+    std::vector<ActorId> speakers; ///< The persons the stances were narrowed to (SnapshotOptions::speakers).
     std::vector<SnapshotParticipant> participants;
     std::vector<SnapshotTopic> topics;
     std::size_t stance_count = 0;
