@@ -90,10 +90,6 @@ std::string text_conditions(const StanceFilter& filter) {
     return sql;
 }
 
-bool contains(const std::vector<std::string>& list, const std::string& item) {
-    return std::find(list.begin(), list.end(), item) != list.end();
-}
-
 } // namespace
 
 std::string general_conditions(const StanceFilter& filter) {
@@ -176,8 +172,10 @@ std::string vote_conditions(const StanceFilter& filter) {
     if (!filter.documents.empty()) {
         sql += fmt::format(" AND v.document_id IN {}", documents_in);
     }
-    if (!filter.coders.empty() && !contains(filter.coders, "")) {
-        sql += " AND 0"; // votes carry no coder
+    if (!filter.coders.empty()) {
+        // Votes carry no coder: they match only a filter that asks for the empty one. The coders are
+        // bound here too, as every parameter bind_filter binds must appear in both queries.
+        sql += fmt::format(" AND '' IN {}", coders_in(filter));
     }
     return sql;
 }
