@@ -31,6 +31,7 @@
 #include "stance/query/reach.hpp"
 #include "stance/query/resolve.hpp"
 #include "stance/query/scale.hpp"
+#include "stance/query/search_text.hpp"
 #include "stance/query/snapshot.hpp"
 #include "stance/query/summary.hpp"
 #include "stance/query/tree.hpp"

@@ -16,6 +16,21 @@
 
 namespace stance::cli {
 
+namespace {
+
+// Every kind of entity a dataset holds, in the order they are written, so the summary leaves
+// nothing out that the import wrote.
+std::string entity_counts(const Dataset& dataset) {
+    return fmt::format("{} documents, {} actors, {} memberships, {} roles, {} topics, {} propositions, {} bodies, "
+                       "{} meetings, {} agenda items, {} participants, {} stances",
+                       dataset.documents.size(), dataset.actors.size(), dataset.memberships.size(),
+                       dataset.roles.size(), dataset.topics.size(), dataset.propositions.size(), dataset.bodies.size(),
+                       dataset.meetings.size(), dataset.agenda_items.size(), dataset.participants.size(),
+                       dataset.stances.size());
+}
+
+} // namespace
+
 void setup_init(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand("init", "Create the database (or migrate an older one) and report its schema");
     command->callback([&context] {
@@ -46,9 +61,7 @@ void setup_import(CLI::App& app, Context& context) {
         for (const std::string& file : *files) {
             const Dataset dataset = import_dataset_file(*store, file, options);
             if (!context.quiet) {
-                std::cout << fmt::format("{}: imported {} documents, {} actors, {} topics, {} meetings, {} stances\n",
-                                         file, dataset.documents.size(), dataset.actors.size(), dataset.topics.size(),
-                                         dataset.meetings.size(), dataset.stances.size());
+                std::cout << fmt::format("{}: imported {}\n", file, entity_counts(dataset));
             }
         }
     });

@@ -1,5 +1,6 @@
 // The analysts' queries: evolution, snapshot, compare. Each resolves the references it is given
 // (ids, codes or names in any language), runs the library query and prints text, JSON or CSV.
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <iostream>
@@ -8,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/filter_options.hpp"
 #include "cli/query_output.hpp"
 #include "cli/table.hpp"
 #include "stance/error.hpp"
@@ -49,29 +51,46 @@ struct EvolutionCommand {
     bool no_subtopics = false;
     double threshold = 0.5;
     std::vector<std::string> bases;
+    std::vector<std::string> speakers;
     Format format = Format::text;
 };
 
-std::vector<Basis> parse_bases(const std::vector<std::string>& names) {
-    std::vector<Basis> bases;
-    for (const std::string& name : names) {
-        const std::optional<Basis> basis = parse_basis(name);
-        if (!basis) {
-            throw invalid_input_error("--basis", fmt::format("\"{}\" is not one of vote, statement, reported, "
-                                                             "inferred, recalled",
-                                                             name));
-        }
-        bases.push_back(*basis);
+// `--actor Schoof` asks what Schoof said: the stances Schoof voiced, read for the actor Schoof spoke
+// for. A person with no role, or who is also given --speaker, stays the actor.
+void read_person_as_speaker(const Catalog& catalog, ActorId& actor, std::vector<ActorId>& speakers) {
+    const Actor& person = catalog.actor(actor);
+    if (person.kind != ActorKind::person || !speakers.empty()) {
+        return;
     }
-    return bases;
+    std::vector<ActorId> represented;
+    for (const Role& role : catalog.roles_of(actor)) {
+        if (std::find(represented.begin(), represented.end(), role.represents) == represented.end()) {
+            represented.push_back(role.represents);
+        }
+    }
+    if (represented.size() > 1) {
+        std::string list;
+        for (const ActorId& id : represented) {
+            list += (list.empty() ? "" : ", ") + id.str();
+        }
+        throw invalid_input_error("--actor", fmt::format("{} ({}) spoke for several actors ({}): give the one to "
+                                                         "follow with --actor and the person with --speaker",
+                                                         person.name, actor.str(), list));
+    }
+    if (represented.size() == 1) {
+        speakers = {actor};
+        actor = represented.front();
+    }
 }
 
 void run_evolution(const Context& context, const EvolutionCommand& command) {
     auto store = context.open_store(true);
     const Catalog catalog{*store};
-    const ActorId actor = resolve_actor(catalog, command.actor);
+    ActorId actor = resolve_actor(catalog, command.actor);
     const TopicId topic = resolve_topic(catalog, command.topic);
     EvolutionOptions options;
+    options.speakers = resolve_speakers(catalog, command.speakers);
+    read_person_as_speaker(catalog, actor, options.speakers);
     options.by = parse_period(command.by).value_or(Period::none);
     options.from = parse_date_option(command.from, "--from");
     options.to = parse_date_option(command.to, "--to");
@@ -102,6 +121,7 @@ void run_evolution(const Context& context, const EvolutionCommand& command) {
 struct SnapshotCommand {
     std::string meeting;
     std::string topic;
+    std::vector<std::string> speakers;
     Format format = Format::text;
 };
 
@@ -110,6 +130,7 @@ void run_snapshot(const Context& context, const SnapshotCommand& command) {
     const Catalog catalog{*store};
     const MeetingId meeting = resolve_meeting(catalog, command.meeting);
     SnapshotOptions options;
+    options.speakers = resolve_speakers(catalog, command.speakers);
     if (!command.topic.empty()) {
         options.topic = resolve_topic(catalog, command.topic);
     }
@@ -140,6 +161,7 @@ struct CompareCommand {
     std::string topic;
     std::string from;
     std::string to;
+    std::vector<std::string> speakers;
     Format format = Format::text;
 };
 
@@ -149,6 +171,7 @@ void run_compare(const Context& context, const CompareCommand& command) {
     const ActorId first = resolve_actor(catalog, command.first);
     const ActorId second = resolve_actor(catalog, command.second);
     CompareOptions options;
+    options.speakers = resolve_speakers(catalog, command.speakers);
     if (!command.topic.empty()) {
         options.topic = resolve_topic(catalog, command.topic);
     }
@@ -190,7 +213,10 @@ void setup_evolution(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand(
         "evolution", "How an actor's position on a topic (and its subtopics) evolved, with sources and shifts");
     auto options = std::make_shared<EvolutionCommand>();
-    command->add_option("-a,--actor", options->actor, "Actor: id, ISO code, or name in any language (\"Nederland\")")
+    command
+        ->add_option("-a,--actor", options->actor,
+                     "Actor: id, ISO code, or name in any language (\"Nederland\"); a person with a role means the "
+                     "stances that person voiced")
         ->required();
     command->add_option("-t,--topic", options->topic, "Topic: id or label in any language (\"Rusland\")")->required();
     command->add_option("--by", options->by, "Summarise per meeting, session (top-level meeting) or year")
@@ -209,6 +235,7 @@ void setup_evolution(CLI::App& app, Context& context) {
                      "Only stances known this way: vote, statement, reported, inferred, recalled (repeat or "
                      "separate with commas)")
         ->delimiter(',');
+    add_speaker_option(*command, options->speakers);
     add_format_option(*command, options->format);
     command->callback([&context, options] { run_evolution(context, *options); });
 }
@@ -217,9 +244,12 @@ void setup_snapshot(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand(
         "snapshot", "Who stood where at one meeting (with the meetings held within it), per topic and actor");
     auto options = std::make_shared<SnapshotCommand>();
-    command->add_option("-m,--meeting", options->meeting, "Meeting: id, title, or a date (its top-level meetings)")
+    command
+        ->add_option("-m,--meeting", options->meeting,
+                     "Meeting: id, title or a unique part of it, or a date (the top-level meetings spanning it)")
         ->required();
     command->add_option("-t,--topic", options->topic, "Only this topic and its subtopics");
+    add_speaker_option(*command, options->speakers);
     add_format_option(*command, options->format);
     command->callback([&context, options] { run_snapshot(context, *options); });
 }
@@ -233,6 +263,7 @@ void setup_compare(CLI::App& app, Context& context) {
     command->add_option("-t,--topic", options->topic, "Only this topic and its subtopics");
     command->add_option("--from", options->from, "Only stances on or after this date (YYYY-MM-DD)");
     command->add_option("--to", options->to, "Only stances on or before this date (YYYY-MM-DD)");
+    add_speaker_option(*command, options->speakers);
     add_format_option(*command, options->format);
     command->callback([&context, options] { run_compare(context, *options); });
 }

@@ -77,6 +77,9 @@ inline constexpr std::string_view breadth_choices = "single, all, broad, many, s
 /// read or is not UTF-8.
 [[nodiscard]] std::string read_text_file(const std::string& file);
 
+/// "stance X.Y.Z", the version CMake's project() gives (STANCE_VERSION).
+[[nodiscard]] std::string version_line();
+
 void setup_init(CLI::App& app, Context& context);
 void setup_import(CLI::App& app, Context& context);
 void setup_validate(CLI::App& app, Context& context);
@@ -84,6 +87,12 @@ void setup_export(CLI::App& app, Context& context);
 void setup_actors(CLI::App& app, Context& context);
 void setup_topics(CLI::App& app, Context& context);
 void setup_meetings(CLI::App& app, Context& context);
+void setup_stances(CLI::App& app, Context& context);
+void setup_documents(CLI::App& app, Context& context);
+void setup_propositions(CLI::App& app, Context& context);
+void setup_roles(CLI::App& app, Context& context);
+void setup_bodies(CLI::App& app, Context& context);
+void setup_participants(CLI::App& app, Context& context);
 void setup_import_unga(CLI::App& app, Context& context);
 void setup_agreement(CLI::App& app, Context& context);
 void setup_agreement_matrix(CLI::App& app, Context& context);
@@ -99,6 +108,7 @@ void setup_delete(CLI::App& app, Context& context);
 void setup_history(CLI::App& app, Context& context);
 void setup_undo(CLI::App& app, Context& context);
 void setup_review(CLI::App& app, Context& context);
+void setup_version(CLI::App& app, Context& context);
 void setup_add_document(CLI::App& app, Context& context);
 void setup_code(CLI::App& app, Context& context);
 

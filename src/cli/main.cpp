@@ -88,6 +88,16 @@ std::string read_text_file(const std::string& file) {
     return text;
 }
 
+std::string version_line() {
+    return fmt::format("stance {}", STANCE_VERSION);
+}
+
+void setup_version(CLI::App& app, Context& context) {
+    (void)context;
+    auto* command = app.add_subcommand("version", "Print the version of stance");
+    command->callback([] { std::cout << version_line() << '\n'; });
+}
+
 namespace {
 
 int report(std::string_view kind, const std::exception& failure, ExitCode code) {
@@ -112,14 +122,9 @@ bool standard_output_is_open() {
     return fcntl(STDOUT_FILENO, F_GETFD) != -1;
 }
 
+// The message already lists the candidates (resolve.hpp); printing candidates() too would say it twice.
 int report_not_found(const not_found_error& failure) {
     std::cerr << fmt::format("stance: {}\n", failure.what());
-    if (!failure.candidates().empty()) {
-        std::cerr << "closest matches:\n";
-        for (const std::string& candidate : failure.candidates()) {
-            std::cerr << "  " << candidate << '\n';
-        }
-    }
     return static_cast<int>(ExitCode::not_found);
 }
 
@@ -135,6 +140,7 @@ int main(int argc, char** argv) {
     }
     CLI::App app{"stance: what actors state at meetings, per topic, with the source sentence"};
     app.require_subcommand(1);
+    app.set_version_flag("--version", version_line(), "Print the version of stance and exit");
     Context context;
     if (const char* env = std::getenv("STANCE_DB"); env && *env) {
         context.database = env;
@@ -154,6 +160,12 @@ int main(int argc, char** argv) {
     setup_actors(app, context);
     setup_topics(app, context);
     setup_meetings(app, context);
+    setup_stances(app, context);
+    setup_documents(app, context);
+    setup_propositions(app, context);
+    setup_roles(app, context);
+    setup_bodies(app, context);
+    setup_participants(app, context);
     setup_import_unga(app, context);
     setup_agreement(app, context);
     setup_agreement_matrix(app, context);
@@ -164,6 +176,7 @@ int main(int argc, char** argv) {
     setup_check(app, context);
     setup_locate(app, context);
     setup_suggest(app, context);
+    setup_version(app, context);
     setup_add_document(app, context);
     setup_code(app, context);
     setup_edit(app, context);
@@ -178,6 +191,8 @@ int main(int argc, char** argv) {
         return app.exit(help);
     } catch (const CLI::CallForAllHelp& help) {
         return app.exit(help);
+    } catch (const CLI::CallForVersion& version) {
+        return app.exit(version);
     } catch (const CLI::ParseError& failure) {
         app.exit(failure);
         return static_cast<int>(ExitCode::usage);

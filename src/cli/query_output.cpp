@@ -16,6 +16,15 @@ namespace {
 constexpr std::size_t page_width = 100;
 constexpr std::size_t label_width = 14; // "coder's note: "
 
+// "lavrov" or "rutte, schoof": the persons a query was narrowed to.
+std::string join_ids(const std::vector<ActorId>& ids) {
+    std::string out;
+    for (const ActorId& id : ids) {
+        out += (out.empty() ? "" : ", ") + id.str();
+    }
+    return out;
+}
+
 std::size_t char_count(std::string_view text) {
     return static_cast<std::size_t>(
         std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
@@ -167,23 +176,6 @@ void print_point(std::ostream& out, const ActorStance& point, bool new_meeting, 
     labelled(out, 4, "source", span_text(point.stance.source));
     labelled(out, 4, "in English", point.stance.paraphrase);
     labelled(out, 4, "coder's note", point.stance.note);
-}
-
-// Cuts `text` to `limit` characters, marking the cut with an ellipsis.
-std::string truncated(const std::string& text, std::size_t limit) {
-    if (char_count(text) <= limit) {
-        return text;
-    }
-    std::string out;
-    std::size_t chars = 0;
-    for (char c : text) {
-        const bool starts_char = (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-        if (starts_char && ++chars > limit - 1) {
-            break;
-        }
-        out += c;
-    }
-    return out + "…";
 }
 
 // One line per stance, direct and inherited together in time order, before the details.
@@ -429,6 +421,9 @@ void print_evolution_text(std::ostream& out, const Evolution& evolution, const S
         out << fmt::format("Dates {} to {}.\n", evolution.options.from ? evolution.options.from->iso() : "the start",
                            evolution.options.to ? evolution.options.to->iso() : "the end");
     }
+    if (!evolution.options.speakers.empty()) {
+        out << fmt::format("Only what {} voiced.\n", join_ids(evolution.options.speakers));
+    }
     out << fmt::format("{} direct statement{} (its own, or by a person representing it) and {} inherited from "
                        "collective statements.",
                        evolution.points.size(), evolution.points.size() == 1 ? "" : "s", evolution.inherited.size())
@@ -572,6 +567,9 @@ void print_snapshot_text(std::ostream& out, const Snapshot& snapshot, const Sour
                        snapshot.topics.size(), snapshot.topics.size() == 1 ? "" : "s",
                        snapshot.topic ? fmt::format(" (topic {} and subtopics)", *snapshot.topic) : "")
         << '\n';
+    if (!snapshot.speakers.empty()) {
+        out << fmt::format("Only what {} voiced.\n", join_ids(snapshot.speakers));
+    }
 
     SourceTitles used;
     for (const SnapshotTopic& topic : snapshot.topics) {
@@ -743,6 +741,22 @@ void print_comparison_csv(std::ostream& out, const Comparison& comparison) {
         add_side("second", comparison.second, row.second);
     }
     table.print(out, Format::csv);
+}
+
+std::string truncated(const std::string& text, std::size_t limit) {
+    if (char_count(text) <= limit) {
+        return text;
+    }
+    std::string out;
+    std::size_t chars = 0;
+    for (char c : text) {
+        const bool starts_char = (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        if (starts_char && ++chars > limit - 1) {
+            break;
+        }
+        out += c;
+    }
+    return out + "…";
 }
 
 } // namespace stance::cli

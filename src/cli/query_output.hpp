@@ -25,6 +25,9 @@ void print_snapshot_csv(std::ostream& out, const Snapshot& snapshot);
 void print_comparison_text(std::ostream& out, const Comparison& comparison, const SourceTitles& sources);
 void print_comparison_csv(std::ostream& out, const Comparison& comparison);
 
+/// `text` cut to `limit` characters (not bytes), the cut marked with an ellipsis.
+[[nodiscard]] std::string truncated(const std::string& text, std::size_t limit);
+
 /// Words of `text` in lines of at most `width` characters (a longer word gets a line of its own).
 [[nodiscard]] std::vector<std::string> wrap_words(std::string_view text, std::size_t width);
 

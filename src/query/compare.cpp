@@ -86,6 +86,7 @@ Comparison compare(const Store& store, const Catalog& catalog, const ActorId& fi
     }
     filter.from = options.from;
     filter.to = options.to;
+    filter.speakers = options.speakers;
 
     // Tag each side's stances, then walk both in report order so rows come out as the sources tell them.
     struct Tagged {

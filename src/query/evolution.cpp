@@ -269,6 +269,7 @@ Evolution evolution(const Store& store, const Catalog& catalog, const ActorId& a
     StanceFilter filter;
     filter.topics = result.topics;
     filter.bases = options.bases;
+    filter.speakers = options.speakers;
     filter.from = options.from;
     filter.to = options.to;
     std::vector<ActorStance> all = stances_reaching(store, catalog, actor, filter);

@@ -90,10 +90,12 @@ Snapshot snapshot(const Store& store, const Catalog& catalog, const MeetingId& m
         result.meetings.push_back(catalog.meeting(id));
     }
     result.topic = options.topic;
+    result.speakers = options.speakers;
     result.participants = participants_of(store, catalog, tree);
 
     StanceFilter filter;
     filter.meetings = tree;
+    filter.speakers = options.speakers;
     if (options.topic) {
         filter.topics = options.include_subtopics ? topic_with_descendants(catalog, *options.topic)
                                                   : std::vector<TopicId>{catalog.topic(*options.topic).id};

@@ -605,23 +605,6 @@ std::optional<Document> SqliteStore::document(const DocumentId& id) const try {
     rethrow_as_stance_error(failure, fmt::format("reading a document from {}", m_path));
 }
 
-void SqliteStore::check_search_text(const std::string& text) const {
-    // Run the search on its own first, so a syntax error is reported as the user's input error
-    // rather than as a storage failure of the larger query.
-    try {
-        SQLite::Statement probe(m_db, "SELECT rowid FROM stance_text WHERE stance_text MATCH ? LIMIT 1");
-        probe.bind(1, text);
-        (void)probe.executeStep();
-    } catch (const SQLite::Exception& failure) {
-        if ((failure.getExtendedErrorCode() & 0xff) != SQLITE_ERROR) {
-            rethrow_as_stance_error(failure, fmt::format("searching the quotes in {}", m_path)); // busy, damaged
-        }
-        throw invalid_input_error("text search", fmt::format("\"{}\" is not a valid search ({}); use words, "
-                                                             "\"quoted phrases\", OR, NOT and prefix*",
-                                                             text, failure.what()));
-    }
-}
-
 std::vector<Stance> SqliteStore::stances(const StanceFilter& filter) const {
     std::vector<Stance> result;
     for_each_stance(filter, [&](const Stance& stance) { result.push_back(stance); });
@@ -630,9 +613,6 @@ std::vector<Stance> SqliteStore::stances(const StanceFilter& filter) const {
 
 void SqliteStore::for_each_stance_by_id(const StanceFilter& filter,
                                         const std::function<void(const Stance&)>& visit) const {
-    if (!filter.text.empty()) {
-        check_search_text(filter.text);
-    }
     try {
         SQLite::Statement general(m_db, general_stances_by_id(filter));
         bind_filter(general, filter);
@@ -659,9 +639,6 @@ void SqliteStore::for_each_stance_by_id(const StanceFilter& filter,
 }
 
 void SqliteStore::for_each_stance(const StanceFilter& filter, const std::function<void(const Stance&)>& visit) const {
-    if (!filter.text.empty()) {
-        check_search_text(filter.text);
-    }
     try {
         const std::unique_ptr<ReadSnapshot> snapshot = read_snapshot(); // the names and the rows from one state
         m_names.refresh(m_db, m_reads);

@@ -77,7 +77,6 @@ private:
     [[nodiscard]] std::vector<Meeting> meetings_where(const RowCondition& condition) const;
     [[nodiscard]] std::vector<AgendaItem> agenda_items_where(const RowCondition& condition) const;
     [[nodiscard]] std::vector<Participant> participants_where(const RowCondition& condition) const;
-    void check_search_text(const std::string& text) const;
 
     std::vector<Name> aliases(const char* table, const char* key_column, std::int64_t row_id) const;
     std::optional<Scale> scale_of(std::int64_t topic_row) const;

@@ -10,7 +10,9 @@
 
 #include "stance/error.hpp"
 #include "stance/model/vote.hpp"
+#include "stance/query/search_text.hpp"
 #include "store/columns.hpp"
+#include "store/fts5_query.hpp"
 
 namespace stance::detail {
 
@@ -62,6 +64,43 @@ constexpr const char* items_with_topics = "(SELECT ait.agenda_item_id FROM agend
                                           " JOIN topic x ON x.id = ait.topic_id, json_each(:topics) j"
                                           " WHERE x.slug = j.value)";
 constexpr const char* meetings_in = "(SELECT x.id FROM meeting x, json_each(:meetings) j WHERE x.slug = j.value)";
+constexpr const char* speakers_in = "(SELECT x.id FROM actor x, json_each(:speakers) j WHERE x.slug = j.value)";
+constexpr const char* documents_in = "(SELECT x.id FROM document x, json_each(:documents) j WHERE x.slug = j.value)";
+
+// Coders are free text, not slugs, so each is bound on its own: (:coder0, :coder1, …).
+std::string coders_in(const StanceFilter& filter) {
+    std::string list;
+    for (std::size_t i = 0; i < filter.coders.size(); ++i) {
+        list += fmt::format("{}:coder{}", i == 0 ? "" : ", ", i);
+    }
+    return "(" + list + ")";
+}
+
+// The search split into what must and what must not match, as FTS5 expressions (fts5_query.hpp).
+struct TextMatch {
+    std::string all;
+    std::string excluded;
+};
+
+TextMatch text_match(const StanceFilter& filter) {
+    const SearchQuery query = parse_search(filter.text);
+    return TextMatch{fts5_match_all(query), fts5_match_any_excluded(query)};
+}
+
+std::string text_conditions(const StanceFilter& filter) {
+    const TextMatch match = text_match(filter);
+    if (match.all.empty() && match.excluded.empty()) {
+        return " AND 0"; // text with no word in it: nothing quotes it
+    }
+    std::string sql;
+    if (!match.all.empty()) {
+        sql += " AND s.id IN (SELECT rowid FROM stance_text WHERE stance_text MATCH :text)";
+    }
+    if (!match.excluded.empty()) {
+        sql += " AND s.id NOT IN (SELECT rowid FROM stance_text WHERE stance_text MATCH :text_excluded)";
+    }
+    return sql;
+}
 
 } // namespace
 
@@ -99,7 +138,16 @@ std::string general_conditions(const StanceFilter& filter) {
         sql += fmt::format(" AND s.basis IN ({})", names);
     }
     if (!filter.text.empty()) {
-        sql += " AND s.id IN (SELECT rowid FROM stance_text WHERE stance_text MATCH :text)";
+        sql += text_conditions(filter);
+    }
+    if (!filter.speakers.empty()) {
+        sql += fmt::format(" AND (s.speaker_id IN {0} OR s.actor_id IN {0})", speakers_in);
+    }
+    if (!filter.documents.empty()) {
+        sql += fmt::format(" AND s.document_id IN {}", documents_in);
+    }
+    if (!filter.coders.empty()) {
+        sql += fmt::format(" AND s.coder IN {}", coders_in(filter));
     }
     return sql;
 }
@@ -129,6 +177,17 @@ std::string vote_conditions(const StanceFilter& filter) {
     if (filter.positions_only) {
         sql += fmt::format(" AND v.vote IN ({}, {}, {})", static_cast<int>(VoteCode::yes),
                            static_cast<int>(VoteCode::abstain), static_cast<int>(VoteCode::no));
+    }
+    if (!filter.speakers.empty()) {
+        sql += fmt::format(" AND v.actor_id IN {}", speakers_in); // a vote names no speaker but its actor
+    }
+    if (!filter.documents.empty()) {
+        sql += fmt::format(" AND v.document_id IN {}", documents_in);
+    }
+    if (!filter.coders.empty()) {
+        // Votes carry no coder: they match only a filter that asks for the empty one. The coders are
+        // bound here too, as every parameter bind_filter binds must appear in both queries.
+        sql += fmt::format(" AND '' IN {}", coders_in(filter));
     }
     return sql;
 }
@@ -295,7 +354,22 @@ void bind_filter(SQLite::Statement& query, const StanceFilter& filter) {
         query.bind(":to", filter.to->iso());
     }
     if (!filter.text.empty()) {
-        query.bind(":text", filter.text);
+        const TextMatch match = text_match(filter);
+        if (!match.all.empty()) {
+            query.bind(":text", match.all);
+        }
+        if (!match.excluded.empty()) {
+            query.bind(":text_excluded", match.excluded);
+        }
+    }
+    if (!filter.speakers.empty()) {
+        query.bind(":speakers", json_array(filter.speakers));
+    }
+    if (!filter.documents.empty()) {
+        query.bind(":documents", json_array(filter.documents));
+    }
+    for (std::size_t i = 0; i < filter.coders.size(); ++i) {
+        query.bind(fmt::format(":coder{}", i), filter.coders[i]);
     }
 }
 

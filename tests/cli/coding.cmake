@@ -33,7 +33,7 @@ stance_cli_test(NAME "locate --fix writes spans and exact quotes"
 set_tests_properties("cli: locate --fix writes spans and exact quotes" PROPERTIES FIXTURES_SETUP located)
 stance_cli_test(NAME "a dataset fixed by locate imports" FIXTURES located
     ARGS --db|${STANCE_CLI_WORK}/located.db|import|data/seed/nato-2017-03-31.json|${STANCE_CLI_WORK}/located.json
-    EXPECT "located.json: imported 1 documents, 0 actors, 0 topics, 0 meetings, 2 stances")
+    EXPECT "located.json: imported 1 documents, 0 actors, 0 memberships, 0 roles, 0 topics, 0 propositions, 0 bodies, 0 meetings, 0 agenda items, 0 participants, 2 stances")
 stance_cli_test(NAME "locate --fix says which quote cannot be placed, and where it differs"
     ARGS locate|tests/cli/inputs/locate-unfixable.json|--fix|-o|${STANCE_CLI_WORK}/unfixable.json CODE 3
     EXPECT "FIXED .*ERROR  \\$.stances\\[1\\] locate-test-regular-meetings: the span \\[0, 10\\) does not hold the quote; the quote is not in \"nrc-excerpt\": it matches up to \"Het is van belang dat de NRR op\".*differs from the word \"gezette\".*1 stance without a span that holds the quote")

@@ -26,7 +26,7 @@ stance_cli_test(NAME "evolution as csv has one row per point" FIXTURES seed_db
     EXPECT "^date,stance,via,through,counted,meeting,.*\n2017-03-31,nld-[a-z-]+,own,,yes,nac-fm-2017-03-31-working-lunch,")
 stance_cli_test(NAME "evolution of an unknown actor exits 4 with the closest matches" FIXTURES seed_db
     ARGS --db|${seed_db}|evolution|--actor|Nederlnd|--topic|Russia
-    CODE 4 EXPECT "unknown actor \"Nederlnd\"; closest: nld \\(Netherlands\\).*closest matches:\n  nld \\(Netherlands\\)")
+    CODE 4 EXPECT "unknown actor \"Nederlnd\"; closest: nld \\(Netherlands\\)" REJECT "closest matches")
 stance_cli_test(NAME "evolution of an unknown topic exits 4" FIXTURES seed_db
     ARGS --db|${seed_db}|evolution|--actor|nld|--topic|Rusia
     CODE 4 EXPECT "unknown topic \"Rusia\"; closest: russia \\(Russia\\)")

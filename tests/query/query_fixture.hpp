@@ -5,6 +5,9 @@
 #include <stdexcept>
 #include <string>
 
+#include <doctest/doctest.h>
+
+#include "stance/error.hpp"
 #include "stance/io/dataset_json.hpp"
 #include "stance/model/dataset.hpp"
 #include "stance/store/store.hpp"
@@ -14,6 +17,17 @@ namespace stance::test {
 
 inline std::filesystem::path seed_dataset() {
     return source_dir() / "data/seed/nato-2017-03-31.json";
+}
+
+/// Runs `resolve` expecting a not_found_error and returns it for inspection.
+template <class Resolve> not_found_error failure_of(Resolve&& resolve) {
+    try {
+        resolve();
+    } catch (const not_found_error& failure) {
+        return failure;
+    }
+    FAIL("expected a not_found_error");
+    return not_found_error("unreachable");
 }
 
 /// A fresh in-memory store holding the seed dataset (data/seed, shipped with the project).

@@ -7,21 +7,6 @@
 
 using namespace stance;
 
-namespace {
-
-// Runs `resolve` expecting a not_found_error and returns it for inspection.
-template <class Resolve> not_found_error failure_of(Resolve&& resolve) {
-    try {
-        resolve();
-    } catch (const not_found_error& failure) {
-        return failure;
-    }
-    FAIL("expected a not_found_error");
-    return not_found_error("unreachable");
-}
-
-} // namespace
-
 TEST_CASE("actors resolve by id, ISO codes and names in English and Dutch, ignoring case and accents") {
     auto store = test::seed_store();
     const Catalog catalog{*store};
@@ -65,7 +50,7 @@ TEST_CASE("meetings resolve by id, title, or a date naming the day's top-level m
 TEST_CASE("an unknown actor names what was looked for and lists the closest matches") {
     auto store = test::seed_store();
     const Catalog catalog{*store};
-    const not_found_error failure = failure_of([&] { (void)resolve_actor(catalog, "Nederlnd"); });
+    const not_found_error failure = test::failure_of([&] { (void)resolve_actor(catalog, "Nederlnd"); });
     std::string joined;
     for (const std::string& candidate : failure.candidates()) {
         joined += (joined.empty() ? "" : ", ") + candidate;
@@ -75,11 +60,11 @@ TEST_CASE("an unknown actor names what was looked for and lists the closest matc
     CHECK(failure.candidates().front() == "nld (Netherlands)");
     CHECK(failure.candidates().size() <= 5);
 
-    const not_found_error swapped = failure_of([&] { (void)resolve_actor(catalog, "NDL"); });
+    const not_found_error swapped = test::failure_of([&] { (void)resolve_actor(catalog, "NDL"); });
     REQUIRE_FALSE(swapped.candidates().empty());
     CHECK(swapped.candidates().front() == "nld (Netherlands)");
 
-    const not_found_error prefix = failure_of([&] { (void)resolve_actor(catalog, "Ukrai"); });
+    const not_found_error prefix = test::failure_of([&] { (void)resolve_actor(catalog, "Ukrai"); });
     REQUIRE_FALSE(prefix.candidates().empty());
     CHECK(prefix.candidates().front() == "ukr (Ukraine)");
 }
@@ -87,12 +72,12 @@ TEST_CASE("an unknown actor names what was looked for and lists the closest matc
 TEST_CASE("a reference close to nothing says so and suggests the listing command") {
     auto store = test::seed_store();
     const Catalog catalog{*store};
-    const not_found_error failure = failure_of([&] { (void)resolve_topic(catalog, "Zqxjv wpt"); });
+    const not_found_error failure = test::failure_of([&] { (void)resolve_topic(catalog, "Zqxjv wpt"); });
     CHECK(failure.candidates().empty());
     CHECK(std::string(failure.what()).find("unknown topic \"Zqxjv wpt\"") != std::string::npos);
     CHECK(std::string(failure.what()).find("stance topics") != std::string::npos);
 
-    const not_found_error empty = failure_of([&] { (void)resolve_actor(catalog, "   "); });
+    const not_found_error empty = test::failure_of([&] { (void)resolve_actor(catalog, "   "); });
     CHECK(std::string(empty.what()).find("no actor given") != std::string::npos);
 }
 
@@ -102,7 +87,7 @@ TEST_CASE("an ambiguous name lists every actor it matches") {
         .actor("cod", ActorKind::state, "Democratic Republic of the Congo", {{"en", "Congo"}}, "CD", "COD");
     auto store = builder.store();
     const Catalog catalog{*store};
-    const not_found_error failure = failure_of([&] { (void)resolve_actor(catalog, "congo"); });
+    const not_found_error failure = test::failure_of([&] { (void)resolve_actor(catalog, "congo"); });
     CHECK(std::string(failure.what()).find("ambiguous actor \"congo\"") != std::string::npos);
     REQUIRE(failure.candidates().size() == 2);
     CHECK(failure.candidates()[0] == "cod (Democratic Republic of the Congo)"); // in id order

@@ -124,8 +124,8 @@ TEST_CASE("full-text search finds quotes regardless of case and accents") {
     CHECK(store->stances(filter).size() == 1);
     filter.text = "Rusland";
     CHECK(store->stances(filter).empty());
-    filter.text = "\"unbalanced";
-    CHECK_THROWS_AS((void)store->stances(filter), invalid_input_error);
+    filter.text = "\"trans-atlantische"; // an unclosed quote runs to the end, no syntax error
+    CHECK(store->stances(filter).size() == 1);
 }
 
 TEST_CASE("collective stances are found through the members they name") {

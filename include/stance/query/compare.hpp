@@ -43,6 +43,8 @@ struct CompareOptions {
     bool include_subtopics = true;
     std::optional<Date> from;
     std::optional<Date> to;
+    /// Only stances these persons voiced (StanceFilter::speakers); empty means all.
+    std::vector<ActorId> speakers;
 };
 
 struct CompareSide {

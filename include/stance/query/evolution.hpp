@@ -75,6 +75,8 @@ struct EvolutionOptions {
     bool include_subtopics = true;
     /// Only stances known this way (statement, vote, …); empty means all.
     std::vector<Basis> bases;
+    /// Only stances these persons voiced (StanceFilter::speakers); empty means all.
+    std::vector<ActorId> speakers;
 };
 
 /// What a shift compares.

@@ -22,6 +22,8 @@ class Store;
 struct SnapshotOptions {
     std::optional<TopicId> topic; ///< Only this topic (and its subtopics).
     bool include_subtopics = true;
+    /// Only stances these persons voiced (StanceFilter::speakers); empty means all.
+    std::vector<ActorId> speakers;
 };
 
 struct SnapshotStance {
@@ -60,6 +62,7 @@ struct Snapshot {
     Meeting meeting;
     std::vector<Meeting> meetings; ///< The meeting and its nested meetings, depth first.
     std::optional<TopicId> topic;
+    std::vector<ActorId> speakers; ///< The persons the stances were narrowed to (SnapshotOptions::speakers).
     std::vector<SnapshotParticipant> participants;
     std::vector<SnapshotTopic> topics;
     std::size_t stance_count = 0;

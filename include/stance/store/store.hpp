@@ -33,9 +33,14 @@ struct StanceFilter {
     std::optional<Date> to;
     bool positions_only = false; ///< Drop no_position, absent and not_member.
     std::vector<Basis> bases;    ///< How the stance is known (vote, statement, …); empty means any.
-    /// Full-text search in quotes and paraphrases (SQLite FTS5 syntax: words, "phrases", OR, prefix*),
-    /// ignoring case and accents. Empty means no text condition.
+    /// Full-text search in quotes and paraphrases, ignoring case and accents, in stance's own syntax
+    /// (words, "phrases", OR, NOT or -word, prefix*; stance/query/search_text.hpp): any text is a
+    /// valid search. Empty means no text condition; text with nothing to look for matches nothing.
     std::string text;
+    /// Persons who voiced the stance: its `speaker`, or its actor when that is the person. Empty means any.
+    std::vector<ActorId> speakers;
+    std::vector<DocumentId> documents; ///< The document the stance's source span is in; empty means any.
+    std::vector<std::string> coders;   ///< Who coded it (exact); empty means any.
 };
 
 /// Recorded votes (vote-shaped stances, stance/model/vote.hpp) in the compact form the vote matrix
