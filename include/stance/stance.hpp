@@ -2,6 +2,10 @@
 #pragma once
 
 #include "stance/actors/countries.hpp"
+#include "stance/chart/axis.hpp"
+#include "stance/chart/charts.hpp"
+#include "stance/chart/seriation.hpp"
+#include "stance/chart/svg.hpp"
 #include "stance/coding/fix_spans.hpp"
 #include "stance/coding/locate_quote.hpp"
 #include "stance/coding/suggest.hpp"
