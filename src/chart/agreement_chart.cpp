@@ -47,7 +47,8 @@ void draw_line(Svg& svg, const VoteAgreement& agreement, const LinearScale& x, c
             flush(); // no roll call in common: a gap, not a fall to zero
             continue;
         }
-        points += fmt::format("{}{},{}", points.empty() ? "" : " ", number(x(static_cast<double>(i))), number(y(*share)));
+        points +=
+            fmt::format("{}{},{}", points.empty() ? "" : " ", number(x(static_cast<double>(i))), number(y(*share)));
     }
     flush();
 }
@@ -76,8 +77,14 @@ std::string agreement_svg(const VoteAgreement& agreement) {
     }
     draw_vertical_axis(svg, y, left, ticks);
     if (const std::optional<double> overall = agreement.overall.share()) {
-        svg.element("line", {{"x1", left}, {"y1", y(*overall)}, {"x2", right}, {"y2", y(*overall)}, {"stroke", "#c0392b"},
-                             {"stroke-dasharray", "5 3"}, {"class", "overall"}},
+        svg.element("line",
+                    {{"x1", left},
+                     {"y1", y(*overall)},
+                     {"x2", right},
+                     {"y2", y(*overall)},
+                     {"stroke", "#c0392b"},
+                     {"stroke-dasharray", "5 3"},
+                     {"class", "overall"}},
                     fmt::format("overall: {}", figures(agreement.overall)));
     }
     draw_line(svg, agreement, x, y);
@@ -87,10 +94,11 @@ std::string agreement_svg(const VoteAgreement& agreement) {
         if (!share) {
             continue;
         }
-        svg.element("circle", {{"cx", x(static_cast<double>(i))}, {"cy", y(*share)}, {"r", 3.5}, {"fill", ink},
-                               {"class", "point"}},
-                    fmt::format("{} ({} to {}): {}", period.label, period.first.iso(), period.last.iso(),
-                                figures(period.counts)));
+        svg.element(
+            "circle",
+            {{"cx", x(static_cast<double>(i))}, {"cy", y(*share)}, {"r", 3.5}, {"fill", ink}, {"class", "point"}},
+            fmt::format("{} ({} to {}): {}", period.label, period.first.iso(), period.last.iso(),
+                        figures(period.counts)));
     }
     draw_horizontal_axis(svg, x, axis_y, period_ticks(agreement), true);
     if (count == 0) {

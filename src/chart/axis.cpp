@@ -61,8 +61,8 @@ std::vector<Tick> date_ticks(double first, double last) {
     if (last - first < 730.0) {
         static constexpr const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-        const int month_count = (end.year() - start.year()) * 12 + static_cast<int>(end.month()) -
-                                static_cast<int>(start.month()) + 1;
+        const int month_count =
+            (end.year() - start.year()) * 12 + static_cast<int>(end.month()) - static_cast<int>(start.month()) + 1;
         const int every = month_count > 12 ? 3 : 1;
         for (int i = 0; i <= month_count; ++i) {
             const int index = static_cast<int>(start.month()) - 1 + i;

@@ -71,8 +71,9 @@ std::string mark_title(const Evolution& evolution, const ActorStance& point) {
 }
 
 void draw_titles(Svg& svg, const Evolution& evolution) {
-    svg.text(16, 22, fmt::format("{} ({}) on {} ({})", evolution.actor_name, evolution.actor, evolution.topic_label,
-                                 evolution.topic),
+    svg.text(16, 22,
+             fmt::format("{} ({}) on {} ({})", evolution.actor_name, evolution.actor, evolution.topic_label,
+                         evolution.topic),
              {{"font-size", 15}, {"font-weight", "bold"}});
     const std::string what =
         evolution.scale ? fmt::format("Position on the scale \"{}\": +1 = {}, −1 = {}", evolution.scale_label,
@@ -89,30 +90,35 @@ void draw_titles(Svg& svg, const Evolution& evolution) {
 void draw_value_axis(Svg& svg, const Evolution& evolution, const Layout& layout) {
     std::vector<Tick> ticks{{-0.5, "−0.5"}, {0.0, "0"}, {0.5, "+0.5"}};
     if (evolution.scale) {
-        ticks.push_back({1.0, text_start("+1 " + evolution.plus_label, 24)});
-        ticks.push_back({-1.0, text_start("−1 " + evolution.minus_label, 24)});
+        ticks.push_back({1.0, text_start("+1 " + evolution.plus_label, 28)});
+        ticks.push_back({-1.0, text_start("−1 " + evolution.minus_label, 28)});
     } else {
         ticks.push_back({1.0, "+1 support"});
         ticks.push_back({-1.0, "−1 oppose"});
     }
     for (const Tick& tick : ticks) {
-        svg.element("line", {{"x1", left}, {"y1", layout.y(tick.value)}, {"x2", right}, {"y2", layout.y(tick.value)},
+        svg.element("line", {{"x1", left},
+                             {"y1", layout.y(tick.value)},
+                             {"x2", right},
+                             {"y2", layout.y(tick.value)},
                              {"stroke", tick.value == 0.0 ? "#bbb" : "#eee"}});
     }
     draw_vertical_axis(svg, layout.y, left, ticks);
 }
 
-void draw_periods(Svg& svg, const Evolution& evolution, const Layout& layout) {
+// The band goes under the marks and the mean line over them, so that a period of one day, whose
+// marks spread sideways, still shows its mean.
+void draw_periods(Svg& svg, const Evolution& evolution, const Layout& layout, bool mean_lines) {
     for (const PeriodSummary& period : evolution.periods) {
         const std::optional<double> mean = evolution.scale ? period.on_scale.mean : period.summary.mean_score;
         if (!mean) {
             continue;
         }
         const double spread = evolution.scale ? period.on_scale.spread.value_or(0.0) : 0.0;
-        const double x1 = layout.x(day_number(period.first)) - 8;
-        const double x2 = layout.x(day_number(period.last)) + 8;
-        std::string title = fmt::format("{}: {} to {} · mean {:+.2f}", period.label, period.first.iso(),
-                                        period.last.iso(), *mean);
+        const double x1 = layout.x(day_number(period.first)) - 30;
+        const double x2 = layout.x(day_number(period.last)) + 30;
+        std::string title =
+            fmt::format("{}: {} to {} · mean {:+.2f}", period.label, period.first.iso(), period.last.iso(), *mean);
         if (evolution.scale) {
             title += fmt::format(" on the scale, spread {:.2f}, {} positions", spread, period.on_scale.n);
         } else {
@@ -121,21 +127,25 @@ void draw_periods(Svg& svg, const Evolution& evolution, const Layout& layout) {
                 title += fmt::format(" on {} different claims (a mix, not one position)", period.claims);
             }
         }
-        svg.element("rect",
-                    {{"x", x1},
-                     {"y", layout.y(std::min(1.0, *mean + spread))},
-                     {"width", x2 - x1},
-                     {"height", layout.y(std::max(-1.0, *mean - spread)) - layout.y(std::min(1.0, *mean + spread))},
-                     {"fill", "#9ecae1"},
-                     {"fill-opacity", 0.35},
-                     {"class", "spread"}});
+        if (!mean_lines) {
+            svg.element("rect",
+                        {{"x", x1},
+                         {"y", layout.y(std::min(1.0, *mean + spread))},
+                         {"width", x2 - x1},
+                         {"height", layout.y(std::max(-1.0, *mean - spread)) - layout.y(std::min(1.0, *mean + spread))},
+                         {"fill", "#9ecae1"},
+                         {"fill-opacity", 0.35},
+                         {"class", "spread"}});
+            continue;
+        }
         svg.element("line",
                     {{"x1", x1},
                      {"y1", layout.y(*mean)},
                      {"x2", x2},
                      {"y2", layout.y(*mean)},
-                     {"stroke", "#08519c"},
-                     {"stroke-width", 2.5},
+                     {"stroke", "#e6550d"},
+                     {"stroke-width", 3},
+                     {"stroke-opacity", 0.85},
                      {"stroke-dasharray", period.claims > 1 && !evolution.scale ? "4 3" : "none"},
                      {"class", "period"}},
                     title);
@@ -206,8 +216,7 @@ void draw_marks(Svg& svg, const Evolution& evolution, const Layout& layout) {
         const double x = layout.x(where.first) + (index - (count - 1) / 2.0) * step;
         const std::optional<double> height = height_of(evolution, *point);
         const double y = height ? layout.y(*height) : layout.strip_y;
-        draw_mark(svg, point->stance.basis, x, y, style_of(*point, height.has_value()),
-                  mark_title(evolution, *point));
+        draw_mark(svg, point->stance.basis, x, y, style_of(*point, height.has_value()), mark_title(evolution, *point));
     }
 }
 
@@ -230,15 +239,22 @@ void draw_legend(Svg& svg, const Evolution& evolution, double y) {
     draw_mark(svg, Basis::statement, 71, y2 - 4, {"white", ink, "legend"}, {});
     svg.text(80, y2, "inherited from a group (grey: part of the group only, not counted)");
     if (!evolution.periods.empty()) {
-        svg.element("rect", {{"x", 430}, {"y", y2 - 9}, {"width", 22}, {"height", 10}, {"fill", "#9ecae1"},
-                             {"fill-opacity", 0.35}});
-        svg.element("line", {{"x1", 430}, {"y1", y2 - 4}, {"x2", 452}, {"y2", y2 - 4}, {"stroke", "#08519c"},
-                             {"stroke-width", 2.5}});
+        svg.element(
+            "rect",
+            {{"x", 430}, {"y", y2 - 9}, {"width", 22}, {"height", 10}, {"fill", "#9ecae1"}, {"fill-opacity", 0.35}});
+        svg.element(
+            "line",
+            {{"x1", 430}, {"y1", y2 - 4}, {"x2", 452}, {"y2", y2 - 4}, {"stroke", "#e6550d"}, {"stroke-width", 2.5}});
         svg.text(458, y2, evolution.scale ? "period mean ± spread" : "period mean score");
     }
     if (!evolution.shifts.empty()) {
-        svg.element("line", {{"x1", 610}, {"y1", y2 - 10}, {"x2", 610}, {"y2", y2 + 2}, {"stroke", "#c0392b"},
-                             {"stroke-dasharray", "5 3"}, {"stroke-width", 1.5}});
+        svg.element("line", {{"x1", 610},
+                             {"y1", y2 - 10},
+                             {"x2", 610},
+                             {"y2", y2 + 2},
+                             {"stroke", "#c0392b"},
+                             {"stroke-dasharray", "5 3"},
+                             {"stroke-width", 1.5}});
         svg.text(616, y2, "shift");
     }
 }
@@ -267,20 +283,22 @@ std::string evolution_svg(const Evolution& evolution) {
                         LinearScale{-1.0, 1.0, plot_bottom, top + 6}, strip_y, axis_y};
     const double height = axis_y + 90;
 
-    Svg svg{page_width, height,
-            fmt::format("Evolution of {} on {}", evolution.actor_name, evolution.topic_label)};
+    Svg svg{page_width, height, fmt::format("Evolution of {} on {}", evolution.actor_name, evolution.topic_label)};
     draw_titles(svg, evolution);
     draw_value_axis(svg, evolution, layout);
     if (off_scale) {
-        svg.element("rect", {{"x", left}, {"y", plot_bottom + 6}, {"width", right - left}, {"height", strip_height - 4},
+        svg.element("rect", {{"x", left},
+                             {"y", plot_bottom + 6},
+                             {"width", right - left},
+                             {"height", strip_height - 4},
                              {"fill", "#f4f4f4"}});
-        svg.text(left - 7, strip_y + 4,
-                 evolution.scale ? "not on the scale" : "no position",
+        svg.text(left - 7, strip_y + 4, evolution.scale ? "not on the scale" : "no position",
                  {{"text-anchor", "end"}, {"class", "tick"}, {"fill", "#555"}});
     }
-    draw_periods(svg, evolution, layout);
+    draw_periods(svg, evolution, layout, false);
     draw_shifts(svg, evolution, layout);
     draw_marks(svg, evolution, layout);
+    draw_periods(svg, evolution, layout, true);
     draw_horizontal_axis(svg, layout.x, axis_y, date_ticks(first - pad, last + pad));
     if (!any) {
         svg.text(page_width / 2, top + plot_height / 2, "no stances match", {{"text-anchor", "middle"}});

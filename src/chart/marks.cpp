@@ -14,7 +14,9 @@ void draw_mark(Svg& svg, Basis basis, double x, double y, const MarkStyle& style
         svg.element("polygon", {{"points", points}, fill, stroke, width, css}, title);
     };
     switch (basis) {
-    case Basis::statement: svg.element("circle", {{"cx", x}, {"cy", y}, {"r", r}, fill, stroke, width, css}, title); break;
+    case Basis::statement:
+        svg.element("circle", {{"cx", x}, {"cy", y}, {"r", r}, fill, stroke, width, css}, title);
+        break;
     case Basis::vote:
         svg.element("rect", {{"x", x - r}, {"y", y - r}, {"width", 2 * r}, {"height", 2 * r}, fill, stroke, width, css},
                     title);

@@ -11,7 +11,7 @@
 namespace stance::chart {
 
 struct MarkStyle {
-    std::string fill;   ///< "none" for a hollow mark.
+    std::string fill; ///< "none" for a hollow mark.
     std::string stroke;
     std::string css_class; ///< What tests and stylesheets find the mark by ("mark own").
 };

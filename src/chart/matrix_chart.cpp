@@ -5,9 +5,9 @@
 #include <fmt/format.h>
 
 #include "stance/chart/charts.hpp"
-#include "stance/model/format.hpp"
 #include "stance/chart/seriation.hpp"
 #include "stance/chart/svg.hpp"
+#include "stance/model/format.hpp"
 
 namespace stance::chart {
 
@@ -49,8 +49,8 @@ std::string cell_title(const AgreementMatrix& matrix, std::size_t i, std::size_t
 
 void draw_scale_legend(Svg& svg, double x, double y) {
     for (int step = 0; step <= 10; ++step) {
-        svg.element("rect", {{"x", x + step * 14.0}, {"y", y}, {"width", 14}, {"height", 10},
-                             {"fill", colour(step / 10.0)}});
+        svg.element("rect",
+                    {{"x", x + step * 14.0}, {"y", y}, {"width", 14}, {"height", 10}, {"fill", colour(step / 10.0)}});
     }
     svg.text(x, y + 22, "0%");
     svg.text(x + 154, y + 22, "100% alike", {{"text-anchor", "end"}});

@@ -35,8 +35,7 @@ std::vector<std::size_t> seriation_order(const AgreementMatrix& matrix) {
                 if (!live[j]) {
                     continue;
                 }
-                const double average =
-                    sum[i][j] / static_cast<double>(leaves[i].size() * leaves[j].size());
+                const double average = sum[i][j] / static_cast<double>(leaves[i].size() * leaves[j].size());
                 if (average < best) {
                     best = average;
                     a = i;

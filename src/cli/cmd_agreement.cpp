@@ -123,9 +123,9 @@ void print_pairs(const AgreementMatrix& matrix, Format format, bool with_period,
         }
     }
     if (format == Format::text || format == Format::md) {
-        std::cout << fmt::format("{}{}: {} roll calls, {} voting actors, {} pairs\n{}", format == Format::md ? "### " : "",
-                                 matrix.label, matrix.roll_calls, matrix.actors.size(), table.rows.size(),
-                                 format == Format::md ? "\n" : "");
+        std::cout << fmt::format("{}{}: {} roll calls, {} voting actors, {} pairs\n{}",
+                                 format == Format::md ? "### " : "", matrix.label, matrix.roll_calls,
+                                 matrix.actors.size(), table.rows.size(), format == Format::md ? "\n" : "");
     }
     table.csv_header = header; // one header for the whole stream
     table.print(std::cout, format);

@@ -48,8 +48,8 @@ void print_periods(std::ostream& out, const Evolution& evolution) {
         if (evolution.scale) {
             last = period.on_scale.spread ? fmt::format("{:.2f}", *period.on_scale.spread) : "";
         }
-        table.rows.push_back({period.label, dates, std::to_string(period.summary.n),
-                              mean ? fmt::format("{:+.2f}", *mean) : "", last});
+        table.rows.push_back(
+            {period.label, dates, std::to_string(period.summary.n), mean ? fmt::format("{:+.2f}", *mean) : "", last});
     }
     out << "\n**Periods**\n\n";
     table.print(out, Format::md);
