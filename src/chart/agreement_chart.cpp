@@ -11,7 +11,7 @@ namespace {
 
 constexpr double left = 60.0;
 constexpr double right = page_width - 20.0;
-constexpr double top = 60.0;
+constexpr double top = 74.0;
 constexpr double plot_height = 240.0;
 constexpr const char* ink = "#1f4e99";
 

@@ -40,7 +40,7 @@ stance_chart_test(NAME "evolution svg of the general debate: pole labels, period
     ARGS --db|${gd_west_db}|evolution|--actor|Nederland|--topic|Rusland|--by|year|--format|svg
     MARK ${evolution_mark} COUNT_ARGS --db|${gd_west_db}|evolution|--actor|Nederland|--topic|Rusland|--by|year|--format|csv
     COUNT_LINE ${csv_row}
-    EXPECT "class=\"tick\">\\+1 pressure on Russia<|;|class=\"tick\">−1 engagement with Russia<|;|<g class=\"shift\"><line [^>]+><title>shift \\(scale\\) from 20[0-9][0-9] to 20[0-9][0-9]|;|class=\"period\"><title>20[0-9][0-9]: [^<]+spread")
+    EXPECT "class=\"tick\">\\+1 pressure on Russia<|;|class=\"tick\">−1 engagement with Russia<|;|<g class=\"shift\">\n<line [^>]+><title>shift \\(scale\\) from 20[0-9][0-9] to 20[0-9][0-9]|;|class=\"period\"><title>20[0-9][0-9]: [^<]+spread")
 stance_chart_test(NAME "evolution svg of votes: squares for votes" FIXTURES unga_db SVG nld-me-votes.svg
     ARGS --db|${unga_db}|evolution|--actor|NL|--topic|me|--format|svg
     MARK "<rect [^>]+class=\"mark own\"" COUNT_ARGS --db|${unga_db}|evolution|--actor|NL|--topic|me|--format|csv
