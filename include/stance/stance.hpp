@@ -2,15 +2,12 @@
 #pragma once
 
 #include "stance/actors/countries.hpp"
-<<<<<<< HEAD
 #include "stance/chart/axis.hpp"
 #include "stance/chart/charts.hpp"
 #include "stance/chart/seriation.hpp"
 #include "stance/chart/svg.hpp"
-    =======
 #include "stance/coding/add_document.hpp"
 #include "stance/coding/code_stance.hpp"
-    >>>>>>> main
 #include "stance/coding/fix_spans.hpp"
 #include "stance/coding/locate_quote.hpp"
 #include "stance/coding/stance_csv.hpp"
