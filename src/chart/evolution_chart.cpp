@@ -115,8 +115,8 @@ void draw_periods(Svg& svg, const Evolution& evolution, const Layout& layout, bo
             continue;
         }
         const double spread = evolution.scale ? period.on_scale.spread.value_or(0.0) : 0.0;
-        const double x1 = layout.x(day_number(period.first)) - 30;
-        const double x2 = layout.x(day_number(period.last)) + 30;
+        const double x1 = std::max(left, layout.x(day_number(period.first)) - 30);
+        const double x2 = std::min(right, layout.x(day_number(period.last)) + 30);
         std::string title =
             fmt::format("{}: {} to {} · mean {:+.2f}", period.label, period.first.iso(), period.last.iso(), *mean);
         if (evolution.scale) {

@@ -4,6 +4,8 @@
 # with either MARKS (the number expected) or COUNT_COMMAND (a |-list) and COUNT_LINE (a regex for
 # one line of its output), so that the marks are counted against the query's own rows.
 string(REPLACE "|" ";" command "${COMMAND}")
+get_filename_component(svg_dir "${SVG}" DIRECTORY)
+file(MAKE_DIRECTORY "${svg_dir}")  # a clean test run deletes the work directory
 execute_process(COMMAND ${command} WORKING_DIRECTORY "${WORKING_DIR}" RESULT_VARIABLE code OUTPUT_FILE "${SVG}"
     ERROR_VARIABLE err)
 if(NOT code EQUAL 0)
