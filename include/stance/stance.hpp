@@ -2,6 +2,10 @@
 #pragma once
 
 #include "stance/actors/countries.hpp"
+#include "stance/chart/axis.hpp"
+#include "stance/chart/charts.hpp"
+#include "stance/chart/seriation.hpp"
+#include "stance/chart/svg.hpp"
 #include "stance/coding/add_document.hpp"
 #include "stance/coding/code_stance.hpp"
 #include "stance/coding/edit_stance.hpp"

@@ -1,11 +1,13 @@
 // The voting-agreement commands: agreement (two actors by period) and agreement-matrix (every pair
 // of a period, or of every period at once). Any recorded votes; the UN General Assembly's today.
+// Both draw charts too (--format svg: a line chart, a heatmap) and write Markdown tables (md).
 #include <iostream>
 
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
 #include "cli/table.hpp"
+#include "stance/chart/charts.hpp"
 #include "stance/error.hpp"
 #include "stance/query/agreement.hpp"
 #include "stance/query/catalog.hpp"
@@ -58,6 +60,10 @@ void run_agreement(Context& context, const AgreementCommand& command) {
         std::cout << to_json(result) << '\n';
         return;
     }
+    if (command.format == Format::svg) {
+        std::cout << chart::agreement_svg(result);
+        return;
+    }
     Table table{{"period", "first_date", "last_date", "n", "agree", "share", "kappa", "s_score"}, {}};
     for (const AgreementPeriod& period : result.periods) {
         std::vector<std::string> row{period.key, period.first.iso(), period.last.iso()};
@@ -67,10 +73,12 @@ void run_agreement(Context& context, const AgreementCommand& command) {
     std::vector<std::string> overall{"all", "", ""};
     append_figures(overall, result.overall);
     table.rows.push_back(std::move(overall));
-    if (command.format == Format::text) {
-        std::cout << fmt::format("{} ({}) and {} ({}){}: agreement on roll calls both voted on\n", result.first_name,
-                                 result.first.str(), result.second_name, result.second.str(),
-                                 result.topic ? fmt::format(" on {}", catalog.topic_label(*result.topic)) : "");
+    if (command.format == Format::text || command.format == Format::md) {
+        std::cout << fmt::format("{}{} ({}) and {} ({}){}: agreement on roll calls both voted on\n{}",
+                                 command.format == Format::md ? "### " : "", result.first_name, result.first.str(),
+                                 result.second_name, result.second.str(),
+                                 result.topic ? fmt::format(" on {}", catalog.topic_label(*result.topic)) : "",
+                                 command.format == Format::md ? "\n" : "");
     }
     table.print(std::cout, command.format);
     if (command.format == Format::text && result.overall.n == 0) {
@@ -95,6 +103,10 @@ void print_pairs(const AgreementMatrix& matrix, Format format, bool with_period,
         std::cout << to_json(matrix) << '\n'; // one object per line when there are several
         return;
     }
+    if (format == Format::svg) {
+        std::cout << chart::agreement_matrix_svg(matrix);
+        return;
+    }
     std::vector<std::string> columns{"first", "second", "n", "agree", "share", "kappa", "s_score"};
     if (with_period) {
         columns.insert(columns.begin(), "period");
@@ -110,9 +122,10 @@ void print_pairs(const AgreementMatrix& matrix, Format format, bool with_period,
             table.rows.push_back(std::move(row));
         }
     }
-    if (format == Format::text) {
-        std::cout << fmt::format("{}: {} roll calls, {} voting actors, {} pairs\n", matrix.label, matrix.roll_calls,
-                                 matrix.actors.size(), table.rows.size());
+    if (format == Format::text || format == Format::md) {
+        std::cout << fmt::format("{}{}: {} roll calls, {} voting actors, {} pairs\n{}",
+                                 format == Format::md ? "### " : "", matrix.label, matrix.roll_calls,
+                                 matrix.actors.size(), table.rows.size(), format == Format::md ? "\n" : "");
     }
     table.csv_header = header; // one header for the whole stream
     table.print(std::cout, format);
@@ -133,6 +146,10 @@ void run_agreement_matrix(Context& context, const MatrixCommand& command) {
         topic = resolve_topic(catalog, command.topic);
     }
     if (!command.by.empty()) {
+        if (command.format == Format::svg) {
+            throw invalid_input_error("--format svg", "a heatmap draws one matrix: give --session N or --meeting ID "
+                                                      "instead of --by");
+        }
         AgreementMatricesOptions options;
         options.topic = topic;
         options.by = parse_period(command.by).value_or(Period::session);
@@ -182,7 +199,7 @@ void setup_agreement(CLI::App& app, Context& context) {
     command->add_option("--from", options->from, "Only roll calls on or after this date (YYYY-MM-DD)");
     command->add_option("--to", options->to, "Only roll calls on or before this date (YYYY-MM-DD)");
     add_roll_call_options(*command, options->roll_calls);
-    add_format_option(*command, options->format);
+    add_format_option(*command, options->format, {Format::md, Format::svg});
     command->callback([&context, options] { run_agreement(context, *options); });
 }
 
@@ -200,10 +217,7 @@ void setup_agreement_matrix(CLI::App& app, Context& context) {
     command->add_option("--from", options->from, "With --by: only roll calls on or after this date (YYYY-MM-DD)");
     command->add_option("--to", options->to, "With --by: only roll calls on or before this date (YYYY-MM-DD)");
     add_roll_call_options(*command, options->roll_calls);
-    command->add_option("-f,--format", options->format, "Output format: csv (default), json or text")
-        ->transform(CLI::CheckedTransformer(
-            std::map<std::string, Format>{{"text", Format::text}, {"json", Format::json}, {"csv", Format::csv}},
-            CLI::ignore_case));
+    add_format_option(*command, options->format, {Format::md, Format::svg}, "Output format (default csv)");
     command->callback([&context, options] { run_agreement_matrix(context, *options); });
 }
 

@@ -1,17 +1,21 @@
 // The analysts' queries: evolution, snapshot, compare. Each resolves the references it is given
-// (ids, codes or names in any language), runs the library query and prints text, JSON or CSV.
+// (ids, codes or names in any language), runs the library query and prints text, JSON, CSV or
+// Markdown, or draws the evolution as an SVG chart.
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
 #include "cli/filter_options.hpp"
+#include "cli/query_markdown.hpp"
 #include "cli/query_output.hpp"
 #include "cli/table.hpp"
+#include "stance/chart/charts.hpp"
 #include "stance/error.hpp"
 #include "stance/model/format.hpp"
 #include "stance/query/catalog.hpp"
@@ -104,6 +108,8 @@ void run_evolution(const Context& context, const EvolutionCommand& command) {
     switch (command.format) {
     case Format::json: std::cout << to_json(result) << '\n'; break;
     case Format::csv: print_evolution_csv(std::cout, result); break;
+    case Format::md: print_evolution_md(std::cout, result); break;
+    case Format::svg: std::cout << chart::evolution_svg(result); break;
     case Format::text: {
         const SourceTitles titles = source_titles(*store, [&](auto&& visit) {
             for (const auto* list : {&result.points, &result.inherited}) {
@@ -139,6 +145,8 @@ void run_snapshot(const Context& context, const SnapshotCommand& command) {
     switch (command.format) {
     case Format::json: std::cout << to_json(result) << '\n'; break;
     case Format::csv: print_snapshot_csv(std::cout, result); break;
+    case Format::md: print_snapshot_md(std::cout, result); break;
+    case Format::svg: throw std::logic_error("snapshot offers no svg format");
     case Format::text: {
         const SourceTitles titles = source_titles(*store, [&](auto&& visit) {
             for (const SnapshotTopic& topic : result.topics) {
@@ -183,6 +191,8 @@ void run_compare(const Context& context, const CompareCommand& command) {
     switch (command.format) {
     case Format::json: std::cout << to_json(result) << '\n'; break;
     case Format::csv: print_comparison_csv(std::cout, result); break;
+    case Format::md: print_comparison_md(std::cout, result); break;
+    case Format::svg: throw std::logic_error("compare offers no svg format");
     case Format::text: {
         const SourceTitles titles = source_titles(*store, [&](auto&& visit) {
             for (const CompareRow& row : result.rows) {
@@ -236,7 +246,7 @@ void setup_evolution(CLI::App& app, Context& context) {
                      "separate with commas)")
         ->delimiter(',');
     add_speaker_option(*command, options->speakers);
-    add_format_option(*command, options->format);
+    add_format_option(*command, options->format, {Format::md, Format::svg});
     command->callback([&context, options] { run_evolution(context, *options); });
 }
 
@@ -250,7 +260,7 @@ void setup_snapshot(CLI::App& app, Context& context) {
         ->required();
     command->add_option("-t,--topic", options->topic, "Only this topic and its subtopics");
     add_speaker_option(*command, options->speakers);
-    add_format_option(*command, options->format);
+    add_format_option(*command, options->format, {Format::md});
     command->callback([&context, options] { run_snapshot(context, *options); });
 }
 
@@ -264,7 +274,7 @@ void setup_compare(CLI::App& app, Context& context) {
     command->add_option("--from", options->from, "Only stances on or after this date (YYYY-MM-DD)");
     command->add_option("--to", options->to, "Only stances on or before this date (YYYY-MM-DD)");
     add_speaker_option(*command, options->speakers);
-    add_format_option(*command, options->format);
+    add_format_option(*command, options->format, {Format::md});
     command->callback([&context, options] { run_compare(context, *options); });
 }
 

@@ -45,6 +45,9 @@ void labelled(std::ostream& out, std::size_t indent, std::string_view label, std
     }
 }
 
+} // namespace
+
+// The pieces below are shared with the Markdown form (query_markdown.cpp).
 std::string position_text(const Stance& stance) {
     if (!is_position(stance.kind)) {
         return std::string(to_string(stance.kind));
@@ -78,6 +81,8 @@ std::string span_text(const std::optional<SourceSpan>& source) {
     }
     return text;
 }
+
+namespace {
 
 std::string quoted(const std::string& quote) {
     return quote.empty() ? std::string{} : "\"" + quote + "\"";
@@ -243,6 +248,8 @@ void print_shift_evidence(std::ostream& out, std::string_view side, const std::v
     }
 }
 
+} // namespace
+
 std::string shift_line(const Shift& shift, bool aggregated) {
     auto kind = [](const std::optional<PositionKind>& k) { return k ? std::string(to_string(*k)) : "mixed"; };
     auto on_scale = [](std::optional<double> position, const std::string& pole) {
@@ -272,6 +279,8 @@ std::string shift_line(const Shift& shift, bool aggregated) {
     }
     return line;
 }
+
+namespace {
 
 void print_shifts(std::ostream& out, const Evolution& evolution) {
     const bool aggregated = evolution.options.by != Period::none;

@@ -27,6 +27,17 @@ void print_comparison_csv(std::ostream& out, const Comparison& comparison);
 
 /// `text` cut to `limit` characters (not bytes), the cut marked with an ellipsis.
 [[nodiscard]] std::string truncated(const std::string& text, std::size_t limit);
+// Pieces of the text form that the Markdown form (query_markdown.hpp) shares.
+/// "support (+1.00)", or the kind alone for a non-position ("absent").
+[[nodiscard]] std::string position_text(const Stance& stance);
+/// "+0.50 toward \"deterrence\""; empty when the stance is not on a scale.
+[[nodiscard]] std::string scale_text(const std::optional<ScalePlace>& place);
+/// "support (+1.00): <claim>": the kind always next to what it is a position on.
+[[nodiscard]] std::string position_on_claim(const ActorStance& point);
+/// "document, bytes [start, end), page n", or that none was recorded.
+[[nodiscard]] std::string span_text(const std::optional<SourceSpan>& source);
+/// One line saying what moved between the two sides of a shift.
+[[nodiscard]] std::string shift_line(const Shift& shift, bool aggregated);
 
 /// Words of `text` in lines of at most `width` characters (a longer word gets a line of its own).
 [[nodiscard]] std::vector<std::string> wrap_words(std::string_view text, std::size_t width);

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <map>
+#include <stdexcept>
 
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
@@ -46,7 +47,41 @@ void print_csv_row(std::ostream& out, const std::vector<std::string>& cells) {
     out << '\n';
 }
 
+void print_markdown(std::ostream& out, const Table& table) {
+    auto print_row = [&](const std::vector<std::string>& cells) {
+        out << '|';
+        for (const std::string& cell : cells) {
+            out << ' ' << markdown_cell(cell) << " |";
+        }
+        out << '\n';
+    };
+    print_row(table.columns);
+    out << '|';
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+        out << " --- |";
+    }
+    out << '\n';
+    for (const auto& row : table.rows) {
+        print_row(row);
+    }
+}
+
 } // namespace
+
+std::string markdown_cell(std::string_view text) {
+    std::string cell;
+    for (const char c : text) {
+        switch (c) {
+        case '|': cell += "\\|"; break;
+        case '\\': cell += "\\\\"; break;
+        case '<': cell += "&lt;"; break;
+        case '\n':
+        case '\r': cell += ' '; break;
+        default: cell += c;
+        }
+    }
+    return cell;
+}
 
 std::string csv_field(const std::string& value) {
     if (value.find_first_of(",\"\n\r") == std::string::npos) {
@@ -73,6 +108,8 @@ void Table::print(std::ostream& out, Format format) const {
             print_csv_row(out, row);
         }
         break;
+    case Format::md: print_markdown(out, *this); break;
+    case Format::svg: throw std::logic_error("a table has no SVG form: the command should have drawn a chart");
     case Format::json: {
         boost::json::array items;
         for (const auto& row : rows) {
