@@ -67,5 +67,6 @@ void setup_search(CLI::App& app, Context& context);
 void setup_check(CLI::App& app, Context& context);
 void setup_locate(CLI::App& app, Context& context);
 void setup_suggest(CLI::App& app, Context& context);
+void setup_network(CLI::App& app, Context& context);
 
 } // namespace stance::cli

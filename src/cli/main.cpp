@@ -153,6 +153,7 @@ int main(int argc, char** argv) {
     setup_check(app, context);
     setup_locate(app, context);
     setup_suggest(app, context);
+    setup_network(app, context);
 
     try {
         app.parse(argc, argv);

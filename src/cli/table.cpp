@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 
 #include "cli/table.hpp"
+#include "stance/io/csv_field.hpp"
 
 namespace stance::cli {
 
@@ -47,20 +48,6 @@ void print_csv_row(std::ostream& out, const std::vector<std::string>& cells) {
 }
 
 } // namespace
-
-std::string csv_field(const std::string& value) {
-    if (value.find_first_of(",\"\n\r") == std::string::npos) {
-        return value;
-    }
-    std::string quoted = "\"";
-    for (char c : value) {
-        quoted += c;
-        if (c == '"') {
-            quoted += '"';
-        }
-    }
-    return quoted + "\"";
-}
 
 void Table::print(std::ostream& out, Format format) const {
     switch (format) {

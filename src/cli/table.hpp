@@ -30,7 +30,4 @@ struct Table {
     void print(std::ostream& out, Format format) const;
 };
 
-/// RFC 4180 quoting for one CSV field.
-[[nodiscard]] std::string csv_field(const std::string& value);
-
 } // namespace stance::cli
