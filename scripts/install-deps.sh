@@ -10,6 +10,7 @@ packages=(
     libfmt-dev doctest-dev libcli11-dev
     libicu-dev                               # case folding, accents, country names in any language
     libssl-dev zlib1g-dev                    # SHA-256 of documents; gzip'd UN tables
+    libxml2-utils                            # xmllint: the tests check every GraphML and GEXF file
 )
 
 missing=()

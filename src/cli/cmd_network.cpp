@@ -38,7 +38,8 @@ Parsed parse_choice(const std::optional<Parsed>& parsed, std::string_view option
 }
 
 NetworkFormat parse_format(const Output& output) {
-    return parse_choice(parse_network_format(output.format), "--format", output.format, "graphml, gexf, csv, csv-nodes");
+    return parse_choice(parse_network_format(output.format), "--format", output.format,
+                        "graphml, gexf, csv, csv-nodes");
 }
 
 void write_out(const Network& network, NetworkFormat format, const Output& output) {
@@ -54,8 +55,10 @@ void write_out(const Network& network, NetworkFormat format, const Output& outpu
 }
 
 void add_output_options(CLI::App& command, Output& output) {
-    command.add_option("-f,--format", output.format, "graphml (visone, Gephi), gexf (Gephi, with time slices), "
-                                                     "csv (edge list) or csv-nodes (node list)")
+    command
+        .add_option("-f,--format", output.format,
+                    "graphml (visone, Gephi), gexf (Gephi, with time slices), "
+                    "csv (edge list) or csv-nodes (node list)")
         ->capture_default_str();
     command.add_option("-o,--output", output.file, "Write to this file (whole or not at all) instead of stdout");
 }
@@ -77,7 +80,8 @@ void run_statements(Context& context, const StatementsCommand& command) {
     options.normalization = parse_choice(parse_normalization(command.normalization), "--normalization",
                                          command.normalization, "none, average, jaccard, cosine");
     if (!command.slices.empty() && command.slices != "year") {
-        throw invalid_input_error("--slices", fmt::format("'{}' is not a slice stance knows; use year", command.slices));
+        throw invalid_input_error("--slices",
+                                  fmt::format("'{}' is not a slice stance knows; use year", command.slices));
     }
     options.slice_by_year = command.slices == "year";
     options.from = parse_date_option(command.from, "--from");
@@ -126,9 +130,9 @@ void run_votes(Context& context, const VotesCommand& command) {
     if (!command.by.empty()) {
         AgreementMatricesOptions periods;
         periods.topic = topic;
-        periods.by = parse_choice(command.by == "session" || command.by == "year" ? parse_period(command.by)
-                                                                                  : std::nullopt,
-                                  "--by", command.by, "session, year");
+        periods.by =
+            parse_choice(command.by == "session" || command.by == "year" ? parse_period(command.by) : std::nullopt,
+                         "--by", command.by, "session, year");
         periods.from = parse_date_option(command.from, "--from");
         periods.to = parse_date_option(command.to, "--to");
         check_date_order(periods.from, periods.to);
@@ -151,8 +155,9 @@ void setup_statements(CLI::App& network, Context& context) {
                       "between actors (the Discourse Network Analyzer's networks)");
     auto options = std::make_shared<StatementsCommand>();
     command->add_option("-k,--kind", options->kind, "two-mode, congruence or conflict")->capture_default_str();
-    command->add_option("-n,--normalization", options->normalization,
-                        "One-mode tie weights: none, average, jaccard or cosine (docs/networks.md)")
+    command
+        ->add_option("-n,--normalization", options->normalization,
+                     "One-mode tie weights: none, average, jaccard or cosine (docs/networks.md)")
         ->capture_default_str();
     command->add_option("-t,--topic", options->topic, "Only claims on this topic or its subtopics");
     command->add_option("--from", options->from, "Only statements on or after this date (YYYY-MM-DD)");

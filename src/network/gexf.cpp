@@ -19,7 +19,9 @@ namespace {
 
 using detail::xml_text;
 
-std::string_view gexf_type(AttributeType type) { return type == AttributeType::number ? "double" : "string"; }
+std::string_view gexf_type(AttributeType type) {
+    return type == AttributeType::number ? "double" : "string";
+}
 
 /// The edges of one pair of nodes: the whole period's (if any) and one per slice.
 struct Pair {

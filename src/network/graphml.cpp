@@ -16,7 +16,9 @@ namespace {
 
 using detail::xml_text;
 
-std::string_view graphml_type(AttributeType type) { return type == AttributeType::number ? "double" : "string"; }
+std::string_view graphml_type(AttributeType type) {
+    return type == AttributeType::number ? "double" : "string";
+}
 
 void write_keys(std::ostream& out, const Network& network) {
     out << "  <key id=\"id\" for=\"node\" attr.name=\"id\" attr.type=\"string\"/>\n"

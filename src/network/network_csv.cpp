@@ -20,15 +20,15 @@ void write_row(std::ostream& out, const std::vector<std::string>& cells) {
 } // namespace
 
 void write_edge_csv(std::ostream& out, const Network& network) {
-    std::vector<std::string> header{"Source", "Target", "Type", "Weight", network.frequency_name, "Slice", "Start",
-                                    "End"};
+    std::vector<std::string> header{"Source", "Target", "Type", "Weight", network.frequency_name,
+                                    "Slice",  "Start",  "End"};
     for (const AttributeColumn& column : network.edge_columns) {
         header.push_back(column.name);
     }
     write_row(out, header);
     for (const NetworkEdge& edge : network.edges) {
-        std::vector<std::string> row{network.nodes.at(edge.source).id, network.nodes.at(edge.target).id,
-                                     "Undirected", attribute_number(edge.weight), std::to_string(edge.frequency)};
+        std::vector<std::string> row{network.nodes.at(edge.source).id, network.nodes.at(edge.target).id, "Undirected",
+                                     attribute_number(edge.weight), std::to_string(edge.frequency)};
         if (edge.slice) {
             const TimeSlice& slice = network.slices.at(*edge.slice);
             row.insert(row.end(), {slice.label, slice.first.iso(), slice.last.iso()});

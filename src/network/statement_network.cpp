@@ -51,7 +51,9 @@ struct Statements {
     std::vector<Tally> tallies;
 };
 
-std::size_t direction_of(double score) { return score < 0.0 ? 0 : (score > 0.0 ? 2 : 1); }
+std::size_t direction_of(double score) {
+    return score < 0.0 ? 0 : (score > 0.0 ? 2 : 1);
+}
 
 Claim claim_of(const Stance& stance, const Catalog& catalog) {
     if (stance.proposition) {
@@ -146,8 +148,12 @@ void add_two_mode_edges(Network& network, const Statements& statements, int year
     }
     const std::size_t first_claim = statements.actors.size(); // claim nodes follow the actor nodes
     for (const auto& [key, sum] : sums) {
-        network.edges.push_back({key.first, first_claim + key.second, static_cast<double>(sum.statements),
-                                 sum.statements, slice, {attribute_number(sum.score / sum.statements)}});
+        network.edges.push_back({key.first,
+                                 first_claim + key.second,
+                                 static_cast<double>(sum.statements),
+                                 sum.statements,
+                                 slice,
+                                 {attribute_number(sum.score / sum.statements)}});
     }
 }
 
@@ -223,8 +229,8 @@ Network statement_network(const Store& store, const Catalog& catalog, const Stat
     const Statements statements = read_statements(store, catalog, options);
     Network network;
     network.description = describe(options);
-    network.weight_meaning = two_mode ? "statements" : fmt::format("{}, {}", to_string(options.kind),
-                                                                   to_string(options.normalization));
+    network.weight_meaning =
+        two_mode ? "statements" : fmt::format("{}, {}", to_string(options.kind), to_string(options.normalization));
     network.frequency_name = "statements";
     network.edge_columns = {{two_mode ? "mean_score" : "raw_weight", AttributeType::number}};
     add_nodes(network, statements, catalog, two_mode);

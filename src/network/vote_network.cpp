@@ -35,9 +35,8 @@ Network empty_network(const VoteNetworkOptions& options, std::string description
     network.description = std::move(description);
     network.weight_meaning = std::string(to_string(options.weight));
     network.frequency_name = "roll_calls";
-    network.edge_columns = {{"share", AttributeType::number},
-                            {"kappa", AttributeType::number},
-                            {"s_score", AttributeType::number}};
+    network.edge_columns = {
+        {"share", AttributeType::number}, {"kappa", AttributeType::number}, {"s_score", AttributeType::number}};
     return network;
 }
 
@@ -67,7 +66,11 @@ void add_ties(Network& network, const AgreementMatrix& matrix, const VoteNetwork
             if (counts.n == 0 || !weight || (options.threshold && *weight < *options.threshold)) {
                 continue;
             }
-            network.edges.push_back({nodes[i], nodes[j], *weight, counts.n, slice,
+            network.edges.push_back({nodes[i],
+                                     nodes[j],
+                                     *weight,
+                                     counts.n,
+                                     slice,
                                      {optional_number(counts.share()), optional_number(counts.kappa()),
                                       optional_number(counts.s_score())}});
         }

@@ -28,7 +28,9 @@ std::string_view escape_of(UChar32 c) {
 }
 
 /// XML 1.0's Char production, for what U8_NEXT can return (never a surrogate).
-bool allowed_in_xml(UChar32 c) { return c >= 0x20 ? c != 0xFFFE && c != 0xFFFF : false; }
+bool allowed_in_xml(UChar32 c) {
+    return c >= 0x20 ? c != 0xFFFE && c != 0xFFFF : false;
+}
 
 } // namespace
 

@@ -5,8 +5,8 @@
 // characters XML 1.0 cannot hold (control characters) become U+FFFD. docs/networks.md.
 #pragma once
 
-#include <ostream>
 #include <optional>
+#include <ostream>
 #include <string_view>
 
 #include "stance/network/network.hpp"
