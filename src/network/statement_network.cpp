@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include "enum_names.hpp"
 #include "stance/error.hpp"
 #include "stance/model/basis.hpp"
 #include "stance/query/catalog.hpp"
@@ -23,13 +24,15 @@ namespace stance {
 
 namespace {
 
-constexpr std::array kind_names{std::pair{StatementNetworkKind::two_mode, std::string_view{"two-mode"}},
-                                std::pair{StatementNetworkKind::congruence, std::string_view{"congruence"}},
-                                std::pair{StatementNetworkKind::conflict, std::string_view{"conflict"}}};
-constexpr std::array normalization_names{std::pair{Normalization::none, std::string_view{"none"}},
-                                         std::pair{Normalization::average, std::string_view{"average"}},
-                                         std::pair{Normalization::jaccard, std::string_view{"jaccard"}},
-                                         std::pair{Normalization::cosine, std::string_view{"cosine"}}};
+constexpr detail::EnumNames<StatementNetworkKind, 3> kind_names{
+    std::pair{StatementNetworkKind::two_mode, std::string_view{"two-mode"}},
+    std::pair{StatementNetworkKind::congruence, std::string_view{"congruence"}},
+    std::pair{StatementNetworkKind::conflict, std::string_view{"conflict"}}};
+constexpr detail::EnumNames<Normalization, 4> normalization_names{
+    std::pair{Normalization::none, std::string_view{"none"}},
+    std::pair{Normalization::average, std::string_view{"average"}},
+    std::pair{Normalization::jaccard, std::string_view{"jaccard"}},
+    std::pair{Normalization::cosine, std::string_view{"cosine"}}};
 
 /// A statement reduced to what a discourse network needs.
 struct Tally {
@@ -184,39 +187,19 @@ std::string describe(const StatementNetworkOptions& options) {
 } // namespace
 
 std::optional<StatementNetworkKind> parse_statement_network_kind(std::string_view text) noexcept {
-    for (const auto& [kind, name] : kind_names) {
-        if (name == text) {
-            return kind;
-        }
-    }
-    return std::nullopt;
+    return detail::parse_enum(kind_names, text);
 }
 
 std::string_view to_string(StatementNetworkKind kind) noexcept {
-    for (const auto& [k, name] : kind_names) {
-        if (k == kind) {
-            return name;
-        }
-    }
-    return "?";
+    return detail::enum_name(kind_names, kind);
 }
 
 std::optional<Normalization> parse_normalization(std::string_view text) noexcept {
-    for (const auto& [normalization, name] : normalization_names) {
-        if (name == text) {
-            return normalization;
-        }
-    }
-    return std::nullopt;
+    return detail::parse_enum(normalization_names, text);
 }
 
 std::string_view to_string(Normalization normalization) noexcept {
-    for (const auto& [n, name] : normalization_names) {
-        if (n == normalization) {
-            return name;
-        }
-    }
-    return "?";
+    return detail::enum_name(normalization_names, normalization);
 }
 
 Network statement_network(const Store& store, const Catalog& catalog, const StatementNetworkOptions& options) {

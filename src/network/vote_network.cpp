@@ -7,15 +7,17 @@
 
 #include <fmt/format.h>
 
+#include "enum_names.hpp"
 #include "stance/query/catalog.hpp"
 
 namespace stance {
 
 namespace {
 
-constexpr std::array weight_names{std::pair{AgreementWeight::share, std::string_view{"share"}},
-                                  std::pair{AgreementWeight::kappa, std::string_view{"kappa"}},
-                                  std::pair{AgreementWeight::s_score, std::string_view{"s"}}};
+constexpr detail::EnumNames<AgreementWeight, 3> weight_names{
+    std::pair{AgreementWeight::share, std::string_view{"share"}},
+    std::pair{AgreementWeight::kappa, std::string_view{"kappa"}},
+    std::pair{AgreementWeight::s_score, std::string_view{"s"}}};
 
 std::optional<double> figure(const AgreementCounts& counts, AgreementWeight weight) {
     switch (weight) {
@@ -93,21 +95,11 @@ TimeSlice slice_of(const AgreementMatrix& matrix, const Catalog& catalog) {
 } // namespace
 
 std::optional<AgreementWeight> parse_agreement_weight(std::string_view text) noexcept {
-    for (const auto& [weight, name] : weight_names) {
-        if (name == text) {
-            return weight;
-        }
-    }
-    return std::nullopt;
+    return detail::parse_enum(weight_names, text);
 }
 
 std::string_view to_string(AgreementWeight weight) noexcept {
-    for (const auto& [w, name] : weight_names) {
-        if (w == weight) {
-            return name;
-        }
-    }
-    return "?";
+    return detail::enum_name(weight_names, weight);
 }
 
 Network vote_network(const AgreementMatrix& matrix, const Catalog& catalog, const VoteNetworkOptions& options) {

@@ -1,22 +1,22 @@
 // Choosing a network writer by its format name (stance/network/write.hpp).
 #include "stance/network/write.hpp"
 
+#include "enum_names.hpp"
+
 namespace stance {
 
+namespace {
+
+constexpr detail::EnumNames<NetworkFormat, 4> format_names{
+    std::pair{NetworkFormat::graphml, std::string_view{"graphml"}},
+    std::pair{NetworkFormat::gexf, std::string_view{"gexf"}},
+    std::pair{NetworkFormat::csv_edges, std::string_view{"csv"}},
+    std::pair{NetworkFormat::csv_nodes, std::string_view{"csv-nodes"}}};
+
+} // namespace
+
 std::optional<NetworkFormat> parse_network_format(std::string_view text) noexcept {
-    if (text == "graphml") {
-        return NetworkFormat::graphml;
-    }
-    if (text == "gexf") {
-        return NetworkFormat::gexf;
-    }
-    if (text == "csv") {
-        return NetworkFormat::csv_edges;
-    }
-    if (text == "csv-nodes") {
-        return NetworkFormat::csv_nodes;
-    }
-    return std::nullopt;
+    return detail::parse_enum(format_names, text);
 }
 
 void write_network(std::ostream& out, const Network& network, NetworkFormat format) {
