@@ -696,22 +696,6 @@ std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::
     return {line, column};
 }
 
-/// The offset of the first byte that is not part of well-formed UTF-8, or nothing.
-std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
-    const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
-    const auto length = static_cast<std::int32_t>(std::min<std::size_t>(text.size(), INT32_MAX));
-    std::int32_t offset = 0;
-    while (offset < length) {
-        const std::int32_t start = offset;
-        UChar32 c = 0;
-        U8_NEXT(bytes, offset, length, c);
-        if (c < 0) {
-            return static_cast<std::size_t>(start);
-        }
-    }
-    return std::nullopt;
-}
-
 json::value parse_json(std::string_view text, const std::string& source) {
     // Editors on Windows start UTF-8 files with a byte order mark. It is not JSON, but it says
     // nothing wrong about the data either, so it is skipped rather than refused.
