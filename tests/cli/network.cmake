@@ -48,12 +48,14 @@ stance_cli_test(NAME "network statements: an unknown topic exits 4" FIXTURES net
     ARGS --db|${network_db}|network|statements|-t|Atlantis CODE 4 EXPECT "Atlantis")
 stance_cli_test(NAME "network without statements or votes is a usage error" ARGS network CODE 2)
 
-# Votes: the UN fixture (unga.cmake imports it).
+# Votes: the UN fixture (unga.cmake imports it), written to a folder of their own: the statements
+# tests' setup clears theirs, and the two groups may run at the same time.
+set(network_votes_out ${STANCE_CLI_WORK}/network-votes)
 stance_cli_test(NAME "network votes: a session's kappa network as GraphML passes xmllint" FIXTURES unga_db
-    SHELL "mkdir -p ${network_out} && $0 --db ${unga_db} network votes --session 45 -w kappa -o ${network_out}/unga45.graphml && ${XMLLINT} --noout ${network_out}/unga45.graphml && grep -o 'attr.name=\"roll_calls\"' ${network_out}/unga45.graphml"
+    SHELL "mkdir -p ${network_votes_out} && $0 --db ${unga_db} network votes --session 45 -w kappa -o ${network_votes_out}/unga45.graphml && ${XMLLINT} --noout ${network_votes_out}/unga45.graphml && grep -o 'attr.name=\"roll_calls\"' ${network_votes_out}/unga45.graphml"
     EXPECT "attr.name=\"roll_calls\"")
 stance_cli_test(NAME "network votes: every session as GEXF slices passes xmllint" FIXTURES unga_db
-    SHELL "mkdir -p ${network_out} && $0 --db ${unga_db} network votes --by session --threshold 0.5 -f gexf -o ${network_out}/sessions.gexf && ${XMLLINT} --noout ${network_out}/sessions.gexf && grep -c '<spell ' ${network_out}/sessions.gexf"
+    SHELL "mkdir -p ${network_votes_out} && $0 --db ${unga_db} network votes --by session --threshold 0.5 -f gexf -o ${network_votes_out}/sessions.gexf && ${XMLLINT} --noout ${network_votes_out}/sessions.gexf && grep -c '<spell ' ${network_votes_out}/sessions.gexf"
     EXPECT "^[1-9][0-9]*\n$")
 stance_cli_test(NAME "network votes: without a period exits 3" FIXTURES unga_db
     ARGS --db|${unga_db}|network|votes CODE 3 EXPECT "give exactly one of --session N, --meeting ID, or --by")
