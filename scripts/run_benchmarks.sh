@@ -25,10 +25,12 @@ done
 echo "== building Release in $BUILD" >&2
 cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DSTANCE_BUILD_BENCHMARKS=ON \
     -DSTANCE_BUILD_TESTS=OFF -DSTANCE_BUILD_EXAMPLES=OFF > "$WORK/cmake.log"
-cmake --build "$BUILD" -j2 --target bench_unga_import bench_unga_queries bench_agreement_matrices > "$WORK/build.log"
+cmake --build "$BUILD" -j2 --target bench_unga_import bench_unga_queries bench_agreement_matrices bench_export \
+    > "$WORK/build.log"
 IMPORT="$BUILD/bench/bench_unga_import"
 QUERIES="$BUILD/bench/bench_unga_queries"
 MATRICES="$BUILD/bench/bench_agreement_matrices"
+EXPORT="$BUILD/bench/bench_export"
 
 # The baselines of the matrices benchmark: Debian's pandas and numpy, and DuckDB from npm (kept in
 # the build directory, so a second run installs nothing).
@@ -82,8 +84,7 @@ STANCE_MB=$(du -m "$WORK/stance.db" | cut -f1)
 
 echo "== import of twice the history, and with the full-codes release" >&2
 DOUBLE=$("$IMPORT" "$WORK/double.db" "$WORK/double")
-DOUBLE_MB=$(du -m "$WORK/double.db" | cut -f1)
-rm -f "$WORK/double.db"*
+DOUBLE_MB=$(du -m "$WORK/double.db" | cut -f1) # kept for the export benchmark
 rm -f "$WORK/raw2.db"
 /usr/bin/time -f "seconds=%e peak_rss_kb=%M" -o "$WORK/time2.txt" \
     sqlite3 "$WORK/raw2.db" ".import --csv $WORK/double/un_votes.csv un_votes" \
@@ -137,6 +138,39 @@ S_PAIRS=$(sed -n 's/.* pairs=\([0-9]*\).*/\1/p' "$WORK/m_stance.txt" | head -1)
 P_PAIRS=$(sed -n 's/.* pairs=\([0-9]*\).*/\1/p' "$WORK/m_pandas.txt" | head -1)
 D_PAIRS=$(sed -n 's/.*pairs=\([0-9]*\).*/\1/p' "$WORK/m_duckdb.txt" | head -1)
 
+# 4. Export: the streaming export of the history and of twice the history, each beside two
+# baselines run on the same machine just before it: a copy of a file the export's size with the
+# same final fsync (what the disk allows), and the sqlite3 tool's .dump of the same database.
+echo "== export, $RUNS runs each" >&2
+export_runs() { # database tag
+    : > "$WORK/e_$2.txt"; : > "$WORK/c_$2.txt"; : > "$WORK/d_$2.txt"
+    for run in $(seq "$RUNS"); do
+        "$EXPORT" "$1" "$WORK/export_$2.json" >> "$WORK/e_$2.txt"
+        rm -f "$WORK/copy.json"
+        /usr/bin/time -f "seconds=%e peak_rss_kb=%M" -o "$WORK/t.txt" \
+            dd if="$WORK/export_$2.json" of="$WORK/copy.json" bs=1M conv=fsync status=none
+        cat "$WORK/t.txt" >> "$WORK/c_$2.txt"
+        /usr/bin/time -f "seconds=%e peak_rss_kb=%M" -o "$WORK/t.txt" sqlite3 "$1" .dump > "$WORK/dump.sql"
+        cat "$WORK/t.txt" >> "$WORK/d_$2.txt"
+    done
+    EXPORT_MB_[$2]=$(du -m "$WORK/export_$2.json" | cut -f1)
+    DUMP_MB_[$2]=$(du -m "$WORK/dump.sql" | cut -f1)
+    rm -f "$WORK/export_$2.json" "$WORK/copy.json" "$WORK/dump.sql"
+}
+declare -A EXPORT_MB_ DUMP_MB_
+export_runs "$WORK/stance.db" single
+export_runs "$WORK/double.db" double
+rm -f "$WORK/double.db"*
+export_row() { # tag label
+    local e_s c_s d_s
+    e_s=$(field seconds < "$WORK/e_$1.txt" | median)
+    c_s=$(field seconds < "$WORK/c_$1.txt" | median)
+    d_s=$(field seconds < "$WORK/d_$1.txt" | median)
+    echo "| copy of a file the export's size, $2 (\`dd conv=fsync\`) | $c_s | 1.00 | $(mb "$(field peak_rss_kb < "$WORK/c_$1.txt" | median)") MB | ${EXPORT_MB_[$1]} MB |"
+    echo "| sqlite3 \`.dump\` of the same database, $2 | $d_s | $(ratio "$d_s" "$c_s") | $(mb "$(field peak_rss_kb < "$WORK/d_$1.txt" | median)") MB | ${DUMP_MB_[$1]} MB |"
+    echo "| stance export (streamed, fsync'd), $2 | $e_s | $(ratio "$e_s" "$c_s") | $(mb "$(field peak_rss_kb < "$WORK/e_$1.txt" | median)") MB | ${EXPORT_MB_[$1]} MB |"
+}
+
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 
@@ -170,6 +204,13 @@ mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
     echo "| DuckDB SQL over the CSV (bench/agreement_duckdb.mjs) | $D_PROC | $(ratio "$D_PROC" "$S_PROC") | | | $(mb "$D_KB") MB | $D_PAIRS |"
     echo
     echo "compute: pandas / stance = $(ratio "$P_COMP" "$S_COMP"); end to end: pandas / stance = $(ratio "$P_PROC" "$S_PROC")"
+    echo
+    echo "**Export of the whole database** (median of $RUNS; ratio to the copy of a file of the same size)"
+    echo
+    echo "| what | seconds | ratio to the copy | peak memory | output |"
+    echo "| --- | --- | --- | --- | --- |"
+    export_row single "the history"
+    export_row double "twice the history"
     echo "<!-- unga-results:end -->"
 } > "$WORK/results.md"
 

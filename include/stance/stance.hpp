@@ -13,6 +13,7 @@
 #include "stance/io/csv.hpp"
 #include "stance/io/csv_field.hpp"
 #include "stance/io/dataset_json.hpp"
+#include "stance/io/export.hpp"
 #include "stance/io/validate_files.hpp"
 #include "stance/model/basis.hpp"
 #include "stance/model/dataset.hpp"

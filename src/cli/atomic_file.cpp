@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstring>
 #include <string>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -22,35 +23,6 @@ namespace {
                             "has space left",
                             file.string(), step, std::strerror(cause)));
 }
-
-/// Closes a file descriptor, and removes the temporary file unless the replace went through.
-class PartialFile {
-public:
-    explicit PartialFile(std::filesystem::path path) : m_path(std::move(path)) {
-        m_fd = ::open(m_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-    }
-    PartialFile(const PartialFile&) = delete;
-    PartialFile& operator=(const PartialFile&) = delete;
-    ~PartialFile() {
-        close();
-        if (!m_kept) {
-            ::unlink(m_path.c_str());
-        }
-    }
-    [[nodiscard]] int fd() const noexcept { return m_fd; }
-    /// Closes the descriptor; false when the close reported a write error.
-    bool close() noexcept {
-        const bool ok = m_fd < 0 || ::close(m_fd) == 0;
-        m_fd = -1;
-        return ok;
-    }
-    void keep() noexcept { m_kept = true; }
-
-private:
-    std::filesystem::path m_path;
-    int m_fd = -1;
-    bool m_kept = false;
-};
 
 void write_all(int fd, std::string_view content, const std::filesystem::path& file) {
     while (!content.empty()) {
@@ -81,25 +53,46 @@ void sync_directory(const std::filesystem::path& file) {
 
 } // namespace
 
+AtomicFile::AtomicFile(std::filesystem::path file) : m_file(std::move(file)), m_partial(m_file) {
+    m_partial += ".partial";
+    m_fd = ::open(m_partial.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (m_fd < 0) {
+        fail(m_file, fmt::format("creating {}", m_partial.string()), errno);
+    }
+}
+
+AtomicFile::~AtomicFile() {
+    if (m_fd >= 0) {
+        ::close(m_fd);
+    }
+    if (!m_committed) {
+        ::unlink(m_partial.c_str());
+    }
+}
+
+void AtomicFile::write(std::string_view content) {
+    write_all(m_fd, content, m_file);
+}
+
+void AtomicFile::commit() {
+    if (::fsync(m_fd) != 0) {
+        fail(m_file, "flushing it to disk", errno);
+    }
+    const int fd = std::exchange(m_fd, -1);
+    if (::close(fd) != 0) { // a close can report a write error the writes did not
+        fail(m_file, "closing it", errno);
+    }
+    if (::rename(m_partial.c_str(), m_file.c_str()) != 0) {
+        fail(m_file, fmt::format("renaming {} to it", m_partial.string()), errno);
+    }
+    m_committed = true; // renamed: nothing left to remove
+    sync_directory(m_file);
+}
+
 void write_file_atomically(const std::filesystem::path& file, std::string_view content) {
-    std::filesystem::path temporary = file;
-    temporary += ".partial";
-    PartialFile partial(temporary);
-    if (partial.fd() < 0) {
-        fail(file, fmt::format("creating {}", temporary.string()), errno);
-    }
-    write_all(partial.fd(), content, file);
-    if (::fsync(partial.fd()) != 0) {
-        fail(file, "flushing it to disk", errno);
-    }
-    if (!partial.close()) {
-        fail(file, "closing it", errno);
-    }
-    if (::rename(temporary.c_str(), file.c_str()) != 0) {
-        fail(file, fmt::format("renaming {} to it", temporary.string()), errno);
-    }
-    partial.keep(); // renamed: nothing left to remove
-    sync_directory(file);
+    AtomicFile atomic(file);
+    atomic.write(content);
+    atomic.commit();
 }
 
 } // namespace stance::cli

@@ -7,9 +7,11 @@
 #include "cli/atomic_file.hpp"
 #include "cli/commands.hpp"
 #include "stance/error.hpp"
-#include "stance/io/check.hpp"
 #include "stance/io/dataset_json.hpp"
+#include "stance/io/export.hpp"
 #include "stance/io/validate_files.hpp"
+#include "stance/query/catalog.hpp"
+#include "stance/query/resolve.hpp"
 #include "stance/store/store.hpp"
 
 namespace stance::cli {
@@ -78,26 +80,50 @@ void setup_validate(CLI::App& app, Context& context) {
 }
 
 void setup_export(CLI::App& app, Context& context) {
-    auto* command = app.add_subcommand("export", "Export the whole database as one canonical JSON dataset");
-    auto output = std::make_shared<std::string>();
-    command->add_option("-o,--output", *output, "Write to this file instead of standard output");
-    command->callback([&context, output] {
+    auto* command = app.add_subcommand(
+        "export", "Export the database, or one document's, meeting's or coder's stances with everything they refer "
+                  "to, as one canonical JSON dataset");
+    struct Options {
+        std::string output;
+        std::string document;
+        std::string meeting;
+        std::string coder;
+    };
+    auto options = std::make_shared<Options>();
+    command->add_option("-o,--output", options->output, "Write to this file (atomically) instead of standard output");
+    command->add_option("--document", options->document, "Only the stances whose source is this document (its id)");
+    command->add_option("--meeting", options->meeting,
+                        "Only the stances at this meeting or one nested in it (id, date or title), with its agenda");
+    command->add_option("--coder", options->coder, "Only the stances this coder coded (the name as recorded)");
+    command->callback([&context, options] {
         auto store = context.open_store(true);
-        const Dataset dataset = store->to_dataset();
-        // A backup of a damaged database would carry the damage into every restore: refuse it.
-        if (const std::vector<StoreProblem> problems = check_export(*store, dataset); !problems.empty()) {
-            throw storage_error(fmt::format("{}: not exported, the database is damaged: {}: {}; run stance check for "
-                                            "the full list",
-                                            context.database, problems.front().entity, problems.front().what));
+        ExportSelection selection;
+        if (!options->document.empty()) {
+            selection.document = DocumentId{options->document};
         }
-        const std::string json = write_dataset(dataset);
-        if (output->empty()) {
+        if (!options->meeting.empty()) {
+            selection.meeting = resolve_meeting(Catalog{*store}, options->meeting);
+        }
+        if (!options->coder.empty()) {
+            selection.coder = options->coder;
+        }
+        if (options->output.empty()) {
             errno = 0;
-            std::cout << json;
+            export_dataset(
+                *store,
+                [](std::string_view piece) {
+                    if (!(std::cout << piece)) {
+                        flush_standard_output(); // throws with the reason while errno still holds it
+                    }
+                },
+                selection);
             flush_standard_output(); // now, while the failed write's reason is still known
             return;
         }
-        write_file_atomically(*output, json);
+        AtomicFile file(options->output);
+        export_dataset(
+            *store, [&file](std::string_view piece) { file.write(piece); }, selection);
+        file.commit();
     });
 }
 

@@ -98,4 +98,8 @@ std::string pretty_json(const json::value& value) {
     return out;
 }
 
+void append_pretty_json(std::string& out, const json::value& value, int indent) {
+    write(out, value, indent);
+}
+
 } // namespace stance::detail

@@ -12,4 +12,8 @@ namespace stance::detail {
 
 [[nodiscard]] std::string pretty_json(const boost::json::value& value);
 
+/// Appends `value` laid out as pretty_json does, as if it stood `indent` levels deep in a larger
+/// document: the pieces of a document written one at a time (the streaming export).
+void append_pretty_json(std::string& out, const boost::json::value& value, int indent);
+
 } // namespace stance::detail

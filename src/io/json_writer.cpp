@@ -5,12 +5,15 @@
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
+#include "io/dataset_writer.hpp"
 #include "io/json_pretty.hpp"
 #include "stance/io/dataset_json.hpp"
 
 namespace json = boost::json;
 
 namespace stance {
+
+namespace detail {
 
 namespace {
 
@@ -76,6 +79,8 @@ void put(json::object& o, std::string_view key, const std::vector<Direction>& di
     }
     o[key] = std::move(by_scale);
 }
+
+} // namespace
 
 json::value to_json(const Document& d) {
     json::object o;
@@ -249,38 +254,80 @@ json::value to_json(const Stance& s) {
     return o;
 }
 
-template <class T> void put_list(json::object& top, std::string_view key, const std::vector<T>& entities) {
-    if (entities.empty()) {
-        return;
-    }
-    json::array list;
-    list.reserve(entities.size());
-    for (const T& entity : entities) {
-        list.push_back(to_json(entity));
-    }
-    top[key] = std::move(list);
+int dataset_format_version(const std::vector<Document>& documents) {
+    return std::any_of(documents.begin(), documents.end(), [](const Document& d) { return d.text.empty(); }) ? 2 : 1;
 }
+
+namespace {
+
+constexpr std::size_t flush_size = std::size_t{1} << 20;
 
 } // namespace
 
+// The layout is pretty_json's for the top object: each key on its own line one level in, each
+// entity of a list on its own line two levels in.
+DatasetWriter::DatasetWriter(const ExportSink& sink, int format_version) : m_sink(sink) {
+    m_buffer = fmt::format("{{\n  \"stance_dataset\": {}", format_version);
+}
+
+void DatasetWriter::item(std::string_view list, const json::value& entity) {
+    if (list != m_list) {
+        close_list();
+        m_list = list;
+        m_buffer += ",\n  ";
+        m_buffer += json::serialize(json::string(list));
+        m_buffer += ": [\n    ";
+    } else {
+        m_buffer += ",\n    ";
+    }
+    append_pretty_json(m_buffer, entity, 2);
+    flush_if_full();
+}
+
+void DatasetWriter::lists(const Dataset& dataset) {
+    items("documents", dataset.documents);
+    items("actors", dataset.actors);
+    items("memberships", dataset.memberships);
+    items("roles", dataset.roles);
+    items("topics", dataset.topics);
+    items("propositions", dataset.propositions);
+    items("bodies", dataset.bodies);
+    items("meetings", dataset.meetings);
+    items("agenda_items", dataset.agenda_items);
+    items("participants", dataset.participants);
+    items("stances", dataset.stances);
+}
+
+void DatasetWriter::close_list() {
+    if (!m_list.empty()) {
+        m_buffer += "\n  ]";
+    }
+}
+
+void DatasetWriter::finish() {
+    close_list();
+    m_list.clear();
+    m_buffer += "\n}\n";
+    m_sink(m_buffer);
+    m_buffer.clear();
+}
+
+void DatasetWriter::flush_if_full() {
+    if (m_buffer.size() >= flush_size) {
+        m_sink(m_buffer);
+        m_buffer.clear();
+    }
+}
+
+} // namespace detail
+
 std::string write_dataset(const Dataset& dataset) {
-    json::object top;
-    // Version 2 only when the file needs it, so exports that version 1 readers understand stay so.
-    const bool references = std::any_of(dataset.documents.begin(), dataset.documents.end(),
-                                        [](const Document& d) { return d.text.empty(); });
-    top["stance_dataset"] = references ? 2 : 1;
-    put_list(top, "documents", dataset.documents);
-    put_list(top, "actors", dataset.actors);
-    put_list(top, "memberships", dataset.memberships);
-    put_list(top, "roles", dataset.roles);
-    put_list(top, "topics", dataset.topics);
-    put_list(top, "propositions", dataset.propositions);
-    put_list(top, "bodies", dataset.bodies);
-    put_list(top, "meetings", dataset.meetings);
-    put_list(top, "agenda_items", dataset.agenda_items);
-    put_list(top, "participants", dataset.participants);
-    put_list(top, "stances", dataset.stances);
-    return detail::pretty_json(top) + '\n';
+    std::string out;
+    const ExportSink sink = [&out](std::string_view piece) { out += piece; };
+    detail::DatasetWriter writer(sink, detail::dataset_format_version(dataset.documents));
+    writer.lists(dataset);
+    writer.finish();
+    return out;
 }
 
 } // namespace stance

@@ -1,7 +1,9 @@
 // Writing to the SQLite store: one IMMEDIATE transaction per ImportSession, upserts keyed by slug.
 #include <span>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
@@ -73,6 +75,16 @@ private:
     void put_poles(std::int64_t topic, const char* pole, const std::vector<Name>& labels);
     void put_directions(const char* table, const char* key_column, std::int64_t row,
                         const std::vector<Direction>& directions);
+    // A direction whose scale topic is not written yet; see put_directions.
+    struct PendingDirection {
+        const char* table;
+        const char* key_column;
+        std::int64_t row;
+        std::string scale;
+        double weight;
+    };
+    void insert_direction(const PendingDirection& direction, std::int64_t scale);
+    void write_pending_directions();
     void remember(EntityKind kind, const std::string& slug, std::int64_t row) { m_ids[index(kind)][slug] = row; }
     static std::size_t index(EntityKind kind) { return static_cast<std::size_t>(kind); }
 
@@ -83,6 +95,7 @@ private:
     std::unordered_map<std::int64_t, std::string> m_meeting_dates;
     std::unordered_map<std::int64_t, std::int64_t> m_item_meetings; // agenda item row → meeting row
     bool m_staging_ready = false;
+    std::vector<PendingDirection> m_pending_directions;
     VoteRows m_votes;
 };
 
@@ -250,18 +263,36 @@ void SqliteImportSession::put_directions(const char* table, const char* key_colu
     SQLite::Statement clear(m_db, fmt::format("DELETE FROM {} WHERE {} = ?", table, key_column));
     clear.bind(1, row);
     clear.exec();
-    if (directions.empty()) {
-        return;
-    }
-    SQLite::Statement insert(
-        m_db, fmt::format("INSERT OR REPLACE INTO {} ({}, scale_id, weight) VALUES (?, ?, ?)", table, key_column));
+    std::erase_if(m_pending_directions, [&](const PendingDirection& pending) {
+        return std::string_view(pending.table) == table && pending.row == row;
+    });
     for (const Direction& direction : directions) {
-        insert.reset();
-        insert.bind(1, row);
-        insert.bind(2, row_id(EntityKind::topic, direction.scale.str()));
-        insert.bind(3, direction.weight);
-        insert.exec();
+        PendingDirection pending{table, key_column, row, direction.scale.str(), direction.weight};
+        if (const std::optional<std::int64_t> scale = optional_row_id(EntityKind::topic, pending.scale)) {
+            insert_direction(pending, *scale);
+        } else {
+            // A scale may be a topic written later in the same import: parents come first, but a
+            // direction may point anywhere ("crimea-annexation", under "ukraine", leans on the
+            // "russia" scale). Written at commit, when every topic is in.
+            m_pending_directions.push_back(std::move(pending));
+        }
     }
+}
+
+void SqliteImportSession::insert_direction(const PendingDirection& direction, std::int64_t scale) {
+    SQLite::Statement insert(m_db, fmt::format("INSERT OR REPLACE INTO {} ({}, scale_id, weight) VALUES (?, ?, ?)",
+                                               direction.table, direction.key_column));
+    insert.bind(1, direction.row);
+    insert.bind(2, scale);
+    insert.bind(3, direction.weight);
+    insert.exec();
+}
+
+void SqliteImportSession::write_pending_directions() {
+    for (const PendingDirection& direction : m_pending_directions) {
+        insert_direction(direction, row_id(EntityKind::topic, direction.scale)); // unknown still: refused
+    }
+    m_pending_directions.clear();
 }
 
 void SqliteImportSession::put(const Proposition& proposition) {
@@ -612,6 +643,7 @@ void SqliteImportSession::remove(const ActorAlias& alias) {
 }
 
 void SqliteImportSession::commit() {
+    write_pending_directions();
     m_statements.clear(); // finalize before COMMIT so no statement holds the write open
     m_votes.release();
     m_transaction.commit();

@@ -5,6 +5,7 @@
 
 #include <cctype>
 #include <filesystem>
+#include <optional>
 #include <system_error>
 
 #include <SQLiteCpp/Statement.h>
@@ -176,6 +177,10 @@ const char* table_of(EntityKind kind) noexcept {
 SqliteStore::SqliteStore(const std::string& path, OpenOptions options) try
     : m_path(path), m_db(open_database(openable(path, options), options)) {
     m_db.exec("PRAGMA foreign_keys = ON");
+    // 64 MiB of page cache (allocated only as pages are used): a large import then writes each
+    // page once at commit instead of spilling the same pages to the log again and again, and
+    // queries over a whole vote history find its pages in memory from the second query on.
+    m_db.exec("PRAGMA cache_size = -65536");
     check_kind(m_db, path, options);
     if (options.read_only) {
         const int version = read_schema_version(m_db);
@@ -195,9 +200,6 @@ SqliteStore::SqliteStore(const std::string& path, OpenOptions options) try
         // WAL lets readers keep answering while an import writes; FULL makes every commit durable.
         m_db.exec("PRAGMA journal_mode = WAL");
         m_db.exec("PRAGMA synchronous = FULL");
-        // 64 MiB of page cache (allocated only as pages are used): a large import then writes each
-        // page once at commit instead of spilling the same pages to the log again and again.
-        m_db.exec("PRAGMA cache_size = -65536");
     }
     migrate(m_db, current_schema_version);
 } catch (const SQLite::Exception& failure) {
@@ -582,16 +584,44 @@ std::vector<Stance> SqliteStore::stances(const StanceFilter& filter) const {
     return result;
 }
 
+void SqliteStore::for_each_stance_by_id(const StanceFilter& filter,
+                                        const std::function<void(const Stance&)>& visit) const {
+    if (!filter.text.empty()) {
+        check_search_text(filter.text);
+    }
+    try {
+        SQLite::Statement general(m_db, general_stances_by_id(filter));
+        bind_filter(general, filter);
+        const std::string vote_sql = vote_stances_by_id(filter);
+        std::optional<SQLite::Statement> votes;
+        if (!vote_sql.empty()) {
+            votes.emplace(m_db, vote_sql);
+            bind_filter(*votes, filter);
+        }
+        bool general_row = general.executeStep();
+        bool vote_row = votes && votes->executeStep();
+        while (general_row || vote_row) { // merge the two id-ordered streams; no id is in both
+            if (general_row && (!vote_row || general.getColumn(0).getString() < votes->getColumn(0).getString())) {
+                visit(read_stance(general));
+                general_row = general.executeStep();
+            } else {
+                visit(read_stance(*votes));
+                vote_row = votes->executeStep();
+            }
+        }
+    } catch (const SQLite::Exception& failure) {
+        rethrow_as_stance_error(failure, fmt::format("reading stances from {}", m_path));
+    }
+}
+
 void SqliteStore::for_each_stance(const StanceFilter& filter, const std::function<void(const Stance&)>& visit) const {
     if (!filter.text.empty()) {
         check_search_text(filter.text);
     }
     try {
-        SQLite::Statement query(m_db, stance_query(filter));
-        bind_filter(query, filter);
-        while (query.executeStep()) {
-            visit(read_stance(query));
-        }
+        const std::unique_ptr<ReadSnapshot> snapshot = read_snapshot(); // the names and the rows from one state
+        m_names.refresh(m_db, m_reads);
+        read_stances(m_reads, m_names, filter, visit);
     } catch (const SQLite::Exception& failure) {
         rethrow_as_stance_error(failure, fmt::format("reading stances from {}", m_path));
     }

@@ -9,6 +9,8 @@
 #include <SQLiteCpp/Exception.h>
 
 #include "stance/store/store.hpp"
+#include "store/key_names.hpp"
+#include "store/statement_cache.hpp"
 
 namespace stance::detail {
 
@@ -35,6 +37,8 @@ public:
     [[nodiscard]] std::optional<Document> document(const DocumentId& id) const override;
     [[nodiscard]] std::vector<Stance> stances(const StanceFilter& filter) const override;
     void for_each_stance(const StanceFilter& filter, const std::function<void(const Stance&)>& visit) const override;
+    void for_each_stance_by_id(const StanceFilter& filter,
+                               const std::function<void(const Stance&)>& visit) const override;
     [[nodiscard]] RecordedVotes recorded_votes(const StanceFilter& filter) const override;
 
     /// The underlying connection, for the SQLite-specific tools (benchmarks, the UNGA bulk path).
@@ -42,12 +46,15 @@ public:
 
 private:
     void check_search_text(const std::string& text) const;
+
     std::vector<Name> aliases(const char* table, const char* key_column, std::int64_t row_id) const;
     std::optional<Scale> scale_of(std::int64_t topic_row) const;
     std::vector<Direction> directions(const char* table, const char* key_column, std::int64_t row) const;
 
     std::string m_path;
     mutable SQLite::Database m_db;
+    mutable ReadStatements m_reads{m_db}; // after m_db: finalized before the connection closes
+    mutable KeyNames m_names;
 };
 
 /// Translates a SQLite exception into the stance error a caller can act on (busy, storage).

@@ -21,7 +21,7 @@ void SqliteWrittenEntities::forget() {
     m_meetings.clear();
 }
 
-std::optional<std::string> SqliteWrittenEntities::document_text(const DocumentId& id) {
+const std::optional<std::string>& SqliteWrittenEntities::document_text(const DocumentId& id) {
     auto [slot, fresh] = m_documents.try_emplace(id.str());
     if (fresh) {
         SQLite::Statement query(m_db, "SELECT text FROM document WHERE slug = ?");
@@ -93,7 +93,7 @@ std::vector<Role> SqliteWrittenEntities::roles_of(const ActorId& person) {
     return slot->second;
 }
 
-std::optional<Meeting> SqliteWrittenEntities::meeting(const MeetingId& id) {
+const std::optional<Meeting>& SqliteWrittenEntities::meeting(const MeetingId& id) {
     auto [slot, fresh] = m_meetings.try_emplace(id.str());
     if (fresh) {
         SQLite::Statement query(m_db, "SELECT m.date, m.end_date, p.slug FROM meeting m "

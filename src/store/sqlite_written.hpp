@@ -17,12 +17,12 @@ class SqliteWrittenEntities final : public WrittenEntities {
 public:
     explicit SqliteWrittenEntities(SQLite::Database& db) : m_db(db) {}
 
-    std::optional<std::string> document_text(const DocumentId& id) override;
+    const std::optional<std::string>& document_text(const DocumentId& id) override;
     std::optional<TopicId> proposition_topic(const PropositionId& id) override;
     bool is_within(const TopicId& topic, const TopicId& ancestor) override;
     std::optional<ActorKind> actor_kind(const ActorId& id) override;
     std::vector<Role> roles_of(const ActorId& person) override;
-    std::optional<Meeting> meeting(const MeetingId& id) override;
+    const std::optional<Meeting>& meeting(const MeetingId& id) override;
 
     /// Drops every cached answer (after a write that may change one).
     void forget();

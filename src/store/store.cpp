@@ -85,6 +85,14 @@ RecordedVotes Store::recorded_votes(const StanceFilter& filter) const {
     return result;
 }
 
+void Store::for_each_stance_by_id(const StanceFilter& filter, const std::function<void(const Stance&)>& visit) const {
+    std::vector<Stance> all = stances(filter);
+    sort_by_id(all);
+    for (const Stance& stance : all) {
+        visit(stance);
+    }
+}
+
 Dataset Store::to_dataset() const {
     const auto snapshot = read_snapshot(); // lists that agree with each other, even during an import
     Dataset dataset;
@@ -99,7 +107,11 @@ Dataset Store::to_dataset() const {
     dataset.agenda_items = agenda_items();
     dataset.participants = participants();
     dataset.stances = stances();
+    sort_canonically(dataset);
+    return dataset;
+}
 
+void sort_canonically(Dataset& dataset) {
     sort_by_id(dataset.documents);
     sort_by_id(dataset.actors);
     sort_by_id(dataset.topics);
@@ -117,7 +129,6 @@ Dataset Store::to_dataset() const {
     std::sort(dataset.participants.begin(), dataset.participants.end(), [](const Participant& a, const Participant& b) {
         return std::tie(a.meeting, a.actor, a.person) < std::tie(b.meeting, b.actor, b.person);
     });
-    return dataset;
 }
 
 } // namespace stance

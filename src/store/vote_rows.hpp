@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -66,11 +67,11 @@ private:
         std::string actor_slug;
     };
     std::optional<Found> find(const std::string& slug);
+    void insert(const VoteRow& row);
     SQLite::Statement& statement(const char* sql);
 
     StatementCache m_statements;
-    bool m_staging_ready = false;
-    std::size_t m_staged = 0;
+    std::vector<VoteRow> m_staged;                           // written by the next flush, in order
     std::unordered_map<std::int64_t, RollCall> m_roll_calls; // read or written in this session
 };
 

@@ -22,43 +22,54 @@ std::string shown(const std::string& text) {
     return end < text.size() ? text.substr(0, end) + "…" : text;
 }
 
-[[noreturn]] void refuse(const std::string& entity, const std::string& what) {
-    throw invalid_input_error(entity, what);
+/// How a refusal names the entity (`stance "x"`). Formatted only when something is refused: the
+/// rules run for every vote of a bulk import, and almost always pass.
+class EntityName {
+public:
+    EntityName(std::string_view kind, const std::string& id) : m_kind(kind), m_id(id) {}
+    [[nodiscard]] std::string str() const { return fmt::format("{} \"{}\"", m_kind, shown(m_id)); }
+
+private:
+    std::string_view m_kind;
+    const std::string& m_id;
+};
+
+[[noreturn]] void refuse(const EntityName& entity, const std::string& what) {
+    throw invalid_input_error(entity.str(), what);
 }
 
-template <class Tag> void check_id(const std::string& entity, std::string_view field, const Id<Tag>& id) {
+template <class Tag> void check_id(const EntityName& entity, std::string_view field, const Id<Tag>& id) {
     if (!is_valid_id(id.str())) {
         refuse(entity, fmt::format("{} \"{}\" is not a valid id: use 1-{} lowercase letters, digits, - _ . :", field,
                                    shown(id.str()), max_id_length));
     }
 }
-template <class Tag>
-void check_id(const std::string& entity, std::string_view field, const std::optional<Id<Tag>>& id) {
+template <class Tag> void check_id(const EntityName& entity, std::string_view field, const std::optional<Id<Tag>>& id) {
     if (id) {
         check_id(entity, field, *id);
     }
 }
 
-void check_range(const std::string& entity, std::string_view field, double value, double low, double high) {
+void check_range(const EntityName& entity, std::string_view field, double value, double low, double high) {
     if (!std::isfinite(value) || value < low || value > high) {
         refuse(entity, fmt::format("{} {} is outside [{}, {}]", field, value, low, high));
     }
 }
 
-void check_directions(const std::string& entity, const std::vector<Direction>& directions) {
+void check_directions(const EntityName& entity, const std::vector<Direction>& directions) {
     for (const Direction& direction : directions) {
         check_id(entity, "direction scale", direction.scale);
         check_range(entity, fmt::format("direction on \"{}\"", direction.scale.str()), direction.weight, -1.0, 1.0);
     }
 }
 
-void check_span(const std::string& entity, const Stance& stance, WrittenEntities& written) {
+void check_span(const EntityName& entity, const Stance& stance, WrittenEntities& written) {
     const SourceSpan& span = *stance.source;
     check_id(entity, "source document", span.document);
     if (span.end < span.start) {
         refuse(entity, fmt::format("source span [{}, {}) ends before it starts", span.start, span.end));
     }
-    const std::optional<std::string> text = written.document_text(span.document);
+    const std::optional<std::string>& text = written.document_text(span.document);
     if (!text) {
         refuse(entity, fmt::format("source document \"{}\" is unknown: write the document first", span.document.str()));
     }
@@ -71,7 +82,7 @@ void check_span(const std::string& entity, const Stance& stance, WrittenEntities
     }
 }
 
-void check_proposition_topic(const std::string& entity, const Stance& stance, WrittenEntities& written) {
+void check_proposition_topic(const EntityName& entity, const Stance& stance, WrittenEntities& written) {
     const std::optional<TopicId> topic = written.proposition_topic(*stance.proposition);
     if (!topic) {
         return; // an unknown proposition is refused as a reference by the write itself
@@ -86,7 +97,7 @@ void check_proposition_topic(const std::string& entity, const Stance& stance, Wr
 /// A person speaking for a state must hold a role representing it on the day (an "nld" stance
 /// cannot be spoken by Lavrov). A group's or an organisation's statement may be voiced by whoever
 /// speaks for it that day (a chair, a member's minister), which the roles need not record.
-void check_speaker(const std::string& entity, const Stance& stance, const Date& day, WrittenEntities& written) {
+void check_speaker(const EntityName& entity, const Stance& stance, const Date& day, WrittenEntities& written) {
     const ActorId& speaker = *stance.speaker;
     if (speaker == stance.actor || written.actor_kind(stance.actor) != ActorKind::state ||
         written.actor_kind(speaker) != ActorKind::person) {
@@ -120,15 +131,15 @@ ScoreRange allowed_scores(PositionKind kind) noexcept {
 }
 
 void check(const Document& document) {
-    check_id(fmt::format("document \"{}\"", shown(document.id.str())), "id", document.id);
+    check_id(EntityName{"document", document.id.str()}, "id", document.id);
 }
 
 void check(const Actor& actor) {
-    check_id(fmt::format("actor \"{}\"", shown(actor.id.str())), "id", actor.id);
+    check_id(EntityName{"actor", actor.id.str()}, "id", actor.id);
 }
 
 void check(const Topic& topic) {
-    const std::string entity = fmt::format("topic \"{}\"", shown(topic.id.str()));
+    const EntityName entity{"topic", topic.id.str()};
     check_id(entity, "id", topic.id);
     for (const TopicId& parent : topic.parents) {
         check_id(entity, "parent", parent);
@@ -143,18 +154,18 @@ void check(const Topic& topic) {
 }
 
 void check(const Proposition& proposition) {
-    const std::string entity = fmt::format("proposition \"{}\"", shown(proposition.id.str()));
+    const EntityName entity{"proposition", proposition.id.str()};
     check_id(entity, "id", proposition.id);
     check_id(entity, "topic", proposition.topic);
     check_directions(entity, proposition.directions);
 }
 
 void check(const Body& body) {
-    check_id(fmt::format("body \"{}\"", shown(body.id.str())), "id", body.id);
+    check_id(EntityName{"body", body.id.str()}, "id", body.id);
 }
 
 void check(const Meeting& meeting, WrittenEntities& written) {
-    const std::string entity = fmt::format("meeting \"{}\"", shown(meeting.id.str()));
+    const EntityName entity{"meeting", meeting.id.str()};
     check_id(entity, "id", meeting.id);
     check_id(entity, "parent", meeting.parent);
     if (!meeting.date.valid() || (meeting.end_date && !meeting.end_date->valid())) {
@@ -166,7 +177,7 @@ void check(const Meeting& meeting, WrittenEntities& written) {
     if (!meeting.parent) {
         return;
     }
-    if (const std::optional<Meeting> parent = written.meeting(*meeting.parent)) {
+    if (const std::optional<Meeting>& parent = written.meeting(*meeting.parent)) {
         if (meeting.date < parent->date || meeting.last_day() > parent->last_day()) {
             refuse(entity, fmt::format("runs {}..{}, outside its parent meeting \"{}\" ({}..{}); a meeting held "
                                        "inside another falls within its days (give the parent an end_date if it "
@@ -178,13 +189,13 @@ void check(const Meeting& meeting, WrittenEntities& written) {
 }
 
 void check(const AgendaItem& item) {
-    const std::string entity = fmt::format("agenda item \"{}\"", shown(item.id.str()));
+    const EntityName entity{"agenda item", item.id.str()};
     check_id(entity, "id", item.id);
     check_id(entity, "meeting", item.meeting);
 }
 
 void check(const Stance& stance, WrittenEntities& written) {
-    const std::string entity = fmt::format("stance \"{}\"", shown(stance.id.str()));
+    const EntityName entity{"stance", stance.id.str()};
     check_id(entity, "id", stance.id);
     check_id(entity, "actor", stance.actor);
     check_id(entity, "topic", stance.topic);
@@ -210,7 +221,7 @@ void check(const Stance& stance, WrittenEntities& written) {
     if (stance.proposition) {
         check_proposition_topic(entity, stance, written);
     }
-    const std::optional<Meeting> meeting = written.meeting(stance.meeting);
+    const std::optional<Meeting>& meeting = written.meeting(stance.meeting);
     if (!meeting) {
         return; // an unknown meeting is refused as a reference by the write itself
     }

@@ -24,8 +24,11 @@ public:
     WrittenEntities& operator=(const WrittenEntities&) = delete;
     virtual ~WrittenEntities() = default;
 
+    // Answers by reference stay valid until the next write of their kind: the rules run for every
+    // vote of a bulk import, and a copy of a meeting or a text for each would cost more than the check.
+
     /// The stored text of a document; "" when it is referenced by path only; nothing when unknown.
-    virtual std::optional<std::string> document_text(const DocumentId& id) = 0;
+    virtual const std::optional<std::string>& document_text(const DocumentId& id) = 0;
     /// The topic a proposition belongs to; nothing when unknown.
     virtual std::optional<TopicId> proposition_topic(const PropositionId& id) = 0;
     /// True when `topic` is `ancestor` or lies below it through any chain of parents.
@@ -35,7 +38,7 @@ public:
     /// The roles a person held.
     virtual std::vector<Role> roles_of(const ActorId& person) = 0;
     /// A meeting as written; nothing when unknown.
-    virtual std::optional<Meeting> meeting(const MeetingId& id) = 0;
+    virtual const std::optional<Meeting>& meeting(const MeetingId& id) = 0;
 };
 
 /// The score range a kind allows, [low, high] (docs/position-scale.md, "Kinds and scores").

@@ -271,6 +271,7 @@ private:
     std::map<std::int64_t, RollCall> m_roll_calls;
     std::unordered_map<std::int64_t, std::vector<Cast>> m_casts;
     std::unordered_map<std::string, std::size_t> m_actor_by_key; // country + code (+ period) → index
+    std::string m_actor_key;                                     // the key being looked up
     std::unordered_map<std::string, std::size_t> m_actor_by_id;
     std::vector<ActorId> m_actor_ids;
     std::map<std::string, std::string> m_issue_labels; // code → label, from the issues table
@@ -476,8 +477,12 @@ void UngaImporter::write_structure() {
 
 std::size_t UngaImporter::actor_index(const CsvReader& reader, const CsvRecord& record, std::string_view country,
                                       std::string_view code, const Date& date, std::size_t code_column) {
-    // Only "YU" depends on the date, so the cache key needs the period for it alone.
-    std::string key = fmt::format("{}\x1f{}", country, code);
+    // Only "YU" depends on the date, so the cache key needs the period for it alone. The key's
+    // buffer is reused: this runs for every vote, and almost always finds the actor.
+    std::string& key = m_actor_key;
+    key.assign(country);
+    key += '\x1f';
+    key += code;
     if (code == "YU") {
         key += date < Date{2000, 11, 1} ? "\x1f<2000" : "\x1f>=2000";
     }
@@ -506,7 +511,7 @@ std::size_t UngaImporter::actor_index(const CsvReader& reader, const CsvRecord& 
         m_actor_by_id.emplace(actor->id.str(), index);
     }
     m_session->put(*actor); // also for a second name of the same actor: the store merges aliases
-    m_actor_by_key.emplace(std::move(key), index);
+    m_actor_by_key.emplace(key, index);
     return index;
 }
 

@@ -175,6 +175,10 @@ public:
     [[nodiscard]] virtual std::vector<Stance> stances(const StanceFilter& filter = {}) const = 0;
     /// The same rows as `stances`, streamed, for reads too large to hold at once.
     virtual void for_each_stance(const StanceFilter& filter, const std::function<void(const Stance&)>& visit) const = 0;
+    /// The same rows ordered by stance id alone (the export's canonical order), streamed. This
+    /// implementation sorts `stances(filter)` in memory; the SQLite store lets SQLite sort.
+    virtual void for_each_stance_by_id(const StanceFilter& filter,
+                                       const std::function<void(const Stance&)>& visit) const;
 
     /// The yes, abstain and no votes among the stances `filter` selects that are recorded votes
     /// (vote-shaped: `is_vote_shaped`). `text` and `include_named_members` do not apply (votes have
@@ -200,5 +204,10 @@ public:
     /// Read in one snapshot, so an export taken during another process's import is all before or all after it.
     [[nodiscard]] Dataset to_dataset() const;
 };
+
+/// Sorts each list of `dataset` into the canonical export order: by id, memberships by group,
+/// member and start, roles by person, start and represented actor, participants by meeting, actor
+/// and person.
+void sort_canonically(Dataset& dataset);
 
 } // namespace stance

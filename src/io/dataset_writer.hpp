@@ -1,0 +1,63 @@
+// The canonical dataset layout written piece by piece: the top object's lists one entity at a time,
+// laid out exactly as detail::pretty_json lays out the whole object, so `write_dataset` (one string)
+// and the streaming export (store → sink) are the same code and give the same bytes. Internal.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/json/value.hpp>
+
+#include "stance/io/export.hpp"
+#include "stance/model/dataset.hpp"
+
+namespace stance::detail {
+
+/// Each entity as the canonical JSON object: fixed key order, empty optionals omitted.
+[[nodiscard]] boost::json::value to_json(const Document& document);
+[[nodiscard]] boost::json::value to_json(const Actor& actor);
+[[nodiscard]] boost::json::value to_json(const Membership& membership);
+[[nodiscard]] boost::json::value to_json(const Role& role);
+[[nodiscard]] boost::json::value to_json(const Topic& topic);
+[[nodiscard]] boost::json::value to_json(const Proposition& proposition);
+[[nodiscard]] boost::json::value to_json(const Body& body);
+[[nodiscard]] boost::json::value to_json(const Meeting& meeting);
+[[nodiscard]] boost::json::value to_json(const AgendaItem& item);
+[[nodiscard]] boost::json::value to_json(const Participant& participant);
+[[nodiscard]] boost::json::value to_json(const Stance& stance);
+
+/// The "stance_dataset" format version a file with these documents needs: 2 only when a document's
+/// text is referenced rather than stored, so exports that version 1 readers understand stay so.
+[[nodiscard]] int dataset_format_version(const std::vector<Document>& documents);
+
+/// Writes one dataset to `sink`: `item` for each entity, list by list in the canonical order, then
+/// `finish`. Output is passed on in pieces of about a megabyte, so memory stays flat however many
+/// entities go through.
+class DatasetWriter {
+public:
+    DatasetWriter(const ExportSink& sink, int format_version);
+
+    /// Appends `entity` to the top-level list `list`, opening that list when it is not the current one.
+    void item(std::string_view list, const boost::json::value& entity);
+    template <class T> void items(std::string_view list, const std::vector<T>& entities) {
+        for (const T& entity : entities) {
+            item(list, to_json(entity));
+        }
+    }
+    /// Every list of `dataset` in the canonical order (stances last, so more can follow with `item`).
+    void lists(const Dataset& dataset);
+    /// Closes the last list and the top object, and passes on what is left.
+    void finish();
+
+private:
+    void close_list();
+    void flush_if_full();
+
+    const ExportSink& m_sink;
+    std::string m_buffer;
+    std::string m_list; ///< The list being written; empty before the first.
+};
+
+} // namespace stance::detail
