@@ -10,7 +10,7 @@ packages=(
     libfmt-dev doctest-dev libcli11-dev
     libicu-dev                               # case folding, accents, country names in any language
     libssl-dev zlib1g-dev                    # SHA-256 of documents; gzip'd UN tables
-    libxml2-utils                            # xmllint: the chart tests check every SVG is well-formed
+    libxml2-utils                            # xmllint: the tests check every SVG, GraphML and GEXF file is well-formed
 )
 
 missing=()

@@ -184,6 +184,7 @@ int main(int argc, char** argv) {
     setup_history(app, context);
     setup_undo(app, context);
     setup_review(app, context);
+    setup_network(app, context);
 
     try {
         app.parse(argc, argv);

@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 
 #include "cli/table.hpp"
+#include "stance/io/csv_field.hpp"
 
 namespace stance::cli {
 
@@ -81,20 +82,6 @@ std::string markdown_cell(std::string_view text) {
         }
     }
     return cell;
-}
-
-std::string csv_field(const std::string& value) {
-    if (value.find_first_of(",\"\n\r") == std::string::npos) {
-        return value;
-    }
-    std::string quoted = "\"";
-    for (char c : value) {
-        quoted += c;
-        if (c == '"') {
-            quoted += '"';
-        }
-    }
-    return quoted + "\"";
 }
 
 void Table::print(std::ostream& out, Format format) const {

@@ -46,7 +46,4 @@ struct Table {
 /// an entity so that a quote is never read as HTML.
 [[nodiscard]] std::string markdown_cell(std::string_view text);
 
-/// RFC 4180 quoting for one CSV field.
-[[nodiscard]] std::string csv_field(const std::string& value);
-
 } // namespace stance::cli

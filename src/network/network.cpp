@@ -1,0 +1,23 @@
+// Attribute columns of a network (stance/network/network.hpp).
+#include "stance/network/network.hpp"
+
+#include <utility>
+
+#include <fmt/format.h>
+
+namespace stance {
+
+void add_node_column(Network& network, AttributeColumn column,
+                     const std::function<std::string(const NetworkNode&)>& value) {
+    network.node_columns.push_back(std::move(column));
+    for (NetworkNode& node : network.nodes) {
+        node.values.resize(network.node_columns.size() - 1); // nodes added after earlier columns
+        node.values.push_back(value(node));
+    }
+}
+
+std::string attribute_number(double value) {
+    return fmt::format("{}", value); // fmt's default is the shortest text that reads back exactly
+}
+
+} // namespace stance

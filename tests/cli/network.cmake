@@ -1,0 +1,64 @@
+# stance network: discourse networks of the bundled statements and agreement networks of the UN
+# fixture, written as GraphML, GEXF and CSV; every XML file checked with xmllint (libxml2-utils).
+set(network_db ${STANCE_CLI_WORK}/network.db)
+set(network_out ${STANCE_CLI_WORK}/network-files)
+add_test(NAME "cli: setup network database"
+    COMMAND ${CMAKE_COMMAND} -E rm -rf ${network_db} ${network_db}-wal ${network_db}-shm ${network_out})
+add_test(NAME "cli: import the seed and every general-debate file for the network tests"
+    COMMAND ${CMAKE_COMMAND} -DCOMMAND=$<TARGET_FILE:stance_cli>|--db|${network_db}|import|data/seed/nato-2017-03-31.json|data/general-debate/nld-russia-ukraine.json|data/general-debate/usa-russia-ukraine.json|data/general-debate/gbr-russia-ukraine.json|data/general-debate/fra-russia-ukraine.json|data/general-debate/deu-russia-ukraine.json|data/general-debate/ukr-russia-ukraine.json|data/general-debate/rus-russia-ukraine.json|data/general-debate/chn-russia-ukraine.json
+            -DWORKING_DIR=${PROJECT_SOURCE_DIR} "-DEXPECT_OUTPUT=chn-russia-ukraine.json: imported"
+            -P ${CMAKE_CURRENT_SOURCE_DIR}/expect.cmake)
+set_tests_properties("cli: setup network database" PROPERTIES FIXTURES_SETUP network_clean)
+set_tests_properties("cli: import the seed and every general-debate file for the network tests" PROPERTIES
+    FIXTURES_SETUP network_db FIXTURES_REQUIRED network_clean)
+
+find_program(XMLLINT xmllint REQUIRED)
+
+# NL-USA congruence without normalisation: 56 from 48 statements (tests/network/test_statement_network.cpp
+# works it out from the coded stances).
+stance_cli_test(NAME "network statements: congruence edge list, NL-USA 56 from 48 statements" FIXTURES network_db
+    ARGS --db|${network_db}|network|statements|--format|csv
+    EXPECT "^Source,Target,Type,Weight,statements,Slice,Start,End,raw_weight\n.*\nnld,usa,Undirected,56,48,,,,56\n")
+stance_cli_test(NAME "network statements: jaccard congruence as GraphML passes xmllint" FIXTURES network_db
+    SHELL "mkdir -p ${network_out} && $0 --db ${network_db} network statements -n jaccard -o ${network_out}/congruence.graphml && ${XMLLINT} --noout ${network_out}/congruence.graphml && grep -c '<edge ' ${network_out}/congruence.graphml"
+    EXPECT "^[1-9][0-9]*\n$")
+stance_cli_test(NAME "network statements: conflict per year as GEXF with spells passes xmllint" FIXTURES network_db
+    SHELL "mkdir -p ${network_out} && $0 --db ${network_db} network statements -k conflict --slices year -f gexf -o ${network_out}/conflict.gexf && ${XMLLINT} --noout ${network_out}/conflict.gexf && grep -o 'mode=\"dynamic\" timeformat=\"date\"' ${network_out}/conflict.gexf && grep -c '<spell ' ${network_out}/conflict.gexf"
+    EXPECT "mode=\"dynamic\" timeformat=\"date\"\n[1-9]")
+stance_cli_test(NAME "network statements: two-mode GraphML on one topic passes xmllint" FIXTURES network_db
+    SHELL "mkdir -p ${network_out} && $0 --db ${network_db} network statements -k two-mode -t Russia -f graphml > ${network_out}/two-mode.graphml && ${XMLLINT} --noout ${network_out}/two-mode.graphml && echo well-formed"
+    EXPECT "^well-formed\n$")
+stance_cli_test(NAME "network statements: node list with names and codes" FIXTURES network_db
+    ARGS --db|${network_db}|network|statements|--format|csv-nodes
+    EXPECT "^Id,Label,type,name,actor_kind,iso2,iso3\n.*\nnld,Netherlands,actor,Netherlands,state,NL,NLD\n")
+
+# Error paths: what was wrong and what to give instead; nothing written.
+stance_cli_test(NAME "network statements: an unknown normalisation exits 3" FIXTURES network_db
+    ARGS --db|${network_db}|network|statements|-n|dice CODE 3
+    EXPECT "--normalization: 'dice' is not one of none, average, jaccard, cosine")
+stance_cli_test(NAME "network statements: a normalisation on a two-mode network exits 3" FIXTURES network_db
+    ARGS --db|${network_db}|network|statements|-k|two-mode|-n|cosine CODE 3
+    EXPECT "normalisation 'cosine' applies to congruence and conflict networks only")
+stance_cli_test(NAME "network statements: an unknown format exits 3 and writes no file" FIXTURES network_db
+    ARGS --db|${network_db}|network|statements|-f|pajek|-o|${network_out}/never.net CODE 3
+    EXPECT "--format: 'pajek' is not one of graphml, gexf, csv, csv-nodes" REJECT_FILE ${network_out}/never.net)
+stance_cli_test(NAME "network statements: --to before --from exits 3" FIXTURES network_db
+    ARGS --db|${network_db}|network|statements|--from|2022-01-01|--to|2014-12-31 CODE 3)
+stance_cli_test(NAME "network statements: an unknown topic exits 4" FIXTURES network_db
+    ARGS --db|${network_db}|network|statements|-t|Atlantis CODE 4 EXPECT "Atlantis")
+stance_cli_test(NAME "network without statements or votes is a usage error" ARGS network CODE 2)
+
+# Votes: the UN fixture (unga.cmake imports it), written to a folder of their own: the statements
+# tests' setup clears theirs, and the two groups may run at the same time.
+set(network_votes_out ${STANCE_CLI_WORK}/network-votes)
+stance_cli_test(NAME "network votes: a session's kappa network as GraphML passes xmllint" FIXTURES unga_db
+    SHELL "mkdir -p ${network_votes_out} && $0 --db ${unga_db} network votes --session 45 -w kappa -o ${network_votes_out}/unga45.graphml && ${XMLLINT} --noout ${network_votes_out}/unga45.graphml && grep -o 'attr.name=\"roll_calls\"' ${network_votes_out}/unga45.graphml"
+    EXPECT "attr.name=\"roll_calls\"")
+stance_cli_test(NAME "network votes: every session as GEXF slices passes xmllint" FIXTURES unga_db
+    SHELL "mkdir -p ${network_votes_out} && $0 --db ${unga_db} network votes --by session --threshold 0.5 -f gexf -o ${network_votes_out}/sessions.gexf && ${XMLLINT} --noout ${network_votes_out}/sessions.gexf && grep -c '<spell ' ${network_votes_out}/sessions.gexf"
+    EXPECT "^[1-9][0-9]*\n$")
+stance_cli_test(NAME "network votes: without a period exits 3" FIXTURES unga_db
+    ARGS --db|${unga_db}|network|votes CODE 3 EXPECT "give exactly one of --session N, --meeting ID, or --by")
+stance_cli_test(NAME "network votes: an unknown weight exits 3" FIXTURES unga_db
+    ARGS --db|${unga_db}|network|votes|--session|45|-w|pearson CODE 3
+    EXPECT "--weight: 'pearson' is not one of share, kappa, s")
