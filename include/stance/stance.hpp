@@ -17,6 +17,8 @@
 #include "stance/model/ids.hpp"
 #include "stance/model/position.hpp"
 #include "stance/query/agreement.hpp"
+#include "stance/query/ideal_points.hpp"
+#include "stance/query/ordinal_irt.hpp"
 #include "stance/query/catalog.hpp"
 #include "stance/query/compare.hpp"
 #include "stance/query/evolution.hpp"
