@@ -44,8 +44,9 @@ int session_number(std::string_view text) {
     return value;
 }
 
-/// "71" or "60-70" as session meetings.
-std::vector<MeetingId> session_range(const std::string& text) {
+/// "71" or "60-70" as session meetings. A range takes the sessions of it that the database holds (the
+/// UN's 19th session recorded no vote), and is not found only when it holds none.
+std::vector<MeetingId> session_range(const Catalog& catalog, const std::string& text) {
     const std::size_t dash = text.find('-');
     const int first = session_number(std::string_view(text).substr(0, dash));
     const int last = dash == std::string::npos ? first : session_number(std::string_view(text).substr(dash + 1));
@@ -54,9 +55,17 @@ std::vector<MeetingId> session_range(const std::string& text) {
                                                            "FIRST <= LAST",
                                                            text));
     }
+    if (first == last) {
+        return {unga_session_meeting(first)}; // an unknown single session is not found, by name
+    }
     std::vector<MeetingId> out;
     for (int session = first; session <= last; ++session) {
-        out.push_back(unga_session_meeting(session));
+        if (catalog.find(unga_session_meeting(session)) != nullptr) {
+            out.push_back(unga_session_meeting(session));
+        }
+    }
+    if (out.empty()) {
+        throw not_found_error(fmt::format("no session of {} is in the database; `stance meetings` lists them", text));
     }
     return out;
 }
@@ -107,7 +116,7 @@ void run_ideal_points(Context& context, const IdealPointsCommand& command) {
         options.topic = resolve_topic(catalog, command.topic);
     }
     if (!command.sessions.empty()) {
-        options.sessions = session_range(command.sessions);
+        options.sessions = session_range(catalog, command.sessions);
     }
     for (const std::string& meeting : command.meetings) {
         options.sessions.push_back(resolve_meeting(catalog, meeting));

@@ -19,7 +19,9 @@ stance_cli_test(NAME "ideal-points with a backward range is invalid input" FIXTU
 stance_cli_test(NAME "ideal-points with a session that is no number is invalid input" FIXTURES unga_db
     ARGS --db|${unga_db}|ideal-points|--session|seventy CODE 3 EXPECT "'seventy' is not a session number")
 stance_cli_test(NAME "ideal-points of a session not in the database is not found" FIXTURES unga_db
-    ARGS --db|${unga_db}|ideal-points|--session|99 CODE 4)
+    ARGS --db|${unga_db}|ideal-points|--session|99 CODE 4 EXPECT "unga-99")
+stance_cli_test(NAME "ideal-points of a range without a session in the database is not found" FIXTURES unga_db
+    ARGS --db|${unga_db}|ideal-points|--session|90-99 CODE 4 EXPECT "no session of 90-99 is in the database")
 stance_cli_test(NAME "ideal-points with an unknown reference is not found" FIXTURES unga_db
     ARGS --db|${unga_db}|ideal-points|--all|--reference|Atlantis CODE 4)
 stance_cli_test(NAME "ideal-points with one bootstrap replicate is invalid input" FIXTURES unga_db
