@@ -68,8 +68,7 @@ int main(int argc, char** argv) {
         fmt::print("baseline_seconds={:.3f} matrices={} dynamic_seconds={:.3f} dynamic_iterations={} "
                    "dynamic_converged={} static_seconds={:.3f} static_iterations={} sessions={} votes={}",
                    baseline, matrices, dynamic.seconds, dynamic.points.iterations, dynamic.points.converged,
-                   separate.seconds, separate.points.iterations, dynamic.points.sessions.size(),
-                   dynamic.points.votes);
+                   separate.seconds, separate.points.iterations, dynamic.points.sessions.size(), dynamic.points.votes);
         if (argc == 3) {
             const int replicates = std::stoi(argv[2]);
             const Timed bootstrap = fit(*store, true, replicates);

@@ -161,12 +161,14 @@ void setup_ideal_points(CLI::App& app, Context& context) {
         ->capture_default_str();
     command->add_option("--reference", options->reference,
                         "The actor placed above the centre (default: the United States, where present)");
-    command->add_option("--bootstrap", options->bootstrap,
-                        "Intervals from a parametric bootstrap of N >= 2 replicates (default 0: Laplace)")
+    command
+        ->add_option("--bootstrap", options->bootstrap,
+                     "Intervals from a parametric bootstrap of N >= 2 replicates (default 0: Laplace)")
         ->check(CLI::NonNegativeNumber);
     command->add_option("--level", options->level, "Interval coverage, between 0 and 1")->capture_default_str();
-    command->add_option("--random-walk-sd", options->random_walk_sd,
-                        "Dynamic model: standard deviation of a position's step from one session to the next")
+    command
+        ->add_option("--random-walk-sd", options->random_walk_sd,
+                     "Dynamic model: standard deviation of a position's step from one session to the next")
         ->capture_default_str();
     command->add_flag("--important-only", options->roll_calls.important_only,
                       "Only roll calls coded as important votes (UN: the US State Department's list)");

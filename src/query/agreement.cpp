@@ -8,11 +8,11 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "query/vote_periods.hpp"
 #include "stance/query/catalog.hpp"
 #include "stance/query/tree.hpp"
 #include "stance/query/vote_matrix.hpp"
 #include "stance/store/store.hpp"
-#include "query/vote_periods.hpp"
 
 namespace stance {
 

@@ -169,8 +169,8 @@ void check_input(const OrdinalVotes& votes, const IrtOptions& options) {
         const OrdinalVotes::Vote& vote = votes.votes[v];
         if (vote.actor >= votes.actor_count || vote.item >= votes.item_sessions.size() ||
             static_cast<unsigned>(vote.vote) > 2) {
-            throw invalid_input_error("ideal points", "vote " + std::to_string(v) +
-                                                          " names an actor, item or vote code out of range");
+            throw invalid_input_error("ideal points",
+                                      "vote " + std::to_string(v) + " names an actor, item or vote code out of range");
         }
     }
     if (!(options.prior_sd > 0.0) || !(options.random_walk_sd > 0.0) || !(options.item_prior_sd > 0.0)) {
@@ -179,8 +179,7 @@ void check_input(const OrdinalVotes& votes, const IrtOptions& options) {
     if (!(options.interval_level > 0.0 && options.interval_level < 1.0)) {
         throw invalid_input_error("ideal points", "the interval level must lie strictly between 0 and 1");
     }
-    if (!(options.tolerance > 0.0) || options.max_iterations < 1 || options.bootstrap < 0 ||
-        options.bootstrap == 1) {
+    if (!(options.tolerance > 0.0) || options.max_iterations < 1 || options.bootstrap < 0 || options.bootstrap == 1) {
         throw invalid_input_error("ideal points", "tolerance must be positive, max_iterations at least 1, and "
                                                   "bootstrap 0 (Laplace intervals) or at least 2 replicates");
     }
@@ -235,7 +234,8 @@ std::vector<double> start_positions(const OrdinalVotes& votes, const Layout& lay
                 }
             }
             const double mean = n == 0 ? 0.0 : sum / static_cast<double>(n);
-            const double spread = n < 2 ? 1.0 : std::sqrt(std::max(squares / static_cast<double>(n) - mean * mean, 1e-300));
+            const double spread =
+                n < 2 ? 1.0 : std::sqrt(std::max(squares / static_cast<double>(n) - mean * mean, 1e-300));
             for (std::size_t a = 0; a < votes.actor_count; ++a) {
                 const std::size_t cell = a * sessions + s;
                 x[cell] = layout.votes_per_cell[cell] > 0 ? (next[cell] - mean) / spread : 0.0;
@@ -282,8 +282,9 @@ struct EmState {
 class EmFitter {
 public:
     EmFitter(const OrdinalVotes& votes, const Layout& layout, const IrtOptions& options)
-        : m_votes(votes), m_layout(layout), m_options(options), m_utility(layout.cells.size()), m_cuts(votes.item_sessions.size()),
-          m_precision(layout.votes_per_cell.size()), m_target(layout.votes_per_cell.size()) {}
+        : m_votes(votes), m_layout(layout), m_options(options), m_utility(layout.cells.size()),
+          m_cuts(votes.item_sessions.size()), m_precision(layout.votes_per_cell.size()),
+          m_target(layout.votes_per_cell.size()) {}
 
     /// Iterates `state` (start values in, estimate out) over `codes` (the observed or simulated votes).
     /// Plain EM crawls here (most of the information is in the latent utilities), so the iterations
@@ -348,7 +349,9 @@ private:
             add(std::log(s.items[j].cut), std::log(f.items[j].cut), std::log(g.items[j].cut));
         }
         const double a = v2 > 0.0 ? std::min(-1.0, -std::sqrt(r2 / v2)) : -1.0;
-        const auto jump = [a](double x, double y, double z) { return x - 2.0 * a * (y - x) + a * a * (z - 2.0 * y + x); };
+        const auto jump = [a](double x, double y, double z) {
+            return x - 2.0 * a * (y - x) + a * a * (z - 2.0 * y + x);
+        };
         out.x.resize(s.x.size());
         out.items.resize(s.items.size());
         for (std::size_t i = 0; i < s.x.size(); ++i) {
@@ -357,9 +360,9 @@ private:
         for (std::size_t j = 0; j < s.items.size(); ++j) {
             out.items[j].alpha = jump(s.items[j].alpha, f.items[j].alpha, g.items[j].alpha);
             out.items[j].beta = jump(s.items[j].beta, f.items[j].beta, g.items[j].beta);
-            out.items[j].cut = std::clamp(
-                std::exp(jump(std::log(s.items[j].cut), std::log(f.items[j].cut), std::log(g.items[j].cut))), 1e-3,
-                50.0);
+            out.items[j].cut =
+                std::clamp(std::exp(jump(std::log(s.items[j].cut), std::log(f.items[j].cut), std::log(g.items[j].cut))),
+                           1e-3, 50.0);
         }
     }
 
@@ -576,9 +579,9 @@ struct Rescale {
     double sum = 0.0;
     double squares = 0.0;
     double count = 0.0;
-    double reference_sum = 0.0;   // of the reference actor's positions
+    double reference_sum = 0.0; // of the reference actor's positions
     double reference_count = 0.0;
-    double alignment = 0.0;       // sum of x times the target's x, when turning towards a target
+    double alignment = 0.0; // sum of x times the target's x, when turning towards a target
     bool has_target = false;
 
     [[nodiscard]] double centre() const { return count > 0.0 ? sum / count : 0.0; }
@@ -608,8 +611,8 @@ struct Identification {
     std::vector<bool> fixed;     ///< Per session, whether the reference actor decided the direction.
 };
 
-Identification identify(const OrdinalVotes& votes, const Layout& layout, const IrtOptions& options,
-                        EmState& state, const std::vector<double>* target = nullptr) {
+Identification identify(const OrdinalVotes& votes, const Layout& layout, const IrtOptions& options, EmState& state,
+                        const std::vector<double>* target = nullptr) {
     const std::size_t sessions = votes.session_count;
     const auto group_of = [&](std::size_t session) { return options.dynamic ? std::size_t{0} : session; };
     std::vector<Rescale> groups(options.dynamic ? 1 : sessions);

@@ -147,8 +147,8 @@ TEST_CASE("the dynamic model recovers positions that move by a random walk") {
     const double covered = coverage(simulation, fit);
     CHECK(covered >= 0.88);
     CHECK(covered <= 0.99);
-    MESSAGE("dynamic: correlation " << correlation(simulation.truth, fit.positions) << ", coverage " << covered
-                                    << ", " << fit.iterations << " EM steps");
+    MESSAGE("dynamic: correlation " << correlation(simulation.truth, fit.positions) << ", coverage " << covered << ", "
+                                    << fit.iterations << " EM steps");
 }
 
 TEST_CASE("parametric bootstrap intervals cover the simulated positions about as often as claimed") {

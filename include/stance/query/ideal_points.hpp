@@ -54,8 +54,8 @@ struct IdealPointSession {
     std::string label;
     Date first; ///< Earliest and latest roll call counted.
     Date last;
-    std::size_t roll_calls = 0;   ///< Roll calls counted (none unanimous).
-    bool direction_fixed = false; ///< The reference actor decided the sign.
+    std::size_t roll_calls = 0;     ///< Roll calls counted (none unanimous).
+    bool direction_fixed = false;   ///< The reference actor decided the sign.
     std::vector<IdealPoint> actors; ///< Highest position first.
 };
 

@@ -42,12 +42,12 @@ struct OrdinalVotes {
 };
 
 struct IrtOptions {
-    bool dynamic = true;          ///< A random walk between an actor's sessions; false: each session alone.
-    double prior_sd = 1.0;        ///< x ~ N(0, prior_sd²) in an actor's first session (static: in every session).
-    double random_walk_sd = 0.3;  ///< Dynamic: x(s) ~ N(x(s'), random_walk_sd² × (s - s')) from its last session s'.
-    double item_prior_sd = 5.0;   ///< alpha, beta ~ N(0, item_prior_sd²).
-    double tolerance = 1e-3;      ///< Converged when no position moves by more than this in an iteration.
-    int max_iterations = 2000;    ///< Per fit (the main one and each bootstrap replicate).
+    bool dynamic = true;         ///< A random walk between an actor's sessions; false: each session alone.
+    double prior_sd = 1.0;       ///< x ~ N(0, prior_sd²) in an actor's first session (static: in every session).
+    double random_walk_sd = 0.3; ///< Dynamic: x(s) ~ N(x(s'), random_walk_sd² × (s - s')) from its last session s'.
+    double item_prior_sd = 5.0;  ///< alpha, beta ~ N(0, item_prior_sd²).
+    double tolerance = 1e-3;     ///< Converged when no position moves by more than this in an iteration.
+    int max_iterations = 2000;   ///< Per fit (the main one and each bootstrap replicate).
     /// Intervals: 0 for Laplace intervals (the curvature of the posterior in the positions, items at
     /// their estimates: one pass over the votes); n >= 2 for a parametric bootstrap of n replicates
     /// (votes simulated from the estimate and refitted: n fits more).
@@ -72,14 +72,14 @@ struct IrtFit {
     std::vector<double> positions;
     std::vector<double> lower; ///< Position -/+ z standard errors; NaN where the actor cast no vote.
     std::vector<double> upper;
-    std::vector<double> standard_errors; ///< Laplace or bootstrap, as IrtOptions::bootstrap says.
-    std::vector<std::uint32_t> votes_counted;      ///< Votes of each cell.
+    std::vector<double> standard_errors;      ///< Laplace or bootstrap, as IrtOptions::bootstrap says.
+    std::vector<std::uint32_t> votes_counted; ///< Votes of each cell.
     std::vector<IrtItem> items;
-    std::vector<bool> direction_fixed;             ///< Per session: the reference actor fixed the sign.
-    int iterations = 0;                            ///< Of the main fit.
+    std::vector<bool> direction_fixed; ///< Per session: the reference actor fixed the sign.
+    int iterations = 0;                ///< Of the main fit.
     bool converged = false;
-    double log_likelihood = 0.0;                   ///< Of the votes at the estimate.
-    std::vector<int> bootstrap_iterations;         ///< Per replicate.
+    double log_likelihood = 0.0;           ///< Of the votes at the estimate.
+    std::vector<int> bootstrap_iterations; ///< Per replicate.
 
     [[nodiscard]] std::size_t cell(std::size_t actor, std::size_t session) const noexcept {
         return actor * session_count + session;
