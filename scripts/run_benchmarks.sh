@@ -180,7 +180,7 @@ mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 # agreement_matrices() on the same votes in the same process.
 BOOTSTRAP=${BOOTSTRAP:-5}
 echo "== ideal points of every session" >&2
-/usr/bin/time -f "process_seconds=%e peak_rss_kb=%M" -o "$WORK/t.txt" "$IDEAL" "$WORK/stance.db" "$BOOTSTRAP" > "$WORK/ideal.txt"
+/usr/bin/time -f "process_seconds=%e user_seconds=%U peak_rss_kb=%M" -o "$WORK/t.txt" "$IDEAL" "$WORK/stance.db" "$BOOTSTRAP" > "$WORK/ideal.txt"
 I_BASE=$(field baseline_seconds < "$WORK/ideal.txt")
 I_DYN=$(field dynamic_seconds < "$WORK/ideal.txt")
 I_STA=$(field static_seconds < "$WORK/ideal.txt")
@@ -190,7 +190,8 @@ per_session() { awk -v a="$1" -v n="$I_SESSIONS" 'BEGIN { printf "%.3f", a / n }
 {
     echo "<!-- ideal-points-results:begin (written by scripts/run_benchmarks.sh; do not edit by hand) -->"
     echo "Run of $(date -u +%Y-%m-%d) on $(uname -srm); $(nproc) cores; load average at the start $(cut -d' ' -f1-3 < /proc/loadavg)."
-    echo "$(field votes < "$WORK/ideal.txt") votes in $I_SESSIONS sessions (unanimous roll calls left out); peak memory $(mb "$(field peak_rss_kb < "$WORK/t.txt")") MB."
+    echo "$(field votes < "$WORK/ideal.txt") votes in $I_SESSIONS sessions (unanimous roll calls left out); peak memory $(mb "$(field peak_rss_kb < "$WORK/t.txt")") MB;"
+    echo "CPU time of the whole process $(field user_seconds < "$WORK/t.txt") s against $(field process_seconds < "$WORK/t.txt") s wall (the rest is waiting for a shared core)."
     echo
     echo "| what | seconds | ratio to baseline | seconds per session | EM steps |"
     echo "| --- | --- | --- | --- | --- |"
