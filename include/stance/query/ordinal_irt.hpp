@@ -46,8 +46,8 @@ struct IrtOptions {
     double prior_sd = 1.0;       ///< x ~ N(0, prior_sd²) in an actor's first session (static: in every session).
     double random_walk_sd = 0.3; ///< Dynamic: x(s) ~ N(x(s'), random_walk_sd² × (s - s')) from its last session s'.
     double item_prior_sd = 5.0;  ///< alpha, beta ~ N(0, item_prior_sd²).
-    double tolerance = 1e-3;     ///< Converged when no position moves by more than this in an iteration.
-    int max_iterations = 2000;   ///< Per fit (the main one and each bootstrap replicate).
+    double tolerance = 1e-3;   ///< Converged when no position moves by more than this in a SQUAREM cycle (3 EM steps).
+    int max_iterations = 2000; ///< Per fit (the main one and each bootstrap replicate).
     /// Intervals: 0 for Laplace intervals (the curvature of the posterior in the positions, items at
     /// their estimates: one pass over the votes); n >= 2 for a parametric bootstrap of n replicates
     /// (votes simulated from the estimate and refitted: n fits more).
