@@ -2,8 +2,11 @@
 #pragma once
 
 #include "stance/actors/countries.hpp"
+#include "stance/coding/add_document.hpp"
+#include "stance/coding/code_stance.hpp"
 #include "stance/coding/fix_spans.hpp"
 #include "stance/coding/locate_quote.hpp"
+#include "stance/coding/stance_csv.hpp"
 #include "stance/coding/suggest.hpp"
 #include "stance/error.hpp"
 #include "stance/io/check.hpp"

@@ -46,6 +46,8 @@ void flush_standard_output();
 /// Throws invalid_input_error when --to is before --from.
 void check_date_order(const std::optional<Date>& from, const std::optional<Date>& to);
 
+/// The bytes of a file, as they are; throws invalid_input_error naming the file when it cannot be read.
+[[nodiscard]] std::string read_file_bytes(const std::string& file);
 /// The contents of a UTF-8 text file; throws invalid_input_error naming the file when it cannot be
 /// read or is not UTF-8.
 [[nodiscard]] std::string read_text_file(const std::string& file);
@@ -68,5 +70,7 @@ void setup_search(CLI::App& app, Context& context);
 void setup_check(CLI::App& app, Context& context);
 void setup_locate(CLI::App& app, Context& context);
 void setup_suggest(CLI::App& app, Context& context);
+void setup_add_document(CLI::App& app, Context& context);
+void setup_code(CLI::App& app, Context& context);
 
 } // namespace stance::cli

@@ -65,14 +65,18 @@ void flush_standard_output() {
                             cause != 0 ? fmt::format(" ({})", std::strerror(cause)) : ""));
 }
 
-std::string read_text_file(const std::string& file) {
+std::string read_file_bytes(const std::string& file) {
     std::ifstream in(file, std::ios::binary);
     if (!in) {
         throw invalid_input_error(file, "cannot read the file: check the path and its permissions");
     }
     std::ostringstream buffer;
     buffer << in.rdbuf();
-    std::string text = buffer.str();
+    return buffer.str();
+}
+
+std::string read_text_file(const std::string& file) {
+    std::string text = read_file_bytes(file);
     if (!is_valid_utf8(text)) {
         throw invalid_input_error(file, "not valid UTF-8 text; convert it (iconv -t UTF-8) first");
     }
@@ -154,6 +158,8 @@ int main(int argc, char** argv) {
     setup_check(app, context);
     setup_locate(app, context);
     setup_suggest(app, context);
+    setup_add_document(app, context);
+    setup_code(app, context);
 
     try {
         app.parse(argc, argv);

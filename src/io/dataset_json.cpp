@@ -59,15 +59,32 @@ std::string excerpt_in_quotes(std::string_view text) {
                              : fmt::format("\"{}\"", text);
 }
 
-/// One JSON object being read, with the path that leads to it. Every accessor checks the type and
-/// reports errors at `path.key`; `finish` rejects keys that no accessor asked for (typos).
 using WarningSink = std::function<void(const std::string&)>;
 
+/// Where shape problems go when the caller collects them (DatasetReadOptions::on_problem), and how
+/// many came, so that a list can leave out an entity that had any.
+struct ProblemSink {
+    const std::function<void(const invalid_input_error&)>* report = nullptr;
+    std::size_t count = 0;
+};
+
+/// What every reader of one input shares.
+struct ReaderContext {
+    const std::string& source;
+    const WarningSink* warn = nullptr;
+    ProblemSink* problems = nullptr; ///< Null: the first problem throws.
+    const std::function<void(std::string_view, std::size_t)>* left_out = nullptr;
+};
+
+/// One JSON object being read, with the path that leads to it. Every accessor checks the type and
+/// reports problems at `path.key`; `finish` reports keys that no accessor asked for (typos). A
+/// problem throws, unless the context collects them: then it is reported once per key and the
+/// accessor returns an empty value, so reading goes on and finds the entity's other problems. `fail` always throws, for
+/// problems after which nothing of the entity can be read reliably.
 class ObjectReader {
 public:
-    ObjectReader(const json::value& value, std::string path, const std::string& source,
-                 const WarningSink* warn = nullptr)
-        : m_path(std::move(path)), m_source(source), m_warn(warn) {
+    ObjectReader(const json::value& value, std::string path, const ReaderContext& context)
+        : m_path(std::move(path)), m_context(context) {
         if (!value.is_object()) {
             fail_here(fmt::format("expected an object, found {}", describe(value)));
         }
@@ -75,10 +92,34 @@ public:
     }
 
     [[noreturn]] void fail(std::string_view key, const std::string& what) const {
-        throw invalid_input_error(fmt::format("{}: {}.{}", m_source, m_path, key), what);
+        throw invalid_input_error(fmt::format("{}: {}.{}", m_context.source, m_path, key), what);
     }
     [[noreturn]] void fail_here(const std::string& what) const {
-        throw invalid_input_error(fmt::format("{}: {}", m_source, m_path), what);
+        throw invalid_input_error(fmt::format("{}: {}", m_context.source, m_path), what);
+    }
+
+    /// A problem with `key`: thrown, or collected (the first per key; what follows from it is not news).
+    void problem(std::string_view key, const std::string& what) {
+        if (m_context.problems == nullptr) {
+            fail(key, what);
+        }
+        if (std::find(m_reported.begin(), m_reported.end(), key) == m_reported.end()) {
+            m_reported.emplace_back(key);
+            ++m_context.problems->count;
+            (*m_context.problems->report)(
+                invalid_input_error(fmt::format("{}: {}.{}", m_context.source, m_path, key), what));
+        }
+    }
+
+    /// The reader of the object at `key` (which the caller found); nothing, after a collected
+    /// problem, when it is not an object.
+    std::optional<ObjectReader> child(std::string_view key) {
+        const json::value* value = find(key);
+        if (!value->is_object()) {
+            problem(key, fmt::format("expected an object, found {}", describe(*value)));
+            return {};
+        }
+        return ObjectReader(*value, fmt::format("{}.{}", m_path, key), m_context);
     }
 
     const json::value* find(std::string_view key) {
@@ -93,18 +134,21 @@ public:
             return {};
         }
         if (!value->is_string()) {
-            fail(key, fmt::format("expected a string, found {}", describe(*value)));
+            problem(key, fmt::format("expected a string, found {}", describe(*value)));
+            return {};
         }
         return std::string(value->get_string());
     }
 
     std::string required_string(std::string_view key) {
         if (!find(key)) {
-            fail(key, "is required and missing");
+            problem(key, "is required and missing");
+            return {};
         }
         std::string text = optional_string(key);
         if (text.empty()) {
-            fail(key, "must not be empty");
+            problem(key, "must not be empty");
+            return {}; // unless it was not a string, reported already
         }
         return text;
     }
@@ -113,24 +157,29 @@ public:
     /// look-alike scripts.
     std::string required_name(std::string_view key) { return checked_name(key, required_string(key)); }
 
-    std::string checked_name(std::string_view key, const std::string& text) const {
+    std::string checked_name(std::string_view key, const std::string& text) {
         if (auto invisible = first_invisible_character(text)) {
-            fail(key, fmt::format("{} holds an invisible or control character ({}); remove it, a name must look like "
-                                  "what it matches",
-                                  excerpt_in_quotes(text), *invisible));
+            problem(key,
+                    fmt::format("{} holds an invisible or control character ({}); remove it, a name must look like "
+                                "what it matches",
+                                excerpt_in_quotes(text), *invisible));
+            return {};
         }
         std::string name = to_nfc(text);
-        if (m_warn && *m_warn && mixes_confusable_scripts(name)) {
-            (*m_warn)(fmt::format("{}: {}.{}: {} mixes scripts whose letters look alike (for example a Cyrillic "
-                                  "letter in a Latin word); check that it is typed as meant",
-                                  m_source, m_path, key, excerpt_in_quotes(name)));
+        if (m_context.warn && *m_context.warn && mixes_confusable_scripts(name)) {
+            (*m_context.warn)(
+                fmt::format("{}: {}.{}: {} mixes scripts whose letters look alike (for example a Cyrillic "
+                            "letter in a Latin word); check that it is typed as meant",
+                            m_context.source, m_path, key, excerpt_in_quotes(name)));
         }
         return name;
     }
 
     template <class IdType> IdType required_id(std::string_view key) {
         std::string text = required_string(key);
-        check_slug(key, text);
+        if (!text.empty()) {
+            check_slug(key, text);
+        }
         return IdType{std::move(text)};
     }
 
@@ -150,13 +199,15 @@ public:
             return ids;
         }
         if (!value->is_array()) {
-            fail(key, fmt::format("expected an array of ids, found {}", describe(*value)));
+            problem(key, fmt::format("expected an array of ids, found {}", describe(*value)));
+            return {};
         }
         std::size_t index = 0;
         for (const json::value& item : value->get_array()) {
             const std::string where = fmt::format("{}[{}]", key, index++);
             if (!item.is_string() || !is_slug(item.get_string())) {
-                fail(where, "expected an id (lowercase letters, digits, - _ . :)");
+                problem(where, "expected an id (lowercase letters, digits, - _ . :)");
+                continue;
             }
             ids.emplace_back(std::string(item.get_string()));
         }
@@ -170,16 +221,18 @@ public:
         }
         auto date = Date::parse(text);
         if (!date) {
-            fail(key, fmt::format("{} is not a date that exists; write YYYY-MM-DD", excerpt_in_quotes(text)));
+            problem(key, fmt::format("{} is not a date that exists; write YYYY-MM-DD", excerpt_in_quotes(text)));
+            return {};
         }
         return date;
     }
 
     Date required_date(std::string_view key) {
         if (!find(key)) {
-            fail(key, "is required and missing (YYYY-MM-DD)");
+            problem(key, "is required and missing (YYYY-MM-DD)");
+            return {};
         }
-        return *optional_date(key);
+        return optional_date(key).value_or(Date{});
     }
 
     std::optional<double> optional_number(std::string_view key, double min, double max) {
@@ -188,11 +241,13 @@ public:
             return std::nullopt;
         }
         if (!value->is_number()) {
-            fail(key, fmt::format("expected a number, found {}", describe(*value)));
+            problem(key, fmt::format("expected a number, found {}", describe(*value)));
+            return {};
         }
         const double number = value->to_number<double>();
         if (!(number >= min && number <= max)) {
-            fail(key, fmt::format("{} is outside [{}, {}]", number, min, max));
+            problem(key, fmt::format("{} is outside [{}, {}]", number, min, max));
+            return {};
         }
         return number;
     }
@@ -203,7 +258,8 @@ public:
             return std::nullopt;
         }
         if (!value->is_bool()) {
-            fail(key, fmt::format("expected true or false, found {}", describe(*value)));
+            problem(key, fmt::format("expected true or false, found {}", describe(*value)));
+            return {};
         }
         return value->get_bool();
     }
@@ -219,21 +275,26 @@ public:
         } else if (value->is_uint64() && value->get_uint64() <= static_cast<std::uint64_t>(max)) {
             number = static_cast<std::int64_t>(value->get_uint64());
         } else if (value->is_number()) {
-            fail(key, fmt::format("expected a whole number in [{}, {}], found {}", min, max, json::serialize(*value)));
+            problem(key,
+                    fmt::format("expected a whole number in [{}, {}], found {}", min, max, json::serialize(*value)));
+            return {};
         } else {
-            fail(key, fmt::format("expected a whole number, found {}", describe(*value)));
+            problem(key, fmt::format("expected a whole number, found {}", describe(*value)));
+            return {};
         }
         if (number < min || number > max) {
-            fail(key, fmt::format("{} is outside [{}, {}]", number, min, max));
+            problem(key, fmt::format("{} is outside [{}, {}]", number, min, max));
+            return {};
         }
         return number;
     }
 
     std::int64_t required_integer(std::string_view key, std::int64_t min, std::int64_t max) {
         if (!find(key)) {
-            fail(key, "is required and missing");
+            problem(key, "is required and missing");
+            return {};
         }
-        return *optional_integer(key, min, max);
+        return optional_integer(key, min, max).value_or(min);
     }
 
     std::vector<Name> aliases(std::string_view key) {
@@ -243,21 +304,23 @@ public:
             return names;
         }
         if (!value->is_object()) {
-            fail(key, "expected an object from language tag to a list of names, like {\"nl\": [\"Nederland\"]}");
+            problem(key, "expected an object from language tag to a list of names, like {\"nl\": [\"Nederland\"]}");
+            return {};
         }
         for (const auto& [language, list] : value->get_object()) {
             const std::string where = fmt::format("{}.{}", key, std::string_view(language));
             if (language.empty() || !list.is_array()) {
-                fail(where, "expected a language tag with a list of names");
+                problem(where, "expected a language tag with a list of names");
+                continue;
             }
             std::size_t index = 0;
             for (const json::value& name : list.get_array()) {
-                const std::string at = fmt::format("{}[{}]", where, index);
+                const std::string at = fmt::format("{}[{}]", where, index++);
                 if (!name.is_string() || name.get_string().empty()) {
-                    fail(at, "expected a non-empty name");
+                    problem(at, "expected a non-empty name");
+                    continue;
                 }
                 names.push_back(Name{std::string(language), checked_name(at, std::string(name.get_string()))});
-                ++index;
             }
         }
         return names;
@@ -268,15 +331,18 @@ public:
         std::vector<Name> names;
         const json::value* value = find(key);
         if (!value) {
-            fail(key, "is required: an object from language tag to label, like {\"en\": \"cooperation\"}");
+            problem(key, "is required: an object from language tag to label, like {\"en\": \"cooperation\"}");
+            return {};
         }
         if (!value->is_object() || value->get_object().empty()) {
-            fail(key, "expected an object from language tag to label, like {\"en\": \"cooperation\"}");
+            problem(key, "expected an object from language tag to label, like {\"en\": \"cooperation\"}");
+            return {};
         }
         for (const auto& [language, label] : value->get_object()) {
             const std::string where = fmt::format("{}.{}", key, std::string_view(language));
             if (language.empty() || !label.is_string() || label.get_string().empty()) {
-                fail(where, "expected a language tag with a non-empty label");
+                problem(where, "expected a language tag with a non-empty label");
+                continue;
             }
             names.push_back(Name{std::string(language), std::string(label.get_string())});
         }
@@ -291,52 +357,51 @@ public:
             return result;
         }
         if (!value->is_object()) {
-            fail(key, "expected an object from scale topic id to a number in [-1, 1], like {\"russia\": 1}");
+            problem(key, "expected an object from scale topic id to a number in [-1, 1], like {\"russia\": 1}");
+            return {};
         }
         for (const auto& [scale, weight] : value->get_object()) {
             const std::string where = fmt::format("{}.{}", key, std::string_view(scale));
             if (!is_slug(scale)) {
-                fail(where, fmt::format("{} is not a topic id: use lowercase letters, digits, - _ . :",
-                                        excerpt_in_quotes(scale)));
+                problem(where, fmt::format("{} is not a topic id: use lowercase letters, digits, - _ . :",
+                                           excerpt_in_quotes(scale)));
+                continue;
             }
             if (!weight.is_number()) {
-                fail(where, fmt::format("expected a number in [-1, 1], found {}", describe(weight)));
+                problem(where, fmt::format("expected a number in [-1, 1], found {}", describe(weight)));
+                continue;
             }
             const double number = weight.to_number<double>();
             if (!(number >= -1.0 && number <= 1.0)) {
-                fail(where, fmt::format("{} is outside [-1, 1]", number));
+                problem(where, fmt::format("{} is outside [-1, 1]", number));
+                continue;
             }
             result.push_back(Direction{TopicId{std::string(scale)}, number});
         }
         return result;
     }
 
-    ObjectReader child(std::string_view key) {
-        const json::value* value = find(key);
-        return ObjectReader(*value, fmt::format("{}.{}", m_path, key), m_source, m_warn);
-    }
-
-    void finish() const {
+    void finish() {
         for (const auto& [key, value] : *m_object) {
             if (std::find(m_seen.begin(), m_seen.end(), std::string_view(key)) == m_seen.end()) {
-                fail(key, "is not a known key here; see docs/dataset-format.md");
+                problem(key, "is not a known key here; see docs/dataset-format.md");
             }
         }
     }
 
 private:
-    void check_slug(std::string_view key, const std::string& text) const {
+    void check_slug(std::string_view key, const std::string& text) {
         if (!is_slug(text)) {
-            fail(key, fmt::format("{} is not a valid id: use 1-{} lowercase letters, digits, - _ . :",
-                                  excerpt_in_quotes(text), max_slug_length));
+            problem(key, fmt::format("{} is not a valid id: use 1-{} lowercase letters, digits, - _ . :",
+                                     excerpt_in_quotes(text), max_slug_length));
         }
     }
 
     const json::object* m_object = nullptr;
     std::vector<std::string> m_seen;
+    std::vector<std::string> m_reported;
     std::string m_path;
-    const std::string& m_source;
-    const WarningSink* m_warn;
+    const ReaderContext& m_context;
 };
 
 template <class Enum>
@@ -347,11 +412,13 @@ Enum parse_enum(ObjectReader& reader, std::string_view key, std::optional<Enum> 
         if (fallback) {
             return *fallback;
         }
-        reader.fail(key, fmt::format("is required; one of {}", allowed));
+        reader.problem(key, fmt::format("is required; one of {}", allowed));
+        return {};
     }
     auto value = parse(text);
     if (!value) {
-        reader.fail(key, fmt::format("{} is not one of {}", excerpt_in_quotes(text), allowed));
+        reader.problem(key, fmt::format("{} is not one of {}", excerpt_in_quotes(text), allowed));
+        return {};
     }
     return *value;
 }
@@ -427,29 +494,18 @@ struct ParseContext {
 /// wherever the tables are now. Spans into it are checked by validate_dataset when it can be read.
 void read_reference_only(ObjectReader& r, const Document& d, const ParseContext& context) {
     if (context.version < reference_documents_version) {
-        r.fail("stored", fmt::format("needs format version {}; write \"stance_dataset\": {}",
-                                     reference_documents_version, reference_documents_version));
+        r.problem("stored", fmt::format("needs format version {}; write \"stance_dataset\": {}",
+                                        reference_documents_version, reference_documents_version));
     }
     if (!d.text.empty()) {
-        r.fail("text", "a document with \"stored\": false has no text; drop one of them");
+        r.problem("text", "a document with \"stored\": false has no text; drop one of them");
     }
     if (d.path.empty()) {
-        r.fail("path", "is required when \"stored\" is false: it says where the text lives");
+        r.problem("path", "is required when \"stored\" is false: it says where the text lives");
     }
     if (d.sha256.size() != 64 || d.sha256.find_first_not_of("0123456789abcdef") != std::string::npos) {
-        r.fail("sha256", "is required when \"stored\" is false: the 64 lowercase hex digits of the file's SHA-256");
+        r.problem("sha256", "is required when \"stored\" is false: the 64 lowercase hex digits of the file's SHA-256");
     }
-}
-
-std::optional<bool> optional_bool(ObjectReader& r, std::string_view key) {
-    const json::value* value = r.find(key);
-    if (!value) {
-        return std::nullopt;
-    }
-    if (!value->is_bool()) {
-        r.fail(key, fmt::format("expected true or false, found {}", describe(*value)));
-    }
-    return value->get_bool();
 }
 
 Document read_document(ObjectReader& r, const ParseContext& context) {
@@ -463,7 +519,7 @@ Document read_document(ObjectReader& r, const ParseContext& context) {
     d.sha256 = r.optional_string("sha256");
     d.text = r.optional_string("text");
     d.path = r.optional_string("path");
-    if (optional_bool(r, "stored") == false) {
+    if (r.optional_bool("stored") == false) {
         read_reference_only(r, d, context);
         return d;
     }
@@ -476,8 +532,8 @@ Document read_document(ObjectReader& r, const ParseContext& context) {
     const std::string actual = sha256_hex(d.text);
     if (!d.sha256.empty() && d.sha256 != actual) {
         // The real hash is not shown: it would tell what a file holds to someone who cannot read it.
-        r.fail("sha256", "does not match the text: the source file changed or the hash is wrong (sha256sum gives "
-                         "a file's hash)");
+        r.problem("sha256", "does not match the text: the source file changed or the hash is wrong (sha256sum gives "
+                            "a file's hash)");
     }
     d.sha256 = actual;
     return d;
@@ -497,12 +553,12 @@ Actor read_actor(ObjectReader& r) {
     a.iso2 = r.optional_string("iso2");
     a.iso3 = r.optional_string("iso3");
     if (!a.iso2.empty() && !is_iso_code(a.iso2, 2)) {
-        r.fail("iso2", fmt::format("{} is not an ISO 3166-1 alpha-2 code (two capital letters A-Z)",
-                                   excerpt_in_quotes(a.iso2)));
+        r.problem("iso2", fmt::format("{} is not an ISO 3166-1 alpha-2 code (two capital letters A-Z)",
+                                      excerpt_in_quotes(a.iso2)));
     }
     if (!a.iso3.empty() && !is_iso_code(a.iso3, 3)) {
-        r.fail("iso3", fmt::format("{} is not an ISO 3166-1 alpha-3 code (three capital letters A-Z)",
-                                   excerpt_in_quotes(a.iso3)));
+        r.problem("iso3", fmt::format("{} is not an ISO 3166-1 alpha-3 code (three capital letters A-Z)",
+                                      excerpt_in_quotes(a.iso3)));
     }
     a.aliases = r.aliases("aliases");
     return a;
@@ -515,7 +571,7 @@ Membership read_membership(ObjectReader& r) {
     m.from = r.optional_date("from");
     m.to = r.optional_date("to");
     if (m.from && m.to && *m.to < *m.from) {
-        r.fail("to", "is before \"from\"");
+        r.problem("to", "is before \"from\"");
     }
     return m;
 }
@@ -528,7 +584,7 @@ Role read_role(ObjectReader& r) {
     role.from = r.optional_date("from");
     role.to = r.optional_date("to");
     if (role.from && role.to && *role.to < *role.from) {
-        r.fail("to", "is before \"from\"");
+        r.problem("to", "is before \"from\"");
     }
     return role;
 }
@@ -540,15 +596,16 @@ Topic read_topic(ObjectReader& r) {
     t.parents = r.id_list<TopicId>("parents");
     if (auto single = r.optional_id<TopicId>("parent")) { // format 1 files before topics had several parents
         if (!t.parents.empty()) {
-            r.fail("parent", "is given together with \"parents\"; list every parent in \"parents\"");
+            r.problem("parent", "is given together with \"parents\"; list every parent in \"parents\"");
         }
         t.parents.push_back(std::move(*single));
     }
     t.aliases = r.aliases("aliases");
     if (r.find("scale")) {
-        ObjectReader scale = r.child("scale");
-        t.scale = Scale{scale.labels("minus"), scale.labels("plus")};
-        scale.finish();
+        if (std::optional<ObjectReader> scale = r.child("scale")) {
+            t.scale = Scale{scale->labels("minus"), scale->labels("plus")};
+            scale->finish();
+        }
     }
     t.directions = r.directions("directions");
     return t;
@@ -583,7 +640,7 @@ Meeting read_meeting(ObjectReader& r) {
     m.parent = r.optional_id<MeetingId>("parent");
     m.end_date = r.optional_date("end_date");
     if (m.end_date && *m.end_date < m.date) {
-        r.fail("end_date", fmt::format("{} is before the meeting's first day {}", m.end_date->iso(), m.date.iso()));
+        r.problem("end_date", fmt::format("{} is before the meeting's first day {}", m.end_date->iso(), m.date.iso()));
     }
     return m;
 }
@@ -598,11 +655,12 @@ AgendaItem read_agenda_item(ObjectReader& r) {
     item.description = r.optional_string("description");
     item.topics = r.id_list<TopicId>("topics");
     if (r.find("roll_call")) {
-        ObjectReader flags = r.child("roll_call");
-        item.roll_call.important = flags.optional_bool("important");
-        item.roll_call.amendment = flags.optional_bool("amendment");
-        item.roll_call.paragraph = flags.optional_bool("paragraph");
-        flags.finish();
+        if (std::optional<ObjectReader> flags = r.child("roll_call")) {
+            item.roll_call.important = flags->optional_bool("important");
+            item.roll_call.amendment = flags->optional_bool("amendment");
+            item.roll_call.paragraph = flags->optional_bool("paragraph");
+            flags->finish();
+        }
     }
     return item;
 }
@@ -616,14 +674,14 @@ Participant read_participant(ObjectReader& r) {
     return p;
 }
 
-SourceSpan read_span(ObjectReader r) {
+SourceSpan read_span(ObjectReader& r) {
     SourceSpan span;
     span.document = r.required_id<DocumentId>("document");
     constexpr std::int64_t max_offset = std::int64_t{1} << 40;
     span.start = static_cast<std::size_t>(r.required_integer("start", 0, max_offset));
     span.end = static_cast<std::size_t>(r.required_integer("end", 0, max_offset));
     if (span.end < span.start) {
-        r.fail("end", fmt::format("{} is before start {}", span.end, span.start));
+        r.problem("end", fmt::format("{} is before start {}", span.end, span.start));
     }
     if (auto page = r.optional_integer("page", 1, 1'000'000)) {
         span.page = static_cast<int>(*page);
@@ -650,7 +708,9 @@ Stance read_stance(ObjectReader& r) {
     s.quote = r.optional_string("quote");
     s.paraphrase = r.optional_string("paraphrase");
     if (r.find("source")) {
-        s.source = read_span(r.child("source"));
+        if (std::optional<ObjectReader> source = r.child("source")) {
+            s.source = read_span(*source);
+        }
     }
     s.reported_by = r.optional_id<ActorId>("reported_by");
     s.basis = parse_enum<Basis>(r, "basis", basis_of, "vote, statement, reported, inferred, recalled",
@@ -663,22 +723,46 @@ Stance read_stance(ObjectReader& r) {
     return s;
 }
 
+/// Reads every entity of one list. When problems are collected, an entity with any is reported and
+/// left out, and reading goes on with the next one.
 template <class T, class ReadOne>
-void read_list(ObjectReader& top, std::string_view key, const std::string& source, std::vector<T>& out,
-               ReadOne read_one, const WarningSink* warn) {
+void read_list(ObjectReader& top, std::string_view key, std::vector<T>& out, ReadOne read_one,
+               const ReaderContext& context) {
+    const auto leave_out = [&](std::size_t index) {
+        if (context.left_out && *context.left_out) {
+            (*context.left_out)(key, index);
+        }
+    };
     const json::value* list = top.find(key);
     if (!list) {
         return;
     }
     if (!list->is_array()) {
-        top.fail(key, fmt::format("expected an array, found {}", describe(*list)));
+        top.problem(key, fmt::format("expected an array, found {}", describe(*list)));
+        return;
     }
     out.reserve(list->get_array().size());
-    std::size_t index = 0;
-    for (const json::value& item : list->get_array()) {
-        ObjectReader reader(item, fmt::format("$.{}[{}]", key, index++), source, warn);
-        out.push_back(read_one(reader));
-        reader.finish();
+    for (std::size_t index = 0; index < list->get_array().size(); ++index) {
+        const std::size_t problems_before = context.problems ? context.problems->count : 0;
+        try {
+            ObjectReader reader(list->get_array()[index], fmt::format("$.{}[{}]", key, index), context);
+            T entity = read_one(reader);
+            reader.finish();
+            if (!context.problems || context.problems->count == problems_before) {
+                out.push_back(std::move(entity));
+            } else {
+                leave_out(index);
+            }
+        } catch (const invalid_input_error& failure) {
+            if (!context.problems) {
+                throw;
+            }
+            // A problem after which the entity cannot be read further (not an object, a document
+            // that cannot be read): the entity's first, and the reading goes on with the next.
+            ++context.problems->count;
+            (*context.problems->report)(failure);
+            leave_out(index);
+        }
     }
 }
 
@@ -694,22 +778,6 @@ std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::
         }
     }
     return {line, column};
-}
-
-/// The offset of the first byte that is not part of well-formed UTF-8, or nothing.
-std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
-    const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
-    const auto length = static_cast<std::int32_t>(std::min<std::size_t>(text.size(), INT32_MAX));
-    std::int32_t offset = 0;
-    while (offset < length) {
-        const std::int32_t start = offset;
-        UChar32 c = 0;
-        U8_NEXT(bytes, offset, length, c);
-        if (c < 0) {
-            return static_cast<std::size_t>(start);
-        }
-    }
-    return std::nullopt;
 }
 
 json::value parse_json(std::string_view text, const std::string& source) {
@@ -771,31 +839,39 @@ std::string collapse_whitespace(std::string_view text) {
 Dataset parse_dataset(std::string_view text, const std::string& source_name,
                       const std::filesystem::path& base_directory, const DatasetReadOptions& options) {
     const json::value root = parse_json(text, source_name);
-    ObjectReader top(root, "$", source_name);
-    if (!top.find("stance_dataset")) {
-        top.fail_here("is not a stance dataset: the key \"stance_dataset\" (format version) is missing");
+    // The format version decides how everything else is read: a problem with it always stops.
+    const ReaderContext strict{source_name};
+    ObjectReader header(root, "$", strict);
+    if (!header.find("stance_dataset")) {
+        header.fail_here("is not a stance dataset: the key \"stance_dataset\" (format version) is missing");
     }
-    const std::int64_t version = top.required_integer("stance_dataset", 1, 1'000'000);
+    const std::int64_t version = header.required_integer("stance_dataset", 1, 1'000'000);
     if (version > supported_format_version) {
-        top.fail("stance_dataset", fmt::format("format version {} is newer than this stance reads ({}); upgrade stance",
-                                               version, supported_format_version));
+        header.fail("stance_dataset", fmt::format("format version {} is newer than this stance reads ({}); upgrade "
+                                                  "stance",
+                                                  version, supported_format_version));
     }
+    ProblemSink problems{&options.on_problem};
+    const ReaderContext reader_context{source_name, &options.on_warning, options.on_problem ? &problems : nullptr,
+                                       &options.on_left_out};
+    ObjectReader top(root, "$", reader_context);
+    (void)top.find("stance_dataset");
     const ParseContext context{source_name, detail::DocumentFolders(base_directory, options.allowed_document_roots),
                                version};
     Dataset dataset;
     read_list(
-        top, "documents", source_name, dataset.documents, [&](ObjectReader& r) { return read_document(r, context); },
-        &options.on_warning);
-    read_list(top, "actors", source_name, dataset.actors, read_actor, &options.on_warning);
-    read_list(top, "memberships", source_name, dataset.memberships, read_membership, &options.on_warning);
-    read_list(top, "roles", source_name, dataset.roles, read_role, &options.on_warning);
-    read_list(top, "topics", source_name, dataset.topics, read_topic, &options.on_warning);
-    read_list(top, "propositions", source_name, dataset.propositions, read_proposition, &options.on_warning);
-    read_list(top, "bodies", source_name, dataset.bodies, read_body, &options.on_warning);
-    read_list(top, "meetings", source_name, dataset.meetings, read_meeting, &options.on_warning);
-    read_list(top, "agenda_items", source_name, dataset.agenda_items, read_agenda_item, &options.on_warning);
-    read_list(top, "participants", source_name, dataset.participants, read_participant, &options.on_warning);
-    read_list(top, "stances", source_name, dataset.stances, read_stance, &options.on_warning);
+        top, "documents", dataset.documents, [&](ObjectReader& r) { return read_document(r, context); },
+        reader_context);
+    read_list(top, "actors", dataset.actors, read_actor, reader_context);
+    read_list(top, "memberships", dataset.memberships, read_membership, reader_context);
+    read_list(top, "roles", dataset.roles, read_role, reader_context);
+    read_list(top, "topics", dataset.topics, read_topic, reader_context);
+    read_list(top, "propositions", dataset.propositions, read_proposition, reader_context);
+    read_list(top, "bodies", dataset.bodies, read_body, reader_context);
+    read_list(top, "meetings", dataset.meetings, read_meeting, reader_context);
+    read_list(top, "agenda_items", dataset.agenda_items, read_agenda_item, reader_context);
+    read_list(top, "participants", dataset.participants, read_participant, reader_context);
+    read_list(top, "stances", dataset.stances, read_stance, reader_context);
     top.finish();
     return dataset;
 }

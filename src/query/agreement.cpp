@@ -10,6 +10,7 @@
 
 #include "query/vote_periods.hpp"
 #include "stance/query/catalog.hpp"
+#include "stance/query/reach.hpp"
 #include "stance/query/tree.hpp"
 #include "stance/query/vote_matrix.hpp"
 #include "stance/store/store.hpp"
@@ -165,9 +166,15 @@ VoteAgreement agreement(const Store& store, const Catalog& catalog, const ActorI
 
     StanceFilter filter = vote_filter(catalog, options.topic, options.from, options.to);
     if (!options.roll_calls.exclude_unanimous) {
-        filter.actors = {first, second}; // unanimity needs everyone's votes; the figures only these two
+        // Unanimity needs everyone's votes; the figures only those that can reach these two.
+        filter.actors = possible_holders(catalog, first, ReachScope::direct);
+        for (ActorId& holder : possible_holders(catalog, second, ReachScope::direct)) {
+            if (std::find(filter.actors.begin(), filter.actors.end(), holder) == filter.actors.end()) {
+                filter.actors.push_back(std::move(holder));
+            }
+        }
     }
-    const VoteBook book(store.recorded_votes(filter));
+    const VoteBook book = votes_reaching(store, catalog, filter);
     const auto a = index_of(book.votes(), first);
     const auto b = index_of(book.votes(), second);
     std::vector<std::uint32_t> all;
@@ -202,7 +209,7 @@ AgreementMatrix agreement_matrix(const Store& store, const Catalog& catalog, con
     catalog.check_built_from(store);
     StanceFilter filter = vote_filter(catalog, options.topic, std::nullopt, std::nullopt);
     filter.meetings = meeting_with_descendants(catalog, meeting);
-    const VoteBook book(store.recorded_votes(filter));
+    const VoteBook book = votes_reaching(store, catalog, filter);
     PeriodRollCalls period;
     period.key = meeting.str();
     period.meeting = meeting;
@@ -216,7 +223,7 @@ AgreementMatrix agreement_matrix(const Store& store, const Catalog& catalog, con
 void agreement_matrices(const Store& store, const Catalog& catalog, const AgreementMatricesOptions& options,
                         const std::function<void(const AgreementMatrix&)>& visit) {
     catalog.check_built_from(store);
-    const VoteBook book(store.recorded_votes(vote_filter(catalog, options.topic, options.from, options.to)));
+    const VoteBook book = votes_reaching(store, catalog, vote_filter(catalog, options.topic, options.from, options.to));
     for (const PeriodRollCalls& period : periods_of(book, catalog, options.by, options.roll_calls)) {
         visit(matrix_of(book, catalog, period, options.topic));
     }

@@ -84,7 +84,7 @@ IdealPointSession session_result(const VoteBook& book, const Catalog& catalog, c
 
 IdealPoints ideal_points(const Store& store, const Catalog& catalog, const IdealPointOptions& options) {
     catalog.check_built_from(store);
-    const VoteBook book(store.recorded_votes(session_filter(catalog, options)));
+    const VoteBook book = votes_reaching(store, catalog, session_filter(catalog, options));
     RollCallFilter filter = options.roll_calls;
     filter.exclude_unanimous = true;
     const std::vector<PeriodRollCalls> periods = periods_of(book, catalog, Period::session, filter);

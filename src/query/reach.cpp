@@ -2,6 +2,7 @@
 #include "stance/query/reach.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "query/report_order.hpp"
@@ -18,13 +19,13 @@ struct Holder {
     std::optional<ActorId> person;
 };
 
-Holder holder_of(const Catalog& catalog, const Stance& stance, const Date& date) {
-    for (const Role& role : catalog.roles_of(stance.actor)) {
+Holder holder_of(const Catalog& catalog, const ActorId& actor, const Date& date) {
+    for (const Role& role : catalog.roles_of(actor)) {
         if (role.covers(date)) {
-            return Holder{role.represents, stance.actor};
+            return Holder{role.represents, actor};
         }
     }
-    return Holder{stance.actor, std::nullopt};
+    return Holder{actor, std::nullopt};
 }
 
 // Every group `actor` has ever belonged to, at any depth and any date: the candidates a store
@@ -82,15 +83,16 @@ bool is_member_on(const Catalog& catalog, const ActorId& member, const ActorId& 
     return false;
 }
 
-std::optional<Reach> reach(const Catalog& catalog, const Stance& stance, const Date& date, const ActorId& actor) {
-    if (stance.actor == actor) {
+std::optional<Reach> reach(const Catalog& catalog, const ActorId& holder_id, std::span<const ActorId> includes,
+                           const Date& date, const ActorId& actor) {
+    if (holder_id == actor) {
         return Reach{Via::own, std::nullopt};
     }
-    const Holder holder = holder_of(catalog, stance, date);
+    const Holder holder = holder_of(catalog, holder_id, date);
     if (holder.actor == actor) {
         return Reach{Via::speaker, holder.person};
     }
-    if (std::find(stance.includes.begin(), stance.includes.end(), actor) != stance.includes.end()) {
+    if (std::find(includes.begin(), includes.end(), actor) != includes.end()) {
         return Reach{Via::named, holder.actor};
     }
     if (is_member_on(catalog, actor, holder.actor, date)) {
@@ -99,15 +101,16 @@ std::optional<Reach> reach(const Catalog& catalog, const Stance& stance, const D
     return std::nullopt;
 }
 
-std::vector<ActorStance> stances_reaching(const Store& store, const Catalog& catalog, const ActorId& actor,
-                                          StanceFilter filter) {
-    catalog.check_built_from(store);
-    // Ask the store only for stances that can reach the actor: its own, its representatives', and
-    // those of every group it ever belonged to (and their representatives). Named stances come
-    // through include_named_members.
+std::optional<Reach> reach(const Catalog& catalog, const Stance& stance, const Date& date, const ActorId& actor) {
+    return reach(catalog, stance.actor, stance.includes, date, actor);
+}
+
+std::vector<ActorId> possible_holders(const Catalog& catalog, const ActorId& actor, ReachScope scope) {
     std::vector<ActorId> holders{actor};
-    for (const ActorId& group : groups_ever(catalog, actor)) {
-        append_unique(holders, group);
+    if (scope == ReachScope::inherited) {
+        for (const ActorId& group : groups_ever(catalog, actor)) {
+            append_unique(holders, group);
+        }
     }
     const std::size_t collective_count = holders.size();
     for (std::size_t i = 0; i < collective_count; ++i) {
@@ -115,8 +118,85 @@ std::vector<ActorStance> stances_reaching(const Store& store, const Catalog& cat
             append_unique(holders, person);
         }
     }
-    filter.actors = std::move(holders);
+    return holders;
+}
+
+RecordedVotes votes_as_reached(const Catalog& catalog, RecordedVotes votes) {
+    // Most casters (every UN member state) never held a role: their casts stay as they are, and
+    // only the casts of those who did are looked at one by one.
+    std::vector<bool> held_a_role(votes.actors.size());
+    bool any = false;
+    for (std::size_t a = 0; a < votes.actors.size(); ++a) {
+        held_a_role[a] = !catalog.roles_of(votes.actors[a]).empty();
+        any = any || held_a_role[a];
+    }
+    if (!any) {
+        return votes;
+    }
+    std::unordered_map<ActorId, std::uint32_t> index;
+    for (std::uint32_t a = 0; a < votes.actors.size(); ++a) {
+        index.emplace(votes.actors[a], a);
+    }
+    const std::size_t cast_count = votes.casts.size();
+    for (std::size_t c = 0; c < cast_count; ++c) {
+        const RecordedVotes::Cast cast = votes.casts[c];
+        if (!held_a_role[cast.actor]) {
+            continue;
+        }
+        const Holder holder = holder_of(catalog, votes.actors[cast.actor], votes.roll_calls[cast.roll_call].date);
+        if (!holder.person) {
+            continue;
+        }
+        auto [found, added] = index.try_emplace(holder.actor, static_cast<std::uint32_t>(votes.actors.size()));
+        if (added) {
+            votes.actors.push_back(holder.actor);
+            held_a_role.push_back(false);
+        }
+        votes.casts.push_back(RecordedVotes::Cast{cast.roll_call, found->second, cast.vote});
+    }
+    return votes;
+}
+
+std::vector<ActorStance> stances_reaching(const Store& store, const Catalog& catalog, const ActorId& actor,
+                                          StanceFilter filter) {
+    catalog.check_built_from(store);
+    // Ask the store only for stances that can reach the actor: its own, its representatives', and
+    // those of every group it ever belonged to (and their representatives). Named stances come
+    // through include_named_members.
+    filter.actors = possible_holders(catalog, actor, ReachScope::inherited);
     filter.include_named_members = true;
+
+    // What every stance of one meeting or on one topic shares is looked up once per query: a UN
+    // history gives thousands of votes on a few hundred meetings and a handful of topics.
+    struct MeetingContext {
+        MeetingId session;
+        std::string session_title;
+        std::string meeting_title;
+    };
+    struct TopicContext {
+        std::string label;
+        std::optional<TopicId> scale;
+    };
+    std::unordered_map<MeetingId, MeetingContext> meetings;
+    std::unordered_map<TopicId, TopicContext> topics;
+    const auto meeting_context = [&](const MeetingId& id) -> const MeetingContext& {
+        auto [found, added] = meetings.try_emplace(id);
+        if (added) {
+            MeetingContext& context = found->second;
+            context.session = catalog.find(id) ? session_of(catalog, id) : id;
+            context.session_title = catalog.meeting_title(context.session);
+            context.meeting_title = catalog.meeting_title(id);
+        }
+        return found->second;
+    };
+    const auto topic_context = [&](const TopicId& id) -> const TopicContext& {
+        auto [found, added] = topics.try_emplace(id);
+        if (added) {
+            found->second.label = catalog.topic_label(id);
+            found->second.scale = scale_for(catalog, id);
+        }
+        return found->second;
+    };
 
     std::vector<ActorStance> out;
     store.for_each_stance(filter, [&](const Stance& stance) {
@@ -132,22 +212,23 @@ std::vector<ActorStance> stances_reaching(const Store& store, const Catalog& cat
         if (item.through) {
             item.through_name = catalog.actor_name(*item.through);
         }
-        const Meeting* meeting = catalog.find(stance.meeting);
-        item.session = meeting ? session_of(catalog, stance.meeting) : stance.meeting;
-        item.session_title = catalog.meeting_title(item.session);
-        item.meeting_title = catalog.meeting_title(stance.meeting);
+        const MeetingContext& meeting = meeting_context(stance.meeting);
+        item.session = meeting.session;
+        item.session_title = meeting.session_title;
+        item.meeting_title = meeting.meeting_title;
         if (stance.agenda_item) {
             const AgendaItem* agenda_item = catalog.find(*stance.agenda_item);
             item.agenda_item_title = agenda_item ? agenda_item->title : stance.agenda_item->str();
         }
-        item.topic_label = catalog.topic_label(stance.topic);
+        const TopicContext& topic = topic_context(stance.topic);
+        item.topic_label = topic.label;
         if (stance.proposition) {
             const Proposition* proposition = catalog.find(*stance.proposition);
             item.statement = proposition ? proposition->statement : stance.proposition->str();
         }
         item.claim = item.statement.empty() ? item.topic_label : item.statement;
-        if (const std::optional<TopicId> scale = scale_for(catalog, stance.topic)) {
-            item.on_scale = place_on(catalog, stance, *scale);
+        if (topic.scale) {
+            item.on_scale = place_on(catalog, stance, *topic.scale);
         }
         item.stance = stance;
         out.push_back(std::move(item));

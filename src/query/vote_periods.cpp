@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "stance/query/catalog.hpp"
+#include "stance/query/reach.hpp"
 #include "stance/query/tree.hpp"
 
 namespace stance {
@@ -20,6 +21,10 @@ StanceFilter vote_filter(const Catalog& catalog, const std::optional<TopicId>& t
     filter.from = from;
     filter.to = to;
     return filter;
+}
+
+VoteBook votes_reaching(const Store& store, const Catalog& catalog, const StanceFilter& filter) {
+    return VoteBook(votes_as_reached(catalog, store.recorded_votes(filter)));
 }
 
 bool roll_call_counts(const VoteBook& book, std::uint32_t roll_call, const RollCallFilter& filter) {

@@ -20,6 +20,11 @@ namespace stance {
 [[nodiscard]] StanceFilter vote_filter(const Catalog& catalog, const std::optional<TopicId>& topic,
                                        const std::optional<Date>& from, const std::optional<Date>& to);
 
+/// The votes `filter` selects, each counted for the actors it reaches directly (stance/query/reach.hpp):
+/// its caster's, and, when a representative cast it, the represented actor's. A group's vote reaches
+/// its members only by inheritance, which says nothing of how each would have voted, so it is not theirs.
+[[nodiscard]] VoteBook votes_reaching(const Store& store, const Catalog& catalog, const StanceFilter& filter);
+
 /// The roll calls of a period, with its key, label and dates.
 struct PeriodRollCalls {
     std::string key;

@@ -176,6 +176,10 @@ const char* table_of(EntityKind kind) noexcept {
 SqliteStore::SqliteStore(const std::string& path, OpenOptions options) try
     : m_path(path), m_db(open_database(openable(path, options), options)) {
     m_db.exec("PRAGMA foreign_keys = ON");
+    // 64 MiB of page cache (allocated only as pages are used): a large import then writes each
+    // page once at commit instead of spilling the same pages to the log again and again, and
+    // queries over a whole vote history find its pages in memory from the second query on.
+    m_db.exec("PRAGMA cache_size = -65536");
     check_kind(m_db, path, options);
     if (options.read_only) {
         const int version = read_schema_version(m_db);
@@ -195,9 +199,6 @@ SqliteStore::SqliteStore(const std::string& path, OpenOptions options) try
         // WAL lets readers keep answering while an import writes; FULL makes every commit durable.
         m_db.exec("PRAGMA journal_mode = WAL");
         m_db.exec("PRAGMA synchronous = FULL");
-        // 64 MiB of page cache (allocated only as pages are used): a large import then writes each
-        // page once at commit instead of spilling the same pages to the log again and again.
-        m_db.exec("PRAGMA cache_size = -65536");
     }
     migrate(m_db, current_schema_version);
 } catch (const SQLite::Exception& failure) {
@@ -587,11 +588,9 @@ void SqliteStore::for_each_stance(const StanceFilter& filter, const std::functio
         check_search_text(filter.text);
     }
     try {
-        SQLite::Statement query(m_db, stance_query(filter));
-        bind_filter(query, filter);
-        while (query.executeStep()) {
-            visit(read_stance(query));
-        }
+        const std::unique_ptr<ReadSnapshot> snapshot = read_snapshot(); // the names and the rows from one state
+        m_names.refresh(m_db, m_reads);
+        read_stances(m_reads, m_names, filter, visit);
     } catch (const SQLite::Exception& failure) {
         rethrow_as_stance_error(failure, fmt::format("reading stances from {}", m_path));
     }

@@ -9,6 +9,8 @@
 #include <SQLiteCpp/Exception.h>
 
 #include "stance/store/store.hpp"
+#include "store/key_names.hpp"
+#include "store/statement_cache.hpp"
 
 namespace stance::detail {
 
@@ -48,6 +50,8 @@ private:
 
     std::string m_path;
     mutable SQLite::Database m_db;
+    mutable ReadStatements m_reads{m_db}; // after m_db: finalized before the connection closes
+    mutable KeyNames m_names;
 };
 
 /// Translates a SQLite exception into the stance error a caller can act on (busy, storage).

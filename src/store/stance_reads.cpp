@@ -4,9 +4,11 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <tuple>
 
 #include <fmt/format.h>
 
+#include "stance/error.hpp"
 #include "stance/model/vote.hpp"
 #include "store/columns.hpp"
 
@@ -30,18 +32,13 @@ LEFT JOIN document d ON d.id = s.document_id
 LEFT JOIN actor rb ON rb.id = s.reported_by_id
 WHERE 1 = 1)sql";
 
-// Votes as the same 25 columns: the id from the roll call's prefix, the kind as its VoteCode, the
-// score left NULL (the kind's default), the date and meeting from the agenda item.
-const char* const vote_stance_select = R"sql(
-SELECT rc.stance_prefix || a.slug, a.slug, NULL, t.slug, NULL, m.slug, ai.slug, v.vote, NULL, 'single', '', '',
-       d.slug, v.span_start, v.span_start + v.span_length, NULL, NULL, 1.0, '', '', NULL, NULL, '', 'vote', m.date
+// Votes as integers, the names behind them from KeyNames; in the order of the general select's
+// first two keys (date, meeting), the third (id) sorted per meeting in read_votes.
+constexpr const char* vote_integer_select = R"sql(
+SELECT v.agenda_item_id, v.actor_id, v.vote, v.topic_id, v.document_id, v.span_start, v.span_length, ai.meeting_id
 FROM vote v
-JOIN roll_call rc ON rc.agenda_item_id = v.agenda_item_id
 JOIN agenda_item ai ON ai.id = v.agenda_item_id
 JOIN meeting m ON m.id = ai.meeting_id
-JOIN actor a ON a.id = v.actor_id
-JOIN topic t ON t.id = v.topic_id
-LEFT JOIN document d ON d.id = v.document_id
 WHERE 1 = 1)sql";
 
 namespace {
@@ -124,15 +121,138 @@ std::string vote_conditions(const StanceFilter& filter) {
     return sql;
 }
 
-std::string stance_query(const StanceFilter& filter) {
-    std::string sql = general_stance_select + general_conditions(filter);
-    if (filter.text.empty()) {
-        sql += " UNION ALL ";
-        sql += vote_stance_select + vote_conditions(filter);
+namespace {
+
+/// A stance read and the key it is ordered by: effective date (ISO text), meeting, id.
+struct Ordered {
+    Stance stance;
+    std::string date;
+
+    [[nodiscard]] bool before(const Ordered& other) const {
+        return std::tie(date, stance.meeting.str(), stance.id.str()) <
+               std::tie(other.date, other.stance.meeting.str(), other.stance.id.str());
     }
+};
+
+[[noreturn]] void unknown_row(const char* what, std::int64_t row) {
+    throw storage_error(fmt::format("a vote refers to {} row {}, which the database does not hold: it is damaged; "
+                                    "run stance check, and restore it from a backup or re-import",
+                                    what, row));
+}
+
+template <class T> const T& known(const T* found, const char* what, std::int64_t row) {
+    if (found == nullptr) {
+        unknown_row(what, row);
+    }
+    return *found;
+}
+
+/// The votes of the vote table, one meeting at a time: ordered by date and meeting in SQL, by id here.
+class VoteStream {
+public:
+    VoteStream(ReadStatements& statements, const KeyNames& names, const StanceFilter& filter)
+        : m_query(statements(std::string(vote_integer_select) + vote_conditions(filter) + " ORDER BY m.date, m.slug")),
+          m_names(names) {
+        bind_filter(*m_query, filter);
+        m_more = m_query->executeStep();
+    }
+
+    /// The next vote in order, or nothing at the end.
+    std::optional<Ordered> next() {
+        if (m_next == m_meeting.size()) {
+            read_meeting();
+        }
+        if (m_next == m_meeting.size()) {
+            return std::nullopt;
+        }
+        return std::move(m_meeting[m_next++]);
+    }
+
+private:
+    void read_meeting() {
+        m_meeting.clear();
+        m_next = 0;
+        if (!m_more) {
+            return;
+        }
+        const std::int64_t meeting_row = m_query->getColumn(7).getInt64();
+        while (m_more && m_query->getColumn(7).getInt64() == meeting_row) {
+            m_meeting.push_back(vote_row());
+            m_more = m_query->executeStep();
+        }
+        std::sort(m_meeting.begin(), m_meeting.end(),
+                  [](const Ordered& a, const Ordered& b) { return a.stance.id.str() < b.stance.id.str(); });
+    }
+
+    Ordered vote_row() {
+        SQLite::Statement& row = *m_query;
+        const std::int64_t item = row.getColumn(0).getInt64();
+        const std::int64_t actor = row.getColumn(1).getInt64();
+        const KeyNames::RollCall& call = known(m_names.roll_call(item), "roll call", item);
+        const KeyNames::MeetingNames& meeting = known(m_names.meeting(call.meeting), "meeting", call.meeting);
+        Ordered out;
+        Stance& stance = out.stance;
+        stance.actor = known(m_names.actor(actor), "actor", actor);
+        stance.id = StanceId{call.stance_prefix + stance.actor.str()};
+        const std::int64_t topic = row.getColumn(3).getInt64();
+        stance.topic = known(m_names.topic(topic), "topic", topic);
+        stance.meeting = meeting.id;
+        stance.agenda_item = call.item;
+        stance.kind = position_kind(static_cast<VoteCode>(row.getColumn(2).getInt()));
+        stance.score = default_score(stance.kind);
+        stance.breadth = Breadth::single;
+        if (const SQLite::Column document = row.getColumn(4); !document.isNull()) {
+            const std::int64_t start = row.getColumn(5).getInt64();
+            stance.source = SourceSpan{known(m_names.document(document.getInt64()), "document", document.getInt64()),
+                                       static_cast<std::size_t>(start),
+                                       static_cast<std::size_t>(start + row.getColumn(6).getInt64()), std::nullopt};
+        }
+        stance.confidence = 1.0;
+        stance.basis = Basis::vote;
+        out.date = meeting.date_text;
+        return out;
+    }
+
+    ReadStatements::Lease m_query;
+    const KeyNames& m_names;
+    bool m_more = false;
+    std::vector<Ordered> m_meeting;
+    std::size_t m_next = 0;
+};
+
+std::optional<Ordered> next_general(SQLite::Statement& query) {
+    if (!query.executeStep()) {
+        return std::nullopt;
+    }
+    return Ordered{read_stance(query), query.getColumn(24).getString()};
+}
+
+} // namespace
+
+void read_stances(ReadStatements& statements, const KeyNames& names, const StanceFilter& filter,
+                  const std::function<void(const Stance&)>& visit) {
     // Effective date, meeting, id: columns 25, 6 and 1.
-    sql += " ORDER BY 25, 6, 1";
-    return sql;
+    const ReadStatements::Lease general =
+        statements(std::string(general_stance_select) + general_conditions(filter) + " ORDER BY 25, 6, 1");
+    bind_filter(*general, filter);
+    std::optional<Ordered> from_general = next_general(*general);
+    if (!filter.text.empty()) { // votes have no quote to search
+        for (; from_general; from_general = next_general(*general)) {
+            visit(from_general->stance);
+        }
+        return;
+    }
+    VoteStream votes(statements, names, filter);
+    std::optional<Ordered> from_votes = votes.next();
+    while (from_general || from_votes) {
+        if (from_general && (!from_votes || !from_votes->before(*from_general))) {
+            visit(from_general->stance);
+            from_general = next_general(*general);
+        } else {
+            visit(from_votes->stance);
+            from_votes = votes.next();
+        }
+    }
 }
 
 void bind_filter(SQLite::Statement& query, const StanceFilter& filter) {

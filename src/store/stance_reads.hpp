@@ -2,25 +2,28 @@
 // list of ordinary `Stance` values. Internal to the SQLite backend.
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include <SQLiteCpp/Statement.h>
 
 #include "stance/store/store.hpp"
+#include "store/key_names.hpp"
+#include "store/statement_cache.hpp"
 
 namespace stance::detail {
 
-/// The SELECT of every stance matching `filter`, from both tables, in the order Store::stances
-/// promises (effective date, meeting, id). Bind its parameters with `bind_filter`.
-[[nodiscard]] std::string stance_query(const StanceFilter& filter);
+/// Every stance matching `filter`, from both tables, to `visit` in the order Store::stances promises
+/// (effective date, meeting, id): the general table's rows and the vote table's, merged. `names`
+/// must be fresh for the read transaction this runs in.
+void read_stances(ReadStatements& statements, const KeyNames& names, const StanceFilter& filter,
+                  const std::function<void(const Stance&)>& visit);
 void bind_filter(SQLite::Statement& query, const StanceFilter& filter);
 
 /// The SELECT list and FROM clause of the general table alone (aliases s, a, t, m, ai, d), ending in
 /// "WHERE 1 = 1", for callers that add their own conditions (the migration to version 4). Column 24
 /// is the effective date.
 extern const char* const general_stance_select;
-/// The same 25 columns from the vote table (aliases v, rc, ai, m, a, t, d).
-extern const char* const vote_stance_select;
 
 /// " AND ..." conditions for `filter` on the general table (alias s) and on the vote table (aliases
 /// v, ai for its agenda item, m for its meeting); bind with `bind_filter`.

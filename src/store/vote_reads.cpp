@@ -5,6 +5,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
+#include "stance/error.hpp"
 #include "store/columns.hpp"
 #include "store/sqlite_store.hpp"
 #include "store/stance_reads.hpp"
@@ -20,9 +21,11 @@ struct Index {
 
 // Vote-shaped stances that sit in the general table (another id prefix on their roll call, say)
 // are recorded votes too; there are few or none, so they are read as stances.
-void add_general_votes(SQLite::Database& db, const StanceFilter& filter, RecordedVotes& votes) {
-    SQLite::Statement query(db, std::string(general_stance_select) + general_conditions(filter) +
-                                    " AND s.agenda_item_id IS NOT NULL AND s.quote = '' AND s.note = ''");
+void add_general_votes(ReadStatements& statements, const StanceFilter& filter, RecordedVotes& votes) {
+    const ReadStatements::Lease lease =
+        statements(std::string(general_stance_select) + general_conditions(filter) +
+                   " AND s.agenda_item_id IS NOT NULL AND s.quote = '' AND s.note = ''");
+    SQLite::Statement& query = *lease;
     bind_filter(query, filter);
     std::unordered_map<AgendaItemId, std::uint32_t> roll_calls;
     std::unordered_map<ActorId, std::uint32_t> actors;
@@ -54,6 +57,17 @@ void add_general_votes(SQLite::Database& db, const StanceFilter& filter, Recorde
     }
 }
 
+RecordedVotes::RollCall roll_call_of(const KeyNames& names, std::int64_t item) {
+    const KeyNames::RollCall* call = names.roll_call(item);
+    const KeyNames::MeetingNames* meeting = call ? names.meeting(call->meeting) : nullptr;
+    if (meeting == nullptr) {
+        throw storage_error(fmt::format("a vote refers to agenda item row {}, which is no roll call of a stored "
+                                        "meeting: the database is damaged; run stance check",
+                                        item));
+    }
+    return RecordedVotes::RollCall{call->item, meeting->id, meeting->date, call->flags};
+}
+
 } // namespace
 
 RecordedVotes SqliteStore::recorded_votes(const StanceFilter& filter) const try {
@@ -62,55 +76,43 @@ RecordedVotes SqliteStore::recorded_votes(const StanceFilter& filter) const try 
     votes_filter.include_named_members = false;
     votes_filter.positions_only = true;
 
+    const std::unique_ptr<ReadSnapshot> snapshot = read_snapshot(); // the names and the votes from one state
+    m_names.refresh(m_db, m_reads);
     RecordedVotes votes;
     Index index;
-    std::unordered_map<std::int64_t, RecordedVotes::RollCall> roll_calls;
-    {
-        SQLite::Statement query(m_db, "SELECT ai.id, ai.slug, m.slug, m.date, ai.important, ai.amendment, "
-                                      "ai.paragraph FROM roll_call rc "
-                                      "JOIN agenda_item ai ON ai.id = rc.agenda_item_id "
-                                      "JOIN meeting m ON m.id = ai.meeting_id");
-        while (query.executeStep()) {
-            roll_calls.emplace(query.getColumn(0).getInt64(),
-                               RecordedVotes::RollCall{AgendaItemId{query.getColumn(1).getString()},
-                                                       MeetingId{query.getColumn(2).getString()},
-                                                       Date::parse(query.getColumn(3).getString()).value_or(Date{}),
-                                                       RollCallFlags{optional_flag(query.getColumn(4)),
-                                                                     optional_flag(query.getColumn(5)),
-                                                                     optional_flag(query.getColumn(6))}});
-        }
-    }
-    std::unordered_map<std::int64_t, ActorId> actor_slugs;
-    {
-        SQLite::Statement query(m_db, "SELECT id, slug FROM actor");
-        while (query.executeStep()) {
-            actor_slugs.emplace(query.getColumn(0).getInt64(), ActorId{query.getColumn(1).getString()});
-        }
-    }
     // The agenda item and meeting are joined only when a condition needs them: for a whole
     // history, that join is most of the read.
     const bool by_meeting = !votes_filter.meetings.empty() || votes_filter.from || votes_filter.to;
-    SQLite::Statement casts(m_db, std::string("SELECT v.agenda_item_id, v.actor_id, v.vote FROM vote v ") +
-                                      (by_meeting ? "JOIN agenda_item ai ON ai.id = v.agenda_item_id "
-                                                    "JOIN meeting m ON m.id = ai.meeting_id "
-                                                  : "") +
-                                      "WHERE 1 = 1" + vote_conditions(votes_filter) + " ORDER BY v.agenda_item_id");
+    const ReadStatements::Lease casts_lease =
+        m_reads(std::string("SELECT v.agenda_item_id, v.actor_id, v.vote FROM vote v ") +
+                (by_meeting ? "JOIN agenda_item ai ON ai.id = v.agenda_item_id "
+                              "JOIN meeting m ON m.id = ai.meeting_id "
+                            : "") +
+                "WHERE 1 = 1" + vote_conditions(votes_filter)); // VoteBook orders them by roll call
+    SQLite::Statement& casts = *casts_lease;
     bind_filter(casts, votes_filter);
     while (casts.executeStep()) {
         const std::int64_t item = casts.getColumn(0).getInt64();
         auto [call, new_call] = index.roll_calls.try_emplace(item, static_cast<std::uint32_t>(votes.roll_calls.size()));
         if (new_call) {
-            votes.roll_calls.push_back(roll_calls.at(item));
+            votes.roll_calls.push_back(roll_call_of(m_names, item));
         }
         const std::int64_t actor_row = casts.getColumn(1).getInt64();
         auto [actor, new_actor] = index.actors.try_emplace(actor_row, static_cast<std::uint32_t>(votes.actors.size()));
         if (new_actor) {
-            votes.actors.push_back(actor_slugs.at(actor_row));
+            const ActorId* slug = m_names.actor(actor_row);
+            if (slug == nullptr) {
+                throw storage_error(
+                    fmt::format("a vote refers to actor row {}, which {} does not hold: the database is "
+                                "damaged; run stance check",
+                                actor_row, m_path));
+            }
+            votes.actors.push_back(*slug);
         }
         votes.casts.push_back(
             RecordedVotes::Cast{call->second, actor->second, static_cast<VoteCode>(casts.getColumn(2).getInt())});
     }
-    add_general_votes(m_db, votes_filter, votes);
+    add_general_votes(m_reads, votes_filter, votes);
     return votes;
 } catch (const SQLite::Exception& failure) {
     rethrow_as_stance_error(failure, fmt::format("reading votes from {}", m_path));

@@ -25,6 +25,12 @@ bool is_invisible(UChar32 c) {
            u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
 }
 
+/// Controls that lay out a source text rather than hide in it: line breaks, tabs, and the form feed
+/// pdftotext writes between pages.
+bool is_layout(UChar32 c) {
+    return c == '\n' || c == '\r' || c == '\t' || c == '\f';
+}
+
 struct CloseSpoofChecker {
     void operator()(USpoofChecker* checker) const noexcept { uspoof_close(checker); }
 };
@@ -78,6 +84,39 @@ std::optional<std::string> first_invisible_character(std::string_view text) {
         }
     }
     return std::nullopt;
+}
+
+std::optional<TextFault> first_text_fault(std::string_view text) {
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+    const auto length = static_cast<std::int32_t>(text.size());
+    std::int32_t offset = 0;
+    while (offset < length) {
+        const std::int32_t start = offset;
+        UChar32 c = 0;
+        U8_NEXT(bytes, offset, length, c);
+        if (c >= 0 && !is_layout(c) && is_invisible(c)) {
+            return TextFault{static_cast<std::size_t>(start),
+                             fmt::format("U+{:04X}, a character that cannot be seen", static_cast<std::uint32_t>(c)),
+                             "a quote holding it would show words that are not what is stored; remove it (a copy "
+                             "from a PDF often holds soft hyphens and zero-width spaces)"};
+        }
+    }
+    const std::string normalized = to_nfc(text);
+    if (normalized == text) {
+        return std::nullopt;
+    }
+    // The first byte that NFC changes lies in the character to report, or in the accent after it.
+    std::size_t first = 0;
+    while (first < text.size() && first < normalized.size() && text[first] == normalized[first]) {
+        ++first;
+    }
+    while (first > 0 && (static_cast<unsigned char>(text[first]) & 0xC0) == 0x80) {
+        --first;
+    }
+    return TextFault{first,
+                     "a character not in Unicode NFC (a letter and an accent written apart, or a form with a "
+                     "canonical equivalent)",
+                     "the same letters would be stored in two ways; save the text in NFC (uconv -x any-nfc)"};
 }
 
 bool mixes_confusable_scripts(std::string_view text) {

@@ -94,3 +94,33 @@ stance_cli_test(NAME "evolution --basis keeps only stances known that way" FIXTU
 stance_cli_test(NAME "evolution refuses an unknown basis" FIXTURES bundled_db
     ARGS --db|${bundled_db}|evolution|--actor|NL|--topic|Russia|--basis|rumour
     CODE 3 EXPECT "--basis: \"rumour\" is not one of vote, statement")
+
+# compare and agreement share one definition of which stances reach an actor (docs/queries.md):
+# on recorded votes with one roll call per claim, compare's agree and diverge rows are agreement's
+# identical and different votes, South's votes cast partly by its envoy (speaker).
+set(votes_db ${STANCE_CLI_WORK}/one-claim-votes.db)
+add_test(NAME "cli: setup one-claim votes database"
+    COMMAND ${CMAKE_COMMAND} -E rm -f ${votes_db} ${votes_db}-wal ${votes_db}-shm)
+add_test(NAME "cli: import one-claim votes"
+    COMMAND ${CMAKE_COMMAND} -DCOMMAND=$<TARGET_FILE:stance_cli>|--db|${votes_db}|import|tests/data/votes/one-claim-per-roll-call.json
+            -DWORKING_DIR=${PROJECT_SOURCE_DIR} "-DEXPECT_OUTPUT=imported .*4 actors"
+            -P ${CMAKE_CURRENT_SOURCE_DIR}/expect.cmake)
+set_tests_properties("cli: setup one-claim votes database" PROPERTIES FIXTURES_SETUP votes_clean)
+set_tests_properties("cli: import one-claim votes" PROPERTIES FIXTURES_SETUP votes_db FIXTURES_REQUIRED votes_clean)
+foreach(pair "north|south|3|3" "north|east|3|2" "south|east|2|4")
+    string(REPLACE "|" ";" parts "${pair}")
+    list(GET parts 0 first)
+    list(GET parts 1 second)
+    list(GET parts 2 identical)
+    list(GET parts 3 different)
+    math(EXPR both "${identical} + ${different}")
+    stance_cli_test(NAME "compare ${first} ${second} on votes agrees on the identical votes" FIXTURES votes_db
+        ARGS --db|${votes_db}|compare|${first}|${second}
+        EXPECT "\nAgree on ${identical} · diverge on ${different} · ")
+    stance_cli_test(NAME "agreement ${first} ${second} counts the same votes as compare" FIXTURES votes_db
+        ARGS --db|${votes_db}|agreement|${first}|${second}|--by|none|--format|csv
+        EXPECT "\nall,,,${both},${identical},")
+endforeach()
+stance_cli_test(NAME "agreement on the bundled statements finds no roll calls" FIXTURES bundled_db
+    ARGS --db|${bundled_db}|agreement|NL|USA
+    EXPECT "all +0 +0.*\nno roll calls that both voted on: agreement counts recorded votes only")

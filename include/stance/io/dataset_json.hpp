@@ -18,6 +18,7 @@
 namespace stance {
 
 class Store;
+class invalid_input_error;
 
 /// What reading a dataset may touch besides the dataset itself, and where its warnings go.
 struct DatasetReadOptions {
@@ -28,6 +29,14 @@ struct DatasetReadOptions {
     /// Receives each warning, e.g. a name that mixes scripts whose letters look alike. Warnings do
     /// not stop the import; without a callback they are dropped.
     std::function<void(const std::string&)> on_warning;
+    /// When set, receives every problem with the shape of an entity (a wrong type, a missing or
+    /// unknown key, a value out of range), each with its JSON path, instead of the first one
+    /// throwing; an entity with any is left out of the result and reading goes on with the next.
+    /// Malformed JSON and an unreadable format version still throw. `stance validate` uses it.
+    std::function<void(const invalid_input_error&)> on_problem;
+    /// With `on_problem`: told the list ("stances") and index in the file of each entity left out,
+    /// so that a caller can still name the others by their place in the file.
+    std::function<void(std::string_view list, std::size_t index)> on_left_out;
 };
 
 /// Parses dataset JSON. `source_name` names the input in errors; documents given by `path` are read

@@ -2,8 +2,10 @@
 // `stance validate`. The files are checked together, in order, as if imported one after another
 // into `store` (an empty in-memory store gives "as if into a new database"); nothing is committed.
 //
-// Each file is parsed (a malformed file or entity stops that file at its first problem: what
-// follows cannot be read reliably), checked as a whole (references, cycles, spans), and then each
+// Each file is parsed, collecting every shape problem of every entity (a wrong type, a missing or
+// unknown key, a value out of range; each with its JSON path) and leaving those entities out; a
+// malformed file stops at its first problem, as what follows cannot be read reliably. The rest is
+// checked as a whole (references, cycles, spans; the first problem stops the file), and then each
 // entity is put through the store's write rules, where every refusal is collected and the check
 // goes on with the next entity.
 #pragma once

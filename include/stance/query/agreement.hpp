@@ -3,7 +3,9 @@
 // query over recorded votes (stance/model/vote.hpp) of any body: the UN General Assembly's today,
 // a parliament's tomorrow. The figures are in stance/query/agreement_counts.hpp; they come from
 // popcounts over bit planes (stance/query/vote_matrix.hpp). Only recorded votes count: an agenda item
-// with statements, however worded, is never a roll call.
+// with statements, however worded, is never a roll call. Which votes are an actor's follows the
+// definition compare and evolution share (stance/query/reach.hpp), direct reach only: its own, and
+// those cast by a person representing it that day.
 //
 // Conventions of the published figures (docs/agreement.md): leave out unanimous roll calls
 // (RollCallFilter::exclude_unanimous) and amendment and paragraph votes, count by session rather than calendar year

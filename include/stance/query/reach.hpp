@@ -10,10 +10,16 @@
 // collective. An inherited group stance of breadth broad, many or some was held by part of the
 // group only, and nothing says the actor was in that part: such stances are shown as context but
 // never attributed to the actor (see `is_attributable`).
+//
+// This file is the one definition every query uses (docs/queries.md, "Which stances reach an
+// actor"): evolution and compare take every way (`ReachScope::inherited`), agreement only the
+// direct ones (`ReachScope::direct`), because a vote tells how its caster voted and a group's vote
+// says nothing of how each member would have.
 #pragma once
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,6 +50,12 @@ enum class Via : std::uint8_t { own, speaker, named, group };
 [[nodiscard]] constexpr bool is_direct(Via via) noexcept {
     return via == Via::own || via == Via::speaker;
 }
+
+/// Which ways of reaching an actor a query counts.
+enum class ReachScope : std::uint8_t {
+    direct,    ///< own and speaker only: agreement, which counts votes.
+    inherited, ///< also named and group: evolution and compare, which list all and decide on direct first.
+};
 
 /// How one stance reaches one actor.
 struct Reach {
@@ -81,9 +93,24 @@ struct ActorStance {
 /// True when `member` belonged to `group` on `date`, directly or through intermediate groups.
 [[nodiscard]] bool is_member_on(const Catalog& catalog, const ActorId& member, const ActorId& group, const Date& date);
 
+/// How a stance held by `holder`, naming `includes` as members, effective on `date`, reaches
+/// `actor`; nothing when it does not.
+[[nodiscard]] std::optional<Reach> reach(const Catalog& catalog, const ActorId& holder,
+                                         std::span<const ActorId> includes, const Date& date, const ActorId& actor);
 /// How `stance` (effective on `date`) reaches `actor`; nothing when it does not.
 [[nodiscard]] std::optional<Reach> reach(const Catalog& catalog, const Stance& stance, const Date& date,
                                          const ActorId& actor);
+
+/// The actors whose stances may reach `actor` within `scope` at some date, for a store read that
+/// `reach` then sorts out stance by stance: the actor, every person who ever represented it, and
+/// (inherited) every group it ever belonged to, at any depth, with their representatives. Named
+/// stances are found through StanceFilter::include_named_members instead.
+[[nodiscard]] std::vector<ActorId> possible_holders(const Catalog& catalog, const ActorId& actor, ReachScope scope);
+
+/// The casts of `votes` counted for the actors they reach directly: a cast stays with its caster
+/// (own) and, when the caster held a role that day, is counted for the actor represented too
+/// (speaker). Roll calls keep their indices; actors reached only this way are appended.
+[[nodiscard]] RecordedVotes votes_as_reached(const Catalog& catalog, RecordedVotes votes);
 
 /// Every stance matching `filter` that reaches `actor`, in the order a report tells them: by
 /// effective date, then by source document and position in it (stances without a source last that
