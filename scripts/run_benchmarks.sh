@@ -26,11 +26,12 @@ echo "== building Release in $BUILD" >&2
 cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DSTANCE_BUILD_BENCHMARKS=ON \
     -DSTANCE_BUILD_TESTS=OFF -DSTANCE_BUILD_EXAMPLES=OFF > "$WORK/cmake.log"
 cmake --build "$BUILD" -j2 --target bench_unga_import bench_unga_queries bench_agreement_matrices bench_export \
-    > "$WORK/build.log"
+    bench_ideal_points > "$WORK/build.log"
 IMPORT="$BUILD/bench/bench_unga_import"
 QUERIES="$BUILD/bench/bench_unga_queries"
 MATRICES="$BUILD/bench/bench_agreement_matrices"
 EXPORT="$BUILD/bench/bench_export"
+IDEAL="$BUILD/bench/bench_ideal_points"
 
 # The baselines of the matrices benchmark: Debian's pandas and numpy, and DuckDB from npm (kept in
 # the build directory, so a second run installs nothing).
@@ -213,6 +214,41 @@ mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
     export_row double "twice the history"
     echo "<!-- unga-results:end -->"
 } > "$WORK/results.md"
+
+# 4. Ideal points of every session (docs/ideal-points.md): the dynamic and the static model with
+# Laplace intervals, and a dynamic fit with a parametric bootstrap of BOOTSTRAP replicates, against
+# agreement_matrices() on the same votes in the same process.
+BOOTSTRAP=${BOOTSTRAP:-5}
+echo "== ideal points of every session" >&2
+/usr/bin/time -f "process_seconds=%e user_seconds=%U peak_rss_kb=%M" -o "$WORK/t.txt" "$IDEAL" "$WORK/stance.db" "$BOOTSTRAP" > "$WORK/ideal.txt"
+I_BASE=$(field baseline_seconds < "$WORK/ideal.txt")
+I_DYN=$(field dynamic_seconds < "$WORK/ideal.txt")
+I_STA=$(field static_seconds < "$WORK/ideal.txt")
+I_BOOT=$(field bootstrap_seconds < "$WORK/ideal.txt")
+I_SESSIONS=$(field sessions < "$WORK/ideal.txt")
+per_session() { awk -v a="$1" -v n="$I_SESSIONS" 'BEGIN { printf "%.3f", a / n }'; }
+{
+    echo "<!-- ideal-points-results:begin (written by scripts/run_benchmarks.sh; do not edit by hand) -->"
+    echo "Run of $(date -u +%Y-%m-%d) on $(uname -srm); $(nproc) cores; load average at the start $(cut -d' ' -f1-3 < /proc/loadavg)."
+    echo "$(field votes < "$WORK/ideal.txt") votes in $I_SESSIONS sessions (unanimous roll calls left out); peak memory $(mb "$(field peak_rss_kb < "$WORK/t.txt")") MB;"
+    echo "CPU time of the whole process $(field user_seconds < "$WORK/t.txt") s against $(field process_seconds < "$WORK/t.txt") s wall (the rest is waiting for a shared core)."
+    echo
+    echo "| what | seconds | ratio to baseline | seconds per session | EM steps |"
+    echo "| --- | --- | --- | --- | --- |"
+    echo "| baseline: agreement_matrices() of every session, unanimous left out | $I_BASE | 1.00 | $(per_session "$I_BASE") | |"
+    echo "| ideal_points(), dynamic model, Laplace intervals | $I_DYN | $(ratio "$I_DYN" "$I_BASE") | $(per_session "$I_DYN") | $(field dynamic_iterations < "$WORK/ideal.txt") |"
+    echo "| ideal_points(), static model, Laplace intervals | $I_STA | $(ratio "$I_STA" "$I_BASE") | $(per_session "$I_STA") | $(field static_iterations < "$WORK/ideal.txt") |"
+    echo "| ideal_points(), dynamic, bootstrap of $BOOTSTRAP replicates | $I_BOOT | $(ratio "$I_BOOT" "$I_BASE") | $(per_session "$I_BOOT") | $(field bootstrap_iterations < "$WORK/ideal.txt") in the replicates |"
+    echo "<!-- ideal-points-results:end -->"
+} > "$WORK/ideal.md"
+cat "$WORK/ideal.md"
+if [[ -z "${NO_WRITE:-}" ]] && grep -q "ideal-points-results:begin" "$ROOT/docs/benchmarks.md"; then
+    awk -v results="$WORK/ideal.md" '
+        /ideal-points-results:begin/ { while ((getline line < results) > 0) print line; skip = 1; next }
+        /ideal-points-results:end/ { skip = 0; next }
+        !skip { print }' "$ROOT/docs/benchmarks.md" > "$WORK/doc-ideal.md"
+    cp "$WORK/doc-ideal.md" "$ROOT/docs/benchmarks.md"
+fi
 
 cat "$WORK/results.md"
 if [[ -z "${NO_WRITE:-}" ]]; then

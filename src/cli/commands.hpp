@@ -96,6 +96,7 @@ void setup_participants(CLI::App& app, Context& context);
 void setup_import_unga(CLI::App& app, Context& context);
 void setup_agreement(CLI::App& app, Context& context);
 void setup_agreement_matrix(CLI::App& app, Context& context);
+void setup_ideal_points(CLI::App& app, Context& context);
 void setup_evolution(CLI::App& app, Context& context);
 void setup_snapshot(CLI::App& app, Context& context);
 void setup_compare(CLI::App& app, Context& context);

@@ -169,6 +169,7 @@ int main(int argc, char** argv) {
     setup_import_unga(app, context);
     setup_agreement(app, context);
     setup_agreement_matrix(app, context);
+    setup_ideal_points(app, context);
     setup_evolution(app, context);
     setup_snapshot(app, context);
     setup_compare(app, context);

@@ -8,6 +8,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "query/vote_periods.hpp"
 #include "stance/query/catalog.hpp"
 #include "stance/query/reach.hpp"
 #include "stance/query/tree.hpp"
@@ -21,91 +22,6 @@ namespace {
 /// The vote on Signorino and Ritter's scale: yes +1, abstain 0, no -1 (index 0, 1, 2).
 double vote_value(std::size_t index) noexcept {
     return 1.0 - static_cast<double>(index);
-}
-
-StanceFilter vote_filter(const Catalog& catalog, const std::optional<TopicId>& topic, const std::optional<Date>& from,
-                         const std::optional<Date>& to) {
-    StanceFilter filter;
-    if (topic) {
-        filter.topics = topic_with_descendants(catalog, *topic);
-    }
-    filter.from = from;
-    filter.to = to;
-    return filter;
-}
-
-/// The votes `filter` selects, each counted for the actors it reaches directly (reach.hpp): its
-/// caster's, and, when a representative cast it, the represented actor's. A group's vote reaches its
-/// members only by inheritance, which says nothing of how each would have voted, so it is not theirs.
-VoteBook votes_reaching(const Store& store, const Catalog& catalog, const StanceFilter& filter) {
-    return VoteBook(votes_as_reached(catalog, store.recorded_votes(filter)));
-}
-
-/// The roll calls of a period, with its key, label and dates.
-struct PeriodRollCalls {
-    std::string key;
-    std::string label;
-    MeetingId meeting;
-    Date first;
-    Date last;
-    std::vector<std::uint32_t> roll_calls;
-};
-
-/// The roll calls of `book` that count, grouped by period and in time order (by first date, then key).
-bool counts(const VoteBook& book, std::uint32_t roll_call, const RollCallFilter& filter) {
-    const RollCallFlags& flags = book.votes().roll_calls[roll_call].flags;
-    return !(filter.important_only && flags.important != true) &&
-           !(filter.exclude_amendments && flags.amendment == true) &&
-           !(filter.exclude_paragraphs && flags.paragraph == true) &&
-           !(filter.exclude_unanimous && book.unanimous(roll_call));
-}
-
-std::vector<PeriodRollCalls> periods_of(const VoteBook& book, const Catalog& catalog, Period by,
-                                        const RollCallFilter& filter) {
-    std::map<std::string, PeriodRollCalls> periods;
-    std::unordered_map<MeetingId, MeetingId> period_meetings;
-    const auto& roll_calls = book.votes().roll_calls;
-    for (std::uint32_t r = 0; r < roll_calls.size(); ++r) {
-        if (!counts(book, r, filter)) {
-            continue;
-        }
-        const RecordedVotes::RollCall& call = roll_calls[r];
-        MeetingId meeting;
-        std::string key;
-        if (by == Period::year) {
-            key = std::to_string(call.date.year());
-        } else if (by != Period::none) {
-            auto cached = period_meetings.find(call.meeting);
-            if (cached == period_meetings.end()) {
-                cached =
-                    period_meetings
-                        .emplace(call.meeting, by == Period::meeting ? call.meeting : session_of(catalog, call.meeting))
-                        .first;
-            }
-            meeting = cached->second;
-            key = meeting.str();
-        }
-        auto [slot, added] = periods.try_emplace(key);
-        PeriodRollCalls& period = slot->second;
-        if (added) {
-            period.key = key;
-            period.meeting = meeting;
-            period.label = meeting.empty() ? key : catalog.meeting_title(meeting);
-            period.first = call.date;
-            period.last = call.date;
-        }
-        period.first = std::min(period.first, call.date);
-        period.last = std::max(period.last, call.date);
-        period.roll_calls.push_back(r);
-    }
-    std::vector<PeriodRollCalls> ordered;
-    for (auto& [key, period] : periods) {
-        ordered.push_back(std::move(period));
-    }
-    std::sort(ordered.begin(), ordered.end(), [](const PeriodRollCalls& a, const PeriodRollCalls& b) {
-        return std::tie(a.first, a.key) < std::tie(b.first, b.key);
-    });
-    return ordered;
 }
 
 std::optional<std::uint32_t> index_of(const RecordedVotes& votes, const ActorId& actor) {
