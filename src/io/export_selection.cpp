@@ -218,10 +218,15 @@ SelectedStances narrow_to_selection(const Store& store, const ExportSelection& s
         }
     });
     if (selection.coder && count == 0) {
+        std::vector<std::string> candidates = nearest({coders.begin(), coders.end()}, *selection.coder);
+        std::string closest;
+        for (const std::string& candidate : candidates) { // in the message: the CLI prints only that
+            closest += fmt::format("{}{}", closest.empty() ? "; closest: " : ", ", candidate);
+        }
         throw not_found_error(fmt::format("no stance coded by \"{}\"; give the coder's name exactly as its stances "
-                                          "record it",
-                                          *selection.coder),
-                              nearest({coders.begin(), coders.end()}, *selection.coder));
+                                          "record it{}",
+                                          *selection.coder, closest),
+                              std::move(candidates));
     }
     close_over_references(entities, needed);
     add_people_and_bodies(entities, needed);

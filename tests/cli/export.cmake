@@ -34,10 +34,10 @@ stance_cli_test(NAME "export --document of an unknown document exits 4 with the 
     CODE 4 EXPECT "no document \"example-dok\" in the database; give a document's id\nclosest matches:\n  example-doc\n")
 stance_cli_test(NAME "export --coder of a coder with no stances exits 4 with the coders" FIXTURES export_db
     SHELL "$0 --db ${export_db} export --coder 'seed coding'"
-    CODE 4 EXPECT "no stance coded by \"seed coding\".*closest matches:\n  stance seed coding\n")
+    CODE 4 EXPECT "no stance coded by \"seed coding\".*closest: stance seed coding\n")
 stance_cli_test(NAME "export --meeting of a date two meetings share exits 4 with both" FIXTURES export_db
     ARGS --db|${export_db}|export|--meeting|2017-03-31
-    CODE 4 EXPECT "2017-03-31.*closest matches:\n(  .*\n)*  example-meeting" REJECT "stance_dataset")
+    CODE 4 EXPECT "2017-03-31.*matches 2 meetings:.*example-meeting.*nac-fm-2017-03-31" REJECT "stance_dataset")
 stance_cli_test(NAME "export -o of an unknown meeting leaves no file" FIXTURES export_db
     ARGS --db|${export_db}|export|--meeting|no-such-meeting|-o|${STANCE_CLI_WORK}/unknown-meeting.json
     CODE 4 REJECT_FILE ${STANCE_CLI_WORK}/unknown-meeting.json)
