@@ -228,7 +228,8 @@ void evaluate(const SuggestCommand& options) {
 
 void setup_suggest(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand(
-        "suggest", "Propose candidate stances from a document's text, for review (nothing is stored)");
+        "suggest",
+        "Propose candidate stances from a document's text, for review (with --store, kept for `stance review`)");
     auto options = std::make_shared<SuggestCommand>();
     command->add_option("document", options->document,
                         "A UTF-8 text file (with --store: or the id of a document in the database)");

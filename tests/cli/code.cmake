@@ -82,3 +82,9 @@ stance_cli_test(NAME "code --csv reports every bad row in one run and writes not
 stance_cli_test(NAME "coded stances export and re-import byte-identically"
     SHELL "sh tests/cli/code-roundtrip.sh $0 ${STANCE_CLI_WORK}/roundtrip"
     EXPECT "^3 coded stances\nidentical\n$")
+
+# Issue 10's whole workflow without JSON: add a document, code by quote, list, edit, delete, undo,
+# export the document's coding, re-import it into a fresh database: the same bytes.
+stance_cli_test(NAME "coding walk-through: add, code, list, edit, delete, undo, export, re-import"
+    SHELL "sh tests/cli/coding-walkthrough.sh $0 ${STANCE_CLI_WORK}/walkthrough"
+    EXPECT "^2 listed\n1 after the delete\nundo restored the deleted stance\n1 edited note\nidentical\n$")
