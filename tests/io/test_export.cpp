@@ -193,7 +193,8 @@ TEST_CASE("a selection that names nothing in the store is refused before anythin
             FAIL("a coder with no stances was exported");
         } catch (const not_found_error& failure) {
             CHECK(std::string(failure.what()) ==
-                  "no stance coded by \"stance seed\"; give the coder's name exactly as its stances record it");
+                  "no stance coded by \"stance seed\"; give the coder's name exactly as its stances record it; "
+                  "closest: stance seed coding, stance general-debate coding (by hand)");
             CHECK(failure.candidates() ==
                   std::vector<std::string>{"stance seed coding", "stance general-debate coding (by hand)"});
         }
