@@ -41,6 +41,8 @@
 #include "stance/query/ordinal_irt.hpp"
 #include "stance/query/reach.hpp"
 #include "stance/query/resolve.hpp"
+#include "stance/query/reliability.hpp"
+#include "stance/query/reliability_stats.hpp"
 #include "stance/query/scale.hpp"
 #include "stance/query/search_text.hpp"
 #include "stance/query/snapshot.hpp"

@@ -350,6 +350,19 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return at(left.size(), right.size());
 }
 
+std::vector<std::string> nearest_names(std::vector<std::string> names, std::string_view wanted, std::size_t count) {
+    std::vector<std::pair<std::size_t, std::string>> ranked;
+    for (std::string& name : names) {
+        ranked.emplace_back(edit_distance(name, wanted), std::move(name));
+    }
+    std::sort(ranked.begin(), ranked.end());
+    std::vector<std::string> result;
+    for (std::size_t i = 0; i < ranked.size() && i < count; ++i) {
+        result.push_back(std::move(ranked[i].second));
+    }
+    return result;
+}
+
 ActorId resolve_actor(const Catalog& catalog, std::string_view reference) {
     return ActorId{resolve("actor", "stance actors", actor_entries(catalog), reference)};
 }

@@ -40,4 +40,9 @@ class Store;
 /// substitutions and swaps of neighbouring characters each cost one (optimal string alignment).
 [[nodiscard]] std::size_t edit_distance(std::string_view a, std::string_view b);
 
+/// The `count` of `names` nearest `wanted` by edit distance, nearest first (equals in name order):
+/// the candidates of a not-found message for names that are not entities (coders).
+[[nodiscard]] std::vector<std::string> nearest_names(std::vector<std::string> names, std::string_view wanted,
+                                                     std::size_t count = 5);
+
 } // namespace stance
