@@ -25,8 +25,8 @@ std::string figure(const std::optional<double>& value) {
 }
 
 std::vector<std::string> figure_row(std::string_view name, const VariableAgreement& variable) {
-    return {std::string(name),         std::to_string(variable.units), std::to_string(variable.agree),
-            figure(variable.share()), figure(variable.alpha),          figure(variable.kappa)};
+    return {std::string(name),        std::to_string(variable.units), std::to_string(variable.agree),
+            figure(variable.share()), figure(variable.alpha),         figure(variable.kappa)};
 }
 
 /// The five figures of one pair, one row each.
@@ -40,7 +40,8 @@ const std::vector<std::string> figure_columns{"figure", "units", "agree", "share
 
 void print_pair(const CoderPairReliability& pair, Format format) {
     const SentenceAgreement& sentences = pair.sentences;
-    std::cout << fmt::format("{}{}: \"{}\" ({} stances) and \"{}\" ({} stances)\n{}", format == Format::md ? "### " : "",
+    std::cout << fmt::format("{}{}: \"{}\" ({} stances) and \"{}\" ({} stances)\n{}",
+                             format == Format::md ? "### " : "",
                              pair.document ? pair.document->str() : "all documents they share", pair.first,
                              pair.first_stances, pair.second, pair.second_stances, format == Format::md ? "\n" : "");
     std::cout << fmt::format("{} sentences: coded by both {}, by the first only {}, by the second only {}, by neither "

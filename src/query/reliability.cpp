@@ -235,11 +235,11 @@ void check_coders(const ReliabilityOptions& options, const CodersByDocument& cod
     for (const std::string& coder : options.coders) {
         if (!known.contains(coder)) {
             std::vector<std::string> candidates = nearest_names({known.begin(), known.end()}, coder);
-            throw not_found_error(fmt::format("no stance with a source span {}is coded by \"{}\"; give the coder's "
-                                              "name exactly as its stances record it{}",
-                                              options.document ? "in " + options.document->str() + " " : "", coder,
-                                              closest_list(candidates)),
-                                  std::move(candidates));
+            const std::string message = fmt::format(
+                "no stance with a source span {}is coded by \"{}\"; give the coder's name exactly as its "
+                "stances record it{}",
+                options.document ? "in " + options.document->str() + " " : "", coder, closest_list(candidates));
+            throw not_found_error(message, std::move(candidates));
         }
     }
 }
@@ -319,7 +319,8 @@ std::optional<double> VariableAgreement::share() const noexcept {
 ReliabilityReport reliability(const Store& store, const Catalog& catalog, const ReliabilityOptions& options) {
     catalog.check_built_from(store);
     if (options.document && !store.exists(EntityKind::document, options.document->str())) {
-        throw not_found_error(fmt::format("no document \"{}\"; `stance documents` lists them", options.document->str()));
+        throw not_found_error(
+            fmt::format("no document \"{}\"; `stance documents` lists them", options.document->str()));
     }
     ReliabilityReport report;
     std::map<PairKey, std::pair<std::size_t, PairUnits>> pooled; // documents, units
@@ -327,8 +328,9 @@ ReliabilityReport reliability(const Store& store, const Catalog& catalog, const 
         const std::optional<Document> document = store.document(id);
         if (!document || document->text.empty()) {
             if (options.document) {
-                throw invalid_input_error(id.str(), "this document has no stored text (it is referenced by path), so it "
-                                                    "has no sentences to compare codings on");
+                throw invalid_input_error(id.str(),
+                                          "this document has no stored text (it is referenced by path), so it "
+                                          "has no sentences to compare codings on");
             }
             report.without_text.push_back(id);
             continue;

@@ -37,8 +37,8 @@ Matrix coincidences(std::span<const ReliabilityUnit> units, const std::vector<do
         ranks.clear();
         for (const std::optional<double>& value : unit) {
             if (value) {
-                ranks.push_back(static_cast<std::size_t>(std::lower_bound(values.begin(), values.end(), *value) -
-                                                         values.begin()));
+                ranks.push_back(
+                    static_cast<std::size_t>(std::lower_bound(values.begin(), values.end(), *value) - values.begin()));
             }
         }
         if (ranks.size() < 2) {

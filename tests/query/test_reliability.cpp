@@ -128,8 +128,8 @@ TEST_CASE("reliability: two stances of each coder in one sentence pair by the ov
     Dataset& dataset = builder.dataset();
     Document& document = dataset.documents.front();
     document.text = "The Netherlands supported more spending, and France opposed it.";
-    const auto coded = [&](const std::string& id, const std::string& coder, const std::string& actor,
-                           PositionKind kind, std::size_t start, std::size_t end) {
+    const auto coded = [&](const std::string& id, const std::string& coder, const std::string& actor, PositionKind kind,
+                           std::size_t start, std::size_t end) {
         Stance stance;
         stance.id = StanceId{id};
         stance.actor = ActorId{actor};
@@ -187,7 +187,9 @@ TEST_CASE("reliability: coders chosen, one coder, an unknown coder, an unknown d
     }
     SUBCASE("a document coded by one coder has nothing to compare") {
         DatasetBuilder alone;
-        alone.actor("nld", ActorKind::state, "Netherlands").topic("defence", "Defence").meeting("m1", Date{2017, 3, 31});
+        alone.actor("nld", ActorKind::state, "Netherlands")
+            .topic("defence", "Defence")
+            .meeting("m1", Date{2017, 3, 31});
         alone.stance("a1", "nld", "defence", "m1", PositionKind::support).coder = "ana";
         auto single = alone.store();
         const ReliabilityReport report = report_of(*single);

@@ -33,8 +33,8 @@ std::vector<std::pair<double, double>> pairs_of(const std::vector<double>& first
 
 /// Krippendorff's four observers on twelve units; "none" where an observer gave no value.
 std::vector<ReliabilityUnit> four_observers() {
-    return {{1.0, 1.0, none, 1.0}, {2.0, 2.0, 3.0, 2.0}, {3.0, 3.0, 3.0, 3.0}, {3.0, 3.0, 3.0, 3.0},
-            {2.0, 2.0, 2.0, 2.0},  {1.0, 2.0, 3.0, 4.0}, {4.0, 4.0, 4.0, 4.0}, {1.0, 1.0, 2.0, 1.0},
+    return {{1.0, 1.0, none, 1.0}, {2.0, 2.0, 3.0, 2.0},  {3.0, 3.0, 3.0, 3.0},   {3.0, 3.0, 3.0, 3.0},
+            {2.0, 2.0, 2.0, 2.0},  {1.0, 2.0, 3.0, 4.0},  {4.0, 4.0, 4.0, 4.0},   {1.0, 1.0, 2.0, 1.0},
             {2.0, 2.0, 2.0, 2.0},  {none, 5.0, 5.0, 5.0}, {none, none, 1.0, 1.0}, {none, 3.0, none, none}};
 }
 

@@ -26,8 +26,8 @@ enum class AlphaMetric : std::uint8_t {
 using ReliabilityUnit = std::vector<std::optional<double>>;
 
 struct AlphaResult {
-    std::size_t units = 0;  ///< Units with at least two values: the only ones that count.
-    std::size_t values = 0; ///< The values in those units (Krippendorff's n).
+    std::size_t units = 0;              ///< Units with at least two values: the only ones that count.
+    std::size_t values = 0;             ///< The values in those units (Krippendorff's n).
     double observed_disagreement = 0.0; ///< D_o.
     double expected_disagreement = 0.0; ///< D_e.
     /// 1 - D_o / D_e. Nothing when D_e is 0: fewer than two values, or every value the same, so the
