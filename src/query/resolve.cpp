@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdint>
 #include <optional>
+#include <tuple>
 #include <utility>
 
 #include <fmt/format.h>
@@ -351,14 +352,20 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 std::vector<std::string> nearest_names(std::vector<std::string> names, std::string_view wanted, std::size_t count) {
-    std::vector<std::pair<std::size_t, std::string>> ranked;
+    // Names that begin with what was typed come first, then names that hold it (a name typed short),
+    // then the rest; each tier by edit distance.
+    const std::string folded = fold_for_matching(wanted);
+    std::vector<std::tuple<int, std::size_t, std::string>> ranked;
     for (std::string& name : names) {
-        ranked.emplace_back(edit_distance(name, wanted), std::move(name));
+        const std::string key = fold_for_matching(name);
+        const std::size_t at = key.find(folded);
+        const int tier = at == 0 ? 0 : (at != std::string::npos ? 1 : 2);
+        ranked.emplace_back(tier, edit_distance(name, wanted), std::move(name));
     }
     std::sort(ranked.begin(), ranked.end());
     std::vector<std::string> result;
     for (std::size_t i = 0; i < ranked.size() && i < count; ++i) {
-        result.push_back(std::move(ranked[i].second));
+        result.push_back(std::move(std::get<2>(ranked[i])));
     }
     return result;
 }
