@@ -150,6 +150,7 @@ template <class T, class Ids> void keep_needed(std::vector<T>& entities, const I
 
 template <class T> std::vector<std::string> ids_of(const std::vector<T>& entities) {
     std::vector<std::string> ids;
+    ids.reserve(entities.size());
     for (const T& entity : entities) {
         ids.push_back(entity.id.str());
     }

@@ -383,7 +383,7 @@ MeetingId resolve_meeting(const Catalog& catalog, std::string_view reference) {
 }
 
 ActorId resolve_person(const Catalog& catalog, std::string_view reference) {
-    const ActorId actor = resolve_actor(catalog, reference);
+    ActorId actor = resolve_actor(catalog, reference); // not const: returned by move
     const Actor& found = catalog.actor(actor);
     if (found.kind != ActorKind::person) {
         throw not_found_error(fmt::format("\"{}\" is {} ({}), a {}, not a person: a speaker is the person who spoke "
