@@ -37,8 +37,7 @@ int main(int argc, char** argv) {
         const int session = argc > 2 ? std::stoi(argv[2]) : 71;
         const stance::ActorId country = db.actor(argc > 3 ? argv[3] : "Netherlands");
         const stance::AgreementMatrix matrix = db.agreement_matrix(stance::unga_session_meeting(session).str());
-        fmt::print("{}: {} roll calls, {} states voted\n", matrix.label, matrix.roll_calls,
-                   matrix.actors.size());
+        fmt::print("{}: {} roll calls, {} states voted\n", matrix.label, matrix.roll_calls, matrix.actors.size());
 
         const auto found = std::find(matrix.actors.begin(), matrix.actors.end(), country);
         if (found == matrix.actors.end()) {

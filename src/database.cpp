@@ -138,14 +138,16 @@ Network Database::vote_network(const AgreementMatricesOptions& periods, const Vo
 void Database::export_to(std::ostream& out, const ExportSelection& selection) const {
     (void)catalog(); // read in the catalog's snapshot, like the queries
     export_dataset(
-        *m_store, [&out](std::string_view piece) { out.write(piece.data(), static_cast<std::streamsize>(piece.size())); },
+        *m_store,
+        [&out](std::string_view piece) { out.write(piece.data(), static_cast<std::streamsize>(piece.size())); },
         selection);
 }
 
 std::string Database::export_json(const ExportSelection& selection) const {
     std::string json;
     (void)catalog(); // read in the catalog's snapshot, like the queries
-    export_dataset(*m_store, [&json](std::string_view piece) { json += piece; }, selection);
+    export_dataset(
+        *m_store, [&json](std::string_view piece) { json += piece; }, selection);
     return json;
 }
 

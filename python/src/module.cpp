@@ -95,12 +95,10 @@ void define_exceptions(py::module_& module) {
     types.error = define("Error", PyExc_RuntimeError, "Everything stance raises (stance::error).");
     types.not_found = define("NotFoundError", types.error,
                              "A reference that names nothing or several things; .candidates holds the closest.");
-    types.invalid_input =
-        define("InvalidInputError", types.error, "Input that cannot be accepted; .where says where.");
+    types.invalid_input = define("InvalidInputError", types.error, "Input that cannot be accepted; .where says where.");
     types.storage = define("StorageError", types.error, "The database could not be read or written; .code.");
     types.busy = define("BusyError", types.storage, "Another writer held the database past the retry bound.");
-    types.schema_version =
-        define("SchemaVersionError", types.storage, "The database was written by a newer stance.");
+    types.schema_version = define("SchemaVersionError", types.storage, "The database was written by a newer stance.");
     py::register_exception_translator(&translate);
 }
 
@@ -151,19 +149,16 @@ void define_database(py::module_& module) {
              [](const Database& db, const std::string& actor, const std::string& topic, const py::dict& o) {
                  return to_json(db.evolution(actor, topic, evolution_options(db, o)));
              })
-        .def("snapshot_json",
-             [](const Database& db, const std::string& meeting, const py::dict& o) {
-                 return to_json(db.snapshot(meeting, snapshot_options(db, o)));
-             })
+        .def("snapshot_json", [](const Database& db, const std::string& meeting,
+                                 const py::dict& o) { return to_json(db.snapshot(meeting, snapshot_options(db, o))); })
         .def("compare_json",
              [](const Database& db, const std::string& first, const std::string& second, const py::dict& o) {
                  return to_json(db.compare(first, second, compare_options(db, o)));
              })
-        .def("search_json",
-             [](const Database& db, const std::string& text, const py::dict& o) {
-                 return stances_json(db.search(text, stance_filter(db, o)));
-             })
-        .def("summary", [](const Database& db, const py::dict& o) { return summary_dict(db.summary(stance_filter(db, o))); })
+        .def("search_json", [](const Database& db, const std::string& text,
+                               const py::dict& o) { return stances_json(db.search(text, stance_filter(db, o))); })
+        .def("summary",
+             [](const Database& db, const py::dict& o) { return summary_dict(db.summary(stance_filter(db, o))); })
         .def("agreement_json",
              [](const Database& db, const std::string& first, const std::string& second, const py::dict& o) {
                  return to_json(db.agreement(first, second, agreement_options(db, o)));
@@ -208,7 +203,8 @@ void define_database(py::module_& module) {
                  }
                  return unga_summary_dict(db.import_unga(directory, options));
              })
-        .def("export_json", [](const Database& db, const py::dict& o) { return db.export_json(export_selection(db, o)); })
+        .def("export_json",
+             [](const Database& db, const py::dict& o) { return db.export_json(export_selection(db, o)); })
         .def("add_document",
              [](Database& db, const py::dict& fields) {
                  return db.add_document(document_of(fields)) == DocumentAdded::added ? "added" : "updated";

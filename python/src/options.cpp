@@ -76,8 +76,8 @@ std::optional<Date> date(const py::dict& options, const char* name) {
     if (!value) {
         return std::nullopt;
     }
-    const std::string iso =
-        py::isinstance<py::str>(*value) ? value->cast<std::string>() : py::str(value->attr("isoformat")()).cast<std::string>();
+    const std::string iso = py::isinstance<py::str>(*value) ? value->cast<std::string>()
+                                                            : py::str(value->attr("isoformat")()).cast<std::string>();
     const std::optional<Date> parsed = Date::parse(iso);
     if (!parsed) {
         bad_option(name, fmt::format("\"{}\" is not a date; give YYYY-MM-DD, e.g. 2017-03-31", iso));
@@ -108,7 +108,8 @@ std::vector<Basis> bases(const py::dict& options) {
     for (const std::string& name : texts(options, "basis")) {
         const std::optional<Basis> basis = parse_basis(name);
         if (!basis) {
-            bad_option("basis", fmt::format("\"{}\" is not one of vote, statement, reported, inferred, recalled", name));
+            bad_option("basis",
+                       fmt::format("\"{}\" is not one of vote, statement, reported, inferred, recalled", name));
         }
         all.push_back(*basis);
     }
@@ -245,9 +246,10 @@ IdealPointOptions ideal_point_options(const Database& db, const py::dict& option
 
 StatementNetworkOptions statement_network_options(const Database& db, const py::dict& options) {
     StatementNetworkOptions out;
-    out.kind = named(options, "kind", parse_statement_network_kind, "two_mode, congruence, conflict").value_or(out.kind);
-    out.normalization =
-        named(options, "normalization", parse_normalization, "none, average, jaccard, cosine").value_or(out.normalization);
+    out.kind =
+        named(options, "kind", parse_statement_network_kind, "two_mode, congruence, conflict").value_or(out.kind);
+    out.normalization = named(options, "normalization", parse_normalization, "none, average, jaccard, cosine")
+                            .value_or(out.normalization);
     out.topic = topic(db, options);
     out.from = date(options, "from");
     out.to = date(options, "to");
@@ -371,8 +373,9 @@ SuggestionFilter suggestion_filter(const Database& db, const py::dict& options) 
 HistoryFilter history_filter(const py::dict& options) {
     HistoryFilter filter;
     filter.entity = text(options, "entity");
-    filter.kind = named(options, "kind", parse_record_kind, "document, actor, membership, role, topic, proposition, body, "
-                                                            "meeting, agenda_item, participant, stance, suggestion");
+    filter.kind = named(options, "kind", parse_record_kind,
+                        "document, actor, membership, role, topic, proposition, body, "
+                        "meeting, agenda_item, participant, stance, suggestion");
     if (const auto id = number(options, "change_set")) {
         filter.change_set = static_cast<std::int64_t>(*id);
     }

@@ -81,8 +81,7 @@ TEST_CASE("the facade's evolution, snapshot and compare equal the free functions
     spending.topic = db.topic("defence spending");
     const Comparison both = db.compare("NL", "Verenigde Staten", spending);
     CHECK(both.second == ActorId{"usa"});
-    CHECK(both.rows.size() ==
-          compare(db.store(), catalog, ActorId{"nld"}, ActorId{"usa"}, spending).rows.size());
+    CHECK(both.rows.size() == compare(db.store(), catalog, ActorId{"nld"}, ActorId{"usa"}, spending).rows.size());
 }
 
 TEST_CASE("the stance range reads what Store::stances returns, in order, a year at a time") {

@@ -112,9 +112,8 @@ public:
 
     DatasetBuilder& participant(std::string meeting, std::string actor, std::optional<std::string> person = {},
                                 std::string role = {}) {
-        Participant participant{.meeting = MeetingId{std::move(meeting)},
-                                .actor = ActorId{std::move(actor)},
-                                .role = std::move(role)};
+        Participant participant{
+            .meeting = MeetingId{std::move(meeting)}, .actor = ActorId{std::move(actor)}, .role = std::move(role)};
         if (person) {
             participant.person = ActorId{std::move(*person)};
         }
@@ -163,7 +162,8 @@ private:
         return *this;
     }
 
-    template <class Entity> static Entity& last(std::vector<Entity>& list, std::string_view call, std::string_view kind) {
+    template <class Entity>
+    static Entity& last(std::vector<Entity>& list, std::string_view call, std::string_view kind) {
         if (list.empty()) {
             throw invalid_input_error(std::string{"DatasetBuilder::"} + std::string{call},
                                       "no " + std::string{kind} + " added yet; add one first");

@@ -83,7 +83,8 @@ namespace stance::detail {
                        describe_period(membership.from, membership.to));
 }
 [[nodiscard]] inline std::string describe(const Role& role) {
-    return fmt::format("{} for {} as {}{}", role.person, role.represents, role.title, describe_period(role.from, role.to));
+    return fmt::format("{} for {} as {}{}", role.person, role.represents, role.title,
+                       describe_period(role.from, role.to));
 }
 [[nodiscard]] inline std::string describe(const Topic& topic) {
     return fmt::format("{} ({})", topic.label, topic.id);
@@ -95,7 +96,8 @@ namespace stance::detail {
     return fmt::format("{} ({})", body.name, body.id);
 }
 [[nodiscard]] inline std::string describe(const Meeting& meeting) {
-    const std::string days = meeting.end_date ? meeting.date.iso() + " to " + meeting.end_date->iso() : meeting.date.iso();
+    const std::string days =
+        meeting.end_date ? meeting.date.iso() + " to " + meeting.end_date->iso() : meeting.date.iso();
     return fmt::format("{} {} ({})", days, meeting.title, meeting.id);
 }
 [[nodiscard]] inline std::string describe(const AgendaItem& item) {
