@@ -15,7 +15,6 @@
 #include "stance/query/json.hpp"
 #include "stance/version.hpp"
 
-namespace py = pybind11;
 using namespace stance;
 using namespace stance::python;
 

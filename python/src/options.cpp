@@ -18,7 +18,8 @@ std::optional<py::object> given(const py::dict& options, const char* name) {
     if (!options.contains(name) || options[name].is_none()) {
         return std::nullopt;
     }
-    return py::reinterpret_borrow<py::object>(options[name]);
+    py::object value = options[name];
+    return value;
 }
 
 [[noreturn]] void bad_option(const char* name, const std::string& what) {
@@ -293,7 +294,7 @@ StanceCoding stance_coding(const py::dict& fields) {
             bad_option("code", fmt::format("\"{}\" is not a field of a coding; the fields are {}", name,
                                            fmt::join(coding_field_names(), ", ")));
         }
-        *field = py::str(value).cast<std::string>();
+        *field = py::str(py::reinterpret_borrow<py::object>(value)).cast<std::string>();
     }
     return coding;
 }

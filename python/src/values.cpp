@@ -31,8 +31,8 @@ py::dict attributes(const std::vector<AttributeColumn>& columns, const std::vect
 } // namespace
 
 py::object parsed_json(const std::string& json) {
-    static const py::object loads = py::module_::import("json").attr("loads");
-    return loads(json);
+    // Imported once by Python and cached there; no static py::object, which would outlive the interpreter.
+    return py::module_::import("json").attr("loads")(json);
 }
 
 py::dict summary_dict(const PositionSummary& summary) {

@@ -54,7 +54,7 @@ TEST_CASE("a dataset built in code imports through the facade, hashed and checke
         .body("unga", "UN General Assembly")
         .meeting("gd", "unga", Date{2022, 9, 20}, "General debate")
         .document("speech", "Speech", "en");
-    data.stance("s", "nld", "russia", "gd", PositionKind::support, "Russia must stop.").stated_on = Date{2022, 9, 23};
+    data.stance("s", "nld", "russia", "gd", PositionKind::support, "Russia must stop.");
     Database db = Database::open(":memory:");
     db.import(data.build(), "built in code");
     const std::optional<Stance> stored = db.find(StanceId{"s"});

@@ -24,9 +24,10 @@ def seed():
 
 @pytest.fixture
 def debate():
-    """The Netherlands' and the United States' general-debate speeches on Russia and Ukraine."""
+    """The Netherlands' and the United States' general-debate speeches on Russia and Ukraine (after the
+    seed, which defines the actors and topics they use)."""
     db = stance.Database()
-    db.import_dataset(GENERAL_DEBATE / "nld-russia-ukraine.json", GENERAL_DEBATE / "usa-russia-ukraine.json")
+    db.import_dataset(SEED, GENERAL_DEBATE / "nld-russia-ukraine.json", GENERAL_DEBATE / "usa-russia-ukraine.json")
     return db
 
 

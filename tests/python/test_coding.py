@@ -23,7 +23,7 @@ def test_code_by_quote_finds_the_words_and_stores_the_exact_text(seed):
     assert (coded["line"], coded["column"]) == (125, 13)
     assert coded["quote"] != QUOTE and "risico’s" in coded["quote"]  # the report's curly apostrophe
     assert seed.stance(coded["id"])["quote"] == coded["quote"]
-    assert any(s["id"] == coded["id"] for s in seed.evolution("NL", "Rusland").points)
+    assert any(point["stance"] == coded["id"] for point in seed.evolution("NL", "Rusland").points)
 
 
 def test_edit_delete_and_undo_are_recorded(seed):
@@ -50,9 +50,10 @@ def test_suggestions_are_stored_then_accepted_or_rejected(seed):
     assert len(open_ones) == len(candidates)
     rejected = seed.reject(open_ones[0]["id"], "not a position")
     assert rejected["status"] == "rejected"
-    with_topic = next(s for s in open_ones[1:] if s["topic"])
-    accepted = seed.accept(with_topic["id"], meeting="nac-fm-2017-03-31")
-    assert accepted["source"]["start"] == with_topic["start"]
+    chosen = open_ones[1]
+    claim = {} if chosen["topic"] else {"topic": "Rusland"}  # a suggestion without a guessed topic needs one
+    accepted = seed.accept(chosen["id"], meeting="nac-fm-2017-03-31", **claim)
+    assert accepted["source"]["start"] >= chosen["start"] and accepted["source"]["end"] <= chosen["end"]
     assert seed.suggestions(status="accepted")[0]["stance"] == accepted["id"]
 
 
