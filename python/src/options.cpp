@@ -139,6 +139,17 @@ RollCallFilter roll_call_filter(const py::dict& options) {
     return filter;
 }
 
+/// The options agreement and the agreement matrices share: which roll calls, in which periods.
+template <class Options> Options vote_periods(const Database& db, const py::dict& options) {
+    Options out;
+    out.topic = topic(db, options);
+    out.from = date(options, "from");
+    out.to = date(options, "to");
+    out.by = period(options, Period::session);
+    out.roll_calls = roll_call_filter(options);
+    return out;
+}
+
 } // namespace
 
 StanceFilter stance_filter(const Database& db, const py::dict& options) {
@@ -202,13 +213,7 @@ CompareOptions compare_options(const Database& db, const py::dict& options) {
 }
 
 AgreementOptions agreement_options(const Database& db, const py::dict& options) {
-    AgreementOptions out;
-    out.topic = topic(db, options);
-    out.from = date(options, "from");
-    out.to = date(options, "to");
-    out.by = period(options, Period::session);
-    out.roll_calls = roll_call_filter(options);
-    return out;
+    return vote_periods<AgreementOptions>(db, options);
 }
 
 AgreementMatrixOptions matrix_options(const Database& db, const py::dict& options) {
@@ -219,13 +224,7 @@ AgreementMatrixOptions matrix_options(const Database& db, const py::dict& option
 }
 
 AgreementMatricesOptions matrices_options(const Database& db, const py::dict& options) {
-    AgreementMatricesOptions out;
-    out.topic = topic(db, options);
-    out.from = date(options, "from");
-    out.to = date(options, "to");
-    out.by = period(options, Period::session);
-    out.roll_calls = roll_call_filter(options);
-    return out;
+    return vote_periods<AgreementMatricesOptions>(db, options);
 }
 
 IdealPointOptions ideal_point_options(const Database& db, const py::dict& options) {
