@@ -77,7 +77,7 @@ inline constexpr std::string_view breadth_choices = "single, all, broad, many, s
 /// read or is not UTF-8.
 [[nodiscard]] std::string read_text_file(const std::string& file);
 
-/// "stance X.Y.Z", the version CMake's project() gives (STANCE_VERSION).
+/// "stance X.Y.Z", the version CMake's project() gives (stance/version.hpp).
 [[nodiscard]] std::string version_line();
 
 void setup_init(CLI::App& app, Context& context);

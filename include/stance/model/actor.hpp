@@ -35,29 +35,29 @@ enum class ActorKind : std::uint8_t { state, organisation, group, person };
 
 /// A name in one language ("nl", "en", BCP 47 tags). Used for aliases of actors, bodies and topics.
 struct Name {
-    std::string language;
-    std::string text;
+    std::string language{};
+    std::string text{};
 
     friend bool operator==(const Name&, const Name&) = default;
 };
 
 struct Actor {
-    ActorId id;
+    ActorId id{};
     ActorKind kind = ActorKind::state;
-    std::string name;          ///< English display name.
-    std::string iso2;          ///< ISO 3166-1 alpha-2, states only ("NL"; Namibia is "NA").
-    std::string iso3;          ///< ISO 3166-1 alpha-3, states only ("NLD").
-    std::vector<Name> aliases; ///< Further names and adjectives in any language.
+    std::string name{};          ///< English display name.
+    std::string iso2{};          ///< ISO 3166-1 alpha-2, states only ("NL"; Namibia is "NA").
+    std::string iso3{};          ///< ISO 3166-1 alpha-3, states only ("NLD").
+    std::vector<Name> aliases{}; ///< Further names and adjectives in any language.
 
     friend bool operator==(const Actor&, const Actor&) = default;
 };
 
 /// `member` belongs to the group or organisation `group` from `from` until `to` (both inclusive, open when empty).
 struct Membership {
-    ActorId member;
-    ActorId group;
-    std::optional<Date> from;
-    std::optional<Date> to;
+    ActorId member{};
+    ActorId group{};
+    std::optional<Date> from{};
+    std::optional<Date> to{};
 
     [[nodiscard]] bool covers(const Date& date) const noexcept {
         return (!from || *from <= date) && (!to || date <= *to);
@@ -67,11 +67,11 @@ struct Membership {
 
 /// A person speaks for `represents` while holding `title` (Tillerson, US Secretary of State, from 2017-02-01).
 struct Role {
-    ActorId person;
-    ActorId represents;
-    std::string title;
-    std::optional<Date> from;
-    std::optional<Date> to;
+    ActorId person{};
+    ActorId represents{};
+    std::string title{};
+    std::optional<Date> from{};
+    std::optional<Date> to{};
 
     [[nodiscard]] bool covers(const Date& date) const noexcept {
         return (!from || *from <= date) && (!to || date <= *to);

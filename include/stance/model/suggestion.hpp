@@ -46,35 +46,35 @@ inline constexpr std::array all_suggestion_statuses{SuggestionStatus::open, Sugg
 
 struct Suggestion {
     std::int64_t id = 0; ///< Given by the store on the first put; 0 until then.
-    DocumentId document;
+    DocumentId document{};
     std::size_t start = 0; ///< The sentence: byte span of the document's text.
     std::size_t end = 0;
-    ActorId actor;
-    std::optional<ActorId> speaker;
-    std::optional<TopicId> topic;
-    std::optional<PropositionId> proposition;
+    ActorId actor{};
+    std::optional<ActorId> speaker{};
+    std::optional<TopicId> topic{};
+    std::optional<PropositionId> proposition{};
     PositionKind kind = PositionKind::support;
     Breadth breadth = Breadth::single;
     Basis basis = Basis::statement;
-    std::optional<ActorId> reported_by;
+    std::optional<ActorId> reported_by{};
     double confidence = 0.0;
-    std::vector<std::string> cues; ///< The cues that fired, as "type \"phrase\"".
-    std::string lexicon_sha256;    ///< Of the lexicon files read, so a run can be told from another.
-    std::string created_at;        ///< UTC ISO 8601.
+    std::vector<std::string> cues{}; ///< The cues that fired, as "type \"phrase\"".
+    std::string lexicon_sha256{};    ///< Of the lexicon files read, so a run can be told from another.
+    std::string created_at{};        ///< UTC ISO 8601.
     SuggestionStatus status = SuggestionStatus::open;
-    std::optional<StanceId> stance; ///< The stance it became.
-    std::string reviewer;
-    std::string reviewed_at;
-    std::string reason; ///< Why it was rejected (or what the edit changed).
+    std::optional<StanceId> stance{}; ///< The stance it became.
+    std::string reviewer{};
+    std::string reviewed_at{};
+    std::string reason{}; ///< Why it was rejected (or what the edit changed).
 
     friend bool operator==(const Suggestion&, const Suggestion&) = default;
 };
 
 /// Which suggestions Store::suggestions returns, in id order.
 struct SuggestionFilter {
-    std::optional<DocumentId> document;
-    std::optional<SuggestionStatus> status;
-    std::optional<std::int64_t> id;
+    std::optional<DocumentId> document{};
+    std::optional<SuggestionStatus> status{};
+    std::optional<std::int64_t> id{};
     double min_confidence = 0.0;
 };
 
