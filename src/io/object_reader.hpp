@@ -13,8 +13,8 @@
 
 #include <boost/json/value.hpp>
 
-#include "io/enum_names.hpp"
 #include "stance/model/date.hpp"
+#include "stance/model/enum_names.hpp"
 #include "stance/model/ids.hpp"
 #include "stance/model/topic.hpp"
 
@@ -110,20 +110,21 @@ public:
     /// {"russia": -1}: the direction on each named scale, a number in [-1, 1].
     std::vector<Direction> directions(std::string_view key);
 
-    /// The enum value named at `key`; `fallback` when missing, else a problem (the key is required).
+    /// The enum value named at `key`, from the enum's name table (model/enum_names.hpp); `fallback`
+    /// when missing, else a problem (the key is required).
     template <class Enum> Enum enum_value(std::string_view key, std::optional<Enum> fallback = std::nullopt) {
         const std::string text = optional_string(key);
         if (text.empty()) {
             if (fallback) {
                 return *fallback;
             }
-            problem(key, "is required; one of " + names_listed<Enum>());
+            problem(key, "is required; one of " + names_listed(names_of(Enum{})));
             return {};
         }
         if (auto value = parse_name<Enum>(text)) {
             return *value;
         }
-        problem(key, excerpt_in_quotes(text) + " is not one of " + names_listed<Enum>());
+        problem(key, excerpt_in_quotes(text) + " is not one of " + names_listed(names_of(Enum{})));
         return {};
     }
 
