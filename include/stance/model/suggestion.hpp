@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "stance/model/basis.hpp"
+#include "stance/model/enum_names.hpp"
 #include "stance/model/ids.hpp"
 #include "stance/model/position.hpp"
 
@@ -22,26 +23,20 @@ enum class SuggestionStatus : std::uint8_t {
     edited,   ///< Became a stance with the reviewer's changes.
     rejected, ///< Closed without a stance, with the reviewer's reason.
 };
-inline constexpr std::array all_suggestion_statuses{SuggestionStatus::open, SuggestionStatus::accepted,
-                                                    SuggestionStatus::edited, SuggestionStatus::rejected};
-
-[[nodiscard]] constexpr std::string_view to_string(SuggestionStatus status) noexcept {
-    switch (status) {
-    case SuggestionStatus::open: return "open";
-    case SuggestionStatus::accepted: return "accepted";
-    case SuggestionStatus::edited: return "edited";
-    case SuggestionStatus::rejected: return "rejected";
-    }
-    return "?";
+inline constexpr std::array suggestion_status_names{
+    EnumName<SuggestionStatus>{SuggestionStatus::open, "open"},
+    EnumName<SuggestionStatus>{SuggestionStatus::accepted, "accepted"},
+    EnumName<SuggestionStatus>{SuggestionStatus::edited, "edited"},
+    EnumName<SuggestionStatus>{SuggestionStatus::rejected, "rejected"},
+};
+[[nodiscard]] constexpr const auto& names_of(SuggestionStatus) noexcept {
+    return suggestion_status_names;
 }
 
+inline constexpr std::array all_suggestion_statuses = values_in(suggestion_status_names);
+
 [[nodiscard]] constexpr std::optional<SuggestionStatus> parse_suggestion_status(std::string_view text) noexcept {
-    for (const SuggestionStatus status : all_suggestion_statuses) {
-        if (to_string(status) == text) {
-            return status;
-        }
-    }
-    return std::nullopt;
+    return parse_name<SuggestionStatus>(text);
 }
 
 struct Suggestion {
