@@ -23,7 +23,7 @@ def test_code_by_quote_finds_the_words_and_stores_the_exact_text(seed):
     assert (coded["line"], coded["column"]) == (125, 13)
     assert coded["quote"] != QUOTE and "risico’s" in coded["quote"]  # the report's curly apostrophe
     assert seed.stance(coded["id"])["quote"] == coded["quote"]
-    assert any(point["stance"] == coded["id"] for point in seed.evolution("NL", "Rusland").points)
+    assert any(point["id"] == coded["id"] for point in seed.evolution("NL", "Rusland").points)
 
 
 def test_edit_delete_and_undo_are_recorded(seed):
