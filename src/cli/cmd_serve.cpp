@@ -4,6 +4,7 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <algorithm>
 #include <iostream>
 #include <thread>
 
@@ -84,7 +85,11 @@ void setup_serve(CLI::App& app, Context& context) {
     command->add_option("--rate", o.requests_per_second, "Requests per second one client may send on average")
         ->check(CLI::Range(0.1, 100000.0))
         ->capture_default_str();
-    command->callback([&context, options] { run_serve(context, *options); });
+    command->callback([&context, options] {
+        // A page loading its charts sends a burst: four seconds' worth at once is allowed.
+        options->options.burst = std::max(1.0, 4.0 * options->options.requests_per_second);
+        run_serve(context, *options);
+    });
 }
 
 } // namespace stance::cli

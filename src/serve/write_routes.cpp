@@ -3,6 +3,7 @@
 // change set undone, a stored suggestion accepted, edited or rejected (coding/review.hpp). The
 // guard has checked the token and the origin before any of these runs (guard.hpp).
 #include <algorithm>
+#include <array>
 
 #include <fmt/format.h>
 #include <httplib.h>
@@ -107,23 +108,23 @@ void code(const Api& api, const httplib::Request& request, httplib::Response& re
               201);
 }
 
-template <class Value>
-std::optional<Value> choice_field(const boost::json::object& body, std::string_view name, std::string_view choices,
-                                  std::optional<Value> (*parse)(std::string_view) noexcept) {
+// A field naming one of an enumeration's values (`values`: all_position_kinds, all_bases, …).
+template <class Value, std::size_t N>
+std::optional<Value> choice_field(const boost::json::object& body, std::string_view name,
+                                  const std::array<Value, N>& values) {
     const std::optional<std::string> text = string_field(body, name);
     if (!text) {
         return std::nullopt;
     }
-    if (std::optional<Value> value = parse(*text)) {
-        return value;
+    std::string choices;
+    for (const Value value : values) {
+        if (to_string(value) == *text) {
+            return value;
+        }
+        choices += fmt::format("{}{}", choices.empty() ? "" : ", ", to_string(value));
     }
     throw request_error(400, fmt::format("field \"{}\": \"{}\" is not one of {}", name, *text, choices));
 }
-
-constexpr std::string_view position_choices =
-    "support, oppose, concern, conditional, abstain, neutral, no_position, absent, not_member";
-constexpr std::string_view basis_choices = "vote, statement, reported, inferred, recalled";
-constexpr std::string_view breadth_choices = "single, all, broad, many, some";
 
 template <class Id> std::optional<Id> id_field(const boost::json::object& body, std::string_view name) {
     const std::optional<std::string> text = string_field(body, name);
@@ -135,14 +136,14 @@ void edit(const Api& api, const httplib::Request& request, httplib::Response& re
         json_object_body(request, {"position", "score", "quote", "paraphrase", "note", "confidence", "basis",
                                    "breadth", "actor", "topic", "proposition"});
     StanceEdit change;
-    change.kind = choice_field(body, "position", position_choices, parse_position_kind);
+    change.kind = choice_field(body, "position", all_position_kinds);
     change.score = number_field(body, "score");
     change.quote = string_field(body, "quote");
     change.paraphrase = string_field(body, "paraphrase");
     change.note = string_field(body, "note");
     change.confidence = number_field(body, "confidence");
-    change.basis = choice_field(body, "basis", basis_choices, parse_basis);
-    change.breadth = choice_field(body, "breadth", breadth_choices, parse_breadth);
+    change.basis = choice_field(body, "basis", all_bases);
+    change.breadth = choice_field(body, "breadth", all_breadths);
     change.actor = id_field<ActorId>(body, "actor");
     change.topic = id_field<TopicId>(body, "topic");
     if (const std::optional<std::string> proposition = string_field(body, "proposition")) {
@@ -197,10 +198,10 @@ SuggestionReview review_of(const boost::json::object& body) {
     review.speaker = id_field<ActorId>(body, "speaker");
     review.topic = id_field<TopicId>(body, "topic");
     review.proposition = id_field<PropositionId>(body, "proposition");
-    review.kind = choice_field(body, "position", position_choices, parse_position_kind);
+    review.kind = choice_field(body, "position", all_position_kinds);
     review.score = number_field(body, "score");
-    review.breadth = choice_field(body, "breadth", breadth_choices, parse_breadth);
-    review.basis = choice_field(body, "basis", basis_choices, parse_basis);
+    review.breadth = choice_field(body, "breadth", all_breadths);
+    review.basis = choice_field(body, "basis", all_bases);
     review.meeting = id_field<MeetingId>(body, "meeting");
     review.quote = string_field(body, "quote");
     review.paraphrase = string_field(body, "paraphrase");
