@@ -71,9 +71,8 @@ int main(int argc, char** argv) {
             json_bytes = stance::to_json(matrix).size();
             (void)stance::chart::seriation_order(matrix); // the route sends the heatmap's order too
         });
-        const double svg = median_seconds(runs, [&] {
-            svg_bytes = stance::chart::agreement_matrix_svg(session_matrix(*store, session)).size();
-        });
+        const double svg = median_seconds(
+            runs, [&] { svg_bytes = stance::chart::agreement_matrix_svg(session_matrix(*store, session)).size(); });
 
         stance::serve::ServeOptions options;
         options.database = database;

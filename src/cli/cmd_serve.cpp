@@ -75,9 +75,10 @@ void setup_serve(CLI::App& app, Context& context) {
     command->add_option("--port", o.port, "The port to listen on; 0: any free one (the URL printed says which)")
         ->check(CLI::Range(0, 65535))
         ->capture_default_str();
-    command->add_option("--host", o.host,
-                        "The address to listen on (default 127.0.0.1: this machine only; another address lets "
-                        "others connect)")
+    command
+        ->add_option("--host", o.host,
+                     "The address to listen on (default 127.0.0.1: this machine only; another address lets "
+                     "others connect)")
         ->capture_default_str();
     command->add_flag("--read-only", o.read_only, "Serve without any write route (the database is opened read-only)");
     command->add_option("--token", o.token,

@@ -235,7 +235,8 @@ void export_data(const Api& api, const httplib::Request& request, httplib::Respo
         "application/json; charset=utf-8", [store, selection](std::size_t, httplib::DataSink& sink) {
             try {
                 export_dataset(
-                    **store, [&sink](std::string_view piece) {
+                    **store,
+                    [&sink](std::string_view piece) {
                         if (!sink.write(piece.data(), piece.size())) {
                             throw error("the client stopped reading the export");
                         }

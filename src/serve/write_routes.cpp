@@ -33,7 +33,10 @@ std::string json_name(std::string_view field) {
 StanceCoding coding_of(const boost::json::object& body, const std::string& author) {
     StanceCoding coding;
     for (const std::string_view field : coding_field_names()) {
-        if (std::optional<std::string> value = scalar_text_field(body, json_name(field))) {
+        // Numbers may come as numbers, as a form's number input sends them; the rest are text.
+        const bool number = field == "score" || field == "confidence" || field == "occurrence";
+        const std::string name = json_name(field);
+        if (std::optional<std::string> value = number ? scalar_text_field(body, name) : string_field(body, name)) {
             *coding_field(coding, field) = std::move(*value);
         }
     }
@@ -72,18 +75,19 @@ boost::json::array problems_json(const CodingRun& run) {
         for (const std::string& candidate : problem.candidates) {
             candidates.emplace_back(candidate);
         }
-        out.push_back(boost::json::object{
-            {"field", json_name(problem.field)},
-            {"kind", problem.kind == CodingProblem::Kind::not_found ? "not_found" : "invalid"},
-            {"message", problem.message},
-            {"candidates", std::move(candidates)}});
+        out.push_back(
+            boost::json::object{{"field", json_name(problem.field)},
+                                {"kind", problem.kind == CodingProblem::Kind::not_found ? "not_found" : "invalid"},
+                                {"message", problem.message},
+                                {"candidates", std::move(candidates)}});
     }
     return out;
 }
 
 const std::initializer_list<std::string_view> coding_fields{
-    "document", "actor",      "claim", "position", "score", "breadth", "meeting", "agenda_item", "speaker", "basis",
-    "reported_by", "paraphrase", "note", "confidence", "coder", "id", "quote", "occurrence", "span"};
+    "document",    "actor",   "claim", "position",    "score",      "breadth", "meeting",
+    "agenda_item", "speaker", "basis", "reported_by", "paraphrase", "note",    "confidence",
+    "coder",       "id",      "quote", "occurrence",  "span"};
 
 void code(const Api& api, const httplib::Request& request, httplib::Response& response) {
     const boost::json::object body = json_object_body(request, coding_fields);
@@ -92,20 +96,20 @@ void code(const Api& api, const httplib::Request& request, httplib::Response& re
     const CodingRun run = code_stances(*store, std::span(&coding, 1));
     if (!run.written) {
         const std::size_t count = run.problem_count();
-        send_error(response, 422,
-                   fmt::format("the stance was not coded: {} problem{}; nothing was written", count,
-                               count == 1 ? "" : "s"),
-                   boost::json::object{{"problems", problems_json(run)}});
+        send_error(
+            response, 422,
+            fmt::format("the stance was not coded: {} problem{}; nothing was written", count, count == 1 ? "" : "s"),
+            boost::json::object{{"problems", problems_json(run)}});
         return;
     }
     const CodedStance& coded = run.coded.front();
     const Catalog catalog{*store};
-    send_json(response,
-              boost::json::object{
-                  {"stance", stance_json(coded.stance, catalog)},
-                  {"place", boost::json::object{{"line", coded.place.line}, {"column", coded.place.column}}},
-                  {"change_set", last_change_set_of(*store, coded.stance.id.str(), RecordKind::stance)}},
-              201);
+    send_json(
+        response,
+        boost::json::object{{"stance", stance_json(coded.stance, catalog)},
+                            {"place", boost::json::object{{"line", coded.place.line}, {"column", coded.place.column}}},
+                            {"change_set", last_change_set_of(*store, coded.stance.id.str(), RecordKind::stance)}},
+        201);
 }
 
 // A field naming one of an enumeration's values (`values`: all_position_kinds, all_bases, …).
@@ -133,8 +137,8 @@ template <class Id> std::optional<Id> id_field(const boost::json::object& body, 
 
 void edit(const Api& api, const httplib::Request& request, httplib::Response& response) {
     const boost::json::object body =
-        json_object_body(request, {"position", "score", "quote", "paraphrase", "note", "confidence", "basis",
-                                   "breadth", "actor", "topic", "proposition"});
+        json_object_body(request, {"position", "score", "quote", "paraphrase", "note", "confidence", "basis", "breadth",
+                                   "actor", "topic", "proposition"});
     StanceEdit change;
     change.kind = choice_field(body, "position", all_position_kinds);
     change.score = number_field(body, "score");
@@ -188,8 +192,8 @@ void undo(const Api& api, const httplib::Request& request, httplib::Response& re
 }
 
 const std::initializer_list<std::string_view> review_fields{
-    "id",      "actor", "speaker", "topic",      "proposition", "position",   "score",
-    "breadth", "basis", "meeting", "quote",      "paraphrase",  "note",       "confidence"};
+    "id",      "actor", "speaker", "topic", "proposition", "position", "score",
+    "breadth", "basis", "meeting", "quote", "paraphrase",  "note",     "confidence"};
 
 SuggestionReview review_of(const boost::json::object& body) {
     SuggestionReview review;
@@ -248,8 +252,8 @@ void accept(const Api& api, const httplib::Request& request, httplib::Response& 
 }
 
 void edit_proposal(const Api& api, const httplib::Request& request, httplib::Response& response) {
-    const SuggestionReview review = review_of(json_object_body(
-        request, {"actor", "speaker", "topic", "proposition", "position", "breadth", "basis"}));
+    const SuggestionReview review = review_of(
+        json_object_body(request, {"actor", "speaker", "topic", "proposition", "position", "breadth", "basis"}));
     const std::int64_t id = suggestion_id(request);
     auto store = api.stores.writer();
     const Suggestion edited = edit_suggestion(*store, id, review, reviewer(api));

@@ -140,8 +140,8 @@ private:
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
         while (line.find('\n') == std::string::npos) {
             pollfd ready{m_output, POLLIN, 0};
-            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-                deadline - std::chrono::steady_clock::now());
+            const auto left =
+                std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
             REQUIRE_MESSAGE(left.count() > 0, "stance serve printed no URL within 30 s");
             if (poll(&ready, 1, static_cast<int>(left.count())) <= 0) {
                 continue;

@@ -2,12 +2,14 @@
 // documents, completion, the analyses and the writes; the UN fixture (tests/data/unga) for the
 // agreement routes. Where the CLI has the same output (--format json, svg, export), the API must
 // give the same bytes: one query, one renderer, one export.
+#include <algorithm>
 #include <string>
 
 #include <boost/json.hpp>
 #include <doctest/doctest.h>
 
 #include "serve_support.hpp"
+#include "stance/io/dataset_json.hpp"
 
 using namespace stance;
 using namespace stance::test;
@@ -36,9 +38,10 @@ std::string get_body(httplib::Client& client, const std::string& target) {
 
 boost::json::value send(httplib::Client& client, const ServeProcess& server, const std::string& method,
                         const std::string& target, const std::string& body, int status) {
-    httplib::Result answer = method == "POST"    ? client.Post(target, server.write_headers(), body, "application/json")
-                             : method == "PATCH" ? client.Patch(target, server.write_headers(), body, "application/json")
-                                                 : client.Delete(target, server.write_headers());
+    httplib::Result answer = method == "POST" ? client.Post(target, server.write_headers(), body, "application/json")
+                             : method == "PATCH"
+                                 ? client.Patch(target, server.write_headers(), body, "application/json")
+                                 : client.Delete(target, server.write_headers());
     REQUIRE(answer);
     CAPTURE(method);
     CAPTURE(target);
@@ -57,8 +60,9 @@ bool lists_stance(const boost::json::value& view, const std::string& id) {
 }
 
 // The sentence of the seed report coded in docs/coding.md's walk-through, typed with a straight apostrophe.
-const std::string risk_reduction_quote = "Vooral het onderwerp van vermindering van risico's en militaire transparantie "
-                                         "verdient daarbij centrale aandacht.";
+const std::string risk_reduction_quote =
+    "Vooral het onderwerp van vermindering van risico's en militaire transparantie "
+    "verdient daarbij centrale aandacht.";
 
 } // namespace
 
@@ -76,8 +80,8 @@ TEST_CASE("serve api: documents, one document with its stances, completion") {
 
     const auto view = get_json(client, "/api/documents/" + letter);
     const auto& stances = view.at("stances").as_array();
-    const CliResult cli = run_stance({"--db", (dir / "seed.db").string(), "stances", "--document", letter, "--format",
-                                      "csv"});
+    const CliResult cli =
+        run_stance({"--db", (dir / "seed.db").string(), "stances", "--document", letter, "--format", "csv"});
     REQUIRE(cli.exit_code == 0);
     const auto lines = static_cast<std::size_t>(std::count(cli.out.begin(), cli.out.end(), '\n'));
     CHECK(stances.size() + 1 == lines); // the CLI's rows after its header
@@ -86,7 +90,9 @@ TEST_CASE("serve api: documents, one document with its stances, completion") {
     const std::string text(view.at("document").at("text").as_string());
     const auto start = first.at("source").at("start").to_number<std::size_t>();
     const auto end = first.at("source").at("end").to_number<std::size_t>();
-    CHECK(text.substr(start, end - start) == first.at("quote").as_string()); // the span holds the quote
+    // The span holds the quote (the dataset's quote has the line breaks of the text as spaces).
+    CHECK(collapse_whitespace(text.substr(start, end - start)) ==
+          collapse_whitespace(std::string(first.at("quote").as_string())));
     CHECK(first.at("names").at("actor").is_string());
     CHECK(view.at("suggestions").as_array().empty());
     get_json(client, "/api/documents/no-such-document", 404);
@@ -99,9 +105,9 @@ TEST_CASE("serve api: documents, one document with its stances, completion") {
     REQUIRE_FALSE(slip.at("matches").as_array().empty());
     CHECK(slip.at("matches").as_array()[0].at("id").as_string() == "nld");
     CHECK_FALSE(slip.at("matches").as_array()[0].at("resolves").as_bool());
-    const auto prefix = get_json(client, "/api/complete?kind=actor&q=Verenigde");
-    REQUIRE_FALSE(prefix.at("matches").as_array().empty());
-    CHECK(prefix.at("matches").as_array()[0].at("id").as_string() == "usa");
+    const auto prefix = get_json(client, "/api/complete?kind=actor&q=Verenigde"); // Verenigde Staten, … Naties
+    const auto& offered = prefix.at("matches").as_array();
+    CHECK(std::any_of(offered.begin(), offered.end(), [](const auto& m) { return m.at("id").as_string() == "usa"; }));
     const auto claim = get_json(client, "/api/complete?kind=claim&q=Rusland");
     REQUIRE_FALSE(claim.at("matches").as_array().empty());
     CHECK(claim.at("matches").as_array()[0].at("kind").as_string() == "topic");
@@ -119,13 +125,13 @@ TEST_CASE("serve api: evolution and the meeting grid, as the CLI gives them") {
     auto client = server.client();
 
     const std::string json = get_body(client, "/api/evolution?actor=NL&topic=Rusland&by=year");
-    const CliResult cli = run_stance({"--db", db, "evolution", "--actor", "NL", "--topic", "Rusland", "--by", "year",
-                                      "--format", "json"});
+    const CliResult cli = run_stance(
+        {"--db", db, "evolution", "--actor", "NL", "--topic", "Rusland", "--by", "year", "--format", "json"});
     REQUIRE(cli.exit_code == 0);
     CHECK(json + "\n" == cli.out);
     const std::string svg = get_body(client, "/api/evolution.svg?actor=Nederland&topic=russia&by=year");
-    const CliResult cli_svg = run_stance({"--db", db, "evolution", "--actor", "Nederland", "--topic", "russia", "--by",
-                                          "year", "--format", "svg"});
+    const CliResult cli_svg = run_stance(
+        {"--db", db, "evolution", "--actor", "Nederland", "--topic", "russia", "--by", "year", "--format", "svg"});
     CHECK(svg == cli_svg.out);
     CHECK((svg.starts_with("<?xml") || svg.starts_with("<svg")));
     const auto unknown = get_json(client, "/api/evolution?actor=Nederlnd&topic=Rusland", 404);
@@ -166,7 +172,7 @@ TEST_CASE("serve api: code a stance from a span, read it back, find it, export i
                             201);
     const std::string id(coded.at("stance").at("id").as_string());
     CHECK(id.starts_with("nld."));
-    CHECK(coded.at("stance").at("coder").as_string() == "tester"); // the server's --by
+    CHECK(coded.at("stance").at("coder").as_string() == "tester");                           // the server's --by
     CHECK(coded.at("stance").at("quote").as_string().find("risico’s") != std::string::npos); // the report's own text
     const auto change_set = coded.at("change_set").to_number<std::int64_t>();
     CHECK(change_set > 0);
@@ -179,19 +185,21 @@ TEST_CASE("serve api: code a stance from a span, read it back, find it, export i
     CHECK(get_body(client, "/api/evolution?actor=nld&topic=russia").find(id) != std::string::npos);
 
     // The same coding again is refused as already stored, with the library's message; nothing written.
-    const auto again = send(client, server, "POST", "/api/stances",
-                            R"({"document": ")" + letter + R"(", "actor": "NL", "claim": "Rusland", "position": "support",
-                                "meeting": "2017-03-31", "quote": ")" + risk_reduction_quote + R"("})",
-                            422);
+    const auto again =
+        send(client, server, "POST", "/api/stances",
+             R"({"document": ")" + letter + R"(", "actor": "NL", "claim": "Rusland", "position": "support",
+                                "meeting": "2017-03-31", "quote": ")" +
+                 risk_reduction_quote + R"("})",
+             422);
     CHECK(again.at("error").at("problems").as_array().size() == 1);
 
-    const auto undone = send(client, server, "POST", "/api/undo",
-                             R"({"change_set": )" + std::to_string(change_set) + "}", 200);
+    const auto undone =
+        send(client, server, "POST", "/api/undo", R"({"change_set": )" + std::to_string(change_set) + "}", 200);
     CHECK(undone.at("undid").to_number<std::int64_t>() == change_set);
     CHECK_FALSE(lists_stance(get_json(client, "/api/documents/" + letter), id));
     CHECK(get_body(client, "/api/export") == export_before);
-    const auto twice = send(client, server, "POST", "/api/undo",
-                            R"({"change_set": )" + std::to_string(change_set) + "}", 422);
+    const auto twice =
+        send(client, server, "POST", "/api/undo", R"({"change_set": )" + std::to_string(change_set) + "}", 422);
     CHECK(std::string(twice.at("error").at("message").as_string()).find("undone") != std::string::npos);
 }
 
@@ -222,7 +230,7 @@ TEST_CASE("serve api: edit, delete and undo a stance") {
     auto client = server.client();
     const std::string target = "/api/stances/nld-eu-security-role-complements-nato";
     const auto edited = send(client, server, "PATCH", target, R"({"position": "concern", "note": "re-read"})", 200);
-    CHECK(edited.at("stance").at("kind").as_string() == "concern");
+    CHECK(edited.at("stance").at("position").as_string() == "concern");
     CHECK(edited.at("stance").at("note").as_string() == "re-read");
     send(client, server, "PATCH", target, R"({"position": "worried"})", 400);
     send(client, server, "PATCH", target, "{}", 400);
@@ -290,8 +298,7 @@ TEST_CASE("serve api: the agreement matrix and two actors' agreement on the UN f
     get_json(client, "/api/agreement-matrix?session=99", 404);
 
     const std::string pair = get_body(client, "/api/agreement?first=Netherlands&second=US");
-    CHECK(pair + "\n" ==
-          run_stance({"--db", db, "agreement", "Netherlands", "US", "--format", "json"}).out);
+    CHECK(pair + "\n" == run_stance({"--db", db, "agreement", "Netherlands", "US", "--format", "json"}).out);
     const std::string line = get_body(client, "/api/agreement.svg?first=nld&second=usa&by=session");
     CHECK(line == run_stance({"--db", db, "agreement", "nld", "usa", "--by", "session", "--format", "svg"}).out);
 }

@@ -110,8 +110,8 @@ TEST_CASE("serve: a write without the token, or with a wrong one, is refused and
     const auto wrong = client.Delete(seed_stance, {{"Authorization", "Bearer " + std::string(64, '0')}});
     REQUIRE(wrong);
     CHECK(wrong->status == 401);
-    const auto header = client.Post("/api/undo", {{"X-Stance-Token", server.token() + "x"}}, "{\"change_set\": 1}",
-                                    "application/json");
+    const auto header =
+        client.Post("/api/undo", {{"X-Stance-Token", server.token() + "x"}}, "{\"change_set\": 1}", "application/json");
     REQUIRE(header);
     CHECK(header->status == 401);
     CHECK(history_of(server) == before);
@@ -137,8 +137,8 @@ TEST_CASE("serve: a write from another origin is refused, even with the token") 
     REQUIRE(site);
     CHECK(site->status == 403);
     // A form post from another site cannot send JSON: the body type is refused too.
-    const auto form = client.Post("/api/undo", server.write_headers(), "change_set=1",
-                                  "application/x-www-form-urlencoded");
+    const auto form =
+        client.Post("/api/undo", server.write_headers(), "change_set=1", "application/x-www-form-urlencoded");
     REQUIRE(form);
     CHECK(form->status == 415);
     CHECK(history_of(server) == before);
@@ -162,9 +162,9 @@ TEST_CASE("serve: paths with .., encoded or not, backslashes and absolute target
     TempDir dir;
     ServeProcess server(seed_database(dir));
     const std::string host = server.host();
-    for (const std::string target : {"/../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
-                                     "/%2E%2E%2Fetc%2Fpasswd", "/..%5c..%5cetc%5cpasswd", "/%252e%252e/etc/passwd",
-                                     "/index.html/../../seed.db", "//etc/passwd"}) {
+    for (const std::string target :
+         {"/../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/%2E%2E%2Fetc%2Fpasswd",
+          "/..%5c..%5cetc%5cpasswd", "/%252e%252e/etc/passwd", "/index.html/../../seed.db", "//etc/passwd"}) {
         CAPTURE(target);
         const std::string answer = raw_get(server.port(), target, host);
         CHECK(status_of(answer) == 400);
