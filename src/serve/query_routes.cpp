@@ -6,7 +6,6 @@
 #include <fmt/format.h>
 #include <httplib.h>
 
-#include "serve/api_json.hpp"
 #include "serve/http_error.hpp"
 #include "serve/json_body.hpp"
 #include "serve/routes.hpp"
@@ -93,6 +92,19 @@ std::optional<TopicId> topic_param(const Catalog& catalog, const QueryParams& pa
     return topic.empty() ? std::nullopt : std::optional{resolve_topic(catalog, topic)};
 }
 
+// Every analysis route does the same: read its parameters, run its query in one snapshot of the
+// database (a fresh catalog on a pooled connection), and send the result in its form.
+template <class Result>
+void answer_query(const Api& api, const httplib::Request& request, httplib::Response& response,
+                  std::initializer_list<std::string_view> known,
+                  Result (*query)(const Store&, const Catalog&, const QueryParams&),
+                  void (*send)(httplib::Response&, const Result&)) {
+    const QueryParams params(request, known);
+    auto store = api.stores.reader();
+    const Catalog catalog{*store};
+    send(response, query(*store, catalog, params));
+}
+
 const std::initializer_list<std::string_view> evolution_params{
     "actor", "topic", "by", "from", "to", "include_inherited", "subtopics", "threshold", "basis", "speaker"};
 
@@ -113,17 +125,15 @@ Evolution evolution_of(const Store& store, const Catalog& catalog, const QueryPa
 }
 
 void evolution_json(const Api& api, const httplib::Request& request, httplib::Response& response) {
-    const QueryParams params(request, evolution_params);
-    auto store = api.stores.reader();
-    const Catalog catalog{*store};
-    send_json_text(response, to_json(evolution_of(*store, catalog, params)));
+    answer_query<Evolution>(
+        api, request, response, evolution_params, evolution_of,
+        [](httplib::Response& out, const Evolution& result) { send_json_text(out, to_json(result)); });
 }
 
 void evolution_chart(const Api& api, const httplib::Request& request, httplib::Response& response) {
-    const QueryParams params(request, evolution_params);
-    auto store = api.stores.reader();
-    const Catalog catalog{*store};
-    send_svg(response, chart::evolution_svg(evolution_of(*store, catalog, params)));
+    answer_query<Evolution>(
+        api, request, response, evolution_params, evolution_of,
+        [](httplib::Response& out, const Evolution& result) { send_svg(out, chart::evolution_svg(result)); });
 }
 
 Snapshot snapshot_of(const Store& store, const Catalog& catalog, const QueryParams& params) {
@@ -133,11 +143,12 @@ Snapshot snapshot_of(const Store& store, const Catalog& catalog, const QueryPara
     return snapshot(store, catalog, resolve_meeting(catalog, params.required("meeting")), options);
 }
 
+const std::initializer_list<std::string_view> snapshot_params{"meeting", "topic", "speaker"};
+
 void snapshot_json(const Api& api, const httplib::Request& request, httplib::Response& response) {
-    const QueryParams params(request, {"meeting", "topic", "speaker"});
-    auto store = api.stores.reader();
-    const Catalog catalog{*store};
-    send_json_text(response, to_json(snapshot_of(*store, catalog, params)));
+    answer_query<Snapshot>(
+        api, request, response, snapshot_params, snapshot_of,
+        [](httplib::Response& out, const Snapshot& result) { send_json_text(out, to_json(result)); });
 }
 
 // Who stood where, as a grid: one row per actor, one column per claim (a proposition, or a topic
@@ -202,10 +213,8 @@ boost::json::object grid_json(const Snapshot& snapshot) {
 }
 
 void grid(const Api& api, const httplib::Request& request, httplib::Response& response) {
-    const QueryParams params(request, {"meeting", "topic", "speaker"});
-    auto store = api.stores.reader();
-    const Catalog catalog{*store};
-    send_json(response, grid_json(snapshot_of(*store, catalog, params)));
+    answer_query<Snapshot>(api, request, response, snapshot_params, snapshot_of,
+                           [](httplib::Response& out, const Snapshot& result) { send_json(out, grid_json(result)); });
 }
 
 const std::initializer_list<std::string_view> matrix_params{
@@ -229,25 +238,29 @@ AgreementMatrix matrix_of(const Store& store, const Catalog& catalog, const Quer
     return agreement_matrix(store, catalog, id, options);
 }
 
-void matrix_json(const Api& api, const httplib::Request& request, httplib::Response& response) {
-    const QueryParams params(request, matrix_params);
-    auto store = api.stores.reader();
-    const Catalog catalog{*store};
-    const AgreementMatrix matrix = matrix_of(*store, catalog, params);
-    boost::json::object out = parse_library_json(to_json(matrix)).as_object();
-    boost::json::array order; // the heatmap's order, so that a page drawing its own shows the same blocs
+// The CLI's JSON with "order" added: the heatmap's order, so that a page drawing its own shows the
+// same blocs. Added to the text rather than through a parsed copy: a full UN session's JSON is
+// megabytes, and parsing it again would double the route's time (docs/benchmarks.md, "Workbench").
+void send_matrix_json(httplib::Response& response, const AgreementMatrix& matrix) {
+    std::string json = to_json(matrix);
+    boost::json::array order;
     for (const std::size_t index : chart::seriation_order(matrix)) {
         order.emplace_back(matrix.actors[index].str());
     }
-    out["order"] = std::move(order);
-    send_json(response, out);
+    const std::size_t close = json.rfind('}');
+    json.replace(close, 1, ",\n  \"order\": " + boost::json::serialize(order) + "\n}");
+    send_json_text(response, std::move(json));
+}
+
+void matrix_json(const Api& api, const httplib::Request& request, httplib::Response& response) {
+    answer_query<AgreementMatrix>(api, request, response, matrix_params, matrix_of, send_matrix_json);
 }
 
 void matrix_chart(const Api& api, const httplib::Request& request, httplib::Response& response) {
-    const QueryParams params(request, matrix_params);
-    auto store = api.stores.reader();
-    const Catalog catalog{*store};
-    send_svg(response, chart::agreement_matrix_svg(matrix_of(*store, catalog, params)));
+    answer_query<AgreementMatrix>(api, request, response, matrix_params, matrix_of,
+                                  [](httplib::Response& out, const AgreementMatrix& result) {
+                                      send_svg(out, chart::agreement_matrix_svg(result));
+                                  });
 }
 
 const std::initializer_list<std::string_view> agreement_params{"first",
@@ -275,17 +288,15 @@ VoteAgreement agreement_of(const Store& store, const Catalog& catalog, const Que
 }
 
 void agreement_json(const Api& api, const httplib::Request& request, httplib::Response& response) {
-    const QueryParams params(request, agreement_params);
-    auto store = api.stores.reader();
-    const Catalog catalog{*store};
-    send_json_text(response, to_json(agreement_of(*store, catalog, params)));
+    answer_query<VoteAgreement>(
+        api, request, response, agreement_params, agreement_of,
+        [](httplib::Response& out, const VoteAgreement& result) { send_json_text(out, to_json(result)); });
 }
 
 void agreement_chart(const Api& api, const httplib::Request& request, httplib::Response& response) {
-    const QueryParams params(request, agreement_params);
-    auto store = api.stores.reader();
-    const Catalog catalog{*store};
-    send_svg(response, chart::agreement_svg(agreement_of(*store, catalog, params)));
+    answer_query<VoteAgreement>(
+        api, request, response, agreement_params, agreement_of,
+        [](httplib::Response& out, const VoteAgreement& result) { send_svg(out, chart::agreement_svg(result)); });
 }
 
 } // namespace

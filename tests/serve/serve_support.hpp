@@ -32,8 +32,9 @@ struct CliResult {
     std::string out; ///< Standard output only.
 };
 
-/// Runs the built `stance` with `arguments` (each one argument, no shell), standard error to the test's.
-inline CliResult run_stance(const std::vector<std::string>& arguments) {
+/// Starts the built `stance` with `arguments` (each one argument, no shell), its standard output
+/// into a pipe whose reading end is returned; standard error stays the test's.
+inline int spawn_stance(const std::vector<std::string>& arguments, pid_t& pid) {
     int pipe_ends[2];
     REQUIRE(pipe(pipe_ends) == 0);
     posix_spawn_file_actions_t actions;
@@ -47,16 +48,22 @@ inline CliResult run_stance(const std::vector<std::string>& arguments) {
         argv.push_back(argument.data());
     }
     argv.push_back(nullptr);
-    pid_t pid = 0;
     REQUIRE(posix_spawn(&pid, STANCE_CLI_BINARY, &actions, nullptr, argv.data(), environ) == 0);
     posix_spawn_file_actions_destroy(&actions);
     close(pipe_ends[1]);
+    return pipe_ends[0];
+}
+
+/// Runs the built `stance` with `arguments` to its end.
+inline CliResult run_stance(const std::vector<std::string>& arguments) {
+    pid_t pid = 0;
+    const int output = spawn_stance(arguments, pid);
     CliResult result;
     char buffer[65536];
-    for (ssize_t n = 0; (n = read(pipe_ends[0], buffer, sizeof buffer)) > 0;) {
+    for (ssize_t n = 0; (n = read(output, buffer, sizeof buffer)) > 0;) {
         result.out.append(buffer, static_cast<std::size_t>(n));
     }
-    close(pipe_ends[0]);
+    close(output);
     int status = 0;
     waitpid(pid, &status, 0);
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -76,23 +83,9 @@ inline std::string seed_database(const TempDir& dir) {
 class ServeProcess {
 public:
     ServeProcess(const std::string& database, std::vector<std::string> arguments = {}) {
-        int pipe_ends[2];
-        REQUIRE(pipe(pipe_ends) == 0);
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_adddup2(&actions, pipe_ends[1], STDOUT_FILENO);
-        posix_spawn_file_actions_addclose(&actions, pipe_ends[0]);
-        std::vector<std::string> all{STANCE_CLI_BINARY, "--db", database, "--by", "tester", "serve", "--port", "0"};
+        std::vector<std::string> all{"--db", database, "--by", "tester", "serve", "--port", "0"};
         all.insert(all.end(), arguments.begin(), arguments.end());
-        std::vector<char*> argv;
-        for (std::string& argument : all) {
-            argv.push_back(argument.data());
-        }
-        argv.push_back(nullptr);
-        REQUIRE(posix_spawn(&m_pid, STANCE_CLI_BINARY, &actions, nullptr, argv.data(), environ) == 0);
-        posix_spawn_file_actions_destroy(&actions);
-        close(pipe_ends[1]);
-        m_output = pipe_ends[0];
+        m_output = spawn_stance(all, m_pid);
         m_url = first_line();
         const std::size_t port_at = m_url.find(':', 7) + 1;
         m_port = std::stoi(m_url.substr(port_at));
