@@ -9,6 +9,7 @@ install(TARGETS stance EXPORT stanceTargets
     LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
     INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/stance" DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(FILES "${PROJECT_BINARY_DIR}/include/stance/version.hpp" DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/stance)
 if(TARGET stance_cli)
     install(TARGETS stance_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
     # The cue lexicons of `stance suggest`, found there by the installed binary.

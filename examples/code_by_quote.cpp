@@ -12,17 +12,14 @@
 
 #include <fmt/format.h>
 
-#include "stance/coding/add_document.hpp"
-#include "stance/coding/code_stance.hpp"
+#include "stance/database.hpp"
 #include "stance/error.hpp"
-#include "stance/io/dataset_json.hpp"
-#include "stance/store/store.hpp"
 
 int main(int argc, char** argv) {
     const std::string dataset = argc > 1 ? argv[1] : STANCE_SEED_DATASET;
     try {
-        auto store = stance::Store::open(":memory:");
-        stance::import_dataset_file(*store, dataset); // the actors, topics and meetings to code against
+        auto db = stance::Database::open(":memory:");
+        db.import_file(dataset); // the actors, topics and meetings to code against
 
         std::ifstream in(std::filesystem::path(dataset).parent_path() / "nato-foreign-ministers-2017-03-31.nl.txt",
                          std::ios::binary);
@@ -33,7 +30,7 @@ int main(int argc, char** argv) {
         report.language = "nl";
         report.title = "Report on the NATO foreign ministers' meeting, 31 March 2017 (a copy)";
         report.text = text.str();
-        stance::add_document(*store, report);
+        db.add_document(report);
 
         // Names as a person types them: they resolve as in every query ("Nederland" is nld).
         stance::StanceCoding coding;
@@ -45,7 +42,7 @@ int main(int argc, char** argv) {
         coding.coder = "example";
         coding.quote = "Vooral het onderwerp van vermindering van risico's en militaire transparantie verdient "
                        "daarbij centrale aandacht.";
-        const stance::CodedStance coded = stance::code_stance(*store, coding);
+        const stance::CodedStance coded = db.code(coding);
 
         const stance::Stance& s = coded.stance;
         fmt::print("coded {}: {} {} on {}\n", s.id.str(), s.actor.str(), stance::to_string(s.kind), s.topic.str());

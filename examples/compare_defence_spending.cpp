@@ -8,13 +8,9 @@
 
 #include <fmt/format.h>
 
+#include "stance/database.hpp"
 #include "stance/error.hpp"
-#include "stance/io/dataset_json.hpp"
 #include "stance/model/format.hpp"
-#include "stance/query/catalog.hpp"
-#include "stance/query/compare.hpp"
-#include "stance/query/resolve.hpp"
-#include "stance/store/store.hpp"
 
 namespace {
 
@@ -35,14 +31,12 @@ void print_side(const std::string& name, const stance::CompareSide& side) {
 int main(int argc, char** argv) {
     const std::string dataset = argc > 1 ? argv[1] : STANCE_SEED_DATASET;
     try {
-        auto store = stance::Store::open(":memory:");
-        stance::import_dataset_file(*store, dataset);
-        const stance::Catalog catalog{*store};
+        auto db = stance::Database::open(":memory:");
+        db.import_file(dataset);
 
         stance::CompareOptions options;
-        options.topic = stance::resolve_topic(catalog, "defence spending");
-        const stance::Comparison result = stance::compare(*store, catalog, stance::resolve_actor(catalog, "NL"),
-                                                          stance::resolve_actor(catalog, "USA"), options);
+        options.topic = db.topic("defence spending");
+        const stance::Comparison result = db.compare("NL", "USA", options);
 
         fmt::print("{} vs {} on {}\n", result.first_name, result.second_name, result.topic_label);
         fmt::print("agree: {}, diverge: {}, only {}: {}, only {}: {}\n", result.count(stance::Agreement::agree),

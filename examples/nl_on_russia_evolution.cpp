@@ -9,13 +9,9 @@
 
 #include <fmt/format.h>
 
+#include "stance/database.hpp"
 #include "stance/error.hpp"
-#include "stance/io/dataset_json.hpp"
 #include "stance/model/format.hpp"
-#include "stance/query/catalog.hpp"
-#include "stance/query/evolution.hpp"
-#include "stance/query/resolve.hpp"
-#include "stance/store/store.hpp"
 
 namespace {
 
@@ -37,17 +33,13 @@ void print_point(const stance::ActorStance& point) {
 int main(int argc, char** argv) {
     const std::string dataset = argc > 1 ? argv[1] : STANCE_SEED_DATASET;
     try {
-        auto store = stance::Store::open(":memory:");
-        stance::import_dataset_file(*store, dataset);
-        const stance::Catalog catalog{*store};
+        auto db = stance::Database::open(":memory:");
+        db.import_file(dataset);
 
         // References as a person would type them, in Dutch or English, any case, any accents.
-        const stance::ActorId netherlands = stance::resolve_actor(catalog, "Nederland");
-        const stance::TopicId russia = stance::resolve_topic(catalog, "Rusland");
-
         stance::EvolutionOptions options;
         options.by = stance::Period::year;
-        const stance::Evolution result = stance::evolution(*store, catalog, netherlands, russia, options);
+        const stance::Evolution result = db.evolution("Nederland", "Rusland", options);
 
         fmt::print("{} on {}: {} own statements, {} inherited from groups\n\n", result.actor_name, result.topic_label,
                    result.points.size(), result.inherited.size());

@@ -10,11 +10,8 @@
 
 #include <fmt/format.h>
 
+#include "stance/database.hpp"
 #include "stance/error.hpp"
-#include "stance/query/agreement.hpp"
-#include "stance/query/catalog.hpp"
-#include "stance/query/resolve.hpp"
-#include "stance/store/store.hpp"
 
 namespace {
 
@@ -56,21 +53,20 @@ int main(int argc, char** argv) {
     try {
         stance::OpenOptions read_only;
         read_only.read_only = true;
-        auto store = stance::Store::open(argv[1], read_only);
-        const stance::Catalog catalog{*store};
-        const stance::ActorId first = stance::resolve_actor(catalog, argc == 4 ? argv[2] : "Netherlands");
-        const stance::ActorId second = stance::resolve_actor(catalog, argc == 4 ? argv[3] : "United States");
+        const auto db = stance::Database::open(argv[1], read_only);
+        const char* first = argc == 4 ? argv[2] : "Netherlands";
+        const char* second = argc == 4 ? argv[3] : "United States";
 
         stance::AgreementOptions options;
         options.by = stance::Period::session;
-        const stance::VoteAgreement all = stance::agreement(*store, catalog, first, second, options);
+        const stance::VoteAgreement all = db.agreement(first, second, options);
         fmt::print("{} and {}, all roll calls both voted on\n", all.first_name, all.second_name);
         print_by_decade(all);
 
-        options.topic = stance::resolve_topic(catalog, "Palestinian conflict");
-        const stance::VoteAgreement palestine = stance::agreement(*store, catalog, first, second, options);
+        options.topic = db.topic("Palestinian conflict");
+        const stance::VoteAgreement palestine = db.agreement(first, second, options);
         fmt::print("\n{} and {}, {}\n", palestine.first_name, palestine.second_name,
-                   catalog.topic_label(*options.topic));
+                   db.catalog().topic_label(*options.topic));
         print_by_decade(palestine);
     } catch (const stance::error& failure) {
         std::cerr << "unga_agreement: " << failure.what() << '\n';

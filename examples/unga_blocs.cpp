@@ -11,12 +11,8 @@
 
 #include <fmt/format.h>
 
+#include "stance/database.hpp"
 #include "stance/error.hpp"
-#include "stance/query/agreement.hpp"
-#include "stance/query/catalog.hpp"
-#include "stance/query/resolve.hpp"
-#include "stance/store/store.hpp"
-#include "stance/unga/import.hpp"
 
 namespace {
 
@@ -37,14 +33,11 @@ int main(int argc, char** argv) {
     try {
         stance::OpenOptions read_only;
         read_only.read_only = true;
-        auto store = stance::Store::open(argv[1], read_only);
-        const stance::Catalog catalog{*store};
+        const auto db = stance::Database::open(argv[1], read_only);
         const int session = argc > 2 ? std::stoi(argv[2]) : 71;
-        const stance::ActorId country = stance::resolve_actor(catalog, argc > 3 ? argv[3] : "Netherlands");
-        const stance::AgreementMatrix matrix =
-            stance::agreement_matrix(*store, catalog, stance::unga_session_meeting(session));
-        fmt::print("{}: {} roll calls, {} states voted\n", catalog.meeting_title(matrix.meeting), matrix.roll_calls,
-                   matrix.actors.size());
+        const stance::ActorId country = db.actor(argc > 3 ? argv[3] : "Netherlands");
+        const stance::AgreementMatrix matrix = db.agreement_matrix(stance::unga_session_meeting(session).str());
+        fmt::print("{}: {} roll calls, {} states voted\n", matrix.label, matrix.roll_calls, matrix.actors.size());
 
         const auto found = std::find(matrix.actors.begin(), matrix.actors.end(), country);
         if (found == matrix.actors.end()) {

@@ -9,11 +9,8 @@
 
 #include <fmt/format.h>
 
+#include "stance/database.hpp"
 #include "stance/error.hpp"
-#include "stance/query/catalog.hpp"
-#include "stance/query/evolution.hpp"
-#include "stance/query/resolve.hpp"
-#include "stance/store/store.hpp"
 
 int main(int argc, char** argv) {
     if (argc < 2) {
@@ -23,14 +20,13 @@ int main(int argc, char** argv) {
     try {
         stance::OpenOptions read_only;
         read_only.read_only = true;
-        auto store = stance::Store::open(argv[1], read_only);
-        const stance::Catalog catalog{*store};
-        const stance::ActorId actor = stance::resolve_actor(catalog, argc > 2 ? argv[2] : "Netherlands");
-        const stance::TopicId issue = stance::resolve_topic(catalog, argc > 3 ? argv[3] : "Palestinian conflict");
+        const auto db = stance::Database::open(argv[1], read_only);
+        const char* actor = argc > 2 ? argv[2] : "Netherlands";
+        const char* issue = argc > 3 ? argv[3] : "Palestinian conflict";
 
         stance::EvolutionOptions options;
         options.by = stance::Period::year;
-        const stance::Evolution result = stance::evolution(*store, catalog, actor, issue, options);
+        const stance::Evolution result = db.evolution(actor, issue, options);
 
         std::map<int, stance::PositionSummary> decades;
         for (const stance::PeriodSummary& year : result.periods) {

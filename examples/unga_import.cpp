@@ -8,9 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "stance/database.hpp"
 #include "stance/error.hpp"
-#include "stance/store/store.hpp"
-#include "stance/unga/import.hpp"
 
 int main(int argc, char** argv) {
     if (argc < 2) {
@@ -20,13 +19,13 @@ int main(int argc, char** argv) {
     const std::string database = argv[1];
     const std::string tables = argc > 2 ? argv[2] : STANCE_UNVOTES_DIR;
     try {
-        auto store = stance::Store::open(database);
+        auto db = stance::Database::open(database);
         stance::UngaImportOptions options;
         if (argc > 3) {
             options.full_codes_directory = argv[3];
         }
         // Progress goes to stderr; a real program would redraw one line (see `stance import-unga`).
-        const auto summary = stance::import_unga(*store, tables, options, [](const stance::UngaImportProgress& p) {
+        const auto summary = db.import_unga(tables, options, [](const stance::UngaImportProgress& p) {
             if (p.done) {
                 std::cerr << fmt::format("{}: {} rows\n", p.table, p.rows);
             }
@@ -35,7 +34,7 @@ int main(int argc, char** argv) {
                    summary.sessions, summary.meetings, summary.issue_links, summary.actors);
         fmt::print("{} votes: {} yes, {} no, {} abstain\n", summary.yes + summary.no + summary.abstain, summary.yes,
                    summary.no, summary.abstain);
-        const auto document = store->document(stance::DocumentId{"unvotes-un-votes"});
+        const auto document = db.store().document(stance::DocumentId{"unvotes-un-votes"});
         if (document) {
             fmt::print("source: {}\nsha256 of the CSV text: {}\n", document->origin, document->sha256);
         }

@@ -8,24 +8,18 @@
 
 #include <fmt/format.h>
 
+#include "stance/database.hpp"
 #include "stance/error.hpp"
-#include "stance/io/dataset_json.hpp"
 #include "stance/model/format.hpp"
-#include "stance/query/catalog.hpp"
-#include "stance/query/resolve.hpp"
-#include "stance/query/snapshot.hpp"
-#include "stance/store/store.hpp"
 
 int main(int argc, char** argv) {
     const std::string dataset = argc > 1 ? argv[1] : STANCE_SEED_DATASET;
     try {
-        auto store = stance::Store::open(":memory:");
-        stance::import_dataset_file(*store, dataset);
-        const stance::Catalog catalog{*store};
+        auto db = stance::Database::open(":memory:");
+        db.import_file(dataset);
 
         // A date names that day's top-level meeting: the ministerial, not its working lunch.
-        const stance::MeetingId meeting = stance::resolve_meeting(catalog, "2017-03-31");
-        const stance::Snapshot result = stance::snapshot(*store, catalog, meeting);
+        const stance::Snapshot result = db.snapshot("2017-03-31");
 
         fmt::print("{} ({}, {})\n", result.meeting.title, result.meeting.date, result.meeting.place);
         for (std::size_t i = 1; i < result.meetings.size(); ++i) {

@@ -5,6 +5,7 @@ set -euo pipefail
 
 packages=(
     cmake g++ make pkg-config clang-format
+    clang-tidy                               # scripts/tidy.sh: clang-tidy-14 and run-clang-tidy-14
     libboost1.81-dev libboost-json1.81-dev   # Boost.JSON for datasets (1.81: libboost-dev is 1.74 without it)
     libsqlitecpp-dev libsqlite3-dev sqlite3  # the embedded store; sqlite3 is the benchmark baseline
     libfmt-dev doctest-dev libcli11-dev
@@ -12,6 +13,8 @@ packages=(
     libssl-dev zlib1g-dev                    # SHA-256 of documents; gzip'd UN tables
     libxml2-utils                            # xmllint: the tests check every SVG, GraphML and GEXF file is well-formed
     libcpp-httplib-dev                       # the embedded HTTP server of `stance serve` (and the client its tests use)
+    python3-dev pybind11-dev python3-pybind11  # the Python bindings (STANCE_BUILD_PYTHON, on in the ci preset)
+    python3-pytest python3-pandas            # their tests, and .to_pandas()
 )
 
 missing=()

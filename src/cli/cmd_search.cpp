@@ -25,17 +25,7 @@ struct SearchOptions {
 StanceFilter search_filter(const SearchOptions& options, const Store& store, const Catalog& catalog) {
     // To the library an empty text means "no text condition": every stance. Typed as a search, that
     // is a mistake (an empty variable), not a request for everything.
-    if (options.text.find_first_not_of(" \t\n\r\f\v") == std::string::npos) {
-        throw invalid_input_error("search", "the search text is empty; give the words to look for, e.g. "
-                                            "stance search Rusland (to list stances by actor or topic, use "
-                                            "stances, evolution or snapshot)");
-    }
-    if (parse_search(options.text).empty()) {
-        throw invalid_input_error("search", fmt::format("\"{}\" has no word to look for (no letter or digit outside "
-                                                        "of OR, NOT and quotes); give words, e.g. stance search "
-                                                        "Rusland",
-                                                        options.text));
-    }
+    require_search_words(options.text, "search");
     StanceFilter filter = to_stance_filter(options.filter, store, catalog);
     filter.text = options.text;
     return filter;

@@ -51,13 +51,7 @@ Dataset known_entities(const SuggestCommand& options, const Context& context) {
     if (!options.known.empty()) {
         return read_dataset_file(options.known);
     }
-    auto store = context.open_store(true);
-    Dataset known;
-    known.actors = store->actors();
-    known.roles = store->roles();
-    known.topics = store->topics();
-    known.propositions = store->propositions();
-    return known;
+    return stance::known_entities(*context.open_store(true));
 }
 
 SuggestOptions suggest_options(const SuggestCommand& options) {
@@ -112,24 +106,6 @@ std::string id_from_file_name(const std::string& file) {
     return id.empty() ? "document" : id;
 }
 
-/// SHA-256 over the lexicon files read, in name order: which lexicons a stored run used.
-std::string lexicon_sha256(const std::filesystem::path& directory) {
-    std::vector<std::filesystem::path> files;
-    for (const auto& entry : std::filesystem::directory_iterator(directory)) {
-        const std::string name = entry.path().filename().string();
-        if (entry.is_regular_file() &&
-            (name == "actor-words.tsv" || (name.starts_with("cues.") && name.ends_with(".tsv")))) {
-            files.push_back(entry.path());
-        }
-    }
-    std::sort(files.begin(), files.end());
-    std::string bytes;
-    for (const std::filesystem::path& file : files) {
-        bytes += read_text_file(file.string());
-    }
-    return sha256_hex(bytes);
-}
-
 /// With --store: the stored document named by DOCUMENT (an id, or a file whose name gives it with
 /// --document-id), whose text the suggestions point into.
 void suggest_and_store(const SuggestCommand& options, const Context& context) {
@@ -152,11 +128,7 @@ void suggest_and_store(const SuggestCommand& options, const Context& context) {
     if (document->language.empty()) {
         document->language = options.language;
     }
-    Dataset known;
-    known.actors = store->actors();
-    known.roles = store->roles();
-    known.topics = store->topics();
-    known.propositions = store->propositions();
+    const Dataset known = stance::known_entities(*store);
     const std::filesystem::path lexicons = lexicon_directory(options);
     const std::vector<Candidate> candidates =
         suggest_stances(*document, known, load_lexicon(lexicons), suggest_options(options));

@@ -77,7 +77,7 @@ inline constexpr std::string_view breadth_choices = "single, all, broad, many, s
 /// read or is not UTF-8.
 [[nodiscard]] std::string read_text_file(const std::string& file);
 
-/// "stance X.Y.Z", the version CMake's project() gives (STANCE_VERSION).
+/// "stance X.Y.Z", the version CMake's project() gives (stance/version.hpp).
 [[nodiscard]] std::string version_line();
 
 void setup_init(CLI::App& app, Context& context);
@@ -114,5 +114,6 @@ void setup_add_document(CLI::App& app, Context& context);
 void setup_code(CLI::App& app, Context& context);
 void setup_network(CLI::App& app, Context& context);
 void setup_serve(CLI::App& app, Context& context);
+void setup_reliability(CLI::App& app, Context& context);
 
 } // namespace stance::cli

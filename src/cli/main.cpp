@@ -15,6 +15,7 @@
 #include "cli/commands.hpp"
 #include "stance/error.hpp"
 #include "stance/text/utf8.hpp"
+#include "stance/version.hpp"
 
 namespace stance::cli {
 
@@ -89,7 +90,7 @@ std::string read_text_file(const std::string& file) {
 }
 
 std::string version_line() {
-    return fmt::format("stance {}", STANCE_VERSION);
+    return fmt::format("stance {}", stance::version);
 }
 
 void setup_version(CLI::App& app, Context& context) {
@@ -187,6 +188,7 @@ int main(int argc, char** argv) {
     setup_review(app, context);
     setup_network(app, context);
     setup_serve(app, context);
+    setup_reliability(app, context);
 
     try {
         app.parse(argc, argv);

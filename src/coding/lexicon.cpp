@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <charconv>
 #include <fstream>
+#include <iterator>
 
 #include <fmt/format.h>
 
 #include "stance/coding/suggest.hpp"
 #include "stance/error.hpp"
+#include "stance/io/dataset_json.hpp"
 
 namespace stance {
 
@@ -159,6 +161,27 @@ Lexicon load_lexicon(const std::filesystem::path& directory) {
         }
     }
     return lexicon;
+}
+
+std::string lexicon_sha256(const std::filesystem::path& directory) {
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(directory)) {
+        const std::string name = entry.path().filename().string();
+        if (entry.is_regular_file() &&
+            (name == "actor-words.tsv" || (name.starts_with("cues.") && name.ends_with(".tsv")))) {
+            files.push_back(entry.path());
+        }
+    }
+    std::sort(files.begin(), files.end());
+    std::string bytes;
+    for (const std::filesystem::path& file : files) {
+        std::ifstream in(file, std::ios::binary);
+        if (!in) {
+            throw invalid_input_error(file.string(), "cannot be read; check that the file exists and is readable");
+        }
+        bytes.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    return sha256_hex(bytes);
 }
 
 } // namespace stance

@@ -10,6 +10,7 @@
 #include "coding/claim_guess.hpp"
 #include "coding/words.hpp"
 #include "stance/coding/suggest.hpp"
+#include "stance/store/store.hpp"
 
 namespace stance {
 
@@ -345,6 +346,15 @@ std::string_view to_string(ActorEvidence evidence) noexcept {
 std::vector<Candidate> suggest_stances(const Document& document, const Dataset& known, const Lexicon& lexicon,
                                        const SuggestOptions& options) {
     return Suggester(document, known, lexicon, options).run();
+}
+
+Dataset known_entities(const Store& store) {
+    Dataset known;
+    known.actors = store.actors();
+    known.roles = store.roles();
+    known.topics = store.topics();
+    known.propositions = store.propositions();
+    return known;
 }
 
 } // namespace stance

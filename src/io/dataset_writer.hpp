@@ -10,23 +10,11 @@
 
 #include <boost/json/value.hpp>
 
+#include "io/entity_writer.hpp"
 #include "stance/io/export.hpp"
 #include "stance/model/dataset.hpp"
 
 namespace stance::detail {
-
-/// Each entity as the canonical JSON object: fixed key order, empty optionals omitted.
-[[nodiscard]] boost::json::value to_json(const Document& document);
-[[nodiscard]] boost::json::value to_json(const Actor& actor);
-[[nodiscard]] boost::json::value to_json(const Membership& membership);
-[[nodiscard]] boost::json::value to_json(const Role& role);
-[[nodiscard]] boost::json::value to_json(const Topic& topic);
-[[nodiscard]] boost::json::value to_json(const Proposition& proposition);
-[[nodiscard]] boost::json::value to_json(const Body& body);
-[[nodiscard]] boost::json::value to_json(const Meeting& meeting);
-[[nodiscard]] boost::json::value to_json(const AgendaItem& item);
-[[nodiscard]] boost::json::value to_json(const Participant& participant);
-[[nodiscard]] boost::json::value to_json(const Stance& stance);
 
 /// The "stance_dataset" format version a file with these documents needs: 2 only when a document's
 /// text is referenced rather than stored, so exports that version 1 readers understand stay so.

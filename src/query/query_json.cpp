@@ -7,6 +7,7 @@
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
+#include "io/entity_writer.hpp"
 #include "io/json_pretty.hpp"
 #include "stance/query/compare.hpp"
 #include "stance/query/evolution.hpp"
@@ -30,39 +31,10 @@ template <class Tag> json::value optional_id(const std::optional<Id<Tag>>& id) {
     return id ? json::value(id->str()) : json::value(nullptr);
 }
 
-json::value source_json(const std::optional<SourceSpan>& source) {
-    if (!source) {
-        return nullptr;
-    }
-    json::object o;
-    o["document"] = source->document.str();
-    o["start"] = source->start;
-    o["end"] = source->end;
-    if (source->page) {
-        o["page"] = *source->page;
-    }
-    return o;
-}
-
-// The stance fields every query prints.
+// The stance as its dataset table gives it (entity_writer.hpp, query form): the same keys as in a
+// dataset, every one present.
 void put_stance_fields(json::object& o, const Stance& stance) {
-    o["stance"] = stance.id.str();
-    o["actor"] = stance.actor.str();
-    o["speaker"] = optional_id(stance.speaker);
-    o["meeting"] = stance.meeting.str();
-    o["agenda_item"] = optional_id(stance.agenda_item);
-    o["topic"] = stance.topic.str();
-    o["proposition"] = optional_id(stance.proposition);
-    o["kind"] = to_string(stance.kind);
-    o["score"] = stance.score;
-    o["breadth"] = to_string(stance.breadth);
-    o["quote"] = stance.quote;
-    o["paraphrase"] = stance.paraphrase;
-    o["source"] = source_json(stance.source);
-    o["reported_by"] = optional_id(stance.reported_by);
-    o["basis"] = to_string(stance.basis);
-    o["confidence"] = stance.confidence;
-    o["note"] = stance.note;
+    detail::put_fields(o, stance, detail::Form::query);
 }
 
 json::value place_json(const std::optional<ScalePlace>& place) {
@@ -162,16 +134,7 @@ std::string written(const json::value& value) {
 }
 
 json::value meeting_json(const Meeting& meeting) {
-    json::object o;
-    o["id"] = meeting.id.str();
-    o["title"] = meeting.title;
-    o["date"] = meeting.date.iso();
-    o["end_date"] = meeting.end_date ? json::value(meeting.end_date->iso()) : json::value(nullptr);
-    o["body"] = meeting.body.str();
-    o["level"] = meeting.level;
-    o["place"] = meeting.place;
-    o["parent"] = optional_id(meeting.parent);
-    return o;
+    return detail::to_json(meeting, detail::Form::query);
 }
 
 json::value side_json(const CompareSide& side) {

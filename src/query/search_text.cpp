@@ -5,8 +5,11 @@
 #include <algorithm>
 #include <cstdint>
 
+#include <fmt/format.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
+
+#include "stance/error.hpp"
 
 namespace stance {
 
@@ -215,6 +218,20 @@ SearchQuery parse_search(std::string_view text) {
     apply_not(tokens);
     check_joins(tokens);
     return group(tokens);
+}
+
+void require_search_words(std::string_view text, const std::string& where) {
+    if (text.find_first_not_of(" \t\n\r\f\v") == std::string_view::npos) {
+        throw invalid_input_error(where, "the search text is empty; give the words to look for, e.g. "
+                                         "stance search Rusland (to list stances by actor or topic, use "
+                                         "stances, evolution or snapshot)");
+    }
+    if (parse_search(text).empty()) {
+        throw invalid_input_error(where, fmt::format("\"{}\" has no word to look for (no letter or digit outside "
+                                                     "of OR, NOT and quotes); give words, e.g. stance search "
+                                                     "Rusland",
+                                                     text));
+    }
 }
 
 } // namespace stance

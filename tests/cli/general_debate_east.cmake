@@ -49,7 +49,7 @@ stance_cli_test(NAME "Ukraine 2022 calls for a special tribunal, read as pressur
 # Han Zheng (not Wang Yi) spoke for China in 2023; his call names no aggressor.
 stance_cli_test(NAME "China 2023 is Han Zheng's call for a cessation of hostilities and talks" FIXTURES gd_east_db
     ARGS --db|${gd_east_db}|snapshot|--meeting|unga-gd-78|--topic|just-peace-ukraine|--format|json
-    EXPECT "\"stance\": \"chn-gd78-cessation-of-hostilities\",\n +\"actor\": \"chn\",\n +\"speaker\": \"han-zheng\",\n +\"meeting\": \"unga-gd-78\",\n[^\n]*\n[^\n]*\n +\"proposition\": \"peace-talks-and-deescalation-priority\",\n +\"kind\": \"support\",\n[^\n]*\n[^\n]*\n +\"quote\": \"The cessation of hostilities and resumption of peace talks is the only way to settle the Ukraine crisis.\",\n[^\n]*\n +\"source\": \\{\n +\"document\": \"ungdc-chn-78-2023\",\n +\"start\": 1943,\n +\"end\": 2047")
+    EXPECT "\"id\": \"chn-gd78-cessation-of-hostilities\",\n +\"actor\": \"chn\",\n +\"includes\": \\[\\],\n +\"speaker\": \"han-zheng\",\n[^\n]*\n +\"proposition\": \"peace-talks-and-deescalation-priority\",\n +\"meeting\": \"unga-gd-78\",\n[^\n]*\n +\"position\": \"support\",\n[^\n]*\n[^\n]*\n +\"quote\": \"The cessation of hostilities and resumption of peace talks is the only way to settle the Ukraine crisis.\",\n[^\n]*\n +\"source\": \\{\n +\"document\": \"ungdc-chn-78-2023\",\n +\"start\": 1943,\n +\"end\": 2047")
 
 # After the Dutch coding the country files import in any order to the same database: a proposition
 # or topic two files share (these three among themselves, and with the United States, United

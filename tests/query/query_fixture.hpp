@@ -10,6 +10,7 @@
 #include "stance/error.hpp"
 #include "stance/io/dataset_json.hpp"
 #include "stance/model/dataset.hpp"
+#include "stance/model/dataset_builder.hpp"
 #include "stance/store/store.hpp"
 #include "support.hpp"
 
@@ -37,55 +38,51 @@ inline std::unique_ptr<Store> seed_store() {
     return store;
 }
 
-/// Builds a dataset whose stances quote sentences of one synthetic document; each quote is
-/// appended to the document so its span is exact and validation passes.
+/// The public DatasetBuilder (stance/model/dataset_builder.hpp) with the query tests' defaults: one
+/// synthetic document whose sentences the stances are, one council holding every meeting, and a
+/// made-up quote per stance that names what it records.
 class DatasetBuilder {
 public:
-    DatasetBuilder() {
-        m_dataset.documents.push_back(
-            Document{DocumentId{"doc"}, "Constructed test record", "en", {}, "", "", "", "", ""});
-    }
+    DatasetBuilder() { m_builder.document("doc", "Constructed test record", "en"); }
 
     DatasetBuilder& actor(const std::string& id, ActorKind kind, const std::string& name,
                           std::vector<Name> aliases = {}, const std::string& iso2 = "", const std::string& iso3 = "") {
-        m_dataset.actors.push_back(Actor{ActorId{id}, kind, name, iso2, iso3, std::move(aliases)});
+        m_builder.actor(id, kind, name, std::move(aliases), iso2, iso3);
         return *this;
     }
     DatasetBuilder& member(const std::string& member, const std::string& group, std::optional<Date> from,
                            std::optional<Date> to = {}) {
-        m_dataset.memberships.push_back(Membership{ActorId{member}, ActorId{group}, from, to});
+        m_builder.member(member, group, from, to);
         return *this;
     }
     DatasetBuilder& role(const std::string& person, const std::string& represents, Date from, Date to) {
-        m_dataset.roles.push_back(Role{ActorId{person}, ActorId{represents}, "minister", from, to});
+        m_builder.role(person, represents, "minister", from, to);
         return *this;
     }
     DatasetBuilder& topic(const std::string& id, const std::string& label, std::optional<std::string> parent = {},
                           std::vector<Name> aliases = {}) {
-        m_dataset.topics.push_back(Topic{TopicId{id},
-                                         parent ? std::vector<TopicId>{TopicId{*parent}} : std::vector<TopicId>{},
-                                         label,
-                                         std::move(aliases),
-                                         std::nullopt,
-                                         {}});
+        m_builder.topic(id, label, parent ? std::vector<std::string>{*parent} : std::vector<std::string>{},
+                        std::move(aliases));
         return *this;
     }
     DatasetBuilder& proposition(const std::string& id, const std::string& topic, const std::string& statement) {
-        m_dataset.propositions.push_back(Proposition{PropositionId{id}, TopicId{topic}, statement, {}});
+        m_builder.proposition(id, topic, statement);
         return *this;
     }
     DatasetBuilder& meeting(const std::string& id, Date date, std::optional<std::string> parent = {},
                             const std::string& title = "") {
-        ensure_body();
-        m_dataset.meetings.push_back(
-            Meeting{MeetingId{id}, BodyId{"council"}, title.empty() ? "Meeting " + id : title, "ministers", date,
-                    "Brussels", parent ? std::optional<MeetingId>{MeetingId{*parent}} : std::nullopt, std::nullopt});
+        if (m_builder.dataset().bodies.empty()) {
+            m_builder.body("council", "Council");
+        }
+        m_builder.meeting(id, "council", date, title.empty() ? "Meeting " + id : title, parent);
+        Meeting& meeting = m_builder.dataset().meetings.back();
+        meeting.level = "ministers";
+        meeting.place = "Brussels";
         return *this;
     }
     DatasetBuilder& participant(const std::string& meeting, const std::string& actor,
                                 std::optional<std::string> person = {}) {
-        m_dataset.participants.push_back(Participant{
-            MeetingId{meeting}, ActorId{actor}, person ? std::optional<ActorId>{ActorId{*person}} : std::nullopt, ""});
+        m_builder.participant(meeting, actor, person);
         return *this;
     }
 
@@ -93,48 +90,28 @@ public:
     /// further changes, is valid until the next call.
     Stance& stance(const std::string& id, const std::string& actor, const std::string& topic,
                    const std::string& meeting, PositionKind kind, Breadth breadth = Breadth::single) {
-        Document& document = m_dataset.documents.front();
-        const std::string quote = "Record " + id + " says " + actor + " took the position " +
-                                  std::string(to_string(kind)) + " on " + topic + ".";
-        if (!document.text.empty()) {
-            document.text += ' ';
-        }
-        const std::size_t start = document.text.size();
-        document.text += quote;
-        Stance stance;
-        stance.id = StanceId{id};
-        stance.actor = ActorId{actor};
-        stance.topic = TopicId{topic};
-        stance.meeting = MeetingId{meeting};
-        stance.kind = kind;
-        stance.score = default_score(kind);
+        Stance& stance = m_builder.stance(id, actor, topic, meeting, kind,
+                                          "Record " + id + " says " + actor + " took the position " +
+                                              std::string(to_string(kind)) + " on " + topic + ".");
         stance.breadth = breadth;
-        stance.quote = quote;
         stance.paraphrase = "Paraphrase of " + id + ".";
-        stance.source = SourceSpan{DocumentId{"doc"}, start, start + quote.size(), std::nullopt};
-        m_dataset.stances.push_back(stance);
-        return m_dataset.stances.back();
+        return stance;
     }
 
     /// The dataset so far, for what the builder has no shortcut for (scales, directions).
-    Dataset& dataset() { return m_dataset; }
+    Dataset& dataset() { return m_builder.dataset(); }
 
     /// Validates (which also orders parents first) and imports into a fresh in-memory store.
     std::unique_ptr<Store> store() {
         auto result = Store::open(":memory:");
-        Dataset copy = m_dataset;
+        Dataset copy = m_builder.build();
         validate_dataset(copy, "constructed", result.get());
         result->import(copy);
         return result;
     }
 
 private:
-    void ensure_body() {
-        if (m_dataset.bodies.empty()) {
-            m_dataset.bodies.push_back(Body{BodyId{"council"}, "Council", {}, std::nullopt});
-        }
-    }
-    Dataset m_dataset;
+    ::stance::DatasetBuilder m_builder;
 };
 
 } // namespace stance::test

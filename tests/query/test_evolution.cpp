@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 #include <doctest/doctest.h>
 
+#include "io/entity_writer.hpp"
 #include "query_fixture.hpp"
 #include "stance/error.hpp"
 #include "stance/query/catalog.hpp"
@@ -274,8 +275,8 @@ TEST_CASE("the JSON form carries points, inherited points, periods and shifts") 
     auto store = record().store();
     EvolutionOptions options;
     options.by = Period::year;
-    const boost::json::object json =
-        boost::json::parse(to_json(evolution(*store, ActorId{"nld"}, TopicId{"russia"}, options))).as_object();
+    const Evolution result = evolution(*store, ActorId{"nld"}, TopicId{"russia"}, options);
+    const boost::json::object json = boost::json::parse(to_json(result)).as_object();
     CHECK(json.at("actor").as_string() == "nld");
     CHECK(json.at("topic").as_string() == "russia");
     const auto& points = json.at("points").as_array();
@@ -283,8 +284,13 @@ TEST_CASE("the JSON form carries points, inherited points, periods and shifts") 
     const auto& first = points[0].as_object();
     CHECK(first.at("date").as_string() == "2015-05-01");
     CHECK(first.at("meeting").as_string() == "m2015");
-    CHECK(first.at("kind").as_string() == "support");
+    CHECK(first.at("position").as_string() == "support");
     CHECK(first.at("score").to_number<double>() == 1.0);
+    // The stance part of a point is the stance as a dataset writes it, every key present.
+    for (const auto& [key, value] : detail::to_json(result.points[0].stance, detail::Form::query)) {
+        CAPTURE(std::string(key));
+        CHECK(first.at(key) == value);
+    }
     CHECK(first.at("via").as_string() == "own");
     CHECK(first.at("source").at("document").as_string() == "doc");
     CHECK(first.at("source").at("end").to_number<std::size_t>() >

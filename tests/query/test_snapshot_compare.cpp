@@ -126,7 +126,7 @@ TEST_CASE("a person's stance stands under the actor the person represented that 
     const boost::json::object json = boost::json::parse(to_json(result)).as_object();
     CHECK(json.at("meeting").at("id").as_string() == "m");
     CHECK(json.at("topics").at(0).at("actors").at(0).at("actor").as_string() == "nld");
-    CHECK(json.at("topics").at(0).at("actors").at(0).at("stances").at(0).at("kind").as_string() == "concern");
+    CHECK(json.at("topics").at(0).at("actors").at(0).at("stances").at(0).at("position").as_string() == "concern");
 }
 
 TEST_CASE("the Netherlands and the United States on defence spending in the seed report") {

@@ -14,6 +14,8 @@
 
 namespace stance {
 
+class Store;
+
 /// What a cue says about a sentence.
 enum class CueType : unsigned char {
     report,       ///< A reporting verb: someone said or held something ("benadrukte", "stressed").
@@ -50,6 +52,10 @@ struct Lexicon {
 /// Reads every `cues.*.tsv` and `actor-words.tsv` in `directory`. Throws invalid_input_error naming
 /// the file and line of a malformed row.
 [[nodiscard]] Lexicon load_lexicon(const std::filesystem::path& directory);
+
+/// SHA-256 over the lexicon files load_lexicon reads in `directory`, in name order: which lexicons
+/// a stored run of suggestions used (Suggestion::lexicon_sha256).
+[[nodiscard]] std::string lexicon_sha256(const std::filesystem::path& directory);
 
 /// A sentence as a byte span of the text, white space at both ends excluded.
 struct SentenceSpan {
@@ -104,6 +110,9 @@ struct SuggestOptions {
     /// Candidates scoring below this are left out.
     double min_confidence = 0.0;
 };
+
+/// What suggest_stances recognises, read from a store: its actors, roles, topics and propositions.
+[[nodiscard]] Dataset known_entities(const Store& store);
 
 /// Proposes candidate stances for `document` (its `text` and `language` are used). `known` supplies
 /// the actors (with their names and aliases), roles, topics and propositions to recognise, from a

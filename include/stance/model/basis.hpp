@@ -8,6 +8,8 @@
 #include <optional>
 #include <string_view>
 
+#include "stance/model/enum_names.hpp"
+
 namespace stance {
 
 enum class Basis : std::uint8_t {
@@ -18,26 +20,19 @@ enum class Basis : std::uint8_t {
     recalled,  ///< An earlier agreement the text recalls ("as agreed at Wales").
 };
 
-inline constexpr std::array all_bases{Basis::vote, Basis::statement, Basis::reported, Basis::inferred, Basis::recalled};
-
-[[nodiscard]] constexpr std::string_view to_string(Basis basis) noexcept {
-    switch (basis) {
-    case Basis::vote: return "vote";
-    case Basis::statement: return "statement";
-    case Basis::reported: return "reported";
-    case Basis::inferred: return "inferred";
-    case Basis::recalled: return "recalled";
-    }
-    return "?";
+inline constexpr std::array basis_names{
+    EnumName<Basis>{Basis::vote, "vote"},         EnumName<Basis>{Basis::statement, "statement"},
+    EnumName<Basis>{Basis::reported, "reported"}, EnumName<Basis>{Basis::inferred, "inferred"},
+    EnumName<Basis>{Basis::recalled, "recalled"},
+};
+[[nodiscard]] constexpr const auto& names_of(Basis) noexcept {
+    return basis_names;
 }
 
+inline constexpr std::array all_bases = values_in(basis_names);
+
 [[nodiscard]] constexpr std::optional<Basis> parse_basis(std::string_view text) noexcept {
-    for (Basis basis : all_bases) {
-        if (to_string(basis) == text) {
-            return basis;
-        }
-    }
-    return std::nullopt;
+    return parse_name<Basis>(text);
 }
 
 } // namespace stance

@@ -12,17 +12,17 @@
 namespace stance {
 
 struct Dataset {
-    std::vector<Document> documents;
-    std::vector<Actor> actors;
-    std::vector<Membership> memberships;
-    std::vector<Role> roles;
-    std::vector<Topic> topics;
-    std::vector<Proposition> propositions;
-    std::vector<Body> bodies;
-    std::vector<Meeting> meetings;
-    std::vector<AgendaItem> agenda_items;
-    std::vector<Participant> participants;
-    std::vector<Stance> stances;
+    std::vector<Document> documents{};
+    std::vector<Actor> actors{};
+    std::vector<Membership> memberships{};
+    std::vector<Role> roles{};
+    std::vector<Topic> topics{};
+    std::vector<Proposition> propositions{};
+    std::vector<Body> bodies{};
+    std::vector<Meeting> meetings{};
+    std::vector<AgendaItem> agenda_items{};
+    std::vector<Participant> participants{};
+    std::vector<Stance> stances{};
 
     friend bool operator==(const Dataset&, const Dataset&) = default;
 };

@@ -10,6 +10,8 @@
 #include <optional>
 #include <string_view>
 
+#include "stance/model/enum_names.hpp"
+
 namespace stance {
 
 enum class PositionKind : std::uint8_t {
@@ -24,34 +26,25 @@ enum class PositionKind : std::uint8_t {
     not_member,
 };
 
-inline constexpr std::array all_position_kinds{
-    PositionKind::support,     PositionKind::oppose,  PositionKind::abstain,
-    PositionKind::neutral,     PositionKind::concern, PositionKind::conditional,
-    PositionKind::no_position, PositionKind::absent,  PositionKind::not_member,
+inline constexpr std::array position_kind_names{
+    EnumName<PositionKind>{PositionKind::support, "support"},
+    EnumName<PositionKind>{PositionKind::oppose, "oppose"},
+    EnumName<PositionKind>{PositionKind::abstain, "abstain"},
+    EnumName<PositionKind>{PositionKind::neutral, "neutral"},
+    EnumName<PositionKind>{PositionKind::concern, "concern"},
+    EnumName<PositionKind>{PositionKind::conditional, "conditional"},
+    EnumName<PositionKind>{PositionKind::no_position, "no_position"},
+    EnumName<PositionKind>{PositionKind::absent, "absent"},
+    EnumName<PositionKind>{PositionKind::not_member, "not_member"},
 };
-
-[[nodiscard]] constexpr std::string_view to_string(PositionKind kind) noexcept {
-    switch (kind) {
-    case PositionKind::support: return "support";
-    case PositionKind::oppose: return "oppose";
-    case PositionKind::abstain: return "abstain";
-    case PositionKind::neutral: return "neutral";
-    case PositionKind::concern: return "concern";
-    case PositionKind::conditional: return "conditional";
-    case PositionKind::no_position: return "no_position";
-    case PositionKind::absent: return "absent";
-    case PositionKind::not_member: return "not_member";
-    }
-    return "?";
+[[nodiscard]] constexpr const auto& names_of(PositionKind) noexcept {
+    return position_kind_names;
 }
 
+inline constexpr std::array all_position_kinds = values_in(position_kind_names);
+
 [[nodiscard]] constexpr std::optional<PositionKind> parse_position_kind(std::string_view text) noexcept {
-    for (PositionKind kind : all_position_kinds) {
-        if (to_string(kind) == text) {
-            return kind;
-        }
-    }
-    return std::nullopt;
+    return parse_name<PositionKind>(text);
 }
 
 /// False for the kinds that record the absence of a position.
@@ -73,26 +66,19 @@ inline constexpr std::array all_position_kinds{
 /// How much of a collective actor holds the stance ("brede steun" = broad, "veel Bondgenoten" = many).
 enum class Breadth : std::uint8_t { single, all, broad, many, some };
 
-inline constexpr std::array all_breadths{Breadth::single, Breadth::all, Breadth::broad, Breadth::many, Breadth::some};
-
-[[nodiscard]] constexpr std::string_view to_string(Breadth breadth) noexcept {
-    switch (breadth) {
-    case Breadth::single: return "single";
-    case Breadth::all: return "all";
-    case Breadth::broad: return "broad";
-    case Breadth::many: return "many";
-    case Breadth::some: return "some";
-    }
-    return "?";
+inline constexpr std::array breadth_names{
+    EnumName<Breadth>{Breadth::single, "single"}, EnumName<Breadth>{Breadth::all, "all"},
+    EnumName<Breadth>{Breadth::broad, "broad"},   EnumName<Breadth>{Breadth::many, "many"},
+    EnumName<Breadth>{Breadth::some, "some"},
+};
+[[nodiscard]] constexpr const auto& names_of(Breadth) noexcept {
+    return breadth_names;
 }
 
+inline constexpr std::array all_breadths = values_in(breadth_names);
+
 [[nodiscard]] constexpr std::optional<Breadth> parse_breadth(std::string_view text) noexcept {
-    for (Breadth breadth : all_breadths) {
-        if (to_string(breadth) == text) {
-            return breadth;
-        }
-    }
-    return std::nullopt;
+    return parse_name<Breadth>(text);
 }
 
 } // namespace stance

@@ -15,8 +15,8 @@ namespace stance {
 /// dialogue with Russia" at -1 to "deterrence of and pressure on Russia" at +1). Each pole has
 /// labels in one or more languages; a topic has a scale when both poles have at least one label.
 struct Scale {
-    std::vector<Name> minus; ///< Labels of the -1 pole, one per language.
-    std::vector<Name> plus;  ///< Labels of the +1 pole, one per language.
+    std::vector<Name> minus{}; ///< Labels of the -1 pole, one per language.
+    std::vector<Name> plus{};  ///< Labels of the +1 pole, one per language.
 
     friend bool operator==(const Scale&, const Scale&) = default;
 };
@@ -24,7 +24,7 @@ struct Scale {
 /// Where supporting a proposition (or any claim under a topic) points on the scale of topic `scale`:
 /// `weight` in [-1, 1], its sign the pole, its size how far. 0 means "not on this scale".
 struct Direction {
-    TopicId scale;
+    TopicId scale{};
     double weight = 0.0;
 
     friend bool operator==(const Direction&, const Direction&) = default;
@@ -33,14 +33,14 @@ struct Direction {
 /// A subject of debate ("Russia" > "NATO-Russia dialogue"). `parents` builds a graph without cycles:
 /// "Russia's war against Ukraine" sits under both "Russia" and "Ukraine".
 struct Topic {
-    TopicId id;
-    std::vector<TopicId> parents;
-    std::string label;         ///< English label.
-    std::vector<Name> aliases; ///< Labels in other languages and synonyms.
-    std::optional<Scale> scale;
+    TopicId id{};
+    std::vector<TopicId> parents{};
+    std::string label{};         ///< English label.
+    std::vector<Name> aliases{}; ///< Labels in other languages and synonyms.
+    std::optional<Scale> scale{};
     /// Directions on the scales of this topic's ancestors (or its own), inherited by its subtopics
     /// and propositions that set none for that scale.
-    std::vector<Direction> directions;
+    std::vector<Direction> directions{};
 
     friend bool operator==(const Topic&, const Topic&) = default;
 };
@@ -48,11 +48,11 @@ struct Topic {
 /// A claim with a direction, so that "support" has a meaning: supporting the proposition means
 /// agreeing with `statement` as written ("NATO should intensify its counter-terrorism role").
 struct Proposition {
-    PropositionId id;
-    TopicId topic;
-    std::string statement; ///< English.
+    PropositionId id{};
+    TopicId topic{};
+    std::string statement{}; ///< English.
     /// Where supporting `statement` points on a scale; overrides its topic's direction for that scale.
-    std::vector<Direction> directions;
+    std::vector<Direction> directions{};
 
     friend bool operator==(const Proposition&, const Proposition&) = default;
 };

@@ -42,4 +42,8 @@ struct SearchQuery {
 /// Reads `text` in the syntax above. Never throws for any input, valid UTF-8 or not.
 [[nodiscard]] SearchQuery parse_search(std::string_view text);
 
+/// Throws invalid_input_error at `where` when `text` is empty or has nothing to look for, saying
+/// what to give instead; every front door of a search (the CLI, the facade) checks the same way.
+void require_search_words(std::string_view text, const std::string& where);
+
 } // namespace stance
