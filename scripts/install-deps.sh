@@ -12,6 +12,7 @@ packages=(
     libicu-dev                               # case folding, accents, country names in any language
     libssl-dev zlib1g-dev                    # SHA-256 of documents; gzip'd UN tables
     libxml2-utils                            # xmllint: the tests check every SVG, GraphML and GEXF file is well-formed
+    libcpp-httplib-dev                       # the embedded HTTP server of `stance serve` (and the client its tests use)
     python3-dev pybind11-dev python3-pybind11  # the Python bindings (STANCE_BUILD_PYTHON, on in the ci preset)
     python3-pytest python3-pandas            # their tests, and .to_pandas()
 )
