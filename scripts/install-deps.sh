@@ -11,6 +11,7 @@ packages=(
     libicu-dev                               # case folding, accents, country names in any language
     libssl-dev zlib1g-dev                    # SHA-256 of documents; gzip'd UN tables
     libxml2-utils                            # xmllint: the tests check every SVG, GraphML and GEXF file is well-formed
+    chromium nodejs                          # the workbench's browser tests (tests/browser), driven by puppeteer-core
 )
 
 missing=()
@@ -23,4 +24,16 @@ if ((${#missing[@]})); then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Debian's nodejs comes without npm (NodeSource's carries its own): add it only when missing.
+command -v npm > /dev/null || { echo "install-deps: installing npm" >&2; apt-get install -y -qq --no-install-recommends npm > /dev/null; }
+
+# puppeteer-core drives Debian's chromium and downloads no browser. It goes into the build tree
+# (ignored by git), where tests/browser/CMakeLists.txt looks for it; a second run installs nothing.
+browser_node="$(cd "$(dirname "$0")/.." && pwd)/build/browser-node"
+if [[ ! -d "$browser_node/node_modules/puppeteer-core" ]]; then
+    echo "install-deps: installing puppeteer-core into $browser_node" >&2
+    mkdir -p "$browser_node"
+    PUPPETEER_SKIP_DOWNLOAD=1 npm install --prefix "$browser_node" --no-audit --no-fund --silent puppeteer-core@24 > /dev/null
 fi

@@ -1,0 +1,160 @@
+// The coding form: a new stance on the selected words, an edit of a stored one, or a suggestion
+// accepted with changes. Names complete in any language through the API, as the CLI resolves them;
+// the server's checked write path decides, and a refusal is shown with its message, in the form.
+import {api} from "./api.js";
+import {bases, kinds} from "./colours.js";
+import {el, field, notice, replace} from "./dom.js";
+
+let completionCount = 0;
+
+/// A text input that offers the server's completions of `kind` (actor, person, claim, topic, meeting)
+/// while one types, through a <datalist>, so the browser's own accessible list shows them.
+export function completing(name, kind, value) {
+    const list = el("datalist", {id: `complete-${name}-${++completionCount}`});
+    const input = el("input", {type: "text", name, value: value || "", list: list.id, autocomplete: "off"});
+    let timer = null;
+    let asked = "";
+    input.addEventListener("input", () => {
+        clearTimeout(timer);
+        timer = setTimeout(async () => {
+            const text = input.value.trim();
+            if (text.length < 1 || text === asked) {
+                return;
+            }
+            asked = text;
+            try {
+                const payload = await api.complete(kind, text);
+                replace(list, payload.matches.map((match) => el("option", {value: match.id, label: match.label || match.id})));
+            } catch {
+                replace(list); // completion is help, not a requirement: typing a name still works
+            }
+        }, 150);
+    });
+    return [input, list];
+}
+
+function select(name, options, value) {
+    return el("select", {name}, options.map((option) => el("option", {value: option, selected: option === value}, option)));
+}
+
+/// The meeting and agenda item most of a document's stances were coded at: the form's defaults.
+export function usualPlace(stances) {
+    const counts = new Map();
+    for (const stance of stances || []) {
+        const key = JSON.stringify([stance.meeting, stance.agenda_item || ""]);
+        counts.set(key, (counts.get(key) || 0) + 1);
+    }
+    const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+    if (!best) {
+        return {};
+    }
+    const [meeting, agendaItem] = JSON.parse(best[0]);
+    return agendaItem ? {meeting, agenda_item: agendaItem} : {meeting};
+}
+
+/// What the form starts with: the stance being edited, the suggestion being accepted, or the
+/// document's usual meeting for a new stance.
+function startingValues(options) {
+    const from = options.stance || options.suggestion || {};
+    const defaults = options.defaults || {};
+    return {
+        actor: from.actor || "",
+        claim: from.proposition || from.topic || from.claim || "",
+        position: from.position || "support",
+        score: options.stance && options.stance.score !== undefined ? options.stance.score : "",
+        basis: from.basis || "statement",
+        speaker: from.speaker || "",
+        meeting: from.meeting || defaults.meeting || "",
+        agenda_item: from.agenda_item || defaults.agenda_item || "",
+        note: from.note || "",
+        coder: from.coder || localStorage.getItem("stance-coder") || "",
+    };
+}
+
+const titles = {new: "Code a stance on the selection", edit: "Edit the stance", accept: "Accept the suggestion"};
+
+export function openCodingForm(panel, options) {
+    const start = startingValues(options);
+    const [actor, actorList] = completing("actor", "actor", start.actor);
+    const [claim, claimList] = completing("claim", "claim", start.claim);
+    const [speaker, speakerList] = completing("speaker", "person", start.speaker);
+    const [meeting, meetingList] = completing("meeting", "meeting", start.meeting);
+    const agendaItem = el("input", {type: "text", name: "agenda_item", value: start.agenda_item});
+    const refusal = el("div", {class: "refusal", role: "alert", hidden: true});
+    const quote = options.quote || (options.stance && options.stance.quote) || (options.suggestion && options.suggestion.quote) || "";
+    const form = el("form", {class: "card coding", "aria-label": titles[options.mode]},
+        el("h2", {}, titles[options.mode]),
+        quote ? el("blockquote", {class: "quote"}, quote) : null,
+        options.start !== undefined ? el("p", {class: "hint"}, `bytes [${options.start}, ${options.end}) of ${options.document.id}`) : null,
+        field("Actor", actor, "an id or a name in any language"), actorList,
+        field("Claim", claim, "a proposition, or a topic's id or name"), claimList,
+        field("Position", select("position", kinds, start.position)),
+        field("Score", el("input", {type: "number", name: "score", min: -1, max: 1, step: 0.05, value: start.score}),
+              "empty: the position's default"),
+        field("Basis", select("basis", bases, start.basis)),
+        field("Speaker", speaker, "optional: the person who said it"), speakerList,
+        field("Meeting", meeting, "an id, a date or a title"), meetingList,
+        field("Agenda item", agendaItem, "optional: its id"),
+        field("Note", el("textarea", {name: "note", rows: 2}, start.note)),
+        field("Coder", el("input", {type: "text", name: "coder", value: start.coder, required: true})),
+        refusal,
+        el("div", {class: "actions"}, el("button", {type: "submit"}, options.mode === "edit" ? "Save the change" : "Save"),
+           el("button", {type: "button", onclick: () => form.remove()}, "Cancel")));
+    form.addEventListener("submit", (event) => {
+        event.preventDefault();
+        submit(form, refusal, options);
+    });
+    panel.querySelector("form.coding")?.remove(); // one form at a time
+    panel.prepend(form);
+    (options.mode === "edit" ? form.elements.position : actor).focus();
+    return form;
+}
+
+function formValues(form) {
+    const values = {};
+    for (const name of ["actor", "claim", "position", "score", "basis", "speaker", "meeting", "agenda_item", "note", "coder"]) {
+        const value = form.elements[name].value.trim();
+        if (value !== "") {
+            values[name] = name === "score" ? Number(value) : value;
+        }
+    }
+    return values;
+}
+
+/// Only what the coder changed, for an edit: the server keeps the rest.
+function changes(values, stance) {
+    const before = startingValues({stance});
+    const changed = {};
+    for (const [name, value] of Object.entries(values)) {
+        if (String(before[name] ?? "") !== String(value)) {
+            changed[name] = value;
+        }
+    }
+    return changed;
+}
+
+async function submit(form, refusal, options) {
+    const values = formValues(form);
+    localStorage.setItem("stance-coder", values.coder || "");
+    refusal.hidden = true;
+    try {
+        let result;
+        if (options.mode === "edit") {
+            result = await api.edit(options.stance.id, changes(values, options.stance));
+        } else if (options.mode === "accept") {
+            result = await api.accept(options.suggestion.id, values);
+        } else {
+            result = await api.code({document: options.document.id, start: options.start, end: options.end,
+                                     quote: options.quote, ...values});
+        }
+        await options.done();
+        const id = (result && (result.stance || result.id)) || "";
+        notice(`${options.mode === "edit" ? "Saved" : "Coded"} ${id}${result && result.change !== undefined ? ` (change ${result.change})` : ""}.`);
+    } catch (error) {
+        const problems = error.body && error.body.error && error.body.error.problems;
+        replace(refusal, el("p", {}, error.message),
+                Array.isArray(problems) ? el("ul", {}, problems.map((p) => el("li", {}, typeof p === "string" ? p : p.message))) : null);
+        refusal.hidden = false;
+        notice(error.message, "error");
+    }
+}

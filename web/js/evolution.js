@@ -1,0 +1,34 @@
+// An actor's evolution: the server's timeline of its position on a topic's scale over time (the
+// chart of `stance evolution --format svg`); each mark opens its quote in its document.
+import {api} from "./api.js";
+import {inlineSvg, linkMarks} from "./chart.js";
+import {el, replace} from "./dom.js";
+import {picker} from "./picker.js";
+import {route} from "./routes.js";
+
+const periods = [["none", "no periods"], ["year", "per year"], ["session", "per session"], ["meeting", "per meeting"]];
+
+export async function showEvolution(query) {
+    const chart = el("div", {class: "chart", id: "evolution-chart"});
+    const form = picker([
+        {name: "actor", label: "Actor", kind: "actor", hint: "an id or a name in any language"},
+        {name: "topic", label: "Topic", kind: "topic", hint: "a topic's id or name"},
+        {name: "by", label: "Periods", options: periods, value: "year"},
+        {name: "inherited", label: "Group stances", options: [["", "own only"], ["yes", "with inherited"]]},
+    ], query, (values) => { window.location.hash = route("evolution", "", values); });
+    replace(document.getElementById("view"), el("h1", {}, "An actor's evolution"),
+            el("p", {class: "hint"}, "Each mark is one stance (shape by basis, filled when the actor's own); click one, or focus it and press Enter, to read its quote in its document."),
+            form, chart);
+    if (!query.get("actor") || !query.get("topic")) {
+        chart.append(el("p", {}, "Choose an actor and a topic."));
+        return;
+    }
+    const svgText = await api.evolutionSvg({actor: query.get("actor"), topic: query.get("topic"), by: query.get("by") || "year",
+                                            include_inherited: query.get("inherited") === "yes" ? "true" : ""});
+    const svg = inlineSvg(chart, svgText);
+    if (svg) {
+        linkMarks(svg, "g.stance[data-stance]", (mark) => {
+            window.location.hash = route("stance", mark.dataset.stance);
+        });
+    }
+}
