@@ -1,10 +1,13 @@
 #!/bin/sh
-# Runs one browser test file with node's test runner, after checking that node, chromium and
-# puppeteer-core are there (exit 77, CTest's skip, when they are not and they are not required).
+# Runs one test file ($1) with node's test runner, after checking that node, chromium and
+# puppeteer-core are there (only node with "node-only" as $2). Exit 77, CTest's skip, when something
+# is missing, unless STANCE_BROWSER_TESTS=required (.ci/run), where it fails.
 missing=""
 command -v node > /dev/null || missing="$missing node"
-[ -x "${STANCE_CHROMIUM:-/usr/bin/chromium}" ] || missing="$missing chromium"
-[ -d "$STANCE_BROWSER_NODE_MODULES/puppeteer-core" ] || missing="$missing puppeteer-core($STANCE_BROWSER_NODE_MODULES)"
+if [ "$2" != node-only ]; then
+    [ -x "${STANCE_CHROMIUM:-/usr/bin/chromium}" ] || missing="$missing chromium"
+    [ -d "$STANCE_BROWSER_NODE_MODULES/puppeteer-core" ] || missing="$missing puppeteer-core (in $STANCE_BROWSER_NODE_MODULES)"
+fi
 if [ -n "$missing" ]; then
     echo "browser test: missing$missing; run scripts/install-deps.sh" >&2
     [ "$STANCE_BROWSER_TESTS" = required ] && exit 1

@@ -16,7 +16,7 @@ export async function showAgreement(query) {
     const go = (values) => { window.location.hash = route("agreement", "", {...Object.fromEntries(query), ...values}); };
     replace(document.getElementById("view"), el("h1", {}, "Agreement in votes"),
             el("h2", {}, "A session's agreement matrix"),
-            picker([{name: "session", label: "Session", kind: "meeting", hint: "a session's meeting id, date or title"},
+            picker([{name: "session", label: "Session", hint: "a UN General Assembly session number, such as 45"},
                     {name: "topic", label: "Topic", kind: "topic", hint: "optional: roll calls on this topic only"}],
                    query, (values) => go({session: values.session || "", topic: values.topic || ""})),
             matrix,
@@ -60,8 +60,8 @@ async function drawLine(container, query) {
         container.append(el("p", {}, "Choose two actors."));
         return;
     }
-    const svg = inlineSvg(container, await api.agreementSvg({a: query.get("a"), b: query.get("b"), by: query.get("by") || "session",
-                                                             topic: query.get("topic")}));
+    const svg = inlineSvg(container, await api.agreementSvg({first: query.get("a"), second: query.get("b"),
+                                                             by: query.get("by") || "session", topic: query.get("topic")}));
     if (svg) {
         focusableMarks(svg, ".point");
     }

@@ -58,25 +58,22 @@ const svg = (path, query) => request("GET", path, {query, accept: "image/svg+xml
 export const api = {
     info: () => get("/api/info"),
     documents: () => get("/api/documents"),
+    /// {document (with its text), stances, suggestions (the open ones)}.
     document: (id) => get(`/api/documents/${encodeURIComponent(id)}`),
-    stances: (query) => get("/api/stances", query),
-    stance: (id) => get(`/api/stances/${encodeURIComponent(id)}`),
     complete: (kind, text) => get("/api/complete", {kind, q: text}),
-    meetings: () => get("/api/meetings"),
-    snapshot: (meeting) => get("/api/snapshot", {meeting}),
     history: (entity, kind) => get("/api/history", {entity, kind}),
-    exportDocument: (document) => get("/api/export", {document}),
     exportUrl: (document) => `/api/export?${new URLSearchParams({document})}`,
-    evolutionSvg: (query) => svg("/api/charts/evolution.svg", query),
-    agreementSvg: (query) => svg("/api/charts/agreement.svg", query),
-    matrixSvg: (query) => svg("/api/charts/agreement-matrix.svg", query),
+    evolution: (query) => get("/api/evolution", query),
+    evolutionSvg: (query) => svg("/api/evolution.svg", query),
+    grid: (meeting) => get("/api/grid", {meeting}),
+    matrixSvg: (query) => svg("/api/agreement-matrix.svg", query),
+    agreementSvg: (query) => svg("/api/agreement.svg", query),
 
-    code: (stance) => request("POST", "/api/stances", {body: stance}),
+    /// A stance on the bytes [start, end) of a document: `stance code --span` with the form's fields.
+    code: (fields) => request("POST", "/api/stances", {body: fields}),
     edit: (id, changes) => request("PATCH", `/api/stances/${encodeURIComponent(id)}`, {body: changes}),
     remove: (id) => request("DELETE", `/api/stances/${encodeURIComponent(id)}`),
-    undo: (change) => request("POST", "/api/undo", {body: {change}}),
-    accept: (suggestion, changes) =>
-        request("POST", `/api/suggestions/${encodeURIComponent(suggestion)}/accept`, {body: changes || {}}),
-    reject: (suggestion, reason) =>
-        request("POST", `/api/suggestions/${encodeURIComponent(suggestion)}/reject`, {body: {reason}}),
+    undo: (changeSet) => request("POST", "/api/undo", {body: {change_set: changeSet}}),
+    accept: (suggestion, changes) => request("POST", `/api/suggestions/${suggestion}/accept`, {body: changes || {}}),
+    reject: (suggestion, reason) => request("POST", `/api/suggestions/${suggestion}/reject`, {body: {reason}}),
 };

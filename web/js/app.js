@@ -1,9 +1,9 @@
 // The workbench's entry: reads the token, then shows the page the address names. Pages are hash
-// routes (#/documents, #/document/ID, #/stance/ID, #/evolution, #/meeting, #/agreement), so the
+// routes (#/documents, #/document/ID?stance=S, #/evolution, #/meeting/ID, #/agreement), so the
 // server serves one HTML file and every view has an address that can be bookmarked.
 import {api, takeToken} from "./api.js";
 import {el, notice, replace} from "./dom.js";
-import {showDocument, showDocuments, showStance} from "./documents.js";
+import {showDocument, showDocuments} from "./documents.js";
 import {showEvolution} from "./evolution.js";
 import {showMeeting} from "./meeting.js";
 import {showAgreement} from "./agreement.js";
@@ -12,7 +12,6 @@ import {parseRoute} from "./routes.js";
 const pages = {
     documents: () => showDocuments(),
     document: (id, query) => showDocument(id, query),
-    stance: (id) => showStance(id),
     evolution: (_, query) => showEvolution(query),
     meeting: (id) => showMeeting(id),
     agreement: (_, query) => showAgreement(query),
@@ -22,10 +21,11 @@ async function show() {
     const {page, id, query} = parseRoute(window.location.hash);
     const view = document.getElementById("view");
     for (const link of document.querySelectorAll("nav a")) {
-        const current = link.dataset.page === page || (link.dataset.page === "documents" && ["document", "stance"].includes(page));
-        link.toggleAttribute("aria-current", current);
+        const current = link.dataset.page === page || (link.dataset.page === "documents" && page === "document");
         if (current) {
             link.setAttribute("aria-current", "page");
+        } else {
+            link.removeAttribute("aria-current");
         }
     }
     notice("");

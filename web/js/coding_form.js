@@ -4,6 +4,7 @@
 import {api} from "./api.js";
 import {bases, kinds} from "./colours.js";
 import {el, field, notice, replace} from "./dom.js";
+import {undoAction} from "./stance_panel.js";
 
 let completionCount = 0;
 
@@ -59,7 +60,9 @@ function startingValues(options) {
     const defaults = options.defaults || {};
     return {
         actor: from.actor || "",
-        claim: from.proposition || from.topic || from.claim || "",
+        claim: from.proposition || from.topic || "",
+        topic: from.topic || "",
+        proposition: from.proposition || "",
         position: from.position || "support",
         score: options.stance && options.stance.score !== undefined ? options.stance.score : "",
         basis: from.basis || "statement",
@@ -67,7 +70,37 @@ function startingValues(options) {
         meeting: from.meeting || defaults.meeting || "",
         agenda_item: from.agenda_item || defaults.agenda_item || "",
         note: from.note || "",
-        coder: from.coder || localStorage.getItem("stance-coder") || "",
+        coder: localStorage.getItem("stance-coder") || "",
+    };
+}
+
+// The fields each write takes (docs/http-api.md): a new stance names its claim as `stance code`
+// does; an edit and a review name the topic and proposition apart.
+const fieldsOf = {
+    new: ["actor", "claim", "position", "score", "basis", "speaker", "meeting", "agenda_item", "note", "coder"],
+    edit: ["actor", "topic", "proposition", "position", "score", "basis", "note"],
+    accept: ["actor", "topic", "proposition", "position", "score", "basis", "speaker", "meeting", "note"],
+};
+
+function inputs(start) {
+    const complete = (name, kind, label, hint) => {
+        const [input, list] = completing(name, kind, start[name]);
+        return [field(label, input, hint), list];
+    };
+    return {
+        actor: () => complete("actor", "actor", "Actor", "an id or a name in any language"),
+        claim: () => complete("claim", "claim", "Claim", "a proposition, or a topic's id or name"),
+        topic: () => complete("topic", "topic", "Topic", "a topic's id or name"),
+        proposition: () => complete("proposition", "proposition", "Proposition", "optional: a proposition under the topic"),
+        position: () => [field("Position", select("position", kinds, start.position))],
+        score: () => [field("Score", el("input", {type: "number", name: "score", min: -1, max: 1, step: 0.05, value: start.score}),
+                            "empty: the position's default")],
+        basis: () => [field("Basis", select("basis", bases, start.basis))],
+        speaker: () => complete("speaker", "person", "Speaker", "optional: the person who said it"),
+        meeting: () => complete("meeting", "meeting", "Meeting", "an id, a date or a title"),
+        agenda_item: () => [field("Agenda item", el("input", {type: "text", name: "agenda_item", value: start.agenda_item}), "optional: its id")],
+        note: () => [field("Note", el("textarea", {name: "note", rows: 2}, start.note))],
+        coder: () => [field("Coder", el("input", {type: "text", name: "coder", value: start.coder}), "who codes: kept in this browser")],
     };
 }
 
@@ -75,28 +108,14 @@ const titles = {new: "Code a stance on the selection", edit: "Edit the stance", 
 
 export function openCodingForm(panel, options) {
     const start = startingValues(options);
-    const [actor, actorList] = completing("actor", "actor", start.actor);
-    const [claim, claimList] = completing("claim", "claim", start.claim);
-    const [speaker, speakerList] = completing("speaker", "person", start.speaker);
-    const [meeting, meetingList] = completing("meeting", "meeting", start.meeting);
-    const agendaItem = el("input", {type: "text", name: "agenda_item", value: start.agenda_item});
+    const builders = inputs(start);
     const refusal = el("div", {class: "refusal", role: "alert", hidden: true});
-    const quote = options.quote || (options.stance && options.stance.quote) || (options.suggestion && options.suggestion.quote) || "";
-    const form = el("form", {class: "card coding", "aria-label": titles[options.mode]},
+    const quote = options.quote || (options.stance && options.stance.quote) || "";
+    const form = el("form", {class: "card coding", "aria-label": titles[options.mode], "data-mode": options.mode},
         el("h2", {}, titles[options.mode]),
         quote ? el("blockquote", {class: "quote"}, quote) : null,
         options.start !== undefined ? el("p", {class: "hint"}, `bytes [${options.start}, ${options.end}) of ${options.document.id}`) : null,
-        field("Actor", actor, "an id or a name in any language"), actorList,
-        field("Claim", claim, "a proposition, or a topic's id or name"), claimList,
-        field("Position", select("position", kinds, start.position)),
-        field("Score", el("input", {type: "number", name: "score", min: -1, max: 1, step: 0.05, value: start.score}),
-              "empty: the position's default"),
-        field("Basis", select("basis", bases, start.basis)),
-        field("Speaker", speaker, "optional: the person who said it"), speakerList,
-        field("Meeting", meeting, "an id, a date or a title"), meetingList,
-        field("Agenda item", agendaItem, "optional: its id"),
-        field("Note", el("textarea", {name: "note", rows: 2}, start.note)),
-        field("Coder", el("input", {type: "text", name: "coder", value: start.coder, required: true})),
+        fieldsOf[options.mode].map((name) => builders[name]()),
         refusal,
         el("div", {class: "actions"}, el("button", {type: "submit"}, options.mode === "edit" ? "Save the change" : "Save"),
            el("button", {type: "button", onclick: () => form.remove()}, "Cancel")));
@@ -106,13 +125,13 @@ export function openCodingForm(panel, options) {
     });
     panel.querySelector("form.coding")?.remove(); // one form at a time
     panel.prepend(form);
-    (options.mode === "edit" ? form.elements.position : actor).focus();
+    form.elements[fieldsOf[options.mode][0]].focus();
     return form;
 }
 
-function formValues(form) {
+function formValues(form, mode) {
     const values = {};
-    for (const name of ["actor", "claim", "position", "score", "basis", "speaker", "meeting", "agenda_item", "note", "coder"]) {
+    for (const name of fieldsOf[mode]) {
         const value = form.elements[name].value.trim();
         if (value !== "") {
             values[name] = name === "score" ? Number(value) : value;
@@ -134,8 +153,10 @@ function changes(values, stance) {
 }
 
 async function submit(form, refusal, options) {
-    const values = formValues(form);
-    localStorage.setItem("stance-coder", values.coder || "");
+    const values = formValues(form, options.mode);
+    if (values.coder) {
+        localStorage.setItem("stance-coder", values.coder);
+    }
     refusal.hidden = true;
     try {
         let result;
@@ -144,16 +165,16 @@ async function submit(form, refusal, options) {
         } else if (options.mode === "accept") {
             result = await api.accept(options.suggestion.id, values);
         } else {
-            result = await api.code({document: options.document.id, start: options.start, end: options.end,
+            result = await api.code({document: options.document.id, span: [options.start, options.end],
                                      quote: options.quote, ...values});
         }
         await options.done();
-        const id = (result && (result.stance || result.id)) || "";
-        notice(`${options.mode === "edit" ? "Saved" : "Coded"} ${id}${result && result.change !== undefined ? ` (change ${result.change})` : ""}.`);
+        const verb = {new: "Coded", edit: "Saved", accept: "Accepted as"}[options.mode];
+        notice(`${verb} ${result.stance.id} (change ${result.change_set}).`, "info", undoAction(result.change_set, {reload: options.done}));
     } catch (error) {
         const problems = error.body && error.body.error && error.body.error.problems;
         replace(refusal, el("p", {}, error.message),
-                Array.isArray(problems) ? el("ul", {}, problems.map((p) => el("li", {}, typeof p === "string" ? p : p.message))) : null);
+                Array.isArray(problems) ? el("ul", {}, problems.map((problem) => el("li", {}, problem.message))) : null);
         refusal.hidden = false;
         notice(error.message, "error");
     }

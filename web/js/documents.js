@@ -27,23 +27,6 @@ export async function showDocuments() {
                el("tbody", {}, rows)));
 }
 
-/// A stance's own page: its document opened at the quote, or, for a document whose text is not
-/// stored (the UN vote tables), the stance with its quote.
-export async function showStance(id) {
-    const stance = await api.stance(id);
-    if (stance.source && stance.source.document) {
-        const {document: document_} = await api.document(stance.source.document);
-        if (document_.text) {
-            window.location.replace(route("document", stance.source.document, {stance: id}));
-            return;
-        }
-    }
-    const panel = el("aside", {class: "panel wide"});
-    replace(document.getElementById("view"), el("h1", {}, `Stance ${id}`),
-            el("p", {}, "The text of its source is not stored in the database; the stance holds its quote."), panel);
-    showStanceDetails(panel, stance, {});
-}
-
 function colouring(stances, by) {
     const byActor = actorColours(stances.map((s) => s.actor));
     return (stance) => (by === "actor" ? byActor.get(stance.actor) : kindColour(stance.position));

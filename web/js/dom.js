@@ -55,10 +55,14 @@ export function details(pairs) {
     return list;
 }
 
-/// The page's message line: errors the API returned, or what a write did.
-export function notice(message, kind = "info") {
+/// The page's message line: errors the API returned, or what a write did, with an optional
+/// button ({label, run}) such as the undo of that write.
+export function notice(message, kind = "info", action = null) {
     const box = document.getElementById("notice");
     box.hidden = !message;
     box.className = `notice ${kind}`;
     box.textContent = message || "";
+    if (message && action) {
+        box.append(" ", el("button", {type: "button", onclick: action.run}, action.label));
+    }
 }

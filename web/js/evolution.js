@@ -5,11 +5,13 @@ import {inlineSvg, linkMarks} from "./chart.js";
 import {el, replace} from "./dom.js";
 import {picker} from "./picker.js";
 import {route} from "./routes.js";
+import {fromQueryJson, openStance} from "./stance_link.js";
 
 const periods = [["none", "no periods"], ["year", "per year"], ["session", "per session"], ["meeting", "per meeting"]];
 
 export async function showEvolution(query) {
     const chart = el("div", {class: "chart", id: "evolution-chart"});
+    const panel = el("aside", {class: "panel wide", id: "panel", hidden: true, "aria-label": "The stance of the mark"});
     const form = picker([
         {name: "actor", label: "Actor", kind: "actor", hint: "an id or a name in any language"},
         {name: "topic", label: "Topic", kind: "topic", hint: "a topic's id or name"},
@@ -18,17 +20,23 @@ export async function showEvolution(query) {
     ], query, (values) => { window.location.hash = route("evolution", "", values); });
     replace(document.getElementById("view"), el("h1", {}, "An actor's evolution"),
             el("p", {class: "hint"}, "Each mark is one stance (shape by basis, filled when the actor's own); click one, or focus it and press Enter, to read its quote in its document."),
-            form, chart);
+            form, chart, panel);
     if (!query.get("actor") || !query.get("topic")) {
         chart.append(el("p", {}, "Choose an actor and a topic."));
         return;
     }
-    const svgText = await api.evolutionSvg({actor: query.get("actor"), topic: query.get("topic"), by: query.get("by") || "year",
-                                            include_inherited: query.get("inherited") === "yes" ? "true" : ""});
+    const parameters = {actor: query.get("actor"), topic: query.get("topic"), by: query.get("by") || "year"};
+    if (query.get("inherited") === "yes") {
+        parameters.include_inherited = "true";
+    }
+    // The chart and the same query's JSON, which holds each mark's stance with its source.
+    const [svgText, evolution] = await Promise.all([api.evolutionSvg(parameters), api.evolution(parameters)]);
+    const stances = new Map([...evolution.points, ...evolution.inherited].map((point) => {
+        const stance = fromQueryJson(point);
+        return [stance.id, stance];
+    }));
     const svg = inlineSvg(chart, svgText);
     if (svg) {
-        linkMarks(svg, "g.stance[data-stance]", (mark) => {
-            window.location.hash = route("stance", mark.dataset.stance);
-        });
+        linkMarks(svg, "g.stance[data-stance]", (mark) => openStance(stances.get(mark.dataset.stance), panel));
     }
 }

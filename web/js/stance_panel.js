@@ -24,7 +24,8 @@ function span(source) {
 
 /// Appends a stance's card to `panel`; `context` holds the document, its stances and reload().
 export function showStanceDetails(panel, stance, context) {
-    const card = el("section", {class: "card stance", "data-stance": stance.id, "aria-label": `Stance ${stance.id}`});
+    const card = el("section", {class: "card stance", "data-stance": stance.id, "aria-label": `Stance ${stance.id}`,
+                                tabindex: -1});
     card.append(el("h2", {}, `${(stance.names && stance.names.actor) || stance.actor} · ${position(stance)}`),
                 details([["actor", named(stance, "actor")], ["claim", named(stance, "proposition") || named(stance, "topic")],
                          ["topic", stance.proposition ? named(stance, "topic") : ""],
@@ -53,7 +54,7 @@ async function removeStance(stance, context) {
     try {
         const result = await api.remove(stance.id);
         await context.reload();
-        notice(`Deleted ${stance.id}${result && result.change ? ` (change ${result.change}; undo it from the history)` : ""}.`);
+        notice(`Deleted ${stance.id} (change ${result.change_set}).`, "info", undoAction(result.change_set, context));
     } catch (error) {
         notice(error.message, "error");
     }
@@ -74,11 +75,16 @@ export async function showHistory(box, stanceId, context) {
     }
 }
 
+/// The notice's button that takes back change set `change`.
+export function undoAction(change, context) {
+    return {label: `Undo change ${change}`, run: () => undoChange(change, context)};
+}
+
 export async function undoChange(change, context) {
     try {
-        await api.undo(change);
+        const result = await api.undo(change);
         await context.reload();
-        notice(`Change ${change} undone.`);
+        notice(`Change ${change} undone (change ${result.change_set}).`);
     } catch (error) {
         notice(error.message, "error");
     }
@@ -99,7 +105,7 @@ export function showSuggestionDetails(panel, suggestion, context) {
     if (writable()) {
         const place = usualPlace(context.stances);
         card.append(el("div", {class: "actions"},
-            el("button", {type: "button", onclick: () => decide(() => api.accept(suggestion.id, place), context, `Accepted suggestion ${suggestion.id}.`)}, "Accept"),
+            el("button", {type: "button", onclick: () => decide(() => api.accept(suggestion.id, {meeting: place.meeting}), context, `Accepted suggestion ${suggestion.id}.`)}, "Accept"),
             el("button", {type: "button", onclick: () => openCodingForm(panel, {mode: "accept", suggestion, document: context.document,
                                                                                     defaults: place, done: context.reload})}, "Edit and accept"),
             field("Reason for rejecting", reason),
