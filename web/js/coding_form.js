@@ -38,19 +38,26 @@ function select(name, options, value) {
     return el("select", {name}, options.map((option) => el("option", {value: option, selected: option === value}, option)));
 }
 
-/// The meeting and agenda item most of a document's stances were coded at: the form's defaults.
-export function usualPlace(stances) {
-    const counts = new Map();
-    for (const stance of stances || []) {
-        const key = JSON.stringify([stance.meeting, stance.agenda_item || ""]);
-        counts.set(key, (counts.get(key) || 0) + 1);
-    }
-    const best = [...counts].sort((a, b) => b[1] - a[1])[0];
-    if (!best) {
+/// The meeting and agenda item of the stance coded last before byte `at` in the document (the
+/// part of the report the words belong to), else those most of its stances were coded at: the
+/// form's defaults.
+export function placeNear(stances, at) {
+    const before = (stances || []).filter((s) => s.source && s.source.start <= at)
+        .sort((a, b) => b.source.start - a.source.start)[0];
+    const chosen = before || mostCommonPlace(stances || []);
+    if (!chosen) {
         return {};
     }
-    const [meeting, agendaItem] = JSON.parse(best[0]);
-    return agendaItem ? {meeting, agenda_item: agendaItem} : {meeting};
+    return chosen.agenda_item ? {meeting: chosen.meeting, agenda_item: chosen.agenda_item} : {meeting: chosen.meeting};
+}
+
+function mostCommonPlace(stances) {
+    const counts = new Map();
+    for (const stance of stances) {
+        const key = `${stance.meeting}\n${stance.agenda_item || ""}`;
+        counts.set(key, {count: (counts.get(key)?.count || 0) + 1, stance});
+    }
+    return [...counts.values()].sort((a, b) => b.count - a.count)[0]?.stance;
 }
 
 /// What the form starts with: the stance being edited, the suggestion being accepted, or the

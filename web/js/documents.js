@@ -7,7 +7,7 @@ import {el, notice, replace} from "./dom.js";
 import {runs} from "./highlight.js";
 import {route} from "./routes.js";
 import {selectedRange} from "./selection.js";
-import {openCodingForm, usualPlace} from "./coding_form.js";
+import {openCodingForm, placeNear} from "./coding_form.js";
 import {showStanceDetails, showSuggestionDetails} from "./stance_panel.js";
 import {offsets} from "./utf8.js";
 
@@ -36,7 +36,7 @@ function legend(stances, by) {
     const items = by === "actor" ? [...actorColours(stances.map((s) => s.actor))].map(([actor, colour]) => [actor, colour])
                                  : [...new Set(stances.map((s) => s.position))].map((kind) => [kind, kindColour(kind)]);
     return el("ul", {class: "legend", "aria-label": `Colours by ${by}`},
-              items.map(([label, colour]) => el("li", {}, el("span", {class: "swatch", style: `background:${colour}`}), label)),
+              items.map(([label, colour]) => el("li", {}, el("span", {class: "swatch", style: {background: colour}}), label)),
               el("li", {}, el("span", {class: "swatch suggested"}), "suggestion (dashed, not yet a stance)"));
 }
 
@@ -77,7 +77,7 @@ function renderText(container, text, stances, suggestions, colourOf) {
             "data-keys": piece.keys.join(" "),
             "data-label": labels.length ? labels.join("; ") : null,
             class: first ? (coded.length < piece.keys.length ? "coded also-suggested" : "coded") : "suggested",
-            style: first ? `--colour:${colourOf(first)}` : null,
+            style: first ? {"--colour": colourOf(first)} : null,
             tabindex: 0,
             title: titles.join("\n"),
         }, words);
@@ -170,7 +170,7 @@ function offerCoding(textBox, text, panel, context) {
         start: map.toByte(range.from),
         end: map.toByte(range.to),
         quote: text.slice(range.from, range.to),
-        defaults: usualPlace(context.stances),
+        defaults: placeNear(context.stances, map.toByte(range.from)),
         done: context.reload,
     });
 }

@@ -27,7 +27,7 @@ export async function showMeeting(id) {
         grid.claims.map((claim, column) => el("td", {class: "position"},
             (byCell.get(`${row}/${column}`) || []).map((stance) => el("a", {
                 href: stance.source ? route("document", stance.source.document, {stance: stance.id}) : "#",
-                style: `--colour:${kindColour(stance.position)}`,
+                style: {"--colour": kindColour(stance.position)},
                 title: `${actor.id} ${stance.position} on ${claim.label}${stance.quote ? `: “${stance.quote.slice(0, 160)}”` : ""}`,
                 onclick: (event) => {
                     event.preventDefault();

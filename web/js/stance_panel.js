@@ -3,7 +3,7 @@
 // stance; accept, edit and accept, reject for a suggestion.
 import {api} from "./api.js";
 import {details, el, field, notice, replace} from "./dom.js";
-import {openCodingForm, usualPlace} from "./coding_form.js";
+import {openCodingForm, placeNear} from "./coding_form.js";
 
 const writable = () => document.body.dataset.readOnly !== "yes";
 
@@ -103,7 +103,7 @@ export function showSuggestionDetails(panel, suggestion, context) {
                          ["quote", suggestion.quote || suggestion.sentence],
                          ["source", `bytes [${suggestion.start}, ${suggestion.end})`]]));
     if (writable()) {
-        const place = usualPlace(context.stances);
+        const place = placeNear(context.stances, suggestion.start);
         card.append(el("div", {class: "actions"},
             el("button", {type: "button", onclick: () => decide(() => api.accept(suggestion.id, {meeting: place.meeting}), context, `Accepted suggestion ${suggestion.id}.`)}, "Accept"),
             el("button", {type: "button", onclick: () => openCodingForm(panel, {mode: "accept", suggestion, document: context.document,
