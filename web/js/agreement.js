@@ -22,8 +22,9 @@ export async function showAgreement(query) {
             matrix,
             el("h2", {}, "Two actors over time"),
             el("p", {class: "hint"}, "Click a cell of the matrix, or name two actors."),
-            picker([{name: "a", label: "First actor", kind: "actor"}, {name: "b", label: "Second actor", kind: "actor"},
-                    {name: "by", label: "Periods", options: periods}],
+            picker([{name: "a", label: "First actor", kind: "actor", hint: "an id or a name in any language"},
+                    {name: "b", label: "Second actor", kind: "actor", hint: "an id or a name in any language"},
+                    {name: "by", label: "Periods", options: periods, hint: "one point per period"}],
                    query, (values) => go({a: values.a || "", b: values.b || "", by: values.by || ""})),
             line);
     await Promise.all([drawMatrix(matrix, query, go), drawLine(line, query)]);

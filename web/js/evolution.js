@@ -15,8 +15,9 @@ export async function showEvolution(query) {
     const form = picker([
         {name: "actor", label: "Actor", kind: "actor", hint: "an id or a name in any language"},
         {name: "topic", label: "Topic", kind: "topic", hint: "a topic's id or name"},
-        {name: "by", label: "Periods", options: periods, value: "year"},
-        {name: "inherited", label: "Group stances", options: [["", "own only"], ["yes", "with inherited"]]},
+        {name: "by", label: "Periods", options: periods, value: "year", hint: "means, spread and shifts per period"},
+        {name: "inherited", label: "Group stances", options: [["", "own only"], ["yes", "with inherited"]],
+         hint: "those it shares as a member"},
     ], query, (values) => { window.location.hash = route("evolution", "", values); });
     replace(document.getElementById("view"), el("h1", {}, "An actor's evolution"),
             el("p", {class: "hint"}, "Each mark is one stance (shape by basis, filled when the actor's own); click one, or focus it and press Enter, to read its quote in its document."),
