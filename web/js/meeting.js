@@ -20,20 +20,26 @@ export async function showMeeting(id) {
     const grid = await api.grid(id);
     const panel = el("aside", {class: "panel wide", id: "panel", hidden: true, "aria-label": "The stance of the cell"});
     const byCell = new Map(grid.cells.map((cell) => [`${cell.actor}/${cell.claim}`, cell.stances]));
-    const head = el("tr", {}, el("th", {scope: "col"}, "actor \\ claim"),
-                    grid.claims.map((claim) => el("th", {scope: "col", title: claim.path || claim.topic}, claim.label)));
-    const rows = grid.actors.map((actor, row) => el("tr", {},
-        el("th", {scope: "row"}, actor.name && actor.name !== actor.id ? `${actor.name} (${actor.id})` : actor.id),
-        grid.claims.map((claim, column) => el("td", {class: "position"},
-            (byCell.get(`${row}/${column}`) || []).map((stance) => el("a", {
-                href: stance.source ? route("document", stance.source.document, {stance: stance.id}) : "#",
-                style: {"--colour": kindColour(stance.position)},
-                title: `${actor.id} ${stance.position} on ${claim.label}${stance.quote ? `: “${stance.quote.slice(0, 160)}”` : ""}`,
-                onclick: (event) => {
-                    event.preventDefault();
-                    openStance({...stance, actor: actor.id, topic: claim.topic, proposition: claim.proposition}, panel);
-                },
-            }, stance.position))))));
+    const actors = grid.actors.map((actor, index) => ({index, text: actor.name && actor.name !== actor.id ? `${actor.name} (${actor.id})` : actor.id, actor}));
+    const claims = grid.claims.map((claim, index) => ({index, text: claim.label, title: claim.path || claim.topic, claim}));
+    const cell = (actor, claim) => el("td", {class: "position"},
+        (byCell.get(`${actor.index}/${claim.index}`) || []).map((stance) => el("a", {
+            href: stance.source ? route("document", stance.source.document, {stance: stance.id}) : "#",
+            style: {"--colour": kindColour(stance.position)},
+            title: `${actor.actor.id} ${stance.position} on ${claim.text}${stance.quote ? `: “${stance.quote.slice(0, 160)}”` : ""}`,
+            onclick: (event) => {
+                event.preventDefault();
+                openStance({...stance, actor: actor.actor.id, topic: claim.claim.topic, proposition: claim.claim.proposition}, panel);
+            },
+        }, stance.position)));
+    // The longer list runs down, so that the grid fits the page: claims down for a report with a
+    // few speakers, actors down for a UN session with a few roll calls.
+    const claimsDown = claims.length > actors.length;
+    const [down, across] = claimsDown ? [claims, actors] : [actors, claims];
+    const head = el("tr", {}, el("th", {scope: "col"}, claimsDown ? "claim \\ actor" : "actor \\ claim"),
+                    across.map((item) => el("th", {scope: "col", title: item.title || item.text}, item.text)));
+    const rows = down.map((item) => el("tr", {}, el("th", {scope: "row", title: item.title || null}, item.text),
+        across.map((other) => (claimsDown ? cell(other, item) : cell(item, other)))));
     replace(view, el("h1", {}, `Who stood where: ${grid.meeting.title || id}`), form,
             el("p", {class: "meta"}, `${grid.meeting.date} · ${grid.actors.length} actors · ${grid.claims.length} claims · ${grid.stance_count} stances`),
             el("p", {class: "hint"}, "Each cell names the position and links to its quote; the colour repeats the word."),
