@@ -55,8 +55,15 @@ function renderText(container, text, stances, suggestions, colourOf) {
         spans.push({key: `g:${suggestion.id}`, start: suggestion.start, end: suggestion.end});
     }
     const pieces = runs(text, spans);
-    const lastRun = new Map(); // key → the index of its last run, which carries its text label
-    pieces.forEach((piece, index) => piece.keys.forEach((key) => lastRun.set(key, index)));
+    // A span's last run carries its text label; its first run is its stop in the tab order.
+    const lastRun = new Map();
+    const firstRun = new Map();
+    pieces.forEach((piece, index) => piece.keys.forEach((key) => {
+        lastRun.set(key, index);
+        if (!firstRun.has(key)) {
+            firstRun.set(key, index);
+        }
+    }));
     const nodes = pieces.map((piece, index) => {
         const words = text.slice(piece.from, piece.to);
         if (!piece.keys.length) {
@@ -78,7 +85,7 @@ function renderText(container, text, stances, suggestions, colourOf) {
             "data-label": labels.length ? labels.join("; ") : null,
             class: first ? (coded.length < piece.keys.length ? "coded also-suggested" : "coded") : "suggested",
             style: first ? {"--colour": colourOf(first)} : null,
-            tabindex: 0,
+            tabindex: piece.keys.some((key) => firstRun.get(key) === index) ? 0 : null,
             title: titles.join("\n"),
         }, words);
     });
