@@ -48,7 +48,7 @@ export function serve(database, ...options) {
             const found = output.match(/http:\/\/127\.0\.0\.1:\d+\/\S*/);
             if (found) {
                 clearTimeout(timer);
-                resolve({url: found[0], process: server, output: () => output});
+                resolve({url: found[0], database, process: server, output: () => output});
             }
         };
         server.stdout.on("data", read);

@@ -3,22 +3,32 @@
 // content checked; one stance is coded by selecting words, found highlighted after a reload and in
 // the export, and undone; a refusal shows its message. A screenshot of each page is kept in the
 // build tree (STANCE_BROWSER_WORK) to be looked at.
-import {after, before, test} from "node:test";
+import {after, afterEach, before, test} from "node:test";
 import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
 
-import {freshDatabase, launchBrowser, open, screenshot, selectWords, serve} from "./harness.mjs";
+import {env, freshDatabase, launchBrowser, open, screenshot, selectWords, serve} from "./harness.mjs";
 
 const seedDocument = "nl-mfa-letter-nac-fm-2017-03-31";
+const debateDocument = "ungdc-nld-77-2022";
 let server;
 let browser;
 let page;
+const pageErrors = [];
+
+/// How many stances of the dataset `file` point into `document`: what its view must highlight.
+function stancesIn(file, document) {
+    const dataset = JSON.parse(fs.readFileSync(path.join(env.source, file), "utf8"));
+    return dataset.stances.filter((stance) => stance.source && stance.source.document === document).length;
+}
 
 before(async () => {
     const database = freshDatabase();
     server = await serve(database);
     browser = await launchBrowser();
     page = await browser.newPage();
-    page.on("pageerror", (error) => { throw error; });
+    page.on("pageerror", (error) => pageErrors.push(error.message));
     await page.goto(server.url);
     await page.waitForFunction(() => document.body.dataset.ready);
 });
@@ -26,6 +36,10 @@ before(async () => {
 after(async () => {
     await browser?.close();
     server?.process.kill("SIGTERM");
+});
+
+afterEach(() => {
+    assert.deepEqual(pageErrors.splice(0), [], "no script error on the page");
 });
 
 const count = (selector) => page.$$eval(selector, (nodes) => nodes.length);
@@ -41,15 +55,17 @@ test("documents: the list names the seed report and the general-debate speeches"
     await open(page, server.url, "#/documents");
     const rows = await page.$$eval("table.list tbody tr", (trs) => trs.map((tr) => tr.textContent));
     assert.ok(rows.some((row) => row.includes(seedDocument)), "the seed report is listed");
-    assert.ok(rows.some((row) => /NLD.*2022|2022.*NLD|nld.*77/i.test(row)), `a Dutch 2022 speech is listed: ${rows.join("\n")}`);
+    assert.ok(rows.some((row) => row.includes(debateDocument)), `the Dutch 2022 speech is listed: ${rows.join("\n")}`);
     await screenshot(page, "documents");
 });
 
+const highlightedStances = () => page.$$eval("#document-text mark[data-keys]", (marks) =>
+    new Set(marks.flatMap((mark) => mark.dataset.keys.split(" ")).filter((key) => key.startsWith("s:"))).size);
+
 test("documents: the seed report shows every coded span, and a click shows the stance", async () => {
     await open(page, server.url, `#/document/${seedDocument}`);
-    const keys = await page.$$eval("#document-text mark[data-keys]", (marks) =>
-        new Set(marks.flatMap((mark) => mark.dataset.keys.split(" ")).filter((key) => key.startsWith("s:"))).size);
-    assert.equal(keys, 46, "each of the seed's 46 stances has its highlighted span");
+    assert.equal(await highlightedStances(), stancesIn("data/seed/nato-2017-03-31.json", seedDocument),
+                 "each of the seed's stances has its highlighted span");
     assert.ok(await count("#document-text mark.suggested, #document-text mark.also-suggested") > 0,
               "stored suggestions are outlined");
     await page.click("#document-text mark.coded");
@@ -62,6 +78,12 @@ test("documents: the seed report shows every coded span, and a click shows the s
     await page.click("input[name=colour-by][value=actor]");
     await page.waitForFunction(() => document.querySelector("ul.legend")?.textContent.includes("nld"));
     await page.click("input[name=colour-by][value=position]");
+});
+
+test("documents: a general-debate speech shows its coded spans", async () => {
+    await open(page, server.url, `#/document/${debateDocument}`);
+    assert.equal(await highlightedStances(), stancesIn("data/general-debate/nld-russia-ukraine.json", debateDocument));
+    await screenshot(page, "document-debate");
 });
 
 test("coding: select words, fill the form, save; the stance is highlighted after a reload and exported", async () => {
@@ -185,4 +207,23 @@ test("agreement: the session's heatmap, and a clicked pair's agreement over time
     await page.waitForFunction(() => document.body.dataset.ready === "agreement");
     assert.ok(await count("#agreement-chart svg .point") > 0, "the pair's agreement per session");
     await screenshot(page, "agreement");
+});
+
+test("read-only: the same pages, without any way to write", async () => {
+    const readOnly = await serve(server.database, "--read-only");
+    try {
+        const other = await browser.newPage();
+        await other.goto(readOnly.url);
+        await other.waitForFunction(() => document.body.dataset.ready);
+        assert.equal(await other.evaluate(() => document.body.dataset.readOnly), "yes");
+        await open(other, readOnly.url, `#/document/${seedDocument}`);
+        await other.click("#document-text mark.coded");
+        await other.waitForSelector("#panel section.card.stance");
+        assert.equal(await other.$$eval("#panel button", (buttons) => buttons.length), 0, "no edit, delete or undo");
+        await selectWords(other, /In de NRR werd eveneens gesproken/);
+        assert.equal(await other.$("form.coding"), null, "a selection offers no coding form");
+        await other.close();
+    } finally {
+        readOnly.process.kill("SIGTERM");
+    }
 });

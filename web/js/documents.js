@@ -119,7 +119,9 @@ export async function showDocument(id, query) {
     }
     const byKey = renderText(textBox, text, stances, suggestions, colouring(stances, by));
     const context = {document: document_, stances, reload: () => showDocument(id, query)};
-    panel.append(el("p", {class: "hint"}, "Point at or click a marked passage to see its stance; select words to code a new one."));
+    panel.append(el("p", {class: "hint"}, document.body.dataset.readOnly === "yes"
+        ? "Point at or click a marked passage to see its stance. This server is read-only: nothing can be coded."
+        : "Point at or click a marked passage to see its stance; select words to code a new one."));
 
     const open = (mark) => {
         for (const old of textBox.querySelectorAll("mark.focused")) {
@@ -166,7 +168,7 @@ export async function showDocument(id, query) {
 }
 
 function offerCoding(textBox, text, panel, context) {
-    const range = selectedRange(textBox, text);
+    const range = document.body.dataset.readOnly === "yes" ? null : selectedRange(textBox, text);
     if (!range) {
         return;
     }
