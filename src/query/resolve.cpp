@@ -153,6 +153,30 @@ std::vector<Entry> meeting_entries(const Catalog& catalog) {
     return entries;
 }
 
+// Propositions have no names to type: their id, and the words of their statement for completion.
+std::vector<Entry> proposition_entries(const Catalog& catalog) {
+    std::vector<Entry> entries;
+    entries.reserve(catalog.propositions().size());
+    for (const Proposition& proposition : catalog.propositions()) {
+        Entry entry{proposition.id.str(), describe(proposition.id.str(), proposition.statement), {}, std::nullopt};
+        add_key(entry, Tier::id, proposition.id.str());
+        add_title(entry, proposition.statement);
+        entries.push_back(std::move(entry));
+    }
+    return entries;
+}
+
+std::vector<Entry> person_entries(const Catalog& catalog) {
+    std::vector<Entry> entries = actor_entries(catalog); // one per actor, in the catalog's order
+    std::vector<Entry> persons;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        if (catalog.actors()[i].kind == ActorKind::person) {
+            persons.push_back(std::move(entries[i]));
+        }
+    }
+    return persons;
+}
+
 bool starts_with(std::string_view text, std::string_view prefix) {
     return text.size() >= prefix.size() && text.substr(0, prefix.size()) == prefix;
 }
@@ -208,8 +232,8 @@ std::optional<double> word_nearness(const Entry& entry, const std::string& query
 }
 
 // A date reference suggests the meetings nearest to it in time, a word reference the names that
-// share its words: near misses of the same kind as what was typed.
-std::vector<std::string> closest(const std::vector<Entry>& entries, const Reference& reference) {
+// share its words: near misses of the same kind as what was typed, nearest first.
+std::vector<const Entry*> ranked_near(const std::vector<Entry>& entries, const Reference& reference) {
     const std::size_t query_length = decode_utf8(reference.folded).size();
     std::vector<std::pair<double, const Entry*>> ranked;
     for (const Entry& entry : entries) {
@@ -224,9 +248,19 @@ std::vector<std::string> closest(const std::vector<Entry>& entries, const Refere
     std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
         return a.first != b.first ? a.first < b.first : a.second->id < b.second->id;
     });
+    std::vector<const Entry*> out;
+    out.reserve(ranked.size());
+    for (const auto& item : ranked) {
+        out.push_back(item.second);
+    }
+    return out;
+}
+
+std::vector<std::string> closest(const std::vector<Entry>& entries, const Reference& reference) {
+    const std::vector<const Entry*> ranked = ranked_near(entries, reference);
     std::vector<std::string> out;
     for (std::size_t i = 0; i < ranked.size() && i < max_candidates; ++i) {
-        out.push_back(ranked[i].second->display);
+        out.push_back(ranked[i]->display);
     }
     return out;
 }
@@ -371,6 +405,47 @@ ActorId resolve_person(const Catalog& catalog, std::string_view reference) {
                                           reference, found.name, actor.str(), to_string(found.kind)));
     }
     return actor;
+}
+
+std::vector<NameMatch> complete_names(const Catalog& catalog, NameKind kind, std::string_view typed,
+                                      std::size_t limit) {
+    std::vector<Entry> entries;
+    switch (kind) {
+    case NameKind::actor: entries = actor_entries(catalog); break;
+    case NameKind::person: entries = person_entries(catalog); break;
+    case NameKind::topic: entries = topic_entries(catalog); break;
+    case NameKind::proposition: entries = proposition_entries(catalog); break;
+    case NameKind::meeting: entries = meeting_entries(catalog); break;
+    }
+    const Reference reference{fold_for_matching(typed), Date::parse(trimmed(typed))};
+    std::vector<NameMatch> out;
+    if (reference.folded.empty() || limit == 0) {
+        return out;
+    }
+    std::vector<const Entry*> listed;
+    auto add = [&](const Entry* entry, bool resolves) {
+        if (out.size() < limit && std::find(listed.begin(), listed.end(), entry) == listed.end()) {
+            listed.push_back(entry);
+            out.push_back(NameMatch{entry->id, entry->display, resolves});
+        }
+    };
+    bool decided = false; // resolution stops at the first tier that matches
+    for (Tier tier : {Tier::id, Tier::code, Tier::name, Tier::part}) {
+        std::vector<const Entry*> matches;
+        for (const Entry& entry : entries) {
+            if (matches_in_tier(entry, tier, reference)) {
+                matches.push_back(&entry);
+            }
+        }
+        for (const Entry* entry : matches) {
+            add(entry, !decided && matches.size() == 1);
+        }
+        decided = decided || !matches.empty();
+    }
+    for (const Entry* entry : ranked_near(entries, reference)) {
+        add(entry, false);
+    }
+    return out;
 }
 
 DocumentId resolve_document(const Store& store, std::string_view reference) {

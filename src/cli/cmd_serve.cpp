@@ -1,0 +1,90 @@
+// `stance serve`: the workbench in the browser over the database (docs/workbench.md). Prints the
+// URL to open, with the write token, as one line on standard output, and serves until SIGINT or
+// SIGTERM, then finishes the requests it is answering and exits 0.
+#include <pthread.h>
+#include <signal.h>
+
+#include <iostream>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "serve/server.hpp"
+
+namespace stance::cli {
+
+namespace {
+
+struct ServeCommand {
+    serve::ServeOptions options;
+};
+
+// SIGINT and SIGTERM are blocked in every thread and taken by one that waits for them, so that
+// stopping the server happens in ordinary code, not in a signal handler.
+sigset_t stop_signals() {
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    return signals;
+}
+
+void run_serve(const Context& context, ServeCommand& command) {
+    (void)context.open_store(command.options.read_only); // the CLI's checks of --db, and the file opened once
+    command.options.database = context.database;
+    command.options.author = context.author();
+    command.options.busy_timeout_ms = context.busy_timeout_ms;
+
+    const sigset_t signals = stop_signals();
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr); // before any thread starts, so all inherit it
+    serve::Server server(command.options);
+    server.bind();
+    std::cout << server.url() << std::endl; // one line, flushed: scripts and tests read the port from it
+    if (!context.quiet) {
+        std::cerr << fmt::format("stance serve: {} on port {}{}; Ctrl-C stops\n", context.database, server.port(),
+                                 command.options.read_only ? ", read-only" : ", writes need the token in the URL");
+    }
+    std::thread waiter([&server, signals] {
+        int received = 0;
+        sigwait(&signals, &received);
+        server.stop();
+    });
+    try {
+        server.run();
+    } catch (...) {
+        pthread_kill(waiter.native_handle(), SIGTERM);
+        waiter.join();
+        throw;
+    }
+    pthread_kill(waiter.native_handle(), SIGTERM); // no-op for the waiter when a signal already stopped us
+    waiter.join();
+    if (!context.quiet) {
+        std::cerr << "stance serve: stopped\n";
+    }
+}
+
+} // namespace
+
+void setup_serve(CLI::App& app, Context& context) {
+    auto* command = app.add_subcommand(
+        "serve", "The workbench: read, code and review stances in the browser (prints the URL to open)");
+    auto options = std::make_shared<ServeCommand>();
+    serve::ServeOptions& o = options->options;
+    command->add_option("--port", o.port, "The port to listen on; 0: any free one (the URL printed says which)")
+        ->check(CLI::Range(0, 65535))
+        ->capture_default_str();
+    command->add_option("--host", o.host,
+                        "The address to listen on (default 127.0.0.1: this machine only; another address lets "
+                        "others connect)")
+        ->capture_default_str();
+    command->add_flag("--read-only", o.read_only, "Serve without any write route (the database is opened read-only)");
+    command->add_option("--token", o.token,
+                        "The token writes need (16 characters or more); default: a random one, printed in the URL");
+    command->add_option("--rate", o.requests_per_second, "Requests per second one client may send on average")
+        ->check(CLI::Range(0.1, 100000.0))
+        ->capture_default_str();
+    command->callback([&context, options] { run_serve(context, *options); });
+}
+
+} // namespace stance::cli

@@ -1,0 +1,39 @@
+#include <httplib.h>
+
+#include "serve/http_error.hpp"
+#include "serve/routes.hpp"
+
+namespace stance::serve {
+
+Handler answering_errors(Handler handler) {
+    return [handler = std::move(handler)](const httplib::Request& request, httplib::Response& response) {
+        try {
+            handler(request, response);
+        } catch (...) {
+            send_exception(response, std::current_exception());
+        }
+    };
+}
+
+Handler api_route(const Api& api, ApiHandler handler) {
+    const Api* context = &api;
+    return answering_errors([context, handler](const httplib::Request& request, httplib::Response& response) {
+        handler(*context, request, response);
+    });
+}
+
+void send_json(httplib::Response& response, const boost::json::value& value, int status) {
+    send_json_text(response, boost::json::serialize(value), status);
+}
+
+void send_json_text(httplib::Response& response, std::string text, int status) {
+    response.status = status;
+    response.set_content(std::move(text), "application/json; charset=utf-8");
+}
+
+void send_svg(httplib::Response& response, std::string svg) {
+    response.status = 200;
+    response.set_content(std::move(svg), "image/svg+xml");
+}
+
+} // namespace stance::serve
