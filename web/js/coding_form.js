@@ -104,8 +104,9 @@ function inputs(start) {
                             "empty: the position's default")],
         basis: () => [field("Basis", select("basis", bases, start.basis))],
         speaker: () => complete("speaker", "person", "Speaker", "optional: the person who said it"),
-        meeting: () => complete("meeting", "meeting", "Meeting", "an id, a date or a title"),
-        agenda_item: () => [field("Agenda item", el("input", {type: "text", name: "agenda_item", value: start.agenda_item}), "optional: its id")],
+        meeting: () => complete("meeting", "meeting", "Meeting", "an id, a date or a title; filled from the stance coded just before"),
+        agenda_item: () => [field("Agenda item", el("input", {type: "text", name: "agenda_item", value: start.agenda_item}),
+                                  "optional: its id; check it")],
         note: () => [field("Note", el("textarea", {name: "note", rows: 2}, start.note))],
         coder: () => [field("Coder", el("input", {type: "text", name: "coder", value: start.coder}), "who codes: kept in this browser")],
     };
@@ -122,7 +123,7 @@ export function openCodingForm(panel, options) {
         el("h2", {}, titles[options.mode]),
         quote ? el("blockquote", {class: "quote"}, quote) : null,
         options.start !== undefined ? el("p", {class: "hint"}, `bytes [${options.start}, ${options.end}) of ${options.document.id}`) : null,
-        fieldsOf[options.mode].map((name) => builders[name]()),
+        el("div", {class: "fields"}, fieldsOf[options.mode].map((name) => builders[name]())),
         refusal,
         el("div", {class: "actions"}, el("button", {type: "submit"}, options.mode === "edit" ? "Save the change" : "Save"),
            el("button", {type: "button", onclick: () => form.remove()}, "Cancel")));
@@ -183,6 +184,7 @@ async function submit(form, refusal, options) {
         replace(refusal, el("p", {}, error.message),
                 Array.isArray(problems) ? el("ul", {}, problems.map((problem) => el("li", {}, problem.message))) : null);
         refusal.hidden = false;
+        refusal.scrollIntoView({block: "nearest"});
         notice(error.message, "error");
     }
 }
