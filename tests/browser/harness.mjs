@@ -73,7 +73,9 @@ export async function open(page, base, hash) {
     await page.evaluate(() => { delete document.body.dataset.ready; }).catch(() => {});
     const url = new URL(base);
     url.hash = hash;
-    if (page.url().startsWith(url.origin)) {
+    if (new URL(page.url()).hash === hash) {
+        await page.reload(); // the same address again: no hashchange, so load it afresh
+    } else if (page.url().startsWith(url.origin)) {
         await page.evaluate((h) => { window.location.hash = h; }, hash);
     } else {
         await page.goto(url.toString());

@@ -30,7 +30,8 @@ export function showStanceDetails(panel, stance, context) {
                 details([["actor", named(stance, "actor")], ["claim", named(stance, "proposition") || named(stance, "topic")],
                          ["topic", stance.proposition ? named(stance, "topic") : ""],
                          ["position", position(stance)], ["breadth", stance.breadth === "single" ? "" : stance.breadth],
-                         ["basis", stance.basis], ["speaker", named(stance, "speaker")],
+                         // A dataset leaves the basis out when it is the default (docs/dataset-format.md).
+                         ["basis", stance.basis || (stance.reported_by ? "reported" : "statement")], ["speaker", named(stance, "speaker")],
                          ["reported by", named(stance, "reported_by")], ["meeting", named(stance, "meeting")],
                          ["agenda item", stance.agenda_item], ["coder", stance.coder], ["note", stance.note],
                          ["paraphrase", stance.paraphrase], ["quote", stance.quote], ["source", span(stance.source)],
