@@ -4,6 +4,7 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <algorithm>
 #include <iostream>
 #include <thread>
 
@@ -74,9 +75,10 @@ void setup_serve(CLI::App& app, Context& context) {
     command->add_option("--port", o.port, "The port to listen on; 0: any free one (the URL printed says which)")
         ->check(CLI::Range(0, 65535))
         ->capture_default_str();
-    command->add_option("--host", o.host,
-                        "The address to listen on (default 127.0.0.1: this machine only; another address lets "
-                        "others connect)")
+    command
+        ->add_option("--host", o.host,
+                     "The address to listen on (default 127.0.0.1: this machine only; another address lets "
+                     "others connect)")
         ->capture_default_str();
     command->add_flag("--read-only", o.read_only, "Serve without any write route (the database is opened read-only)");
     command->add_option("--token", o.token,
@@ -84,7 +86,11 @@ void setup_serve(CLI::App& app, Context& context) {
     command->add_option("--rate", o.requests_per_second, "Requests per second one client may send on average")
         ->check(CLI::Range(0.1, 100000.0))
         ->capture_default_str();
-    command->callback([&context, options] { run_serve(context, *options); });
+    command->callback([&context, options] {
+        // A page loading its charts sends a burst: four seconds' worth at once is allowed.
+        options->options.burst = std::max(1.0, 4.0 * options->options.requests_per_second);
+        run_serve(context, *options);
+    });
 }
 
 } // namespace stance::cli

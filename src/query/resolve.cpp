@@ -13,6 +13,7 @@
 
 #include "stance/error.hpp"
 #include "stance/query/catalog.hpp"
+#include "stance/query/complete.hpp"
 #include "stance/store/store.hpp"
 #include "stance/text/fold.hpp"
 
@@ -154,10 +155,10 @@ std::vector<Entry> meeting_entries(const Catalog& catalog) {
 }
 
 // Propositions have no names to type: their id, and the words of their statement for completion.
-std::vector<Entry> proposition_entries(const Catalog& catalog) {
+std::vector<Entry> proposition_entries(const std::vector<Proposition>& propositions) {
     std::vector<Entry> entries;
-    entries.reserve(catalog.propositions().size());
-    for (const Proposition& proposition : catalog.propositions()) {
+    entries.reserve(propositions.size());
+    for (const Proposition& proposition : propositions) {
         Entry entry{proposition.id.str(), describe(proposition.id.str(), proposition.statement), {}, std::nullopt};
         add_key(entry, Tier::id, proposition.id.str());
         add_title(entry, proposition.statement);
@@ -356,6 +357,39 @@ std::string resolve(std::string_view kind, std::string_view listing, const std::
     throw not_found_error(message, std::move(candidates));
 }
 
+// Every entry each tier matches, in the order resolution tries the tiers, then the nearest ones.
+std::vector<NameMatch> complete(const std::vector<Entry>& entries, std::string_view typed, std::size_t limit) {
+    const Reference reference{fold_for_matching(typed), Date::parse(trimmed(typed))};
+    std::vector<NameMatch> out;
+    if (reference.folded.empty() || limit == 0) {
+        return out;
+    }
+    std::vector<const Entry*> listed;
+    auto add = [&](const Entry* entry, bool resolves) {
+        if (out.size() < limit && std::find(listed.begin(), listed.end(), entry) == listed.end()) {
+            listed.push_back(entry);
+            out.push_back(NameMatch{entry->id, entry->display, resolves});
+        }
+    };
+    bool decided = false; // resolution stops at the first tier that matches
+    for (Tier tier : {Tier::id, Tier::code, Tier::name, Tier::part}) {
+        std::vector<const Entry*> matches;
+        for (const Entry& entry : entries) {
+            if (matches_in_tier(entry, tier, reference)) {
+                matches.push_back(&entry);
+            }
+        }
+        for (const Entry* entry : matches) {
+            add(entry, !decided && matches.size() == 1);
+        }
+        decided = decided || !matches.empty();
+    }
+    for (const Entry* entry : ranked_near(entries, reference)) {
+        add(entry, false);
+    }
+    return out;
+}
+
 } // namespace
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
@@ -409,43 +443,18 @@ ActorId resolve_person(const Catalog& catalog, std::string_view reference) {
 
 std::vector<NameMatch> complete_names(const Catalog& catalog, NameKind kind, std::string_view typed,
                                       std::size_t limit) {
-    std::vector<Entry> entries;
     switch (kind) {
-    case NameKind::actor: entries = actor_entries(catalog); break;
-    case NameKind::person: entries = person_entries(catalog); break;
-    case NameKind::topic: entries = topic_entries(catalog); break;
-    case NameKind::proposition: entries = proposition_entries(catalog); break;
-    case NameKind::meeting: entries = meeting_entries(catalog); break;
+    case NameKind::actor: return complete(actor_entries(catalog), typed, limit);
+    case NameKind::person: return complete(person_entries(catalog), typed, limit);
+    case NameKind::topic: return complete(topic_entries(catalog), typed, limit);
+    case NameKind::meeting: return complete(meeting_entries(catalog), typed, limit);
     }
-    const Reference reference{fold_for_matching(typed), Date::parse(trimmed(typed))};
-    std::vector<NameMatch> out;
-    if (reference.folded.empty() || limit == 0) {
-        return out;
-    }
-    std::vector<const Entry*> listed;
-    auto add = [&](const Entry* entry, bool resolves) {
-        if (out.size() < limit && std::find(listed.begin(), listed.end(), entry) == listed.end()) {
-            listed.push_back(entry);
-            out.push_back(NameMatch{entry->id, entry->display, resolves});
-        }
-    };
-    bool decided = false; // resolution stops at the first tier that matches
-    for (Tier tier : {Tier::id, Tier::code, Tier::name, Tier::part}) {
-        std::vector<const Entry*> matches;
-        for (const Entry& entry : entries) {
-            if (matches_in_tier(entry, tier, reference)) {
-                matches.push_back(&entry);
-            }
-        }
-        for (const Entry* entry : matches) {
-            add(entry, !decided && matches.size() == 1);
-        }
-        decided = decided || !matches.empty();
-    }
-    for (const Entry* entry : ranked_near(entries, reference)) {
-        add(entry, false);
-    }
-    return out;
+    return {};
+}
+
+std::vector<NameMatch> complete_propositions(const std::vector<Proposition>& propositions, std::string_view typed,
+                                             std::size_t limit) {
+    return complete(proposition_entries(propositions), typed, limit);
 }
 
 DocumentId resolve_document(const Store& store, std::string_view reference) {

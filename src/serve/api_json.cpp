@@ -77,7 +77,7 @@ boost::json::object suggestion_json(const Suggestion& s, const Catalog& catalog)
 }
 
 boost::json::object document_summary_json(const Document& document) {
-    boost::json::object out{{"id", document.id.str()},      {"title", document.title},
+    boost::json::object out{{"id", document.id.str()},       {"title", document.title},
                             {"language", document.language}, {"author", document.author},
                             {"origin", document.origin},     {"sha256", document.sha256},
                             {"bytes", document.text.size()}, {"text_stored", !document.text.empty()}};
@@ -98,7 +98,8 @@ boost::json::object change_set_json(const ChangeSet& set) {
     for (const EntityChange& change : set.changes) {
         boost::json::array fields;
         for (const FieldChange& field : changed_fields(change)) {
-            fields.push_back(boost::json::object{{"field", field.field}, {"before", field.before}, {"after", field.after}});
+            fields.push_back(
+                boost::json::object{{"field", field.field}, {"before", field.before}, {"after", field.after}});
         }
         changes.push_back(boost::json::object{{"kind", to_string(change.key.kind)},
                                               {"id", change.key.id},
@@ -106,9 +107,12 @@ boost::json::object change_set_json(const ChangeSet& set) {
                                               {"after", state_json(change.after)},
                                               {"fields", std::move(fields)}});
     }
-    boost::json::object out{{"id", set.id},         {"action", set.action},
-                            {"by", set.by},         {"at", set.at},
-                            {"summary", set.summary}, {"bulk_stances", set.bulk_stances},
+    boost::json::object out{{"id", set.id},
+                            {"action", set.action},
+                            {"by", set.by},
+                            {"at", set.at},
+                            {"summary", set.summary},
+                            {"bulk_stances", set.bulk_stances},
                             {"changes", std::move(changes)}};
     out["undoes"] = set.undoes ? boost::json::value(*set.undoes) : boost::json::value(nullptr);
     out["undone_by"] = set.undone_by ? boost::json::value(*set.undone_by) : boost::json::value(nullptr);

@@ -34,8 +34,8 @@ std::optional<Asset> find_asset(std::string_view path) noexcept {
         path = "/index.html";
     }
     const std::span<const EmbeddedAsset> assets = embedded_assets();
-    const auto found = std::find_if(assets.begin(), assets.end(),
-                                    [&](const EmbeddedAsset& asset) { return path == asset.path; });
+    const auto found =
+        std::find_if(assets.begin(), assets.end(), [&](const EmbeddedAsset& asset) { return path == asset.path; });
     if (found == assets.end()) {
         return std::nullopt;
     }

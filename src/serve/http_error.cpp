@@ -16,8 +16,7 @@ std::string error_body(int status, std::string_view message, const boost::json::
     return boost::json::serialize(boost::json::object{{"error", std::move(error)}});
 }
 
-void send_error(httplib::Response& response, int status, std::string_view message,
-                const boost::json::object& details) {
+void send_error(httplib::Response& response, int status, std::string_view message, const boost::json::object& details) {
     response.status = status;
     response.set_content(error_body(status, message, details), "application/json; charset=utf-8");
 }

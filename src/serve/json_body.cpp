@@ -35,8 +35,8 @@ QueryParams::QueryParams(const httplib::Request& request, std::initializer_list<
     : m_request(request) {
     for (const auto& [name, value] : request.params) {
         if (name != "token" && !is_known(known, name)) { // ?token= may ride along on any URL the page opens
-            throw request_error(400, fmt::format("unknown parameter \"{}\"; this route takes: {}", name,
-                                                 known_list(known)));
+            throw request_error(400,
+                                fmt::format("unknown parameter \"{}\"; this route takes: {}", name, known_list(known)));
         }
     }
 }
@@ -132,8 +132,8 @@ boost::json::object json_object_body(const httplib::Request& request, std::initi
     }
     for (const auto& [key, field] : value.as_object()) {
         if (!is_known(known, key)) {
-            throw request_error(400, fmt::format("unknown field \"{}\"; this route takes: {}",
-                                                 std::string_view(key), known_list(known)));
+            throw request_error(400, fmt::format("unknown field \"{}\"; this route takes: {}", std::string_view(key),
+                                                 known_list(known)));
         }
     }
     return std::move(value.as_object());

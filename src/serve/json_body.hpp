@@ -32,8 +32,7 @@ public:
     [[nodiscard]] std::vector<std::string> list(std::string_view name) const;
     /// true, false, 1, 0, or present without a value (true); absent: `otherwise`.
     [[nodiscard]] bool flag(std::string_view name, bool otherwise = false) const;
-    [[nodiscard]] std::optional<std::int64_t> integer(std::string_view name, std::int64_t min,
-                                                      std::int64_t max) const;
+    [[nodiscard]] std::optional<std::int64_t> integer(std::string_view name, std::int64_t min, std::int64_t max) const;
     [[nodiscard]] std::optional<double> number(std::string_view name, double min, double max) const;
 
 private:

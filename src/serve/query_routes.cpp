@@ -12,8 +12,8 @@
 #include "serve/routes.hpp"
 #include "serve/store_pool.hpp"
 #include "stance/chart/charts.hpp"
-#include "stance/error.hpp"
 #include "stance/chart/seriation.hpp"
+#include "stance/error.hpp"
 #include "stance/query/agreement.hpp"
 #include "stance/query/catalog.hpp"
 #include "stance/query/json.hpp"
@@ -32,8 +32,8 @@ std::optional<Date> date_param(const QueryParams& params, std::string_view name)
     }
     std::optional<Date> date = Date::parse(text);
     if (!date) {
-        throw request_error(400, fmt::format("parameter \"{}\": \"{}\" is not a date; write it as YYYY-MM-DD", name,
-                                             text));
+        throw request_error(400,
+                            fmt::format("parameter \"{}\": \"{}\" is not a date; write it as YYYY-MM-DD", name, text));
     }
     return date;
 }
@@ -51,8 +51,8 @@ Period period_param(const QueryParams& params, Period otherwise) {
     }
     const std::optional<Period> period = parse_period(text);
     if (!period) {
-        throw request_error(400, fmt::format("parameter \"by\": \"{}\" is not one of none, meeting, session, year",
-                                             text));
+        throw request_error(400,
+                            fmt::format("parameter \"by\": \"{}\" is not one of none, meeting, session, year", text));
     }
     return *period;
 }
@@ -172,9 +172,12 @@ boost::json::object grid_json(const Snapshot& snapshot) {
                     claim["proposition"] = s.proposition ? boost::json::value(s.proposition->str()) : nullptr;
                     claims.push_back(std::move(claim));
                 });
-                boost::json::object cell{{"id", s.id.str()},       {"position", to_string(s.kind)},
-                                         {"score", s.score},       {"basis", to_string(s.basis)},
-                                         {"breadth", to_string(s.breadth)}, {"quote", s.quote},
+                boost::json::object cell{{"id", s.id.str()},
+                                         {"position", to_string(s.kind)},
+                                         {"score", s.score},
+                                         {"basis", to_string(s.basis)},
+                                         {"breadth", to_string(s.breadth)},
+                                         {"quote", s.quote},
                                          {"speaker", item.speaker_name}};
                 if (s.source) {
                     cell["source"] = boost::json::object{
@@ -190,8 +193,8 @@ boost::json::object grid_json(const Snapshot& snapshot) {
             boost::json::object{{"actor", at.first}, {"claim", at.second}, {"stances", std::move(stances)}});
     }
     return boost::json::object{{"meeting", boost::json::object{{"id", snapshot.meeting.id.str()},
-                                                                {"title", snapshot.meeting.title},
-                                                                {"date", snapshot.meeting.date.iso()}}},
+                                                               {"title", snapshot.meeting.title},
+                                                               {"date", snapshot.meeting.date.iso()}}},
                                {"actors", std::move(actors)},
                                {"claims", std::move(claims)},
                                {"cells", std::move(cell_list)},
@@ -218,11 +221,10 @@ AgreementMatrix matrix_of(const Store& store, const Catalog& catalog, const Quer
     AgreementMatrixOptions options;
     options.topic = topic_param(catalog, params);
     options.roll_calls = roll_call_params(params);
-    const MeetingId id =
-        session ? unga_session_meeting(static_cast<int>(*session)) : resolve_meeting(catalog, meeting);
+    const MeetingId id = session ? unga_session_meeting(static_cast<int>(*session)) : resolve_meeting(catalog, meeting);
     if (catalog.find(id) == nullptr) {
-        throw not_found_error(fmt::format("there is no meeting \"{}\" (UN session {} is not imported)", id.str(),
-                                          session.value_or(0)));
+        throw not_found_error(
+            fmt::format("there is no meeting \"{}\" (UN session {} is not imported)", id.str(), session.value_or(0)));
     }
     return agreement_matrix(store, catalog, id, options);
 }
@@ -248,9 +250,16 @@ void matrix_chart(const Api& api, const httplib::Request& request, httplib::Resp
     send_svg(response, chart::agreement_matrix_svg(matrix_of(*store, catalog, params)));
 }
 
-const std::initializer_list<std::string_view> agreement_params{
-    "first", "second", "topic", "by", "from", "to", "exclude_unanimous", "important_only", "exclude_amendments",
-    "exclude_paragraphs"};
+const std::initializer_list<std::string_view> agreement_params{"first",
+                                                               "second",
+                                                               "topic",
+                                                               "by",
+                                                               "from",
+                                                               "to",
+                                                               "exclude_unanimous",
+                                                               "important_only",
+                                                               "exclude_amendments",
+                                                               "exclude_paragraphs"};
 
 VoteAgreement agreement_of(const Store& store, const Catalog& catalog, const QueryParams& params) {
     const ActorId first = resolve_actor(catalog, params.required("first"));

@@ -16,6 +16,7 @@
 #include "stance/error.hpp"
 #include "stance/io/export.hpp"
 #include "stance/query/catalog.hpp"
+#include "stance/query/complete.hpp"
 #include "stance/query/resolve.hpp"
 #include "stance/store/store.hpp"
 
@@ -93,9 +94,6 @@ NameKind name_kind(const std::string& kind) {
     if (kind == "topic") {
         return NameKind::topic;
     }
-    if (kind == "proposition") {
-        return NameKind::proposition;
-    }
     if (kind == "meeting") {
         return NameKind::meeting;
     }
@@ -114,10 +112,10 @@ boost::json::array matches_json(const std::vector<NameMatch>& matches, std::stri
 }
 
 // A claim is what `stance code --claim` takes: a proposition by its id, else a topic by any name.
-std::vector<std::pair<NameMatch, std::string_view>> claim_matches(const Catalog& catalog, const std::string& typed,
-                                                                  std::size_t limit) {
+std::vector<std::pair<NameMatch, std::string_view>> claim_matches(const Store& store, const Catalog& catalog,
+                                                                  const std::string& typed, std::size_t limit) {
     std::vector<std::pair<NameMatch, std::string_view>> out;
-    const std::vector<NameMatch> propositions = complete_names(catalog, NameKind::proposition, typed, limit);
+    const std::vector<NameMatch> propositions = complete_propositions(store.propositions(), typed, limit);
     const bool proposition_id = catalog.find(PropositionId{typed}) != nullptr;
     for (NameMatch match : propositions) {
         match.resolves = match.resolves && match.id == typed;
@@ -142,8 +140,10 @@ void complete(const Api& api, const httplib::Request& request, httplib::Response
     auto store = api.stores.reader();
     const Catalog catalog{*store};
     boost::json::array matches;
-    if (kind == "claim") {
-        for (const auto& [match, of] : claim_matches(catalog, typed, limit)) {
+    if (kind == "proposition") {
+        matches = matches_json(complete_propositions(store->propositions(), typed, limit), kind);
+    } else if (kind == "claim") {
+        for (const auto& [match, of] : claim_matches(*store, catalog, typed, limit)) {
             matches.push_back(boost::json::object{
                 {"id", match.id}, {"label", match.display}, {"kind", of}, {"resolves", match.resolves}});
         }
@@ -235,7 +235,8 @@ void export_data(const Api& api, const httplib::Request& request, httplib::Respo
         "application/json; charset=utf-8", [store, selection](std::size_t, httplib::DataSink& sink) {
             try {
                 export_dataset(
-                    **store, [&sink](std::string_view piece) {
+                    **store,
+                    [&sink](std::string_view piece) {
                         if (!sink.write(piece.data(), piece.size())) {
                             throw error("the client stopped reading the export");
                         }

@@ -39,11 +39,11 @@ void check_options(const ServeOptions& options) {
         throw invalid_input_error("--host", "the address is empty; give one such as 127.0.0.1");
     }
     if (options.port < 0 || options.port > 65535) {
-        throw invalid_input_error("--port", fmt::format("{} is not a port: give 1 to 65535, or 0 for any free one",
-                                                        options.port));
+        throw invalid_input_error(
+            "--port", fmt::format("{} is not a port: give 1 to 65535, or 0 for any free one", options.port));
     }
-    const bool visible_ascii = std::all_of(options.token.begin(), options.token.end(),
-                                           [](char c) { return c > 0x20 && c < 0x7f; });
+    const bool visible_ascii =
+        std::all_of(options.token.begin(), options.token.end(), [](char c) { return c > 0x20 && c < 0x7f; });
     if (!visible_ascii) {
         throw invalid_input_error("--token", "use letters, digits and punctuation only (it is sent in a header)");
     }
@@ -67,7 +67,7 @@ struct Server::State {
     explicit State(ServeOptions given)
         : options(std::move(given)), stores(options.database, open_options(options)),
           guard(options.host, options.token, options.read_only, options.requests_per_second, options.burst),
-          api{stores, options.read_only, options.author, options.max_body_bytes, options.requests_per_second,
+          api{stores,       options.read_only, options.author, options.max_body_bytes, options.requests_per_second,
               options.burst} {}
 
     static OpenOptions open_options(const ServeOptions& options) {
@@ -103,7 +103,7 @@ Server::Server(ServeOptions options) {
     const std::size_t threads = state.options.threads;
     http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     http.set_payload_max_length(state.options.max_body_bytes);
-    http.set_read_timeout(10);  // a client that sends its request slowly holds a thread no longer
+    http.set_read_timeout(10); // a client that sends its request slowly holds a thread no longer
     http.set_write_timeout(60);
     http.set_keep_alive_timeout(2); // an idle kept-alive connection holds a thread: let it go soon
     http.set_keep_alive_max_count(100);
@@ -120,18 +120,18 @@ Server::Server(ServeOptions options) {
     });
     // Errors the HTTP library answers itself (413, an unknown route, a malformed request) get the
     // same JSON form as the API's own.
-    http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& request,
-                                                                   httplib::Response& response) {
-        if (!response.body.empty()) {
-            return httplib::Server::HandlerResponse::Unhandled;
-        }
-        if (response.status == 404) {
-            send_error(response, 404, fmt::format("no route {} {}", request.method, request.path));
-        } else {
-            send_error(response, response.status, status_text(response.status));
-        }
-        return httplib::Server::HandlerResponse::Handled;
-    }));
+    http.set_error_handler(
+        httplib::Server::HandlerWithResponse([](const httplib::Request& request, httplib::Response& response) {
+            if (!response.body.empty()) {
+                return httplib::Server::HandlerResponse::Unhandled;
+            }
+            if (response.status == 404) {
+                send_error(response, 404, fmt::format("no route {} {}", request.method, request.path));
+            } else {
+                send_error(response, response.status, status_text(response.status));
+            }
+            return httplib::Server::HandlerResponse::Handled;
+        }));
     http.set_exception_handler([](const httplib::Request&, httplib::Response& response, std::exception_ptr failure) {
         send_exception(response, failure);
     });

@@ -12,15 +12,15 @@ namespace stance::serve {
 
 /// How the server is started; the defaults are the safe ones (docs/workbench.md, "Safe by default").
 struct ServeOptions {
-    std::string database;         ///< The database file (a path; never shown to clients).
+    std::string database;           ///< The database file (a path; never shown to clients).
     std::string host = "127.0.0.1"; ///< The address to listen on.
-    int port = 8470;              ///< 0: any free port (Server::port() says which).
-    bool read_only = false;       ///< No write route exists, and the database is opened read-only.
-    std::string token;            ///< The write token; a random one when empty.
-    std::string author;           ///< Who the history records as making the writes.
+    int port = 8470;                ///< 0: any free port (Server::port() says which).
+    bool read_only = false;         ///< No write route exists, and the database is opened read-only.
+    std::string token;              ///< The write token; a random one when empty.
+    std::string author;             ///< Who the history records as making the writes.
     int busy_timeout_ms = 5000;
     std::size_t max_body_bytes = std::size_t{1} << 20; ///< Larger request bodies get 413.
-    double requests_per_second = 50.0; ///< Per client address, with bursts of `burst`; beyond: 429.
+    double requests_per_second = 50.0;                 ///< Per client address, with bursts of `burst`; beyond: 429.
     double burst = 200.0;
     std::size_t threads = 8; ///< Connections served at once (a browser opens about six); the rest wait.
 };

@@ -3,6 +3,7 @@
 // change set undone, a stored suggestion accepted, edited or rejected (coding/review.hpp). The
 // guard has checked the token and the origin before any of these runs (guard.hpp).
 #include <algorithm>
+#include <array>
 
 #include <fmt/format.h>
 #include <httplib.h>
@@ -32,7 +33,10 @@ std::string json_name(std::string_view field) {
 StanceCoding coding_of(const boost::json::object& body, const std::string& author) {
     StanceCoding coding;
     for (const std::string_view field : coding_field_names()) {
-        if (std::optional<std::string> value = scalar_text_field(body, json_name(field))) {
+        // Numbers may come as numbers, as a form's number input sends them; the rest are text.
+        const bool number = field == "score" || field == "confidence" || field == "occurrence";
+        const std::string name = json_name(field);
+        if (std::optional<std::string> value = number ? scalar_text_field(body, name) : string_field(body, name)) {
             *coding_field(coding, field) = std::move(*value);
         }
     }
@@ -71,18 +75,19 @@ boost::json::array problems_json(const CodingRun& run) {
         for (const std::string& candidate : problem.candidates) {
             candidates.emplace_back(candidate);
         }
-        out.push_back(boost::json::object{
-            {"field", json_name(problem.field)},
-            {"kind", problem.kind == CodingProblem::Kind::not_found ? "not_found" : "invalid"},
-            {"message", problem.message},
-            {"candidates", std::move(candidates)}});
+        out.push_back(
+            boost::json::object{{"field", json_name(problem.field)},
+                                {"kind", problem.kind == CodingProblem::Kind::not_found ? "not_found" : "invalid"},
+                                {"message", problem.message},
+                                {"candidates", std::move(candidates)}});
     }
     return out;
 }
 
 const std::initializer_list<std::string_view> coding_fields{
-    "document", "actor",      "claim", "position", "score", "breadth", "meeting", "agenda_item", "speaker", "basis",
-    "reported_by", "paraphrase", "note", "confidence", "coder", "id", "quote", "occurrence", "span"};
+    "document",    "actor",   "claim", "position",    "score",      "breadth", "meeting",
+    "agenda_item", "speaker", "basis", "reported_by", "paraphrase", "note",    "confidence",
+    "coder",       "id",      "quote", "occurrence",  "span"};
 
 void code(const Api& api, const httplib::Request& request, httplib::Response& response) {
     const boost::json::object body = json_object_body(request, coding_fields);
@@ -91,39 +96,39 @@ void code(const Api& api, const httplib::Request& request, httplib::Response& re
     const CodingRun run = code_stances(*store, std::span(&coding, 1));
     if (!run.written) {
         const std::size_t count = run.problem_count();
-        send_error(response, 422,
-                   fmt::format("the stance was not coded: {} problem{}; nothing was written", count,
-                               count == 1 ? "" : "s"),
-                   boost::json::object{{"problems", problems_json(run)}});
+        send_error(
+            response, 422,
+            fmt::format("the stance was not coded: {} problem{}; nothing was written", count, count == 1 ? "" : "s"),
+            boost::json::object{{"problems", problems_json(run)}});
         return;
     }
     const CodedStance& coded = run.coded.front();
     const Catalog catalog{*store};
-    send_json(response,
-              boost::json::object{
-                  {"stance", stance_json(coded.stance, catalog)},
-                  {"place", boost::json::object{{"line", coded.place.line}, {"column", coded.place.column}}},
-                  {"change_set", last_change_set_of(*store, coded.stance.id.str(), RecordKind::stance)}},
-              201);
+    send_json(
+        response,
+        boost::json::object{{"stance", stance_json(coded.stance, catalog)},
+                            {"place", boost::json::object{{"line", coded.place.line}, {"column", coded.place.column}}},
+                            {"change_set", last_change_set_of(*store, coded.stance.id.str(), RecordKind::stance)}},
+        201);
 }
 
-template <class Value>
-std::optional<Value> choice_field(const boost::json::object& body, std::string_view name, std::string_view choices,
-                                  std::optional<Value> (*parse)(std::string_view) noexcept) {
+// A field naming one of an enumeration's values (`values`: all_position_kinds, all_bases, …).
+template <class Value, std::size_t N>
+std::optional<Value> choice_field(const boost::json::object& body, std::string_view name,
+                                  const std::array<Value, N>& values) {
     const std::optional<std::string> text = string_field(body, name);
     if (!text) {
         return std::nullopt;
     }
-    if (std::optional<Value> value = parse(*text)) {
-        return value;
+    std::string choices;
+    for (const Value value : values) {
+        if (to_string(value) == *text) {
+            return value;
+        }
+        choices += fmt::format("{}{}", choices.empty() ? "" : ", ", to_string(value));
     }
     throw request_error(400, fmt::format("field \"{}\": \"{}\" is not one of {}", name, *text, choices));
 }
-
-constexpr std::string_view position_choices =
-    "support, oppose, concern, conditional, abstain, neutral, no_position, absent, not_member";
-constexpr std::string_view basis_choices = "vote, statement, reported, inferred, recalled";
-constexpr std::string_view breadth_choices = "single, all, broad, many, some";
 
 template <class Id> std::optional<Id> id_field(const boost::json::object& body, std::string_view name) {
     const std::optional<std::string> text = string_field(body, name);
@@ -132,17 +137,17 @@ template <class Id> std::optional<Id> id_field(const boost::json::object& body, 
 
 void edit(const Api& api, const httplib::Request& request, httplib::Response& response) {
     const boost::json::object body =
-        json_object_body(request, {"position", "score", "quote", "paraphrase", "note", "confidence", "basis",
-                                   "breadth", "actor", "topic", "proposition"});
+        json_object_body(request, {"position", "score", "quote", "paraphrase", "note", "confidence", "basis", "breadth",
+                                   "actor", "topic", "proposition"});
     StanceEdit change;
-    change.kind = choice_field(body, "position", position_choices, parse_position_kind);
+    change.kind = choice_field(body, "position", all_position_kinds);
     change.score = number_field(body, "score");
     change.quote = string_field(body, "quote");
     change.paraphrase = string_field(body, "paraphrase");
     change.note = string_field(body, "note");
     change.confidence = number_field(body, "confidence");
-    change.basis = choice_field(body, "basis", basis_choices, parse_basis);
-    change.breadth = choice_field(body, "breadth", breadth_choices, parse_breadth);
+    change.basis = choice_field(body, "basis", all_bases);
+    change.breadth = choice_field(body, "breadth", all_breadths);
     change.actor = id_field<ActorId>(body, "actor");
     change.topic = id_field<TopicId>(body, "topic");
     if (const std::optional<std::string> proposition = string_field(body, "proposition")) {
@@ -187,8 +192,8 @@ void undo(const Api& api, const httplib::Request& request, httplib::Response& re
 }
 
 const std::initializer_list<std::string_view> review_fields{
-    "id",      "actor", "speaker", "topic",      "proposition", "position",   "score",
-    "breadth", "basis", "meeting", "quote",      "paraphrase",  "note",       "confidence"};
+    "id",      "actor", "speaker", "topic", "proposition", "position", "score",
+    "breadth", "basis", "meeting", "quote", "paraphrase",  "note",     "confidence"};
 
 SuggestionReview review_of(const boost::json::object& body) {
     SuggestionReview review;
@@ -197,10 +202,10 @@ SuggestionReview review_of(const boost::json::object& body) {
     review.speaker = id_field<ActorId>(body, "speaker");
     review.topic = id_field<TopicId>(body, "topic");
     review.proposition = id_field<PropositionId>(body, "proposition");
-    review.kind = choice_field(body, "position", position_choices, parse_position_kind);
+    review.kind = choice_field(body, "position", all_position_kinds);
     review.score = number_field(body, "score");
-    review.breadth = choice_field(body, "breadth", breadth_choices, parse_breadth);
-    review.basis = choice_field(body, "basis", basis_choices, parse_basis);
+    review.breadth = choice_field(body, "breadth", all_breadths);
+    review.basis = choice_field(body, "basis", all_bases);
     review.meeting = id_field<MeetingId>(body, "meeting");
     review.quote = string_field(body, "quote");
     review.paraphrase = string_field(body, "paraphrase");
@@ -247,8 +252,8 @@ void accept(const Api& api, const httplib::Request& request, httplib::Response& 
 }
 
 void edit_proposal(const Api& api, const httplib::Request& request, httplib::Response& response) {
-    const SuggestionReview review = review_of(json_object_body(
-        request, {"actor", "speaker", "topic", "proposition", "position", "breadth", "basis"}));
+    const SuggestionReview review = review_of(
+        json_object_body(request, {"actor", "speaker", "topic", "proposition", "position", "breadth", "basis"}));
     const std::int64_t id = suggestion_id(request);
     auto store = api.stores.writer();
     const Suggestion edited = edit_suggestion(*store, id, review, reviewer(api));

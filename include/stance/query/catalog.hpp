@@ -43,7 +43,6 @@ public:
     [[nodiscard]] const std::vector<Meeting>& meetings() const noexcept { return m_meetings; }
     [[nodiscard]] const std::vector<Membership>& memberships() const noexcept { return m_memberships; }
     [[nodiscard]] const std::vector<Role>& roles() const noexcept { return m_roles; }
-    [[nodiscard]] const std::vector<Proposition>& propositions() const noexcept { return m_propositions; }
 
     /// Lookups by id; nullptr when the id is unknown.
     [[nodiscard]] const Actor* find(const ActorId& id) const;

@@ -17,7 +17,6 @@
 // contain it, then those sharing more of its words, then typing slips (edit distance).
 #pragma once
 
-#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,25 +35,6 @@ class Store;
 [[nodiscard]] ActorId resolve_person(const Catalog& catalog, std::string_view reference);
 /// A document by id or title; reads the store's documents.
 [[nodiscard]] DocumentId resolve_document(const Store& store, std::string_view reference);
-
-/// The kinds of name complete_names lists.
-enum class NameKind : std::uint8_t { actor, person, topic, proposition, meeting };
-
-/// One entry of a completion list.
-struct NameMatch {
-    std::string id;
-    std::string display;   ///< "id (name)", as the messages above list candidates.
-    bool resolves = false; ///< True for the one entity resolution reads the typed text as.
-};
-
-/// What a user typing `typed` may mean, for a completion list (the workbench's forms), best first
-/// and at most `limit`: the entities it matches tier by tier as resolution tries them (id, code,
-/// name, part of a title), then the nearest names as resolution proposes them when nothing
-/// matches. The same matching as resolve_*, so every entry offered resolves to itself by its id.
-/// Persons are the actors of kind person (speakers); propositions, which have no names, match by
-/// their id and by the words of their statement.
-[[nodiscard]] std::vector<NameMatch> complete_names(const Catalog& catalog, NameKind kind, std::string_view typed,
-                                                    std::size_t limit);
 
 /// Edit distance between two strings in Unicode code points (not bytes): insertions, deletions,
 /// substitutions and swaps of neighbouring characters each cost one (optimal string alignment).
