@@ -15,6 +15,7 @@ packages=(
     libcpp-httplib-dev                       # the embedded HTTP server of `stance serve` (and the client its tests use)
     python3-dev pybind11-dev python3-pybind11  # the Python bindings (STANCE_BUILD_PYTHON, on in the ci preset)
     python3-pytest python3-pandas            # their tests, and .to_pandas()
+    chromium nodejs                          # the workbench's browser tests (tests/browser), driven by puppeteer-core
 )
 
 missing=()
@@ -27,4 +28,16 @@ if ((${#missing[@]})); then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Debian's nodejs comes without npm (NodeSource's carries its own): add it only when missing.
+command -v npm > /dev/null || { echo "install-deps: installing npm" >&2; apt-get install -y -qq --no-install-recommends npm > /dev/null; }
+
+# puppeteer-core drives Debian's chromium and downloads no browser. It goes into the build tree
+# (ignored by git), where tests/browser/CMakeLists.txt looks for it; a second run installs nothing.
+browser_node="$(cd "$(dirname "$0")/.." && pwd)/build/browser-node"
+if [[ ! -d "$browser_node/node_modules/puppeteer-core" ]]; then
+    echo "install-deps: installing puppeteer-core into $browser_node" >&2
+    mkdir -p "$browser_node"
+    PUPPETEER_SKIP_DOWNLOAD=1 npm install --prefix "$browser_node" --no-audit --no-fund --silent puppeteer-core@24 > /dev/null
 fi

@@ -216,7 +216,10 @@ void draw_marks(Svg& svg, const Evolution& evolution, const Layout& layout) {
         const double x = layout.x(where.first) + (index - (count - 1) / 2.0) * step;
         const std::optional<double> height = height_of(evolution, *point);
         const double y = height ? layout.y(*height) : layout.strip_y;
+        // The group names the stance, so that the workbench opens its quote when the mark is clicked.
+        svg.open_group({{"class", "stance"}, {"data-stance", point->stance.id.str()}});
         draw_mark(svg, point->stance.basis, x, y, style_of(*point, height.has_value()), mark_title(evolution, *point));
+        svg.close_group();
     }
 }
 

@@ -82,7 +82,10 @@ std::string agreement_matrix_svg(const AgreementMatrix& matrix, const std::vecto
         const std::size_t i = order[row];
         const double y = grid_top + cell * static_cast<double>(row);
         svg.text(grid_left - 4, y + cell * 0.5 + font * 0.35, text_start(matrix.names[i], 22),
-                 {{"text-anchor", "end"}, {"font-size", font}, {"class", "row-label"}});
+                 {{"text-anchor", "end"},
+                  {"font-size", font},
+                  {"class", "row-label"},
+                  {"data-actor", matrix.actors[i].str()}});
         const double x = grid_left + cell * static_cast<double>(row) + cell * 0.5 + font * 0.35;
         svg.text(x, grid_top - 4, matrix.actors[i].str(),
                  {{"font-size", font},

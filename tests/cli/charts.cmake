@@ -34,7 +34,7 @@ stance_chart_test(NAME "evolution svg of the seed: one mark per stance" FIXTURES
     ARGS --db|${seed_db}|evolution|--actor|Nederland|--topic|Rusland|--format|svg
     MARK ${evolution_mark} COUNT_ARGS --db|${seed_db}|evolution|--actor|Nederland|--topic|Rusland|--format|csv
     COUNT_LINE ${csv_row}
-    EXPECT "<title>Evolution of Netherlands on Russia</title>|;|<title>2017-03-31 · support \\(\\+1.00\\) on: [^<]+ · &quot;[^<]+&quot; \\[nld-")
+    EXPECT "<title>Evolution of Netherlands on Russia</title>|;|<title>2017-03-31 · support \\(\\+1.00\\) on: [^<]+ · &quot;[^<]+&quot; \\[nld-|;|<g class=\"stance\" data-stance=\"nld-[^\"]+\">\n<(circle|polygon|rect) ")
 stance_chart_test(NAME "evolution svg of the general debate: pole labels, periods and shifts" FIXTURES gd_west_db
     SVG nld-russia-by-year.svg
     ARGS --db|${gd_west_db}|evolution|--actor|Nederland|--topic|Rusland|--by|year|--format|svg
@@ -53,7 +53,7 @@ stance_chart_test(NAME "agreement svg: one point per session with roll calls in 
 stance_chart_test(NAME "agreement-matrix svg of a session: a heatmap of every pair" FIXTURES unga_db
     SVG unga-45-matrix.svg ARGS --db|${unga_db}|agreement-matrix|--session|45|--format|svg
     MARK "class=\"cell\"" MARKS 23409  # 153 voting actors at session 45 of the fixture, squared
-    EXPECT "Voting agreement at UN General Assembly, session 45|;|<title>Netherlands \\(nld\\) and United States \\(usa\\): share 0.00 \\(0 of 2 roll calls alike\\)")
+    EXPECT "class=\"row-label\" data-actor=\"nld\">Netherlands<|;|Voting agreement at UN General Assembly, session 45|;|<title>Netherlands \\(nld\\) and United States \\(usa\\): share 0.00 \\(0 of 2 roll calls alike\\)")
 stance_cli_test(NAME "agreement-matrix svg refuses every period at once" FIXTURES unga_db
     ARGS --db|${unga_db}|agreement-matrix|--by|session|--format|svg CODE 3 EXPECT "a heatmap draws one matrix")
 
