@@ -11,6 +11,7 @@ packages=(
     libicu-dev                               # case folding, accents, country names in any language
     libssl-dev zlib1g-dev                    # SHA-256 of documents; gzip'd UN tables
     libxml2-utils                            # xmllint: the tests check every SVG, GraphML and GEXF file is well-formed
+    python3-pandas                           # the pandas baseline of scripts/run_benchmarks.sh
 )
 
 missing=()

@@ -315,11 +315,23 @@ TEST_CASE("a bulk load into an empty vote table builds the by-actor index at the
     CHECK(index_columns() == full);
     CHECK(count(path, "SELECT count(*) FROM vote") == 0);
     {
+        // The same vote twice in one load, the second with another position: the second wins, as it
+        // would one vote at a time.
+        std::vector<Stance> load = votes;
+        Stance changed = votes[5];
+        changed.kind = changed.kind == PositionKind::oppose ? PositionKind::support : PositionKind::oppose;
+        changed.score = default_score(changed.kind);
+        load.push_back(changed);
         auto session = store->begin_import();
-        session->put_stances(votes);
+        session->put_stances(load);
         session->commit();
+        REQUIRE(store->stance(changed.id).has_value());
+        CHECK(store->stance(changed.id)->kind == changed.kind);
     }
-    CHECK(store->stances() == votes);
+    std::vector<Stance> expected = votes;
+    expected[5].kind = store->stance(votes[5].id)->kind;
+    expected[5].score = default_score(expected[5].kind);
+    CHECK(store->stances() == expected);
     CHECK(index_columns() == full);
     CHECK(store->integrity_problems(false).empty());
 }
