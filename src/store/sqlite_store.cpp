@@ -44,6 +44,27 @@ namespace stance::detail {
 
 namespace {
 
+constexpr const char* page_cache_pragma = "PRAGMA cache_size = -65536";
+
+/// A small page cache while a read goes once through the whole database (the integrity check, the
+/// export's read of every stance): kept in the store's 64 MiB, its pages would fill it, and the
+/// process would grow with the database up to that size for pages it never reads again.
+class OnePassRead {
+public:
+    explicit OnePassRead(SQLite::Database& db) : m_db(db) { m_db.exec("PRAGMA cache_size = -2048"); }
+    OnePassRead(const OnePassRead&) = delete;
+    OnePassRead& operator=(const OnePassRead&) = delete;
+    ~OnePassRead() {
+        try {
+            m_db.exec(page_cache_pragma);
+        } catch (...) { // NOLINT(bugprone-empty-catch): a failed pragma leaves the small cache, still correct
+        }
+    }
+
+private:
+    SQLite::Database& m_db;
+};
+
 int open_flags(const OpenOptions& options) {
     return options.read_only ? SQLite::OPEN_READONLY : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
 }
@@ -181,7 +202,7 @@ SqliteStore::SqliteStore(const std::string& path, OpenOptions options) try
     // 64 MiB of page cache (allocated only as pages are used): a large import then writes each
     // page once at commit instead of spilling the same pages to the log again and again, and
     // queries over a whole vote history find its pages in memory from the second query on.
-    m_db.exec("PRAGMA cache_size = -65536");
+    m_db.exec(page_cache_pragma);
     check_kind(m_db, path, options);
     if (options.read_only) {
         const int version = read_schema_version(m_db);
@@ -250,6 +271,7 @@ std::unique_ptr<ReadSnapshot> SqliteStore::read_snapshot() const {
 }
 
 std::vector<std::string> SqliteStore::integrity_problems(bool quick) const try {
+    const OnePassRead one_pass(m_db);
     SQLite::Statement query(m_db, quick ? "PRAGMA quick_check" : "PRAGMA integrity_check");
     std::vector<std::string> problems;
     while (query.executeStep()) {
@@ -634,6 +656,7 @@ void SqliteStore::for_each_stance_by_id(const StanceFilter& filter,
     try {
         const std::unique_ptr<ReadSnapshot> snapshot = read_snapshot(); // the names and the rows from one state
         m_names.refresh(m_db, m_reads);
+        const OnePassRead one_pass(m_db);
         read_stances_by_id(m_reads, m_names, filter, visit);
     } catch (const SQLite::Exception& failure) {
         rethrow_as_stance_error(failure, fmt::format("reading stances from {}", m_path));

@@ -4,6 +4,7 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include "stance/error.hpp"
 #include "stance/io/dataset_json.hpp"
 #include "stance/model/vote.hpp"
 #include "stance/store/history.hpp"
