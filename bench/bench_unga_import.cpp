@@ -3,7 +3,9 @@
 // command-line tool's raw `.import` of the same un_votes.csv, which is the baseline.
 //
 // Usage: bench_unga_import DATABASE UNVOTES_DIR [FULL_CODES_DIR]
-// Prints one line: seconds=<wall> peak_rss_kb=<kB> votes=<n> absent=<n> not_member=<n>
+// Prints one line: seconds=<wall> cpu_seconds=<user + system> peak_rss_kb=<kB> votes=<n> absent=<n>
+// not_member=<n>. CPU time is reported beside wall time because on a shared machine the wall time
+// says as much about the other processes as about this one.
 #include <sys/resource.h>
 
 #include <chrono>
@@ -12,6 +14,7 @@
 
 #include <fmt/format.h>
 
+#include "bench_rusage.hpp"
 #include "stance/error.hpp"
 #include "stance/store/store.hpp"
 #include "stance/unga/import.hpp"
@@ -37,8 +40,9 @@ int main(int argc, char** argv) {
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         rusage usage{};
         getrusage(RUSAGE_SELF, &usage);
-        fmt::print("seconds={:.3f} peak_rss_kb={} votes={} absent={} not_member={}\n", seconds, usage.ru_maxrss,
-                   summary.yes + summary.no + summary.abstain, summary.absent, summary.not_member);
+        fmt::print("seconds={:.3f} cpu_seconds={:.3f} peak_rss_kb={} votes={} absent={} not_member={}\n", seconds,
+                   stance::bench::cpu_seconds(usage), usage.ru_maxrss, summary.yes + summary.no + summary.abstain,
+                   summary.absent, summary.not_member);
     } catch (const stance::error& failure) {
         std::cerr << "bench_unga_import: " << failure.what() << '\n';
         return 1;

@@ -14,7 +14,7 @@ packages=(
     libxml2-utils                            # xmllint: the tests check every SVG, GraphML and GEXF file is well-formed
     libcpp-httplib-dev                       # the embedded HTTP server of `stance serve` (and the client its tests use)
     python3-dev pybind11-dev python3-pybind11  # the Python bindings (STANCE_BUILD_PYTHON, on in the ci preset)
-    python3-pytest python3-pandas            # their tests, and .to_pandas()
+    python3-pytest python3-pandas            # their tests, .to_pandas(), the pandas baseline of scripts/run_benchmarks.sh
     chromium nodejs                          # the workbench's browser tests (tests/browser), driven by puppeteer-core
 )
 

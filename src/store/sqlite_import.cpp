@@ -144,7 +144,9 @@ std::int64_t SqliteImportSession::upsert(const char* sql, const std::function<vo
     if (!query.executeStep()) {
         throw storage_error(fmt::format("upsert returned no row: {}", sql));
     }
-    return query.getColumn(0).getInt64();
+    const std::int64_t row = query.getColumn(0).getInt64();
+    query.reset(); // done: an open statement would keep a bulk load from setting an index aside (vote_rows.cpp)
+    return row;
 }
 
 void SqliteImportSession::put_aliases(const char* table, const char* key_column, std::int64_t row,
@@ -462,6 +464,7 @@ SqliteImportSession::ResolvedStance SqliteImportSession::resolve(const Stance& s
         q.bind(1, resolved.meeting);
         q.executeStep();
         resolved.effective_date = q.getColumn(0).getString();
+        q.reset();
         m_meeting_dates[resolved.meeting] = resolved.effective_date;
     }
     resolved.actor = row_id(EntityKind::actor, stance.actor.str());
@@ -538,6 +541,7 @@ std::int64_t SqliteImportSession::meeting_of_item(std::int64_t agenda_item) {
     SQLite::Statement& q = statement("SELECT meeting_id FROM agenda_item WHERE id = ?");
     q.bind(1, agenda_item);
     const std::int64_t meeting = q.executeStep() ? q.getColumn(0).getInt64() : 0;
+    q.reset();
     m_item_meetings[agenda_item] = meeting;
     return meeting;
 }
@@ -727,6 +731,7 @@ void SqliteImportSession::remove(const RecordKey& key) {
 
 void SqliteImportSession::commit() {
     write_pending_directions();
+    m_votes.finish();
     m_statements.clear(); // finalize before COMMIT so no statement holds the write open
     m_votes.release();
     m_transaction.commit();

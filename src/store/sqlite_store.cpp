@@ -44,6 +44,27 @@ namespace stance::detail {
 
 namespace {
 
+constexpr const char* page_cache_pragma = "PRAGMA cache_size = -65536";
+
+/// A small page cache while a read goes once through the whole database (the integrity check, the
+/// export's read of every stance): kept in the store's 64 MiB, its pages would fill it, and the
+/// process would grow with the database up to that size for pages it never reads again.
+class OnePassRead {
+public:
+    explicit OnePassRead(SQLite::Database& db) : m_db(db) { m_db.exec("PRAGMA cache_size = -2048"); }
+    OnePassRead(const OnePassRead&) = delete;
+    OnePassRead& operator=(const OnePassRead&) = delete;
+    ~OnePassRead() {
+        try {
+            m_db.exec(page_cache_pragma);
+        } catch (...) { // NOLINT(bugprone-empty-catch): a failed pragma leaves the small cache, still correct
+        }
+    }
+
+private:
+    SQLite::Database& m_db;
+};
+
 int open_flags(const OpenOptions& options) {
     return options.read_only ? SQLite::OPEN_READONLY : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
 }
@@ -181,7 +202,7 @@ SqliteStore::SqliteStore(const std::string& path, OpenOptions options) try
     // 64 MiB of page cache (allocated only as pages are used): a large import then writes each
     // page once at commit instead of spilling the same pages to the log again and again, and
     // queries over a whole vote history find its pages in memory from the second query on.
-    m_db.exec("PRAGMA cache_size = -65536");
+    m_db.exec(page_cache_pragma);
     check_kind(m_db, path, options);
     if (options.read_only) {
         const int version = read_schema_version(m_db);
@@ -250,6 +271,7 @@ std::unique_ptr<ReadSnapshot> SqliteStore::read_snapshot() const {
 }
 
 std::vector<std::string> SqliteStore::integrity_problems(bool quick) const try {
+    const OnePassRead one_pass(m_db);
     SQLite::Statement query(m_db, quick ? "PRAGMA quick_check" : "PRAGMA integrity_check");
     std::vector<std::string> problems;
     while (query.executeStep()) {
@@ -294,8 +316,9 @@ bool SqliteStore::exists(EntityKind kind, const std::string& id) const try {
 }
 
 std::vector<Name> SqliteStore::aliases(const char* table, const char* key_column, std::int64_t row_id) const {
-    SQLite::Statement query(
-        m_db, fmt::format("SELECT language, text FROM {} WHERE {} = ? ORDER BY language, rank", table, key_column));
+    const ReadStatements::Lease lease =
+        m_reads(fmt::format("SELECT language, text FROM {} WHERE {} = ? ORDER BY language, rank", table, key_column));
+    SQLite::Statement& query = *lease;
     query.bind(1, row_id);
     std::vector<Name> names;
     while (query.executeStep()) {
@@ -309,8 +332,9 @@ std::vector<Actor> SqliteStore::actors() const {
 }
 
 std::vector<Actor> SqliteStore::actors_where(const RowCondition& condition) const try {
-    SQLite::Statement query(m_db,
-                            "SELECT id, slug, kind, name, iso2, iso3 FROM actor" + condition.sql + " ORDER BY slug");
+    const ReadStatements::Lease lease =
+        m_reads("SELECT id, slug, kind, name, iso2, iso3 FROM actor" + condition.sql + " ORDER BY slug");
+    SQLite::Statement& query = *lease;
     condition.bind(query);
     std::vector<Actor> result;
     while (query.executeStep()) {
@@ -333,9 +357,11 @@ std::vector<Membership> SqliteStore::memberships() const {
 }
 
 std::vector<Membership> SqliteStore::memberships_where(const RowCondition& condition) const try {
-    SQLite::Statement query(m_db, "SELECT m.slug, g.slug, ms.date_from, ms.date_to FROM membership ms "
-                                  "JOIN actor m ON m.id = ms.member_id JOIN actor g ON g.id = ms.group_id" +
-                                      condition.sql + " ORDER BY g.slug, m.slug, ms.date_from");
+    const ReadStatements::Lease lease =
+        m_reads("SELECT m.slug, g.slug, ms.date_from, ms.date_to FROM membership ms "
+                "JOIN actor m ON m.id = ms.member_id JOIN actor g ON g.id = ms.group_id" +
+                condition.sql + " ORDER BY g.slug, m.slug, ms.date_from");
+    SQLite::Statement& query = *lease;
     condition.bind(query);
     std::vector<Membership> result;
     while (query.executeStep()) {
@@ -353,9 +379,11 @@ std::vector<Role> SqliteStore::roles() const {
 }
 
 std::vector<Role> SqliteStore::roles_where(const RowCondition& condition) const try {
-    SQLite::Statement query(m_db, "SELECT p.slug, r.slug, ro.title, ro.date_from, ro.date_to FROM role ro "
-                                  "JOIN actor p ON p.id = ro.person_id JOIN actor r ON r.id = ro.represents_id" +
-                                      condition.sql + " ORDER BY p.slug, ro.date_from, r.slug");
+    const ReadStatements::Lease lease =
+        m_reads("SELECT p.slug, r.slug, ro.title, ro.date_from, ro.date_to FROM role ro "
+                "JOIN actor p ON p.id = ro.person_id JOIN actor r ON r.id = ro.represents_id" +
+                condition.sql + " ORDER BY p.slug, ro.date_from, r.slug");
+    SQLite::Statement& query = *lease;
     condition.bind(query);
     std::vector<Role> result;
     while (query.executeStep()) {
@@ -373,11 +401,13 @@ std::vector<Topic> SqliteStore::topics() const {
 }
 
 std::vector<Topic> SqliteStore::topics_where(const RowCondition& condition) const try {
-    SQLite::Statement query(m_db, "SELECT t.id, t.slug, t.label,"
-                                  " (SELECT group_concat(slug, char(31)) FROM (SELECT p.slug FROM topic_parent tp"
-                                  "   JOIN topic p ON p.id = tp.parent_id WHERE tp.topic_id = t.id ORDER BY tp.rank))"
-                                  " FROM topic t" +
-                                      condition.sql + " ORDER BY t.slug");
+    const ReadStatements::Lease lease =
+        m_reads("SELECT t.id, t.slug, t.label,"
+                " (SELECT group_concat(slug, char(31)) FROM (SELECT p.slug FROM topic_parent tp"
+                "   JOIN topic p ON p.id = tp.parent_id WHERE tp.topic_id = t.id ORDER BY tp.rank))"
+                " FROM topic t" +
+                condition.sql + " ORDER BY t.slug");
+    SQLite::Statement& query = *lease;
     condition.bind(query);
     std::vector<Topic> result;
     while (query.executeStep()) {
@@ -401,8 +431,9 @@ std::vector<Topic> SqliteStore::topics_where(const RowCondition& condition) cons
 }
 
 std::optional<Scale> SqliteStore::scale_of(std::int64_t topic_row) const {
-    SQLite::Statement query(m_db, "SELECT pole, language, text FROM topic_scale_pole WHERE topic_id = ? "
-                                  "ORDER BY pole, language");
+    const ReadStatements::Lease lease = m_reads("SELECT pole, language, text FROM topic_scale_pole WHERE topic_id = ? "
+                                                "ORDER BY pole, language");
+    SQLite::Statement& query = *lease;
     query.bind(1, topic_row);
     Scale scale;
     while (query.executeStep()) {
@@ -416,9 +447,11 @@ std::optional<Scale> SqliteStore::scale_of(std::int64_t topic_row) const {
 }
 
 std::vector<Direction> SqliteStore::directions(const char* table, const char* key_column, std::int64_t row) const {
-    SQLite::Statement query(m_db, fmt::format("SELECT t.slug, d.weight FROM {} d JOIN topic t ON t.id = d.scale_id "
-                                              "WHERE d.{} = ? ORDER BY t.slug",
-                                              table, key_column));
+    const ReadStatements::Lease lease =
+        m_reads(fmt::format("SELECT t.slug, d.weight FROM {} d JOIN topic t ON t.id = d.scale_id "
+                            "WHERE d.{} = ? ORDER BY t.slug",
+                            table, key_column));
+    SQLite::Statement& query = *lease;
     query.bind(1, row);
     std::vector<Direction> result;
     while (query.executeStep()) {
@@ -432,9 +465,10 @@ std::vector<Proposition> SqliteStore::propositions() const {
 }
 
 std::vector<Proposition> SqliteStore::propositions_where(const RowCondition& condition) const try {
-    SQLite::Statement query(m_db, "SELECT p.slug, t.slug, p.statement, p.id FROM proposition p "
-                                  "JOIN topic t ON t.id = p.topic_id" +
-                                      condition.sql + " ORDER BY p.slug");
+    const ReadStatements::Lease lease = m_reads("SELECT p.slug, t.slug, p.statement, p.id FROM proposition p "
+                                                "JOIN topic t ON t.id = p.topic_id" +
+                                                condition.sql + " ORDER BY p.slug");
+    SQLite::Statement& query = *lease;
     condition.bind(query);
     std::vector<Proposition> result;
     while (query.executeStep()) {
@@ -453,9 +487,10 @@ std::vector<Body> SqliteStore::bodies() const {
 }
 
 std::vector<Body> SqliteStore::bodies_where(const RowCondition& condition) const try {
-    SQLite::Statement query(m_db, "SELECT b.id, b.slug, b.name, o.slug FROM body b "
-                                  "LEFT JOIN actor o ON o.id = b.organisation_id" +
-                                      condition.sql + " ORDER BY b.slug");
+    const ReadStatements::Lease lease = m_reads("SELECT b.id, b.slug, b.name, o.slug FROM body b "
+                                                "LEFT JOIN actor o ON o.id = b.organisation_id" +
+                                                condition.sql + " ORDER BY b.slug");
+    SQLite::Statement& query = *lease;
     condition.bind(query);
     std::vector<Body> result;
     while (query.executeStep()) {
@@ -476,10 +511,11 @@ std::vector<Meeting> SqliteStore::meetings() const {
 }
 
 std::vector<Meeting> SqliteStore::meetings_where(const RowCondition& condition) const try {
-    SQLite::Statement query(
-        m_db, "SELECT m.slug, b.slug, m.title, m.level, m.date, m.place, p.slug, m.end_date FROM meeting m "
-              "JOIN body b ON b.id = m.body_id LEFT JOIN meeting p ON p.id = m.parent_id" +
-                  condition.sql + " ORDER BY m.date, m.slug");
+    const ReadStatements::Lease lease =
+        m_reads("SELECT m.slug, b.slug, m.title, m.level, m.date, m.place, p.slug, m.end_date FROM meeting m "
+                "JOIN body b ON b.id = m.body_id LEFT JOIN meeting p ON p.id = m.parent_id" +
+                condition.sql + " ORDER BY m.date, m.slug");
+    SQLite::Statement& query = *lease;
     condition.bind(query);
     std::vector<Meeting> result;
     while (query.executeStep()) {
@@ -513,7 +549,8 @@ std::vector<AgendaItem> SqliteStore::agenda_items_where(const RowCondition& cond
                       " ai.important, ai.amendment, ai.paragraph"
                       " FROM agenda_item ai JOIN meeting m ON m.id = ai.meeting_id";
     sql += condition.sql + " ORDER BY m.date, m.slug, ai.ord, ai.slug";
-    SQLite::Statement query(m_db, sql);
+    const ReadStatements::Lease lease = m_reads(sql);
+    SQLite::Statement& query = *lease;
     condition.bind(query);
     std::vector<AgendaItem> result;
     while (query.executeStep()) {
@@ -550,7 +587,8 @@ std::vector<Participant> SqliteStore::participants_where(const RowCondition& con
         "SELECT m.slug, a.slug, p.slug, pa.role FROM participant pa JOIN meeting m ON m.id = pa.meeting_id"
         " JOIN actor a ON a.id = pa.actor_id LEFT JOIN actor p ON p.id = pa.person_id";
     sql += condition.sql + " ORDER BY m.slug, a.slug, p.slug";
-    SQLite::Statement query(m_db, sql);
+    const ReadStatements::Lease lease = m_reads(sql);
+    SQLite::Statement& query = *lease;
     condition.bind(query);
     std::vector<Participant> result;
     while (query.executeStep()) {
@@ -584,7 +622,8 @@ Document read_document(SQLite::Statement& row) {
 } // namespace
 
 std::vector<Document> SqliteStore::documents() const try {
-    SQLite::Statement query(m_db, std::string(document_columns) + " ORDER BY slug");
+    const ReadStatements::Lease lease = m_reads(std::string(document_columns) + " ORDER BY slug");
+    SQLite::Statement& query = *lease;
     std::vector<Document> result;
     while (query.executeStep()) {
         result.push_back(read_document(query));
@@ -595,7 +634,8 @@ std::vector<Document> SqliteStore::documents() const try {
 }
 
 std::optional<Document> SqliteStore::document(const DocumentId& id) const try {
-    SQLite::Statement query(m_db, std::string(document_columns) + " WHERE slug = ?");
+    const ReadStatements::Lease lease = m_reads(std::string(document_columns) + " WHERE slug = ?");
+    SQLite::Statement& query = *lease;
     query.bind(1, id.str());
     if (!query.executeStep()) {
         return std::nullopt;
@@ -614,25 +654,10 @@ std::vector<Stance> SqliteStore::stances(const StanceFilter& filter) const {
 void SqliteStore::for_each_stance_by_id(const StanceFilter& filter,
                                         const std::function<void(const Stance&)>& visit) const {
     try {
-        SQLite::Statement general(m_db, general_stances_by_id(filter));
-        bind_filter(general, filter);
-        const std::string vote_sql = vote_stances_by_id(filter);
-        std::optional<SQLite::Statement> votes;
-        if (!vote_sql.empty()) {
-            votes.emplace(m_db, vote_sql);
-            bind_filter(*votes, filter);
-        }
-        bool general_row = general.executeStep();
-        bool vote_row = votes && votes->executeStep();
-        while (general_row || vote_row) { // merge the two id-ordered streams; no id is in both
-            if (general_row && (!vote_row || general.getColumn(0).getString() < votes->getColumn(0).getString())) {
-                visit(read_stance(general));
-                general_row = general.executeStep();
-            } else {
-                visit(read_stance(*votes));
-                vote_row = votes->executeStep();
-            }
-        }
+        const std::unique_ptr<ReadSnapshot> snapshot = read_snapshot(); // the names and the rows from one state
+        m_names.refresh(m_db, m_reads);
+        const OnePassRead one_pass(m_db);
+        read_stances_by_id(m_reads, m_names, filter, visit);
     } catch (const SQLite::Exception& failure) {
         rethrow_as_stance_error(failure, fmt::format("reading stances from {}", m_path));
     }

@@ -43,6 +43,17 @@ JOIN agenda_item ai ON ai.id = v.agenda_item_id
 JOIN meeting m ON m.id = ai.meeting_id
 WHERE 1 = 1)sql";
 
+// The same in stance-id order, for the export: roll call by roll call in the order of their id
+// prefixes (the roll call table's unique index, so nothing is sorted), each roll call's votes
+// sorted by id in read_votes. CROSS JOIN keeps the roll calls the outer loop.
+constexpr const char* vote_integer_by_id_select = R"sql(
+SELECT v.agenda_item_id, v.actor_id, v.vote, v.topic_id, v.document_id, v.span_start, v.span_length, ai.meeting_id
+FROM roll_call rc
+CROSS JOIN vote v ON v.agenda_item_id = rc.agenda_item_id
+JOIN agenda_item ai ON ai.id = v.agenda_item_id
+JOIN meeting m ON m.id = ai.meeting_id
+WHERE 1 = 1)sql";
+
 const char* const vote_stance_select = R"sql(
 SELECT rc.stance_prefix || a.slug, a.slug, NULL, t.slug, NULL, m.slug, ai.slug, v.vote, NULL, 'single', '', '',
        d.slug, v.span_start, v.span_start + v.span_length, NULL, NULL, 1.0, '', '', NULL, NULL, '', 'vote', m.date
@@ -162,7 +173,15 @@ std::string vote_conditions(const StanceFilter& filter) {
     if (!filter.actors.empty()) {
         sql += fmt::format(" AND v.actor_id IN {}", actors_in);
     }
-    if (!filter.topics.empty()) {
+    if (!filter.topics.empty() && !filter.actors.empty()) {
+        // One country on one topic (evolution): the topic is tested on the by-actor index, which
+        // holds both the vote's topic and its roll call, and only the votes that match are fetched.
+        // Tested on the table's own rows instead, SQLite fetches every vote of the country first (a
+        // WITHOUT ROWID table has no deferred fetch), and most of them do not match.
+        sql += fmt::format(" AND (v.agenda_item_id, v.actor_id) IN (SELECT w.agenda_item_id, w.actor_id FROM vote w"
+                           " WHERE w.actor_id IN {} AND (w.topic_id IN {} OR w.agenda_item_id IN {}))",
+                           actors_in, topics_in, items_with_topics);
+    } else if (!filter.topics.empty()) {
         sql += fmt::format(" AND (v.topic_id IN {} OR v.agenda_item_id IN {})", topics_in, items_with_topics);
     }
     if (!filter.meetings.empty()) {
@@ -218,40 +237,47 @@ template <class T> const T& known(const T* found, const char* what, std::int64_t
     return *found;
 }
 
-/// The votes of the vote table, one meeting at a time: ordered by date and meeting in SQL, by id here.
+/// The votes of the vote table as stances, a group of rows at a time: the groups in the order SQL
+/// gives them, the votes of a group sorted by id here. By date: a meeting's votes a group, ordered
+/// by date and meeting. By id: a roll call's votes a group, ordered by id prefix.
 class VoteStream {
 public:
-    VoteStream(ReadStatements& statements, const KeyNames& names, const StanceFilter& filter)
-        : m_query(statements(std::string(vote_integer_select) + vote_conditions(filter) + " ORDER BY m.date, m.slug")),
-          m_names(names) {
+    enum class Order : unsigned char { by_date, by_id };
+
+    VoteStream(ReadStatements& statements, const KeyNames& names, const StanceFilter& filter, Order order)
+        : m_query(statements(
+              order == Order::by_date
+                  ? std::string(vote_integer_select) + vote_conditions(filter) + " ORDER BY m.date, m.slug"
+                  : std::string(vote_integer_by_id_select) + vote_conditions(filter) + " ORDER BY rc.stance_prefix")),
+          m_names(names), m_group_column(order == Order::by_date ? 7 : 0) {
         bind_filter(*m_query, filter);
         m_more = m_query->executeStep();
     }
 
     /// The next vote in order, or nothing at the end.
     std::optional<Ordered> next() {
-        if (m_next == m_meeting.size()) {
-            read_meeting();
+        if (m_next == m_group.size()) {
+            read_group();
         }
-        if (m_next == m_meeting.size()) {
+        if (m_next == m_group.size()) {
             return std::nullopt;
         }
-        return std::move(m_meeting[m_next++]);
+        return std::move(m_group[m_next++]);
     }
 
 private:
-    void read_meeting() {
-        m_meeting.clear();
+    void read_group() {
+        m_group.clear();
         m_next = 0;
         if (!m_more) {
             return;
         }
-        const std::int64_t meeting_row = m_query->getColumn(7).getInt64();
-        while (m_more && m_query->getColumn(7).getInt64() == meeting_row) {
-            m_meeting.push_back(vote_row());
+        const std::int64_t group = m_query->getColumn(m_group_column).getInt64();
+        while (m_more && m_query->getColumn(m_group_column).getInt64() == group) {
+            m_group.push_back(vote_row());
             m_more = m_query->executeStep();
         }
-        std::sort(m_meeting.begin(), m_meeting.end(),
+        std::sort(m_group.begin(), m_group.end(),
                   [](const Ordered& a, const Ordered& b) { return a.stance.id.str() < b.stance.id.str(); });
     }
 
@@ -286,8 +312,9 @@ private:
 
     ReadStatements::Lease m_query;
     const KeyNames& m_names;
+    int m_group_column;
     bool m_more = false;
-    std::vector<Ordered> m_meeting;
+    std::vector<Ordered> m_group;
     std::size_t m_next = 0;
 };
 
@@ -313,7 +340,7 @@ void read_stances(ReadStatements& statements, const KeyNames& names, const Stanc
         }
         return;
     }
-    VoteStream votes(statements, names, filter);
+    VoteStream votes(statements, names, filter, VoteStream::Order::by_date);
     std::optional<Ordered> from_votes = votes.next();
     while (from_general || from_votes) {
         if (from_general && (!from_votes || !from_votes->before(*from_general))) {
@@ -330,11 +357,25 @@ std::string general_stances_by_id(const StanceFilter& filter) {
     return general_stance_select + general_conditions(filter) + " ORDER BY s.slug";
 }
 
-std::string vote_stances_by_id(const StanceFilter& filter) {
-    if (!filter.text.empty()) {
-        return {};
+void read_stances_by_id(ReadStatements& statements, const KeyNames& names, const StanceFilter& filter,
+                        const std::function<void(const Stance&)>& visit) {
+    const ReadStatements::Lease general = statements(general_stances_by_id(filter));
+    bind_filter(*general, filter);
+    std::optional<Ordered> from_general = next_general(*general);
+    std::optional<VoteStream> votes; // votes have no quote to search
+    if (filter.text.empty()) {
+        votes.emplace(statements, names, filter, VoteStream::Order::by_id);
     }
-    return vote_stance_select + vote_conditions(filter) + " ORDER BY rc.stance_prefix, a.slug";
+    std::optional<Ordered> from_votes = votes ? votes->next() : std::nullopt;
+    while (from_general || from_votes) { // no id is in both
+        if (from_general && (!from_votes || from_general->stance.id.str() < from_votes->stance.id.str())) {
+            visit(from_general->stance);
+            from_general = next_general(*general);
+        } else {
+            visit(from_votes->stance);
+            from_votes = votes->next();
+        }
+    }
 }
 
 void bind_filter(SQLite::Statement& query, const StanceFilter& filter) {

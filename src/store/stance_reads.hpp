@@ -19,13 +19,14 @@ namespace stance::detail {
 void read_stances(ReadStatements& statements, const KeyNames& names, const StanceFilter& filter,
                   const std::function<void(const Stance&)>& visit);
 
-/// The same stances, for the export, as two SELECTs, the general table's and the vote table's (empty when `filter`
-/// searches text, which votes have none of), each ordered by stance id without a sort of the whole
-/// result: the general table through its index on the id, the votes by roll-call prefix and then
-/// actor id, which is the order of their ids because no prefix starts another (vote_rows.hpp).
-/// Merged, they give every stance in id order with memory that does not grow with their number.
+/// The same stances in stance-id order, for the export: the general table through its index on the
+/// id, merged with the votes, read as integers roll call by roll call in the order of their id
+/// prefixes and sorted within each (a vote's id is its roll call's prefix and its actor's id, and no
+/// prefix starts another: vote_rows.hpp). Nothing of the whole result is sorted or held, so memory
+/// does not grow with the number of stances. `names` must be fresh for the read transaction.
+void read_stances_by_id(ReadStatements& statements, const KeyNames& names, const StanceFilter& filter,
+                        const std::function<void(const Stance&)>& visit);
 [[nodiscard]] std::string general_stances_by_id(const StanceFilter& filter);
-[[nodiscard]] std::string vote_stances_by_id(const StanceFilter& filter);
 void bind_filter(SQLite::Statement& query, const StanceFilter& filter);
 
 /// The SELECT list and FROM clause of the general table alone (aliases s, a, t, m, ai, d), ending in
@@ -34,7 +35,7 @@ void bind_filter(SQLite::Statement& query, const StanceFilter& filter);
 extern const char* const general_stance_select;
 
 /// The same for the vote table with its names joined in SQL (aliases v, rc, ai, m, a, t, d), for the
-/// export's id-ordered read and the read of one stance by id; the queries read votes as integers.
+/// read of one stance by id; the queries over many votes read them as integers.
 extern const char* const vote_stance_select;
 
 /// " AND ..." conditions for `filter` on the general table (alias s) and on the vote table (aliases

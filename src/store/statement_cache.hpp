@@ -30,6 +30,8 @@ public:
     /// Finalizes every statement, before the transaction they ran in commits.
     void clear() noexcept { m_statements.clear(); }
 
+    [[nodiscard]] SQLite::Database& database() const noexcept { return m_db; }
+
 private:
     SQLite::Database& m_db;
     std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> m_statements;

@@ -55,7 +55,7 @@ void move_vote_shaped_stances(SQLite::Database& db) {
         for (const auto& [row, slug] : moves) {
             votes.write(row, slug);
         }
-        votes.flush();
+        votes.finish();
     }
 }
 

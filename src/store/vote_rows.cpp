@@ -1,6 +1,8 @@
 // The compact vote table: see vote_rows.hpp.
 #include "store/vote_rows.hpp"
 
+#include <sqlite3.h>
+
 namespace stance::detail {
 
 std::string prefix_upper_bound(std::string prefix) {
@@ -113,7 +115,51 @@ void VoteRows::insert(const VoteRow& row) {
     update.exec();
 }
 
+// Into an empty table, a bulk load writes the rows in the primary key's order (the file's), but the
+// by-actor index then takes each vote at another place (one per country): a page of it touched for
+// nearly every vote. Built once at the end, from the finished table, it is one sort. A batch this
+// large into an empty table is such a load; a re-import into a full table keeps the index as it goes.
+constexpr std::size_t bulk_load_rows = 1000;
+
+void VoteRows::set_index_aside_for_bulk_load() {
+    m_bulk_load_checked = true;
+    SQLite::Database& db = m_statements.database();
+    if (db.execAndGet("SELECT EXISTS (SELECT 1 FROM vote)").getInt() != 0) {
+        return;
+    }
+    SQLite::Statement index(db, "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'vote_by_actor'");
+    if (!index.executeStep()) {
+        return;
+    }
+    std::string create = index.getColumn(0).getString();
+    index.reset();
+    m_statements.clear();
+    try {
+        db.exec("DROP INDEX vote_by_actor");
+    } catch (const SQLite::Exception& failure) {
+        // SQLite refuses to drop it while another statement of this connection is still open;
+        // then the index is kept up to date as the votes go in, slower but the same result.
+        if (failure.getErrorCode() != SQLITE_LOCKED) {
+            throw;
+        }
+        return;
+    }
+    m_index_aside = std::move(create);
+}
+
+void VoteRows::finish() {
+    flush();
+    if (!m_index_aside.empty()) {
+        m_statements.clear();
+        m_statements.database().exec(m_index_aside);
+        m_index_aside.clear();
+    }
+}
+
 void VoteRows::flush() {
+    if (!m_bulk_load_checked && m_staged.size() >= bulk_load_rows) {
+        set_index_aside_for_bulk_load();
+    }
     for (const VoteRow& row : m_staged) {
         insert(row);
     }

@@ -54,6 +54,10 @@ public:
     /// Whether a vote has stance id `slug`.
     [[nodiscard]] bool contains(const std::string& slug);
 
+    /// Builds the by-actor index again if a bulk load set it aside (see flush). Called before the
+    /// session commits, inside its transaction, so a failed or killed import leaves the index as it was.
+    void finish();
+
     /// Finalizes the prepared statements, before the transaction they ran in commits.
     void release() noexcept { m_statements.clear(); }
 
@@ -70,8 +74,12 @@ private:
     void insert(const VoteRow& row);
     SQLite::Statement& statement(const char* sql);
 
+    void set_index_aside_for_bulk_load();
+
     StatementCache m_statements;
-    std::vector<VoteRow> m_staged;                           // written by the next flush, in order
+    bool m_bulk_load_checked = false; // whether this session has looked for an empty table yet
+    std::string m_index_aside;        // the by-actor index's CREATE statement while it is set aside
+    std::vector<VoteRow> m_staged;    // written by the next flush, in order
     std::unordered_map<std::int64_t, RollCall> m_roll_calls; // read or written in this session
 };
 

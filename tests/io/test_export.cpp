@@ -4,6 +4,9 @@
 
 #include <algorithm>
 
+#include <boost/json.hpp>
+
+#include "io/json_pretty.hpp"
 #include "stance/error.hpp"
 #include "stance/io/dataset_json.hpp"
 #include "stance/io/export.hpp"
@@ -247,4 +250,26 @@ TEST_CASE("the seed's whole export imports into a new database and exports the s
     auto store = Store::open(":memory:");
     import_dataset_file(*store, seed);
     (void)check_round_trip(*store, {});
+}
+
+TEST_CASE("strings and integers are written exactly as Boost.JSON serializes them") {
+    // The export writes strings and integers itself (json_pretty.cpp); a different escape would
+    // change the bytes of every export that holds the character.
+    std::string every_byte;
+    for (int c = 1; c < 256; ++c) {
+        every_byte += static_cast<char>(c);
+    }
+    for (const std::string& text :
+         {every_byte, std::string("\0 in the middle", 16), std::string("Côte d’Ivoire \"/\\"), std::string()}) {
+        const boost::json::value value(text);
+        CHECK(detail::compact_json(value) == boost::json::serialize(value));
+        boost::json::object keyed;
+        keyed[text] = text;
+        CHECK(detail::compact_json(keyed) == boost::json::serialize(keyed));
+    }
+    for (const boost::json::value& number : {boost::json::value(std::int64_t{-9'007'199'254'740'993}),
+                                             boost::json::value(std::uint64_t{18'446'744'073'709'551'615U}),
+                                             boost::json::value(0), boost::json::value(true), boost::json::value()}) {
+        CHECK(detail::compact_json(number) == boost::json::serialize(number));
+    }
 }

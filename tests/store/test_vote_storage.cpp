@@ -4,8 +4,10 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include "stance/error.hpp"
 #include "stance/io/dataset_json.hpp"
 #include "stance/model/vote.hpp"
+#include "stance/store/history.hpp"
 #include "stance/store/store.hpp"
 #include "stance/unga/import.hpp"
 #include "store/schema.hpp"
@@ -225,4 +227,112 @@ TEST_CASE("a version 2 database migrates through version 3: its UN votes end in 
     CHECK(stances[0].source == SourceSpan{DocumentId{"unvotes-un-votes"}, 600, 624, std::nullopt});
     CHECK(stances[1].id == StanceId{"unga-5-usa"});
     CHECK(stances[1].score == -1.0);
+}
+
+namespace {
+
+std::vector<std::string> column_list(const std::string& path, const char* sql) {
+    SQLite::Database db(path, SQLite::OPEN_READONLY);
+    SQLite::Statement query(db, sql);
+    std::vector<std::string> columns;
+    while (query.executeStep()) {
+        columns.push_back(query.getColumn(0).getString());
+    }
+    return columns;
+}
+
+// What version 6 wrote: the vote table of version 4, with foreign keys on every reference and the
+// by-actor index without the topic.
+void make_version_6(const std::string& path) {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    db.exec(R"sql(
+        CREATE TABLE vote_v6 (
+            agenda_item_id INTEGER NOT NULL REFERENCES roll_call(agenda_item_id) ON DELETE CASCADE,
+            actor_id INTEGER NOT NULL REFERENCES actor(id), vote INTEGER NOT NULL,
+            topic_id INTEGER NOT NULL REFERENCES topic(id),
+            document_id INTEGER REFERENCES document(id), span_start INTEGER, span_length INTEGER,
+            PRIMARY KEY (agenda_item_id, actor_id)) WITHOUT ROWID;
+        INSERT INTO vote_v6 SELECT * FROM vote;
+        DROP TABLE vote;
+        ALTER TABLE vote_v6 RENAME TO vote;
+        CREATE INDEX vote_by_actor ON vote(actor_id, agenda_item_id);
+        PRAGMA user_version = 6;)sql");
+}
+
+} // namespace
+
+TEST_CASE("a version 6 database of UN votes migrates to version 7: the same stances, topics tested in the index") {
+    test::TempDir dir;
+    const std::string path = (dir / "v6.db").string();
+    std::vector<Stance> before;
+    {
+        auto store = Store::open(path);
+        UngaImportOptions options;
+        options.full_codes_directory = test::unga_fixture();
+        (void)import_unga(*store, test::unga_fixture(), options);
+        before = store->stances();
+    }
+    make_version_6(path);
+    REQUIRE(column_list(path, "SELECT name FROM pragma_index_info('vote_by_actor')").size() == 2);
+    REQUIRE(column_list(path, "SELECT \"from\" FROM pragma_foreign_key_list('vote') ORDER BY 1").size() == 4);
+
+    auto store = Store::open(path);
+    CHECK(store->schema_version() == 7);
+    CHECK(store->stances() == before);
+    CHECK(count(path, "SELECT count(*) FROM vote") == static_cast<int>(before.size()));
+    CHECK(column_list(path, "SELECT name FROM pragma_index_info('vote_by_actor')") ==
+          std::vector<std::string>{"actor_id", "agenda_item_id", "topic_id"});
+    // The topic and document are resolved from stored rows by the import and guarded against removal
+    // by the write rules; the roll call (with its cascade) and the actor stay foreign keys.
+    CHECK(column_list(path, "SELECT \"from\" FROM pragma_foreign_key_list('vote') ORDER BY 1") ==
+          std::vector<std::string>{"actor_id", "agenda_item_id"});
+    CHECK(store->integrity_problems(false).empty());
+    // A topic that votes use still cannot be removed.
+    CHECK_THROWS_AS(delete_entity(*store, RecordKey{RecordKind::topic, before.front().topic.str()}),
+                    invalid_input_error);
+    CHECK(store->stances() == before);
+}
+
+TEST_CASE("a bulk load into an empty vote table builds the by-actor index at the end, and a rollback keeps it") {
+    test::TempDir dir;
+    const std::string path = (dir / "votes.db").string();
+    const auto index_columns = [&] { return column_list(path, "SELECT name FROM pragma_index_info('vote_by_actor')"); };
+    const std::vector<std::string> full{"actor_id", "agenda_item_id", "topic_id"};
+    auto store = Store::open(path);
+    (void)import_unga(*store, test::unga_fixture()); // thousands of votes into an empty table
+    CHECK(index_columns() == full);
+    CHECK(store->integrity_problems(false).empty()); // SQLite compares the rebuilt index with its table
+    const std::vector<Stance> votes = store->stances();
+    REQUIRE(votes.size() > 1000);
+    {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE);
+        db.exec("DELETE FROM vote");
+    }
+    {
+        auto session = store->begin_import();
+        session->put_stances(votes);
+        // destroyed without commit: rolled back, the index with it
+    }
+    CHECK(index_columns() == full);
+    CHECK(count(path, "SELECT count(*) FROM vote") == 0);
+    {
+        // The same vote twice in one load, the second with another position: the second wins, as it
+        // would one vote at a time.
+        std::vector<Stance> load = votes;
+        Stance changed = votes[5];
+        changed.kind = changed.kind == PositionKind::oppose ? PositionKind::support : PositionKind::oppose;
+        changed.score = default_score(changed.kind);
+        load.push_back(changed);
+        auto session = store->begin_import();
+        session->put_stances(load);
+        session->commit();
+        REQUIRE(store->stance(changed.id).has_value());
+        CHECK(store->stance(changed.id)->kind == changed.kind);
+    }
+    std::vector<Stance> expected = votes;
+    expected[5].kind = store->stance(votes[5].id)->kind;
+    expected[5].score = default_score(expected[5].kind);
+    CHECK(store->stances() == expected);
+    CHECK(index_columns() == full);
+    CHECK(store->integrity_problems(false).empty());
 }

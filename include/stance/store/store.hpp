@@ -170,7 +170,7 @@ struct OpenOptions {
 class Store {
 public:
     /// The schema version this library writes; older databases are migrated on open.
-    static constexpr int current_schema_version = 6;
+    static constexpr int current_schema_version = 7;
 
     /// Opens (creating if needed) the SQLite database at `path`; ":memory:" gives a private in-memory one.
     /// Throws schema_version_error for a database written by a newer stance.
