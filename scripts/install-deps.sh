@@ -10,7 +10,9 @@ packages=(
     libfmt-dev doctest-dev libcli11-dev
     libicu-dev                               # case folding, accents, country names in any language
     libssl-dev zlib1g-dev                    # SHA-256 of documents; gzip'd UN tables
+    libigraph-dev                            # Louvain and Leiden community detection for voting blocs
     libxml2-utils                            # xmllint: the tests check every SVG, GraphML and GEXF file is well-formed
+    python3-networkx                         # the tests open the GraphML files with NetworkX's reader
 )
 
 missing=()
@@ -23,4 +25,19 @@ if ((${#missing[@]})); then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The tests also open the GraphML and GEXF files with graphology's parsers (graphology-gexf is the one
+# Gephi Lite imports with), from npm, pinned in tests/readers/package.json. Node.js and npm come from
+# Debian when the machine has no npm yet.
+readers="$(dirname "$0")/../tests/readers"
+if ! command -v npm >/dev/null; then
+    echo "install-deps: installing nodejs npm" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+fi
+if [[ ! -d "$readers/node_modules/graphology-gexf" ]]; then
+    echo "install-deps: installing the network readers into tests/readers (npm)" >&2
+    npm install --prefix "$readers" --no-package-lock --no-audit --no-fund --silent >/dev/null
 fi

@@ -4,24 +4,22 @@
 #include <boost/json.hpp>
 
 #include "io/json_pretty.hpp"
+#include "query/json_parts.hpp"
 #include "stance/query/agreement.hpp"
 
 namespace stance {
 
 namespace {
 
-// Rounded to four decimals, as the other query results (stance/query/json.hpp) are.
-boost::json::value optional_number(const std::optional<double>& value) {
-    return value ? boost::json::value(std::round(*value * 10000.0) / 10000.0) : boost::json::value(nullptr);
-}
+using detail::json_figure;
 
 void put_figures(boost::json::object& out, const AgreementCounts& counts) {
     out["n"] = counts.n;
     out["agree"] = counts.agree;
-    out["share"] = optional_number(counts.share());
-    out["kappa"] = optional_number(counts.kappa());
-    out["s_score"] = optional_number(counts.s_score());
-    out["voeten_agreement"] = optional_number(counts.voeten_agreement());
+    out["share"] = json_figure(counts.share());
+    out["kappa"] = json_figure(counts.kappa());
+    out["s_score"] = json_figure(counts.s_score());
+    out["voeten_agreement"] = json_figure(counts.voeten_agreement());
     boost::json::array table;
     for (const auto& row : counts.table) {
         table.push_back(boost::json::array{row[0], row[1], row[2]});
@@ -45,11 +43,7 @@ std::string to_json(const VoteAgreement& agreement) {
     root["second"] = actor_object(agreement.second, agreement.second_name);
     root["topic"] = optional_topic(agreement.topic);
     root["by"] = std::string(to_string(agreement.options.by));
-    const RollCallFilter& filter = agreement.options.roll_calls;
-    root["roll_calls"] = boost::json::object{{"exclude_unanimous", filter.exclude_unanimous},
-                                             {"important_only", filter.important_only},
-                                             {"exclude_amendments", filter.exclude_amendments},
-                                             {"exclude_paragraphs", filter.exclude_paragraphs}};
+    root["roll_calls"] = detail::json_roll_call_filter(agreement.options.roll_calls);
     boost::json::object overall;
     put_figures(overall, agreement.overall);
     root["overall"] = std::move(overall);
