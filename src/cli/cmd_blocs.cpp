@@ -1,6 +1,7 @@
 // stance blocs votes|statements: voting blocs per session with their stability and the moves
 // between them (stance/query/blocs.hpp), and blocs of the statement congruence network
 // (stance/network/blocs.hpp). docs/blocs.md.
+#include <cerrno>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -13,7 +14,6 @@
 #include "stance/network/statement_network.hpp"
 #include "stance/query/blocs.hpp"
 #include "stance/query/catalog.hpp"
-#include "stance/query/resolve.hpp"
 
 namespace stance::cli {
 
@@ -64,8 +64,9 @@ Table moves_table(const VotingBlocs& blocs) {
                  "vote", "old_bloc_vote"},
                 {}};
     for (const BlocMove& move : blocs.moves) {
-        const std::vector<std::string> head{move.actor.str(), move.name,         move.from_period,
-                                            move.to_period,   figure(move.jaccard), std::to_string(move.separating_total)};
+        const std::vector<std::string> head{move.actor.str(),     move.name,
+                                            move.from_period,     move.to_period,
+                                            figure(move.jaccard), std::to_string(move.separating_total)};
         if (move.roll_calls.empty()) {
             std::vector<std::string> row = head;
             row.resize(table.columns.size());
@@ -101,9 +102,7 @@ void print_section(std::string_view title, const Table& table, Format format) {
 }
 
 struct VotesCommand {
-    std::string sessions;
-    std::vector<std::string> meetings;
-    bool all = false;
+    SessionChoice sessions;
     std::string by = "session";
     std::string topic;
     std::string from;
@@ -129,11 +128,10 @@ void print_votes(const VotingBlocs& blocs, const VotesCommand& command) {
         table.print(std::cout, command.format);
         return;
     }
-    std::cout << fmt::format("{}blocs by {} on {}{}\n\n", command.format == Format::md ? "## " : "",
-                             to_string(blocs.options.method.method), to_string(blocs.options.weight),
-                             blocs.options.method.threshold
-                                 ? fmt::format(", ties of at least {}", *blocs.options.method.threshold)
-                                 : "");
+    std::cout << fmt::format(
+        "{}blocs by {} on {}{}\n\n", command.format == Format::md ? "## " : "", to_string(blocs.options.method.method),
+        to_string(blocs.options.weight),
+        blocs.options.method.threshold ? fmt::format(", ties of at least {}", *blocs.options.method.threshold) : "");
     print_blocs(blocs.periods, command.format);
     if (blocs.periods.size() > 1) {
         print_section("stability: mean Jaccard index of each actor's co-members between consecutive periods",
@@ -148,14 +146,10 @@ void print_votes(const VotingBlocs& blocs, const VotesCommand& command) {
 }
 
 void run_votes(Context& context, const VotesCommand& command) {
-    const int choices = (command.sessions.empty() ? 0 : 1) + (command.meetings.empty() ? 0 : 1) + (command.all ? 1 : 0);
-    if (choices != 1) {
-        throw invalid_input_error("blocs votes", "give either --session N or FIRST-LAST (UN General Assembly "
-                                                 "sessions), --meeting ID (repeatable), or --all; exactly one");
-    }
     VotingBlocOptions options;
     options.method = to_bloc_method(command.method);
-    options.weight = *parse_choice_option(command.weight, "--weight", "share, kappa, s", &parse_agreement_weight);
+    options.weight = parse_choice_option(command.weight, "--weight", "share, kappa, s", &parse_agreement_weight)
+                         .value_or(AgreementWeight::share);
     options.by = parse_period(command.by).value_or(Period::session);
     options.from = parse_date_option(command.from, "--from");
     options.to = parse_date_option(command.to, "--to");
@@ -165,13 +159,8 @@ void run_votes(Context& context, const VotesCommand& command) {
     options.separating = command.separating;
     auto store = context.open_store(true);
     const Catalog catalog{*store};
+    options.sessions = chosen_sessions(catalog, command.sessions, "blocs votes");
     options.topic = optional_topic(catalog, command.topic);
-    if (!command.sessions.empty()) {
-        options.sessions = session_range(catalog, command.sessions);
-    }
-    for (const std::string& meeting : command.meetings) {
-        options.sessions.push_back(resolve_meeting(catalog, meeting));
-    }
     errno = 0;
     print_votes(voting_blocs(*store, catalog, options), command);
     flush_standard_output();
@@ -189,8 +178,9 @@ struct StatementsCommand {
 void run_statements(Context& context, const StatementsCommand& command) {
     StatementNetworkOptions network;
     network.kind = StatementNetworkKind::congruence;
-    network.normalization = *parse_choice_option(command.normalization, "--normalization",
-                                                 "none, average, jaccard, cosine", &parse_normalization);
+    network.normalization = parse_choice_option(command.normalization, "--normalization",
+                                                "none, average, jaccard, cosine", &parse_normalization)
+                                .value_or(Normalization::none);
     network.from = parse_date_option(command.from, "--from");
     network.to = parse_date_option(command.to, "--to");
     check_date_order(network.from, network.to);
@@ -212,9 +202,7 @@ void setup_votes(CLI::App& blocs, Context& context) {
     auto* command = blocs.add_subcommand(
         "votes", "Voting blocs per session from the agreement matrix, their stability and the states that moved");
     auto options = std::make_shared<VotesCommand>();
-    command->add_option("-s,--session", options->sessions, "UN General Assembly session N, or sessions FIRST-LAST");
-    command->add_option("-m,--meeting", options->meetings, "A session of any body (id, title or date); repeatable");
-    command->add_flag("--all", options->all, "Every session with recorded votes");
+    add_session_options(*command, options->sessions);
     command->add_option("--by", options->by, "Periods: session (top-level meeting), year or meeting")
         ->transform(CLI::IsMember({"meeting", "session", "year"}, CLI::ignore_case))
         ->capture_default_str();
@@ -257,7 +245,8 @@ void setup_statements(CLI::App& blocs, Context& context) {
 
 void setup_blocs(CLI::App& app, Context& context) {
     auto* blocs = app.add_subcommand(
-        "blocs", "Voting blocs (Louvain, Leiden or hierarchical) of recorded votes or coded statements (docs/blocs.md)");
+        "blocs",
+        "Voting blocs (Louvain, Leiden or hierarchical) of recorded votes or coded statements (docs/blocs.md)");
     blocs->require_subcommand(1);
     setup_votes(*blocs, context);
     setup_statements(*blocs, context);

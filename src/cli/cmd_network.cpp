@@ -182,8 +182,9 @@ void run_votes(Context& context, const VotesCommand& command) {
         periods.roll_calls = command.roll_calls;
         Network network = vote_network_by_period(*store, catalog, periods, options);
         if (command.with_blocs) {
-            add_bloc_column(network, blocs_of(*store, catalog, command, options,
-                                              VotingBlocOptions{.topic = topic, .from = periods.from, .to = periods.to}));
+            add_bloc_column(network,
+                            blocs_of(*store, catalog, command, options,
+                                     VotingBlocOptions{.topic = topic, .from = periods.from, .to = periods.to}));
         }
         write_out(network, format, command.output);
         return;
@@ -195,8 +196,8 @@ void run_votes(Context& context, const VotesCommand& command) {
     matrix_options.roll_calls = command.roll_calls;
     Network network = vote_network(agreement_matrix(*store, catalog, meeting, matrix_options), catalog, options);
     if (command.with_blocs) {
-        add_bloc_column(network,
-                        blocs_of(*store, catalog, command, options, VotingBlocOptions{.topic = topic, .sessions = {meeting}}));
+        add_bloc_column(network, blocs_of(*store, catalog, command, options,
+                                          VotingBlocOptions{.topic = topic, .sessions = {meeting}}));
     }
     if (command.with_ideal_points) {
         add_ideal_point_columns(network, ideal_points_of(*store, catalog, meeting, topic, command.roll_calls));

@@ -60,6 +60,26 @@ std::vector<MeetingId> session_range(const Catalog& catalog, const std::string& 
     return out;
 }
 
+void add_session_options(CLI::App& command, SessionChoice& choice) {
+    command.add_option("-s,--session", choice.sessions, "UN General Assembly session N, or sessions FIRST-LAST");
+    command.add_option("-m,--meeting", choice.meetings, "A session of any body (id, title or date); repeatable");
+    command.add_flag("--all", choice.all, "Every session with recorded votes");
+}
+
+std::vector<MeetingId> chosen_sessions(const Catalog& catalog, const SessionChoice& choice, std::string_view command) {
+    const int given = (choice.sessions.empty() ? 0 : 1) + (choice.meetings.empty() ? 0 : 1) + (choice.all ? 1 : 0);
+    if (given != 1) {
+        throw invalid_input_error(std::string(command), "give either --session N or FIRST-LAST (UN General Assembly "
+                                                        "sessions), --meeting ID (repeatable), or --all; exactly one");
+    }
+    std::vector<MeetingId> sessions =
+        choice.sessions.empty() ? std::vector<MeetingId>{} : session_range(catalog, choice.sessions);
+    for (const std::string& meeting : choice.meetings) {
+        sessions.push_back(resolve_meeting(catalog, meeting));
+    }
+    return sessions;
+}
+
 void add_roll_call_options(CLI::App& command, RollCallFilter& filter) {
     command.add_flag("--exclude-unanimous", filter.exclude_unanimous,
                      "Leave out roll calls on which every vote cast was the same (docs/agreement.md)");
@@ -70,7 +90,8 @@ void add_roll_call_options(CLI::App& command, RollCallFilter& filter) {
 }
 
 void add_bloc_method_options(CLI::App& command, BlocMethodChoice& choice, bool with_threshold) {
-    command.add_option("--method", choice.method, "louvain, leiden (modularity, igraph) or hierarchical (average linkage)")
+    command
+        .add_option("--method", choice.method, "louvain, leiden (modularity, igraph) or hierarchical (average linkage)")
         ->capture_default_str();
     if (with_threshold) {
         command.add_option("--threshold", choice.threshold, "Only ties whose weight is at least this count");
@@ -79,7 +100,8 @@ void add_bloc_method_options(CLI::App& command, BlocMethodChoice& choice, bool w
     command.add_option("--height", choice.height, "Hierarchical: merge only at or below this distance (0 to 1)");
     command.add_option("--resolution", choice.resolution, "Louvain, Leiden: modularity's resolution (>1: more blocs)")
         ->capture_default_str();
-    command.add_option("--seed", choice.seed, "Louvain, Leiden: the seed of igraph's random order (same seed, same blocs)")
+    command
+        .add_option("--seed", choice.seed, "Louvain, Leiden: the seed of igraph's random order (same seed, same blocs)")
         ->capture_default_str();
 }
 

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -26,6 +27,20 @@ namespace stance::cli {
 /// UN's 19th session recorded no vote), and is not found only when it holds none. Throws
 /// invalid_input_error naming --session for text that is not N or FIRST-LAST.
 [[nodiscard]] std::vector<MeetingId> session_range(const Catalog& catalog, const std::string& text);
+
+/// Which sessions a per-session command reads, as typed: --session N|FIRST-LAST, --meeting M... or --all.
+struct SessionChoice {
+    std::string sessions;
+    std::vector<std::string> meetings;
+    bool all = false;
+};
+
+void add_session_options(CLI::App& command, SessionChoice& choice);
+
+/// The chosen sessions, empty for --all. Throws invalid_input_error naming `command` unless exactly
+/// one of the three was given, not_found_error for a session or meeting the database does not hold.
+[[nodiscard]] std::vector<MeetingId> chosen_sessions(const Catalog& catalog, const SessionChoice& choice,
+                                                     std::string_view command);
 
 /// --exclude-unanimous, --important-only, --exclude-amendments, --exclude-paragraphs (docs/agreement.md).
 void add_roll_call_options(CLI::App& command, RollCallFilter& filter);

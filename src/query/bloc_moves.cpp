@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <iterator>
+#include <optional>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -179,8 +180,11 @@ BlocMove bloc_move(const VoteBook& book, const Catalog& catalog, const PeriodPai
     if (new_only.empty()) {
         new_only.push_back(actor.actor);
     }
-    Sides sides{book_indices(book, old_only), book_indices(book, new_only), 0};
-    sides.mover = *book_indices(book, {actor.actor}).begin();
+    const std::unordered_set<std::uint32_t> mover = book_indices(book, {actor.actor});
+    if (mover.empty()) {
+        return move; // cannot happen: the mover voted in the later period
+    }
+    Sides sides{book_indices(book, old_only), book_indices(book, new_only), *mover.begin()};
     for (const std::uint32_t roll_call : pair.later->period->roll_calls) {
         if (std::optional<SeparatingRollCall> found = separating(book, catalog, roll_call, sides)) {
             move.roll_calls.push_back(std::move(*found));

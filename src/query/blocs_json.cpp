@@ -54,7 +54,7 @@ boost::json::object period_object(const PeriodBlocs& period) {
         blocs.push_back(boost::json::object{
             {"bloc", b + 1}, {"size", period.blocs[b].members.size()}, {"members", std::move(members)}});
     }
-    return boost::json::object{{"period", period.period},         {"label", period.label},
+    return boost::json::object{{"period", period.period},          {"label", period.label},
                                {"first_date", period.first.iso()}, {"last_date", period.last.iso()},
                                {"roll_calls", period.roll_calls},  {"modularity", json_figure(period.modularity)},
                                {"blocs", std::move(blocs)}};

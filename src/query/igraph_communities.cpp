@@ -43,7 +43,9 @@ private:
 
 struct RealVector {
     igraph_vector_t v{};
-    explicit RealVector(std::size_t size) { check(igraph_vector_init(&v, static_cast<igraph_integer_t>(size)), "init"); }
+    explicit RealVector(std::size_t size) {
+        check(igraph_vector_init(&v, static_cast<igraph_integer_t>(size)), "init");
+    }
     ~RealVector() { igraph_vector_destroy(&v); }
     RealVector(const RealVector&) = delete;
     RealVector& operator=(const RealVector&) = delete;
@@ -95,8 +97,8 @@ void run_leiden(const Graph& graph, double resolution, IntVector& membership) {
     const double total = igraph_vector_sum(&graph.weights.v);
     igraph_integer_t clusters = 0;
     igraph_real_t quality = 0;
-    check(igraph_community_leiden(&graph.g, &graph.weights.v, &strength.v, resolution / (2.0 * total), 0.01, false,
-                                  -1, &membership.v, &clusters, &quality),
+    check(igraph_community_leiden(&graph.g, &graph.weights.v, &strength.v, resolution / (2.0 * total), 0.01, false, -1,
+                                  &membership.v, &clusters, &quality),
           "igraph_community_leiden");
 }
 

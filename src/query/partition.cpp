@@ -89,8 +89,9 @@ std::string_view to_string(BlocMethod method) noexcept {
 void check_bloc_options(const BlocMethodOptions& options) {
     if (options.method == BlocMethod::hierarchical) {
         if (options.blocs.has_value() == options.height.has_value()) {
-            throw invalid_input_error("--blocs/--height", "hierarchical blocs need exactly one of --blocs K (cut into K "
-                                                          "blocs) or --height H (a distance between 0 and 1)");
+            throw invalid_input_error("--blocs/--height",
+                                      "hierarchical blocs need exactly one of --blocs K (cut into K "
+                                      "blocs) or --height H (a distance between 0 and 1)");
         }
         if (options.blocs && *options.blocs == 0) {
             throw invalid_input_error("--blocs", "cut into at least 1 bloc");

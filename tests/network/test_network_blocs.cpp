@@ -8,8 +8,8 @@
 #include <sstream>
 #include <string>
 
+#include "network_data.hpp"
 #include "stance/error.hpp"
-#include "stance/io/dataset_json.hpp"
 #include "stance/network/blocs.hpp"
 #include "stance/network/statement_network.hpp"
 #include "stance/network/vote_network.hpp"
@@ -18,30 +18,10 @@
 #include "stance/query/ideal_points.hpp"
 #include "stance/store/store.hpp"
 #include "stance/unga/import.hpp"
-#include "support.hpp"
-#include "unga/unga_fixture.hpp"
 
 using namespace stance;
 
 namespace {
-
-std::unique_ptr<Store> imported_fixture() {
-    auto store = Store::open(":memory:");
-    UngaImportOptions options;
-    options.full_codes_directory = test::unga_fixture();
-    (void)import_unga(*store, test::unga_fixture(), options);
-    return store;
-}
-
-std::unique_ptr<Store> bundled_statements() {
-    auto store = Store::open(":memory:");
-    const auto data = test::source_dir() / "data";
-    import_dataset_file(*store, data / "seed" / "nato-2017-03-31.json");
-    for (const char* state : {"nld", "usa", "gbr", "fra", "deu", "ukr", "rus", "chn"}) {
-        import_dataset_file(*store, data / "general-debate" / (std::string(state) + "-russia-ukraine.json"));
-    }
-    return store;
-}
 
 /// Each member's bloc number (from 1).
 std::map<std::string, std::size_t> bloc_numbers(const PeriodBlocs& period) {
@@ -70,7 +50,7 @@ std::string value_of(const Network& network, const std::string& node, const std:
 } // namespace
 
 TEST_CASE("the UN fixture's blocs are the partition of its agreement matrix, every voter in one") {
-    const auto store = imported_fixture();
+    const auto store = test::imported_unga_fixture();
     const Catalog catalog{*store};
     VotingBlocOptions options;
     options.by = Period::none;
@@ -93,7 +73,7 @@ TEST_CASE("the UN fixture's blocs are the partition of its agreement matrix, eve
 }
 
 TEST_CASE("a vote network carries each actor's bloc and ideal point as node attributes") {
-    const auto store = imported_fixture();
+    const auto store = test::imported_unga_fixture();
     const Catalog catalog{*store};
     const MeetingId session = unga_session_meeting(45);
     Network network = vote_network(agreement_matrix(*store, catalog, session), catalog);
@@ -128,7 +108,7 @@ TEST_CASE("a vote network carries each actor's bloc and ideal point as node attr
 }
 
 TEST_CASE("blocs of the bundled statements: the Western states together, Russia apart") {
-    const auto store = bundled_statements();
+    const auto store = test::bundled_statements();
     const Catalog catalog{*store};
     StatementNetworkOptions options;
     options.normalization = Normalization::jaccard;

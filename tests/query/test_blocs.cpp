@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <array>
+#include <cmath>
 #include <map>
 #include <random>
 #include <set>
@@ -179,7 +180,9 @@ TEST_CASE("the mover is the one move, with the roll calls on which it left its o
     std::size_t expected = 0;
     for (std::size_t r = 0; r < roll_calls; ++r) {
         const auto& bloc_vote = sim.bloc_votes.at(2)[r];
-        expected += bloc_vote[0] != bloc_vote[1] && sim.votes.at(2)[r][mover] == bloc_vote[1] ? 1 : 0;
+        if (bloc_vote[0] != bloc_vote[1] && sim.votes.at(2)[r][mover] == bloc_vote[1]) {
+            ++expected;
+        }
     }
     CHECK(expected > 10);
     CHECK(move.separating_total == expected);

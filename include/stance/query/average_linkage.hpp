@@ -24,7 +24,8 @@ struct Dendrogram {
 };
 
 /// The clustering of items 0 … n-1; `distance(i, j)` is called once per pair with i < j.
-[[nodiscard]] Dendrogram average_linkage(std::size_t n, const std::function<double(std::size_t, std::size_t)>& distance);
+[[nodiscard]] Dendrogram average_linkage(std::size_t n,
+                                         const std::function<double(std::size_t, std::size_t)>& distance);
 
 /// The cluster of each item when the tree is cut into `clusters` clusters (at least 1, at most the
 /// number of items). Clusters are numbered 0, 1, … by their lowest item.

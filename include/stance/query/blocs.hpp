@@ -152,7 +152,7 @@ struct VotingBlocOptions {
 
 struct VotingBlocs {
     VotingBlocOptions options;
-    std::vector<PeriodBlocs> periods; ///< In time order.
+    std::vector<PeriodBlocs> periods;     ///< In time order.
     std::vector<BlocStability> stability; ///< One per actor in two consecutive periods, by id.
     std::vector<BlocMove> moves;          ///< In time order, then by actor id.
 };
