@@ -126,7 +126,13 @@ struct VotesCommand {
 
 /// The blocs of the network's period (a range of periods as one), found on the same ties.
 PeriodBlocs blocs_of(const Store& store, const Catalog& catalog, const VotesCommand& command,
-                     const VoteNetworkOptions& options, VotingBlocOptions period) {
+                     const VoteNetworkOptions& options, const std::optional<TopicId>& topic,
+                     const AgreementMatricesOptions& range, std::vector<MeetingId> sessions) {
+    VotingBlocOptions period;
+    period.topic = topic;
+    period.from = range.from;
+    period.to = range.to;
+    period.sessions = std::move(sessions);
     period.roll_calls = command.roll_calls;
     period.weight = options.weight;
     period.method = to_bloc_method(command.blocs);
@@ -182,9 +188,7 @@ void run_votes(Context& context, const VotesCommand& command) {
         periods.roll_calls = command.roll_calls;
         Network network = vote_network_by_period(*store, catalog, periods, options);
         if (command.with_blocs) {
-            add_bloc_column(network,
-                            blocs_of(*store, catalog, command, options,
-                                     VotingBlocOptions{.topic = topic, .from = periods.from, .to = periods.to}));
+            add_bloc_column(network, blocs_of(*store, catalog, command, options, topic, periods, {}));
         }
         write_out(network, format, command.output);
         return;
@@ -196,8 +200,7 @@ void run_votes(Context& context, const VotesCommand& command) {
     matrix_options.roll_calls = command.roll_calls;
     Network network = vote_network(agreement_matrix(*store, catalog, meeting, matrix_options), catalog, options);
     if (command.with_blocs) {
-        add_bloc_column(network, blocs_of(*store, catalog, command, options,
-                                          VotingBlocOptions{.topic = topic, .sessions = {meeting}}));
+        add_bloc_column(network, blocs_of(*store, catalog, command, options, topic, {}, {meeting}));
     }
     if (command.with_ideal_points) {
         add_ideal_point_columns(network, ideal_points_of(*store, catalog, meeting, topic, command.roll_calls));
