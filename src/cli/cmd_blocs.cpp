@@ -85,8 +85,9 @@ Table moves_table(const VotingBlocs& blocs) {
 /// Text and Markdown: each period's blocs as one line per bloc.
 void print_blocs(const std::vector<PeriodBlocs>& periods, Format format) {
     for (const PeriodBlocs& period : periods) {
-        std::cout << fmt::format("{}{}: {} roll calls, {} blocs, modularity {}\n", format == Format::md ? "### " : "",
-                                 period.label, period.roll_calls, period.blocs.size(),
+        const std::string roll_calls = period.roll_calls ? fmt::format("{} roll calls, ", period.roll_calls) : "";
+        std::cout << fmt::format("{}{}: {}{} blocs, modularity {}\n", format == Format::md ? "### " : "", period.label,
+                                 roll_calls, period.blocs.size(),
                                  period.modularity ? figure(period.modularity) : "undefined (no tie)");
         for (std::size_t b = 0; b < period.blocs.size(); ++b) {
             std::cout << fmt::format("{}bloc {} ({}): {}\n", format == Format::md ? "- " : "  ", b + 1,
