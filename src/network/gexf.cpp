@@ -35,19 +35,21 @@ void write_attribute_declarations(std::ostream& out, const Network& network, boo
         out << fmt::format("      <attribute id=\"n{}\" title=\"{}\" type=\"{}\"/>\n", c,
                            xml_text(network.node_columns[c].name), gexf_type(network.node_columns[c].type));
     }
-    out << "    </attributes>\n    <attributes class=\"edge\" mode=\"static\">\n"
+    // One block for the edges: readers such as graphology's (Gephi Lite's import) keep only the last
+    // block of a class, so a second, dynamic block would hide the static attributes. In a dynamic
+    // graph the values without start and end hold for the whole period.
+    out << "    </attributes>\n"
+        << fmt::format("    <attributes class=\"edge\" mode=\"{}\">\n", dynamic ? "dynamic" : "static")
         << fmt::format("      <attribute id=\"frequency\" title=\"{}\" type=\"integer\"/>\n",
                        xml_text(network.frequency_name));
     for (std::size_t c = 0; c < network.edge_columns.size(); ++c) {
         out << fmt::format("      <attribute id=\"e{}\" title=\"{}\" type=\"{}\"/>\n", c,
                            xml_text(network.edge_columns[c].name), gexf_type(network.edge_columns[c].type));
     }
-    out << "    </attributes>\n";
     if (dynamic) {
-        out << "    <attributes class=\"edge\" mode=\"dynamic\">\n"
-            << "      <attribute id=\"weight\" title=\"weight\" type=\"double\"/>\n"
-            << "    </attributes>\n";
+        out << "      <attribute id=\"weight\" title=\"weight\" type=\"double\"/>\n";
     }
+    out << "    </attributes>\n";
 }
 
 void write_attvalue(std::ostream& out, std::string_view id, std::string_view value) {

@@ -1,6 +1,7 @@
 // JSON rendering of voting blocs (Boost.JSON, as the other query results).
 #include <boost/json.hpp>
 
+#include "io/json_pretty.hpp"
 #include "query/json_parts.hpp"
 #include "stance/query/blocs.hpp"
 
@@ -109,7 +110,7 @@ std::string to_json(const VotingBlocs& blocs) {
         moves.push_back(move_object(move));
     }
     root["moves"] = std::move(moves);
-    return boost::json::serialize(root);
+    return detail::pretty_json(root);
 }
 
 } // namespace stance
