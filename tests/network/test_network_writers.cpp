@@ -104,7 +104,9 @@ TEST_CASE("GEXF: declared attributes, node ids as given, slices as spells and dy
     std::size_t edge_blocks = 0; // readers such as graphology's keep only the last block of a class
     for (const auto& [name, child] : graph) {
         if (name == "attributes") {
-            edge_blocks += attribute(child, "class") == "edge" ? 1 : 0;
+            if (attribute(child, "class") == "edge") {
+                ++edge_blocks;
+            }
             for (const auto& [tag, declaration] : child) {
                 if (tag == "attribute") {
                     declared.insert(attribute(declaration, "id"));
