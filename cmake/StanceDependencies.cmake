@@ -8,3 +8,5 @@ find_package(OpenSSL REQUIRED)            # libssl-dev: SHA-256 of source docume
 find_package(ZLIB REQUIRED)               # zlib1g-dev: reading the bundled gzip'd UN vote tables
 find_package(Threads REQUIRED)
 find_package(CLI11 REQUIRED)               # libcli11-dev: subcommands, help and validation for the CLI
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(IGRAPH REQUIRED IMPORTED_TARGET igraph)  # libigraph-dev: Louvain and Leiden voting blocs

@@ -11,11 +11,13 @@ packages=(
     libfmt-dev doctest-dev libcli11-dev
     libicu-dev                               # case folding, accents, country names in any language
     libssl-dev zlib1g-dev                    # SHA-256 of documents; gzip'd UN tables
+    libigraph-dev                            # Louvain and Leiden community detection for voting blocs
     libxml2-utils                            # xmllint: the tests check every SVG, GraphML and GEXF file is well-formed
     libcpp-httplib-dev                       # the embedded HTTP server of `stance serve` (and the client its tests use)
     python3-dev pybind11-dev python3-pybind11  # the Python bindings (STANCE_BUILD_PYTHON, on in the ci preset)
     python3-pytest python3-pandas            # their tests, .to_pandas(), the pandas baseline of scripts/run_benchmarks.sh
     chromium nodejs                          # the workbench's browser tests (tests/browser), driven by puppeteer-core
+    python3-networkx                         # the tests open the GraphML files with NetworkX's reader
 )
 
 missing=()
@@ -40,4 +42,13 @@ if [[ ! -d "$browser_node/node_modules/puppeteer-core" ]]; then
     echo "install-deps: installing puppeteer-core into $browser_node" >&2
     mkdir -p "$browser_node"
     PUPPETEER_SKIP_DOWNLOAD=1 npm install --prefix "$browser_node" --no-audit --no-fund --silent puppeteer-core@24 > /dev/null
+fi
+
+# The tests also open the GraphML and GEXF files with graphology's parsers (graphology-gexf is the one
+# Gephi Lite imports with), from npm, pinned in tests/readers/package.json. Node.js and npm come from
+# Debian when the machine has no npm yet.
+readers="$(dirname "$0")/../tests/readers"
+if [[ ! -d "$readers/node_modules/graphology-gexf" ]]; then
+    echo "install-deps: installing the network readers into tests/readers (npm)" >&2
+    npm install --prefix "$readers" --no-package-lock --no-audit --no-fund --silent >/dev/null
 fi

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/query_options.hpp"
 #include "cli/table.hpp"
 #include "stance/chart/charts.hpp"
 #include "stance/error.hpp"
@@ -46,9 +47,7 @@ void run_agreement(Context& context, const AgreementCommand& command) {
     auto store = context.open_store(true);
     const Catalog catalog{*store};
     AgreementOptions options;
-    if (!command.topic.empty()) {
-        options.topic = resolve_topic(catalog, command.topic);
-    }
+    options.topic = optional_topic(catalog, command.topic);
     options.by = parse_period(command.by).value_or(Period::session);
     options.from = parse_date_option(command.from, "--from");
     options.to = parse_date_option(command.to, "--to");
@@ -141,10 +140,7 @@ void run_agreement_matrix(Context& context, const MatrixCommand& command) {
     }
     auto store = context.open_store(true);
     const Catalog catalog{*store};
-    std::optional<TopicId> topic;
-    if (!command.topic.empty()) {
-        topic = resolve_topic(catalog, command.topic);
-    }
+    const std::optional<TopicId> topic = optional_topic(catalog, command.topic);
     if (!command.by.empty()) {
         if (command.format == Format::svg) {
             throw invalid_input_error("--format svg", "a heatmap draws one matrix: give --session N or --meeting ID "
@@ -170,16 +166,6 @@ void run_agreement_matrix(Context& context, const MatrixCommand& command) {
     options.topic = topic;
     options.roll_calls = command.roll_calls;
     print_pairs(agreement_matrix(*store, catalog, meeting, options), command.format, false, true);
-}
-
-/// The RollCallFilter options both commands take (docs/agreement.md).
-void add_roll_call_options(CLI::App& command, RollCallFilter& filter) {
-    command.add_flag("--exclude-unanimous", filter.exclude_unanimous,
-                     "Leave out roll calls on which every vote cast was the same (docs/agreement.md)");
-    command.add_flag("--important-only", filter.important_only,
-                     "Only roll calls coded as important votes (UN: the US State Department's list)");
-    command.add_flag("--exclude-amendments", filter.exclude_amendments, "Leave out votes on amendments");
-    command.add_flag("--exclude-paragraphs", filter.exclude_paragraphs, "Leave out votes on single paragraphs");
 }
 
 } // namespace

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/query_options.hpp"
 #include "cli/table.hpp"
 #include "stance/error.hpp"
 #include "stance/query/catalog.hpp"
@@ -32,43 +33,6 @@ struct IdealPointsCommand {
     RollCallFilter roll_calls;
     Format format = Format::text;
 };
-
-int session_number(std::string_view text) {
-    int value = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc{} || end != text.data() + text.size() || value < 1) {
-        throw invalid_input_error("--session", fmt::format("'{}' is not a session number; give N or FIRST-LAST, "
-                                                           "for example 71 or 60-70",
-                                                           text));
-    }
-    return value;
-}
-
-/// "71" or "60-70" as session meetings. A range takes the sessions of it that the database holds (the
-/// UN's 19th session recorded no vote), and is not found only when it holds none.
-std::vector<MeetingId> session_range(const Catalog& catalog, const std::string& text) {
-    const std::size_t dash = text.find('-');
-    const int first = session_number(std::string_view(text).substr(0, dash));
-    const int last = dash == std::string::npos ? first : session_number(std::string_view(text).substr(dash + 1));
-    if (last < first) {
-        throw invalid_input_error("--session", fmt::format("the range {} runs backwards; give FIRST-LAST with "
-                                                           "FIRST <= LAST",
-                                                           text));
-    }
-    if (first == last) {
-        return {unga_session_meeting(first)}; // an unknown single session is not found, by name
-    }
-    std::vector<MeetingId> out;
-    for (int session = first; session <= last; ++session) {
-        if (catalog.find(unga_session_meeting(session)) != nullptr) {
-            out.push_back(unga_session_meeting(session));
-        }
-    }
-    if (out.empty()) {
-        throw not_found_error(fmt::format("no session of {} is in the database; `stance meetings` lists them", text));
-    }
-    return out;
-}
 
 std::string figure(double value) {
     return std::isfinite(value) ? fmt::format("{:.3f}", value) : std::string{};
@@ -112,9 +76,7 @@ void run_ideal_points(Context& context, const IdealPointsCommand& command) {
     auto store = context.open_store(true);
     const Catalog catalog{*store};
     IdealPointOptions options;
-    if (!command.topic.empty()) {
-        options.topic = resolve_topic(catalog, command.topic);
-    }
+    options.topic = optional_topic(catalog, command.topic);
     if (!command.sessions.empty()) {
         options.sessions = session_range(catalog, command.sessions);
     }

@@ -10,11 +10,14 @@
 
 #include "cli/atomic_file.hpp"
 #include "cli/commands.hpp"
+#include "cli/query_options.hpp"
 #include "stance/error.hpp"
+#include "stance/network/blocs.hpp"
 #include "stance/network/statement_network.hpp"
 #include "stance/network/vote_network.hpp"
 #include "stance/network/write.hpp"
 #include "stance/query/catalog.hpp"
+#include "stance/query/ideal_points.hpp"
 #include "stance/query/resolve.hpp"
 #include "stance/unga/import.hpp"
 
@@ -70,6 +73,8 @@ struct StatementsCommand {
     std::string from;
     std::string to;
     std::string slices;
+    bool with_blocs = false;
+    BlocMethodChoice blocs;
     Output output;
 };
 
@@ -88,12 +93,19 @@ void run_statements(Context& context, const StatementsCommand& command) {
     options.to = parse_date_option(command.to, "--to");
     check_date_order(options.from, options.to);
     const NetworkFormat format = parse_format(command.output);
+    if (command.with_blocs && options.kind != StatementNetworkKind::congruence) {
+        throw invalid_input_error("--with-blocs", "blocs come from a congruence network (actors tied by the same "
+                                                  "positions on the same claims); use --kind congruence");
+    }
+    const BlocMethodOptions method = to_bloc_method(command.blocs);
     auto store = context.open_store(true);
     const Catalog catalog{*store};
-    if (!command.topic.empty()) {
-        options.topic = resolve_topic(catalog, command.topic);
+    options.topic = optional_topic(catalog, command.topic);
+    Network network = statement_network(*store, catalog, options);
+    if (command.with_blocs) {
+        add_bloc_column(network, network_blocs(network, method));
     }
-    write_out(statement_network(*store, catalog, options), format, command.output);
+    write_out(network, format, command.output);
 }
 
 struct VotesCommand {
@@ -106,8 +118,43 @@ struct VotesCommand {
     std::string from;
     std::string to;
     RollCallFilter roll_calls;
+    bool with_blocs = false;
+    BlocMethodChoice blocs;
+    bool with_ideal_points = false;
     Output output;
 };
+
+/// The blocs of the network's period (a range of periods as one), found on the same ties.
+PeriodBlocs blocs_of(const Store& store, const Catalog& catalog, const VotesCommand& command,
+                     const VoteNetworkOptions& options, const std::optional<TopicId>& topic,
+                     const AgreementMatricesOptions& range, std::vector<MeetingId> sessions) {
+    VotingBlocOptions period;
+    period.topic = topic;
+    period.from = range.from;
+    period.to = range.to;
+    period.sessions = std::move(sessions);
+    period.roll_calls = command.roll_calls;
+    period.weight = options.weight;
+    period.method = to_bloc_method(command.blocs);
+    period.method.threshold = options.threshold;
+    period.by = Period::none;
+    VotingBlocs found = voting_blocs(store, catalog, period);
+    return found.periods.empty() ? PeriodBlocs{} : std::move(found.periods.front());
+}
+
+/// The ideal points of one session, as `stance ideal-points --session` fits them.
+IdealPointSession ideal_points_of(const Store& store, const Catalog& catalog, const MeetingId& meeting,
+                                  const std::optional<TopicId>& topic, const RollCallFilter& roll_calls) {
+    IdealPointOptions options;
+    options.topic = topic;
+    options.sessions = {meeting};
+    options.roll_calls = roll_calls;
+    if (catalog.find(ActorId{"usa"}) == nullptr) {
+        options.reference.reset();
+    }
+    IdealPoints points = ideal_points(store, catalog, options);
+    return points.sessions.empty() ? IdealPointSession{} : std::move(points.sessions.front());
+}
 
 void run_votes(Context& context, const VotesCommand& command) {
     const int choices =
@@ -121,12 +168,14 @@ void run_votes(Context& context, const VotesCommand& command) {
         parse_choice(parse_agreement_weight(command.weight), "--weight", command.weight, "share, kappa, s");
     options.threshold = command.threshold;
     const NetworkFormat format = parse_format(command.output);
+    if (command.with_ideal_points && !command.by.empty()) {
+        throw invalid_input_error("--with-ideal-points", "a node holds one ideal point: give --session N or --meeting "
+                                                         "ID, or use `stance ideal-points --all` for every session");
+    }
+    (void)to_bloc_method(command.blocs); // refused before any data is read
     auto store = context.open_store(true);
     const Catalog catalog{*store};
-    std::optional<TopicId> topic;
-    if (!command.topic.empty()) {
-        topic = resolve_topic(catalog, command.topic);
-    }
+    const std::optional<TopicId> topic = optional_topic(catalog, command.topic);
     if (!command.by.empty()) {
         AgreementMatricesOptions periods;
         periods.topic = topic;
@@ -137,7 +186,11 @@ void run_votes(Context& context, const VotesCommand& command) {
         periods.to = parse_date_option(command.to, "--to");
         check_date_order(periods.from, periods.to);
         periods.roll_calls = command.roll_calls;
-        write_out(vote_network_by_period(*store, catalog, periods, options), format, command.output);
+        Network network = vote_network_by_period(*store, catalog, periods, options);
+        if (command.with_blocs) {
+            add_bloc_column(network, blocs_of(*store, catalog, command, options, topic, periods, {}));
+        }
+        write_out(network, format, command.output);
         return;
     }
     const MeetingId meeting =
@@ -145,8 +198,14 @@ void run_votes(Context& context, const VotesCommand& command) {
     AgreementMatrixOptions matrix_options;
     matrix_options.topic = topic;
     matrix_options.roll_calls = command.roll_calls;
-    write_out(vote_network(agreement_matrix(*store, catalog, meeting, matrix_options), catalog, options), format,
-              command.output);
+    Network network = vote_network(agreement_matrix(*store, catalog, meeting, matrix_options), catalog, options);
+    if (command.with_blocs) {
+        add_bloc_column(network, blocs_of(*store, catalog, command, options, topic, {}, {meeting}));
+    }
+    if (command.with_ideal_points) {
+        add_ideal_point_columns(network, ideal_points_of(*store, catalog, meeting, topic, command.roll_calls));
+    }
+    write_out(network, format, command.output);
 }
 
 void setup_statements(CLI::App& network, Context& context) {
@@ -163,6 +222,9 @@ void setup_statements(CLI::App& network, Context& context) {
     command->add_option("--from", options->from, "Only statements on or after this date (YYYY-MM-DD)");
     command->add_option("--to", options->to, "Only statements on or before this date (YYYY-MM-DD)");
     command->add_option("--slices", options->slices, "Also one time slice per year: year (GEXF, CSV)");
+    command->add_flag("--with-blocs", options->with_blocs,
+                      "Add each actor's bloc (node attribute bloc) found in the congruence ties (docs/blocs.md)");
+    add_bloc_method_options(*command, options->blocs);
     add_output_options(*command, options->output);
     command->callback([&context, options] { run_statements(context, *options); });
 }
@@ -180,9 +242,12 @@ void setup_votes(CLI::App& network, Context& context) {
     command->add_option("-t,--topic", options->topic, "Only roll calls on this topic or its subtopics");
     command->add_option("--from", options->from, "With --by: only roll calls on or after this date (YYYY-MM-DD)");
     command->add_option("--to", options->to, "With --by: only roll calls on or before this date (YYYY-MM-DD)");
-    command->add_flag("--exclude-unanimous", options->roll_calls.exclude_unanimous,
-                      "Leave out roll calls on which every vote cast was the same");
-    command->add_flag("--important-only", options->roll_calls.important_only, "Only roll calls coded as important");
+    add_roll_call_options(*command, options->roll_calls);
+    command->add_flag("--with-blocs", options->with_blocs,
+                      "Add each actor's voting bloc (node attribute bloc), found on the same ties (docs/blocs.md)");
+    add_bloc_method_options(*command, options->blocs, false);
+    command->add_flag("--with-ideal-points", options->with_ideal_points,
+                      "With --session or --meeting: add each actor's ideal point and interval (docs/ideal-points.md)");
     add_output_options(*command, options->output);
     command->callback([&context, options] { run_votes(context, *options); });
 }

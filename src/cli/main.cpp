@@ -189,6 +189,7 @@ int main(int argc, char** argv) {
     setup_network(app, context);
     setup_serve(app, context);
     setup_reliability(app, context);
+    setup_blocs(app, context);
 
     try {
         app.parse(argc, argv);

@@ -41,13 +41,6 @@ void print_text(std::ostream& out, const Table& table) {
     }
 }
 
-void print_csv_row(std::ostream& out, const std::vector<std::string>& cells) {
-    for (std::size_t c = 0; c < cells.size(); ++c) {
-        out << (c ? "," : "") << csv_field(cells[c]);
-    }
-    out << '\n';
-}
-
 void print_markdown(std::ostream& out, const Table& table) {
     auto print_row = [&](const std::vector<std::string>& cells) {
         out << '|';
@@ -89,10 +82,10 @@ void Table::print(std::ostream& out, Format format) const {
     case Format::text: print_text(out, *this); break;
     case Format::csv:
         if (csv_header) {
-            print_csv_row(out, columns);
+            write_csv_row(out, columns);
         }
         for (const auto& row : rows) {
-            print_csv_row(out, row);
+            write_csv_row(out, row);
         }
         break;
     case Format::md: print_markdown(out, *this); break;

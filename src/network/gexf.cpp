@@ -32,22 +32,25 @@ struct Pair {
 void write_attribute_declarations(std::ostream& out, const Network& network, bool dynamic) {
     out << "    <attributes class=\"node\" mode=\"static\">\n";
     for (std::size_t c = 0; c < network.node_columns.size(); ++c) {
-        out << fmt::format("      <attribute id=\"n{}\" title=\"{}\" type=\"{}\"/>\n", c,
+        out << fmt::format("      <attribute id=\"{0}\" title=\"{0}\" type=\"{1}\"/>\n",
                            xml_text(network.node_columns[c].name), gexf_type(network.node_columns[c].type));
     }
-    out << "    </attributes>\n    <attributes class=\"edge\" mode=\"static\">\n"
-        << fmt::format("      <attribute id=\"frequency\" title=\"{}\" type=\"integer\"/>\n",
+    // Attribute ids are the column names: graphology takes a non-numeric id as the attribute's name.
+    // One block for the edges: readers such as graphology's (Gephi Lite's import) keep only the last
+    // block of a class, so a second, dynamic block would hide the static attributes. In a dynamic
+    // graph the values without start and end hold for the whole period.
+    out << "    </attributes>\n"
+        << fmt::format("    <attributes class=\"edge\" mode=\"{}\">\n", dynamic ? "dynamic" : "static")
+        << fmt::format("      <attribute id=\"{0}\" title=\"{0}\" type=\"integer\"/>\n",
                        xml_text(network.frequency_name));
     for (std::size_t c = 0; c < network.edge_columns.size(); ++c) {
-        out << fmt::format("      <attribute id=\"e{}\" title=\"{}\" type=\"{}\"/>\n", c,
+        out << fmt::format("      <attribute id=\"{0}\" title=\"{0}\" type=\"{1}\"/>\n",
                            xml_text(network.edge_columns[c].name), gexf_type(network.edge_columns[c].type));
     }
-    out << "    </attributes>\n";
     if (dynamic) {
-        out << "    <attributes class=\"edge\" mode=\"dynamic\">\n"
-            << "      <attribute id=\"weight\" title=\"weight\" type=\"double\"/>\n"
-            << "    </attributes>\n";
+        out << "      <attribute id=\"weight\" title=\"weight\" type=\"double\"/>\n";
     }
+    out << "    </attributes>\n";
 }
 
 void write_attvalue(std::ostream& out, std::string_view id, std::string_view value) {
@@ -61,7 +64,7 @@ void write_nodes(std::ostream& out, const Network& network) {
     for (const NetworkNode& node : network.nodes) {
         out << fmt::format("      <node id=\"{}\" label=\"{}\"><attvalues>", xml_text(node.id), xml_text(node.label));
         for (std::size_t c = 0; c < node.values.size(); ++c) {
-            write_attvalue(out, fmt::format("n{}", c), node.values[c]);
+            write_attvalue(out, xml_text(network.node_columns[c].name), node.values[c]);
         }
         out << "</attvalues></node>\n";
     }
@@ -77,9 +80,9 @@ void write_edge(std::ostream& out, const Network& network, std::size_t id, std::
     }
     out << "><attvalues>";
     if (pair.whole != nullptr) {
-        write_attvalue(out, "frequency", std::to_string(pair.whole->frequency));
+        write_attvalue(out, xml_text(network.frequency_name), std::to_string(pair.whole->frequency));
         for (std::size_t c = 0; c < pair.whole->values.size(); ++c) {
-            write_attvalue(out, fmt::format("e{}", c), pair.whole->values[c]);
+            write_attvalue(out, xml_text(network.edge_columns[c].name), pair.whole->values[c]);
         }
     }
     for (const NetworkEdge* edge : pair.slices) {

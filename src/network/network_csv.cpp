@@ -8,24 +8,13 @@
 
 namespace stance {
 
-namespace {
-
-void write_row(std::ostream& out, const std::vector<std::string>& cells) {
-    for (std::size_t c = 0; c < cells.size(); ++c) {
-        out << (c ? "," : "") << csv_field(cells[c]);
-    }
-    out << '\n';
-}
-
-} // namespace
-
 void write_edge_csv(std::ostream& out, const Network& network) {
     std::vector<std::string> header{"Source", "Target", "Type", "Weight", network.frequency_name,
                                     "Slice",  "Start",  "End"};
     for (const AttributeColumn& column : network.edge_columns) {
         header.push_back(column.name);
     }
-    write_row(out, header);
+    write_csv_row(out, header);
     for (const NetworkEdge& edge : network.edges) {
         std::vector<std::string> row{network.nodes.at(edge.source).id, network.nodes.at(edge.target).id, "Undirected",
                                      attribute_number(edge.weight), std::to_string(edge.frequency)};
@@ -36,7 +25,7 @@ void write_edge_csv(std::ostream& out, const Network& network) {
             row.insert(row.end(), {"", "", ""});
         }
         row.insert(row.end(), edge.values.begin(), edge.values.end());
-        write_row(out, row);
+        write_csv_row(out, row);
     }
 }
 
@@ -45,11 +34,11 @@ void write_node_csv(std::ostream& out, const Network& network) {
     for (const AttributeColumn& column : network.node_columns) {
         header.push_back(column.name);
     }
-    write_row(out, header);
+    write_csv_row(out, header);
     for (const NetworkNode& node : network.nodes) {
         std::vector<std::string> row{node.id, node.label};
         row.insert(row.end(), node.values.begin(), node.values.end());
-        write_row(out, row);
+        write_csv_row(out, row);
     }
 }
 

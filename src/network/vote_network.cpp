@@ -7,26 +7,11 @@
 
 #include <fmt/format.h>
 
-#include "enum_names.hpp"
 #include "stance/query/catalog.hpp"
 
 namespace stance {
 
 namespace {
-
-constexpr detail::EnumNames<AgreementWeight, 3> weight_names{
-    std::pair{AgreementWeight::share, std::string_view{"share"}},
-    std::pair{AgreementWeight::kappa, std::string_view{"kappa"}},
-    std::pair{AgreementWeight::s_score, std::string_view{"s"}}};
-
-std::optional<double> figure(const AgreementCounts& counts, AgreementWeight weight) {
-    switch (weight) {
-    case AgreementWeight::share: return counts.share();
-    case AgreementWeight::kappa: return counts.kappa();
-    case AgreementWeight::s_score: return counts.s_score();
-    }
-    return std::nullopt;
-}
 
 std::string optional_number(const std::optional<double>& value) {
     return value ? attribute_number(*value) : std::string{};
@@ -64,7 +49,7 @@ void add_ties(Network& network, const AgreementMatrix& matrix, const VoteNetwork
     for (std::size_t i = 0; i < matrix.actors.size(); ++i) {
         for (std::size_t j = i + 1; j < matrix.actors.size(); ++j) {
             const AgreementCounts& counts = matrix.at(i, j);
-            const std::optional<double> weight = figure(counts, options.weight);
+            const std::optional<double> weight = agreement_figure(counts, options.weight);
             if (counts.n == 0 || !weight || (options.threshold && *weight < *options.threshold)) {
                 continue;
             }
@@ -93,14 +78,6 @@ TimeSlice slice_of(const AgreementMatrix& matrix, const Catalog& catalog) {
 }
 
 } // namespace
-
-std::optional<AgreementWeight> parse_agreement_weight(std::string_view text) noexcept {
-    return detail::parse_enum(weight_names, text);
-}
-
-std::string_view to_string(AgreementWeight weight) noexcept {
-    return detail::enum_name(weight_names, weight);
-}
 
 Network vote_network(const AgreementMatrix& matrix, const Catalog& catalog, const VoteNetworkOptions& options) {
     Network network = empty_network(options, describe(options, matrix.label));

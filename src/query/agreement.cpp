@@ -60,8 +60,10 @@ bool both_voted(const VoteBook& book, std::uint32_t roll_call, std::uint32_t fir
     return first_voted && second_voted;
 }
 
-AgreementMatrix matrix_of(const VoteBook& book, const Catalog& catalog, const PeriodRollCalls& period,
-                          const std::optional<TopicId>& topic) {
+} // namespace
+
+AgreementMatrix agreement_matrix_of(const VoteBook& book, const Catalog& catalog, const PeriodRollCalls& period,
+                                    const std::optional<TopicId>& topic) {
     const VoteMatrix votes(book, period.roll_calls);
     AgreementMatrix matrix;
     matrix.meeting = period.meeting;
@@ -85,8 +87,6 @@ AgreementMatrix matrix_of(const VoteBook& book, const Catalog& catalog, const Pe
     }
     return matrix;
 }
-
-} // namespace
 
 AgreementCounts AgreementCounts::from_table(const std::array<std::array<std::uint32_t, 3>, 3>& table) noexcept {
     AgreementCounts counts;
@@ -217,7 +217,7 @@ AgreementMatrix agreement_matrix(const Store& store, const Catalog& catalog, con
     for (const PeriodRollCalls& part : periods_of(book, catalog, Period::none, options.roll_calls)) {
         period.roll_calls = part.roll_calls;
     }
-    return matrix_of(book, catalog, period, options.topic);
+    return agreement_matrix_of(book, catalog, period, options.topic);
 }
 
 void agreement_matrices(const Store& store, const Catalog& catalog, const AgreementMatricesOptions& options,
@@ -225,7 +225,7 @@ void agreement_matrices(const Store& store, const Catalog& catalog, const Agreem
     catalog.check_built_from(store);
     const VoteBook book = votes_reaching(store, catalog, vote_filter(catalog, options.topic, options.from, options.to));
     for (const PeriodRollCalls& period : periods_of(book, catalog, options.by, options.roll_calls)) {
-        visit(matrix_of(book, catalog, period, options.topic));
+        visit(agreement_matrix_of(book, catalog, period, options.topic));
     }
 }
 

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "io/json_pretty.hpp"
+#include "query/json_parts.hpp"
 #include "stance/query/agreement.hpp"
 
 namespace stance {
@@ -39,11 +40,7 @@ std::string to_json(const VoteAgreement& agreement) {
     root["second"] = actor_object(agreement.second, agreement.second_name);
     root["topic"] = optional_topic(agreement.topic);
     root["by"] = std::string(to_string(agreement.options.by));
-    const RollCallFilter& filter = agreement.options.roll_calls;
-    root["roll_calls"] = boost::json::object{{"exclude_unanimous", filter.exclude_unanimous},
-                                             {"important_only", filter.important_only},
-                                             {"exclude_amendments", filter.exclude_amendments},
-                                             {"exclude_paragraphs", filter.exclude_paragraphs}};
+    root["roll_calls"] = detail::json_roll_call_filter(agreement.options.roll_calls);
     boost::json::object overall;
     put_figures(overall, agreement.overall);
     root["overall"] = std::move(overall);

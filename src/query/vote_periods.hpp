@@ -42,4 +42,8 @@ struct PeriodRollCalls {
 [[nodiscard]] std::vector<PeriodRollCalls> periods_of(const VoteBook& book, const Catalog& catalog, Period by,
                                                       const RollCallFilter& filter);
 
+/// The agreement matrix of one period's roll calls: every pair of actors that voted on one of them.
+[[nodiscard]] AgreementMatrix agreement_matrix_of(const VoteBook& book, const Catalog& catalog,
+                                                  const PeriodRollCalls& period, const std::optional<TopicId>& topic);
+
 } // namespace stance

@@ -62,3 +62,28 @@ stance_cli_test(NAME "network votes: without a period exits 3" FIXTURES unga_db
 stance_cli_test(NAME "network votes: an unknown weight exits 3" FIXTURES unga_db
     ARGS --db|${unga_db}|network|votes|--session|45|-w|pearson CODE 3
     EXPECT "--weight: 'pearson' is not one of share, kappa, s")
+
+# Opening the files as the tools do, as far as can be checked here: NetworkX (Debian's
+# python3-networkx) reads the GraphML; graphology's parsers (tests/readers, from npm; graphology-gexf
+# is the GEXF import of Gephi Lite) read the GraphML and the GEXF. Each reader must find as many
+# nodes and edges as the CSV node and edge lists of the same network hold, and the named node
+# attributes (bloc, ideal point, ISO code). No published XSD is at hand offline (docs/networks.md).
+find_program(DEBIAN_PYTHON python3 PATHS /usr/bin NO_DEFAULT_PATH REQUIRED)
+find_program(NODE node REQUIRED)
+set(readers ${PROJECT_SOURCE_DIR}/tests/readers)
+set(read_checks "n=$(($(wc -l < $d/nodes.csv) - 1)) && e=$(($(wc -l < $d/edges.csv) - 1)) && ${XMLLINT} --noout $d/net.graphml $d/net.gexf && ${DEBIAN_PYTHON} ${readers}/read_network.py $d/net.graphml graphml $n $e $attributes && ${NODE} ${readers}/read_network.js $d/net.graphml graphml $n $e $attributes && ${NODE} ${readers}/read_network.js $d/net.gexf gexf $n $e $attributes")
+stance_cli_test(NAME "network votes: blocs and ideal points as node attributes, read by NetworkX and graphology" FIXTURES unga_db
+    SHELL "d=${network_votes_out}/readers && mkdir -p $d && attributes='bloc ideal_point ideal_point_upper iso3' && w=\"$0 --db ${unga_db} network votes --session 45 --with-blocs --with-ideal-points\" && $w -f csv-nodes -o $d/nodes.csv && $w -f csv -o $d/edges.csv && $w -o $d/net.graphml && $w -f gexf -o $d/net.gexf && ${read_checks}"
+    EXPECT "^graphml read: [1-9][0-9]* nodes, [1-9][0-9]* edges, attributes bloc ideal_point ideal_point_upper iso3\ngraphml read: .*\ngexf read: [1-9][0-9]* nodes")
+stance_cli_test(NAME "network statements: congruence blocs as node attributes, read by NetworkX and graphology" FIXTURES network_db
+    SHELL "d=${network_out}/readers && mkdir -p $d && attributes='bloc iso3' && w=\"$0 --db ${network_db} network statements -n jaccard --with-blocs\" && $w -f csv-nodes -o $d/nodes.csv && $w -f csv -o $d/edges.csv && $w -o $d/net.graphml && $w -f gexf -o $d/net.gexf && ${read_checks}"
+    EXPECT "^graphml read: [1-9][0-9]* nodes, [1-9][0-9]* edges, attributes bloc iso3\ngraphml read: .*\ngexf read: ")
+stance_cli_test(NAME "network votes: every session as GEXF slices, read by graphology" FIXTURES unga_db
+    SHELL "d=${network_votes_out}/readers-slices && mkdir -p $d && $0 --db ${unga_db} network votes --by session --with-blocs -f gexf -o $d/net.gexf && $0 --db ${unga_db} network votes --by session -f csv-nodes -o $d/nodes.csv && n=$(($(wc -l < $d/nodes.csv) - 1)) && e=$(grep -c '<edge ' $d/net.gexf) && ${NODE} ${readers}/read_network.js $d/net.gexf gexf $n $e bloc"
+    EXPECT "^gexf read: [1-9][0-9]* nodes, [1-9][0-9]* edges, attributes bloc\n$")
+stance_cli_test(NAME "network votes: ideal points of a range of sessions exit 3" FIXTURES unga_db
+    ARGS --db|${unga_db}|network|votes|--by|session|--with-ideal-points CODE 3
+    EXPECT "a node holds one ideal point: give --session N or --meeting ID")
+stance_cli_test(NAME "network statements: blocs of a conflict network exit 3" FIXTURES network_db
+    ARGS --db|${network_db}|network|statements|-k|conflict|--with-blocs CODE 3
+    EXPECT "blocs come from a congruence network")

@@ -5,26 +5,16 @@
 #include <algorithm>
 #include <string>
 
+#include "network_data.hpp"
 #include "stance/error.hpp"
 #include "stance/io/dataset_json.hpp"
 #include "stance/network/statement_network.hpp"
 #include "stance/query/catalog.hpp"
 #include "stance/store/store.hpp"
-#include "support.hpp"
 
 using namespace stance;
 
 namespace {
-
-std::unique_ptr<Store> bundled_statements() {
-    auto store = Store::open(":memory:");
-    const auto data = test::source_dir() / "data";
-    import_dataset_file(*store, data / "seed" / "nato-2017-03-31.json");
-    for (const char* state : {"nld", "usa", "gbr", "fra", "deu", "ukr", "rus", "chn"}) {
-        import_dataset_file(*store, data / "general-debate" / (std::string(state) + "-russia-ukraine.json"));
-    }
-    return store;
-}
 
 std::size_t node_index(const Network& network, const std::string& id) {
     const auto found = std::find_if(network.nodes.begin(), network.nodes.end(),
@@ -71,7 +61,7 @@ Network congruence(const Store& store, Normalization normalization) {
 //   sum                                                     28  20   56
 // NL has 74 statements in all, the US 52 (seed and general debates, every basis but votes).
 TEST_CASE("congruence NL-USA on the bundled statements, weighed as DNA does") {
-    const auto store = bundled_statements();
+    const auto store = test::bundled_statements();
     const Network none = congruence(*store, Normalization::none);
     const NetworkEdge* tie = edge_between(none, "nld", "usa");
     REQUIRE(tie != nullptr);
@@ -89,7 +79,7 @@ TEST_CASE("congruence NL-USA on the bundled statements, weighed as DNA does") {
 }
 
 TEST_CASE("actor nodes carry names and codes, and the network says what its weight is") {
-    const auto store = bundled_statements();
+    const auto store = test::bundled_statements();
     const Network network = congruence(*store, Normalization::jaccard);
     const NetworkNode& nld = network.nodes[node_index(network, "nld")];
     CHECK(nld.label == "Netherlands");
@@ -107,7 +97,7 @@ TEST_CASE("actor nodes carry names and codes, and the network says what its weig
 }
 
 TEST_CASE("conflict ties need opposite positions on the same claim") {
-    const auto store = bundled_statements();
+    const auto store = test::bundled_statements();
     const Catalog catalog{*store};
     StatementNetworkOptions options;
     options.kind = StatementNetworkKind::conflict;
@@ -118,7 +108,7 @@ TEST_CASE("conflict ties need opposite positions on the same claim") {
 }
 
 TEST_CASE("year slices: the 2017 NATO meeting is the only year NL and the US shared a claim in that year") {
-    const auto store = bundled_statements();
+    const auto store = test::bundled_statements();
     const Catalog catalog{*store};
     StatementNetworkOptions options;
     options.slice_by_year = true;
@@ -136,7 +126,7 @@ TEST_CASE("year slices: the 2017 NATO meeting is the only year NL and the US sha
 }
 
 TEST_CASE("--from/--to window: the 2014 debates alone") {
-    const auto store = bundled_statements();
+    const auto store = test::bundled_statements();
     const Catalog catalog{*store};
     StatementNetworkOptions options;
     options.from = Date{2014, 1, 1};
@@ -149,7 +139,7 @@ TEST_CASE("--from/--to window: the 2014 debates alone") {
 }
 
 TEST_CASE("two-mode: actor x claim, weight the number of statements, the mean score as an attribute") {
-    const auto store = bundled_statements();
+    const auto store = test::bundled_statements();
     const Catalog catalog{*store};
     StatementNetworkOptions options;
     options.kind = StatementNetworkKind::two_mode;
@@ -164,7 +154,7 @@ TEST_CASE("two-mode: actor x claim, weight the number of statements, the mean sc
 }
 
 TEST_CASE("a normalisation on a two-mode network is refused with what to do") {
-    const auto store = bundled_statements();
+    const auto store = test::bundled_statements();
     const Catalog catalog{*store};
     StatementNetworkOptions options;
     options.kind = StatementNetworkKind::two_mode;

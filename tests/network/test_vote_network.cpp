@@ -1,23 +1,15 @@
 // The agreement network on the small real UN fixture (tests/data/unga).
 #include <doctest/doctest.h>
 
+#include "network_data.hpp"
 #include "stance/network/vote_network.hpp"
 #include "stance/query/catalog.hpp"
 #include "stance/store/store.hpp"
 #include "stance/unga/import.hpp"
-#include "unga/unga_fixture.hpp"
 
 using namespace stance;
 
 namespace {
-
-std::unique_ptr<Store> imported_fixture() {
-    auto store = Store::open(":memory:");
-    UngaImportOptions options;
-    options.full_codes_directory = test::unga_fixture();
-    (void)import_unga(*store, test::unga_fixture(), options);
-    return store;
-}
 
 /// The session of the fixture with the most roll calls, as the agreement query sees it.
 AgreementMatrix busiest_session(const Store& store, const Catalog& catalog) {
@@ -33,7 +25,7 @@ AgreementMatrix busiest_session(const Store& store, const Catalog& catalog) {
 } // namespace
 
 TEST_CASE("every tie of a session's agreement network is the agreement matrix's figure for the pair") {
-    const auto store = imported_fixture();
+    const auto store = test::imported_unga_fixture();
     const Catalog catalog{*store};
     const AgreementMatrix matrix = busiest_session(*store, catalog);
     REQUIRE(matrix.roll_calls >= 2);
@@ -56,7 +48,7 @@ TEST_CASE("every tie of a session's agreement network is the agreement matrix's 
 }
 
 TEST_CASE("a threshold keeps only the ties that reach it") {
-    const auto store = imported_fixture();
+    const auto store = test::imported_unga_fixture();
     const Catalog catalog{*store};
     const AgreementMatrix matrix = busiest_session(*store, catalog);
     const Network all = vote_network(matrix, catalog);
@@ -75,7 +67,7 @@ TEST_CASE("a threshold keeps only the ties that reach it") {
 }
 
 TEST_CASE("per session: one slice per session with its first and last voting day, and the whole range") {
-    const auto store = imported_fixture();
+    const auto store = test::imported_unga_fixture();
     const Catalog catalog{*store};
     AgreementMatricesOptions periods;
     periods.by = Period::session;

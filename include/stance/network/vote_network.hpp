@@ -10,13 +10,9 @@
 
 #include "stance/network/network.hpp"
 #include "stance/query/agreement.hpp"
+#include "stance/query/agreement_weight.hpp"
 
 namespace stance {
-
-enum class AgreementWeight : std::uint8_t { share, kappa, s_score };
-
-[[nodiscard]] std::optional<AgreementWeight> parse_agreement_weight(std::string_view text) noexcept;
-[[nodiscard]] std::string_view to_string(AgreementWeight weight) noexcept;
 
 struct VoteNetworkOptions {
     AgreementWeight weight = AgreementWeight::share;
