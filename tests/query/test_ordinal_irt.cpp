@@ -133,7 +133,7 @@ TEST_CASE("the static model recovers simulated positions per session, with Lapla
     const double covered = coverage(simulation, fit);
     CHECK(covered >= 0.88);
     CHECK(covered <= 0.99);
-    MESSAGE("static: coverage of the 95% intervals " << covered << ", " << fit.iterations << " EM steps");
+    MESSAGE("static: coverage of the 95% intervals " << covered << ", " << fit.em_steps << " EM and " << fit.newton_steps << " Newton steps");
 }
 
 TEST_CASE("the dynamic model recovers positions that move by a random walk") {
@@ -148,7 +148,7 @@ TEST_CASE("the dynamic model recovers positions that move by a random walk") {
     CHECK(covered >= 0.88);
     CHECK(covered <= 0.99);
     MESSAGE("dynamic: correlation " << correlation(simulation.truth, fit.positions) << ", coverage " << covered << ", "
-                                    << fit.iterations << " EM steps");
+                                    << fit.em_steps << " EM and " << fit.newton_steps << " Newton steps");
 }
 
 TEST_CASE("parametric bootstrap intervals cover the simulated positions about as often as claimed") {
@@ -159,7 +159,7 @@ TEST_CASE("parametric bootstrap intervals cover the simulated positions about as
     options.reference_actor = 0;
     options.bootstrap = 20;
     const IrtFit fit = fit_ordinal_irt(simulation.votes, options);
-    CHECK(fit.bootstrap_iterations.size() == 20);
+    CHECK(fit.bootstrap_steps.size() == 20);
     const double covered = coverage(simulation, fit);
     CHECK(covered >= 0.85);
     CHECK(covered <= 1.0);
