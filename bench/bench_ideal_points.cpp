@@ -33,9 +33,7 @@ struct Clock {
     [[nodiscard]] double wall_seconds() const {
         return std::chrono::duration<double>(std::chrono::steady_clock::now() - wall).count();
     }
-    [[nodiscard]] double cpu_seconds() const {
-        return static_cast<double>(std::clock() - cpu) / CLOCKS_PER_SEC;
-    }
+    [[nodiscard]] double cpu_seconds() const { return static_cast<double>(std::clock() - cpu) / CLOCKS_PER_SEC; }
 };
 
 struct Timed {

@@ -207,7 +207,7 @@ struct Rescale {
 /// actor's mean position is above the centre — or, given a `target` (a bootstrap replicate turned
 /// like the estimate), so that they run with it. Every vote probability is unchanged.
 struct Identification {
-    std::vector<bool> fixed;     ///< Per session, whether the reference actor decided the direction.
+    std::vector<bool> fixed; ///< Per session, whether the reference actor decided the direction.
 };
 
 Identification identify(const OrdinalVotes& votes, const Layout& layout, const IrtOptions& options, FitState& state,

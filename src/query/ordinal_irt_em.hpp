@@ -7,7 +7,6 @@ namespace stance::irt {
 
 /// Moves `state` towards the posterior mode of the observed votes by at most IrtOptions::em_steps
 /// SQUAREM-accelerated EM steps; returns the steps taken.
-[[nodiscard]] int run_em(const OrdinalVotes& votes, const Layout& layout, const IrtOptions& options,
-                         FitState& state);
+[[nodiscard]] int run_em(const OrdinalVotes& votes, const Layout& layout, const IrtOptions& options, FitState& state);
 
 } // namespace stance::irt

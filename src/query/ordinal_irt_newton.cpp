@@ -244,12 +244,9 @@ void NewtonFitter::evaluate_session(std::size_t s, const FitState& state, const 
             const double tau = item.cut; // d/dkappa = tau d/dtau
             m_item_gradient[j] = {gradient[0] - ridge * item.alpha, gradient[1] - ridge * item.beta,
                                   tau * gradient[2] - ridge * kappa};
-            m_item_hessian[j] = {-curvature[0] + ridge,
-                                 -curvature[1],
-                                 -tau * curvature[2],
-                                 -curvature[3] + ridge,
-                                 -tau * curvature[4],
-                                 -(tau * tau * curvature[5] + tau * gradient[2]) + ridge};
+            m_item_hessian[j] = {-curvature[0] + ridge, -curvature[1],
+                                 -tau * curvature[2],   -curvature[3] + ridge,
+                                 -tau * curvature[4],   -(tau * tau * curvature[5] + tau * gradient[2]) + ridge};
         }
     }
     for (std::uint32_t actor : session.actors) {

@@ -147,7 +147,8 @@ TEST_CASE("the static model recovers simulated positions per session, with Lapla
     const double covered = coverage(simulation, fit);
     CHECK(covered >= 0.90);
     CHECK(covered <= 0.99);
-    MESSAGE("static: coverage of the 95% intervals " << covered << ", " << fit.em_steps << " EM and " << fit.newton_steps << " Newton steps");
+    MESSAGE("static: coverage of the 95% intervals " << covered << ", " << fit.em_steps << " EM and "
+                                                     << fit.newton_steps << " Newton steps");
 }
 
 TEST_CASE("the dynamic model recovers positions that move by a random walk") {

@@ -69,9 +69,9 @@ struct IdealPoints {
     bool converged = false;
     double log_likelihood = 0.0;
     double log_posterior = 0.0;
-    double relative_change = 0.0;  ///< Of the log posterior in the last Newton step.
-    double largest_gradient = 0.0; ///< Largest component of the log posterior's gradient at the estimate.
-    std::vector<int> bootstrap_steps; ///< Newton steps of each replicate.
+    double relative_change = 0.0;            ///< Of the log posterior in the last Newton step.
+    double largest_gradient = 0.0;           ///< Largest component of the log posterior's gradient at the estimate.
+    std::vector<int> bootstrap_steps;        ///< Newton steps of each replicate.
     std::vector<IdealPointSession> sessions; ///< In time order.
 };
 
@@ -84,9 +84,10 @@ struct IdealPoints {
 /// JSON for `stance ideal-points --format json`: {"model" {"dynamic", "prior_sd", "random_walk_sd",
 /// "item_prior_sd", "tolerance", "gradient_tolerance", "interval_level", "intervals" ("laplace" or
 /// "bootstrap"), "bootstrap"}, "topic", "reference", "votes", "em_steps", "newton_steps",
-/// "converged", "relative_change", "largest_gradient", "log_likelihood", "log_posterior", "sessions"}, each session {"session", "label", "first_date", "last_date", "roll_calls",
-/// "direction_fixed", "actors"}, each actor {"actor", "name", "position", "lower", "upper",
-/// "standard_error", "votes"}. Figures rounded to four decimals; no trailing newline.
+/// "converged", "relative_change", "largest_gradient", "log_likelihood", "log_posterior", "sessions"}, each session
+/// {"session", "label", "first_date", "last_date", "roll_calls", "direction_fixed", "actors"}, each actor {"actor",
+/// "name", "position", "lower", "upper", "standard_error", "votes"}. Figures rounded to four decimals; no trailing
+/// newline.
 [[nodiscard]] std::string to_json(const IdealPoints& points);
 
 } // namespace stance

@@ -8,9 +8,9 @@
 // Fitted for the posterior mode: a few EM steps (as Imai, Lo and Olmsted's emIRT fits this family,
 // accelerated by SQUAREM) bring the principal-component start near the mode, and Newton's method on
 // the observed posterior of all parameters at once takes it there (query/ordinal_irt_newton.hpp).
-// Intervals come from the curvature of the posterior (Laplace) or a parametric bootstrap. Identification (docs/ideal-points.md): the priors keep the fit bounded;
-// the result is rescaled to mean 0 and standard deviation 1 (per session, or over all sessions in
-// the dynamic model) and turned so that a reference actor lies above the centre.
+// Intervals come from the curvature of the posterior (Laplace) or a parametric bootstrap. Identification
+// (docs/ideal-points.md): the priors keep the fit bounded; the result is rescaled to mean 0 and standard deviation 1
+// (per session, or over all sessions in the dynamic model) and turned so that a reference actor lies above the centre.
 //
 // This header knows nothing of stores or catalogs: it works on plain indices, so that it can be
 // tested on simulated votes. stance/query/ideal_points.hpp reads a store's votes into it.
@@ -49,9 +49,9 @@ struct IrtOptions {
     /// size and no component of its gradient exceeds gradient_tolerance.
     double tolerance = 1e-10;
     double gradient_tolerance = 1e-4;
-    int em_steps = 30;         ///< EM steps from the start before Newton (0: Newton from the start).
+    int em_steps = 30;          ///< EM steps from the start before Newton (0: Newton from the start).
     int max_newton_steps = 200; ///< Per fit (the main one and each bootstrap replicate).
-    int threads = 2;           ///< For the per-session work; the result is the same for any number.
+    int threads = 2;            ///< For the per-session work; the result is the same for any number.
     /// Intervals: 0 for Laplace intervals (the inverse of the full posterior Hessian at the mode, so
     /// the roll calls' uncertainty is in them, carried through the rescaling); n >= 2 for a
     /// parametric bootstrap of n replicates (votes simulated from the estimate and refitted: n fits more).
@@ -83,10 +83,10 @@ struct IrtFit {
     int em_steps = 0;                  ///< Of the main fit.
     int newton_steps = 0;
     bool converged = false;
-    double log_likelihood = 0.0;   ///< Of the votes at the estimate.
-    double log_posterior = 0.0;    ///< Up to a constant.
-    double relative_change = 0.0;  ///< Of the log posterior in the last Newton step.
-    double largest_gradient = 0.0; ///< Largest component of the log posterior's gradient at the estimate.
+    double log_likelihood = 0.0;      ///< Of the votes at the estimate.
+    double log_posterior = 0.0;       ///< Up to a constant.
+    double relative_change = 0.0;     ///< Of the log posterior in the last Newton step.
+    double largest_gradient = 0.0;    ///< Largest component of the log posterior's gradient at the estimate.
     std::vector<int> bootstrap_steps; ///< Newton steps per replicate.
 
     [[nodiscard]] std::size_t cell(std::size_t actor, std::size_t session) const noexcept {
