@@ -1,9 +1,9 @@
 // Newton's method for the posterior mode of the ordinal IRT model (stance/query/ordinal_irt.hpp),
 // on the observed posterior of all parameters at once, and the Laplace intervals from its Hessian.
 //
-// Why joint: EM, and any scheme that alternates between positions and roll calls, crawls along the
-// ridge on which a position and its roll calls' discriminations trade against each other (the
-// extreme states of the UN data sit on such ridges). The joint Hessian has a structure that makes a
+// Why joint: EM crawls along the ridge on which a position and its roll calls' discriminations
+// trade against each other (the extreme states of the UN data sit on such ridges), and so would
+// any scheme that alternates between positions and roll calls. The joint Hessian has a structure that makes a
 // full Newton step cheap: each roll call's three parameters couple only to the positions of its own
 // session, so they are eliminated item by item (3 × 3 blocks), leaving a system in the positions
 // that is dense within a session and links sessions only through the random walk — block
