@@ -5,6 +5,7 @@ set -euo pipefail
 
 packages=(
     cmake g++ make pkg-config clang-format
+    clang-tidy                               # scripts/tidy.sh: clang-tidy-14 and run-clang-tidy-14
     libboost1.81-dev libboost-json1.81-dev   # Boost.JSON for datasets (1.81: libboost-dev is 1.74 without it)
     libsqlitecpp-dev libsqlite3-dev sqlite3  # the embedded store; sqlite3 is the benchmark baseline
     libfmt-dev doctest-dev libcli11-dev

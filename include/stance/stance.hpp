@@ -40,6 +40,8 @@
 #include "stance/query/json.hpp"
 #include "stance/query/ordinal_irt.hpp"
 #include "stance/query/reach.hpp"
+#include "stance/query/reliability.hpp"
+#include "stance/query/reliability_stats.hpp"
 #include "stance/query/resolve.hpp"
 #include "stance/query/scale.hpp"
 #include "stance/query/search_text.hpp"

@@ -113,5 +113,6 @@ void setup_version(CLI::App& app, Context& context);
 void setup_add_document(CLI::App& app, Context& context);
 void setup_code(CLI::App& app, Context& context);
 void setup_network(CLI::App& app, Context& context);
+void setup_reliability(CLI::App& app, Context& context);
 
 } // namespace stance::cli

@@ -186,6 +186,7 @@ int main(int argc, char** argv) {
     setup_undo(app, context);
     setup_review(app, context);
     setup_network(app, context);
+    setup_reliability(app, context);
 
     try {
         app.parse(argc, argv);

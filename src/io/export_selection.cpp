@@ -148,22 +148,9 @@ template <class T, class Ids> void keep_needed(std::vector<T>& entities, const I
     std::erase_if(entities, [&](const T& entity) { return !ids.contains(entity.id); });
 }
 
-/// The `count` names nearest `wanted` by edit distance, for a not-found message's candidates.
-std::vector<std::string> nearest(std::vector<std::string> names, const std::string& wanted, std::size_t count = 5) {
-    std::vector<std::pair<std::size_t, std::string>> ranked;
-    for (std::string& name : names) {
-        ranked.emplace_back(edit_distance(name, wanted), std::move(name));
-    }
-    std::sort(ranked.begin(), ranked.end());
-    std::vector<std::string> result;
-    for (std::size_t i = 0; i < ranked.size() && i < count; ++i) {
-        result.push_back(std::move(ranked[i].second));
-    }
-    return result;
-}
-
 template <class T> std::vector<std::string> ids_of(const std::vector<T>& entities) {
     std::vector<std::string> ids;
+    ids.reserve(entities.size());
     for (const T& entity : entities) {
         ids.push_back(entity.id.str());
     }
@@ -179,12 +166,12 @@ void check_selection_exists(const Dataset& entities, const ExportSelection& sele
     if (selection.document && !has(entities.documents, *selection.document)) {
         throw not_found_error(
             fmt::format("no document \"{}\" in the database; give a document's id", selection.document->str()),
-            nearest(ids_of(entities.documents), selection.document->str()));
+            nearest_names(ids_of(entities.documents), selection.document->str()));
     }
     if (selection.meeting && !has(entities.meetings, *selection.meeting)) {
         throw not_found_error(
             fmt::format("no meeting \"{}\" in the database; give a meeting's id", selection.meeting->str()),
-            nearest(ids_of(entities.meetings), selection.meeting->str()));
+            nearest_names(ids_of(entities.meetings), selection.meeting->str()));
     }
 }
 
@@ -218,7 +205,7 @@ SelectedStances narrow_to_selection(const Store& store, const ExportSelection& s
         }
     });
     if (selection.coder && count == 0) {
-        std::vector<std::string> candidates = nearest({coders.begin(), coders.end()}, *selection.coder);
+        std::vector<std::string> candidates = nearest_names({coders.begin(), coders.end()}, *selection.coder);
         std::string closest;
         for (const std::string& candidate : candidates) { // in the message: the CLI prints only that
             closest += fmt::format("{}{}", closest.empty() ? "; closest: " : ", ", candidate);

@@ -134,4 +134,8 @@ void append_pretty_json(std::string& out, const json::value& value, int indent) 
     write(out, value, indent);
 }
 
+json::value rounded_or_null(const std::optional<double>& value) {
+    return value ? json::value(std::round(*value * 10000.0) / 10000.0) : json::value(nullptr);
+}
+
 } // namespace stance::detail

@@ -4,6 +4,7 @@
 // strings, so Boost.JSON types stay out of the public headers.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include <boost/json/value.hpp>
@@ -17,5 +18,8 @@ namespace stance::detail {
 /// Appends `value` laid out as pretty_json does, as if it stood `indent` levels deep in a larger
 /// document: the pieces of a document written one at a time (the streaming export).
 void append_pretty_json(std::string& out, const boost::json::value& value, int indent);
+
+/// A query figure rounded to four decimals, as every query result prints them; null when there is none.
+[[nodiscard]] boost::json::value rounded_or_null(const std::optional<double>& value);
 
 } // namespace stance::detail

@@ -1,5 +1,4 @@
 // JSON renderings of agreement results (Boost.JSON, as the other query results).
-#include <cmath>
 
 #include <boost/json.hpp>
 
@@ -10,18 +9,13 @@ namespace stance {
 
 namespace {
 
-// Rounded to four decimals, as the other query results (stance/query/json.hpp) are.
-boost::json::value optional_number(const std::optional<double>& value) {
-    return value ? boost::json::value(std::round(*value * 10000.0) / 10000.0) : boost::json::value(nullptr);
-}
-
 void put_figures(boost::json::object& out, const AgreementCounts& counts) {
     out["n"] = counts.n;
     out["agree"] = counts.agree;
-    out["share"] = optional_number(counts.share());
-    out["kappa"] = optional_number(counts.kappa());
-    out["s_score"] = optional_number(counts.s_score());
-    out["voeten_agreement"] = optional_number(counts.voeten_agreement());
+    out["share"] = detail::rounded_or_null(counts.share());
+    out["kappa"] = detail::rounded_or_null(counts.kappa());
+    out["s_score"] = detail::rounded_or_null(counts.s_score());
+    out["voeten_agreement"] = detail::rounded_or_null(counts.voeten_agreement());
     boost::json::array table;
     for (const auto& row : counts.table) {
         table.push_back(boost::json::array{row[0], row[1], row[2]});

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdint>
 #include <optional>
+#include <tuple>
 #include <utility>
 
 #include <fmt/format.h>
@@ -350,6 +351,25 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return at(left.size(), right.size());
 }
 
+std::vector<std::string> nearest_names(std::vector<std::string> names, std::string_view wanted, std::size_t count) {
+    // Names that begin with what was typed come first, then names that hold it (a name typed short),
+    // then the rest; each tier by edit distance.
+    const std::string folded = fold_for_matching(wanted);
+    std::vector<std::tuple<int, std::size_t, std::string>> ranked;
+    for (std::string& name : names) {
+        const std::string key = fold_for_matching(name);
+        const std::size_t at = key.find(folded);
+        const int tier = at == 0 ? 0 : (at != std::string::npos ? 1 : 2);
+        ranked.emplace_back(tier, edit_distance(name, wanted), std::move(name));
+    }
+    std::sort(ranked.begin(), ranked.end());
+    std::vector<std::string> result;
+    for (std::size_t i = 0; i < ranked.size() && i < count; ++i) {
+        result.push_back(std::move(std::get<2>(ranked[i])));
+    }
+    return result;
+}
+
 ActorId resolve_actor(const Catalog& catalog, std::string_view reference) {
     return ActorId{resolve("actor", "stance actors", actor_entries(catalog), reference)};
 }
@@ -363,7 +383,7 @@ MeetingId resolve_meeting(const Catalog& catalog, std::string_view reference) {
 }
 
 ActorId resolve_person(const Catalog& catalog, std::string_view reference) {
-    const ActorId actor = resolve_actor(catalog, reference);
+    ActorId actor = resolve_actor(catalog, reference); // not const: returned by move
     const Actor& found = catalog.actor(actor);
     if (found.kind != ActorKind::person) {
         throw not_found_error(fmt::format("\"{}\" is {} ({}), a {}, not a person: a speaker is the person who spoke "

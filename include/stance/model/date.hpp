@@ -1,6 +1,7 @@
 // A calendar date (proleptic Gregorian), the granularity at which meetings and statements are dated.
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <compare>
 #include <cstdio>
@@ -25,7 +26,7 @@ public:
         int year = 0;
         unsigned month = 0;
         unsigned day = 0;
-        for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
+        for (const std::size_t i : {0U, 1U, 2U, 3U, 5U, 6U, 8U, 9U}) {
             if (text[i] < '0' || text[i] > '9') {
                 return std::nullopt;
             }
@@ -54,11 +55,12 @@ public:
 
     /// ISO 8601, "2017-03-31".
     [[nodiscard]] std::string iso() const {
-        char buffer[16];
-        std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", year(), month(), day());
-        return buffer;
+        std::array<char, 16> buffer{};
+        std::snprintf(buffer.data(), buffer.size(), "%04d-%02u-%02u", year(), month(), day());
+        return buffer.data();
     }
 
+    // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 takes the 0 a defaulted <=> compares with for a pointer
     friend auto operator<=>(const Date&, const Date&) = default;
     friend bool operator==(const Date&, const Date&) = default;
 

@@ -40,4 +40,10 @@ class Store;
 /// substitutions and swaps of neighbouring characters each cost one (optimal string alignment).
 [[nodiscard]] std::size_t edit_distance(std::string_view a, std::string_view b);
 
+/// The `count` of `names` nearest `wanted`, nearest first: those that begin with it (ignoring case and
+/// accents), then those that hold it, then the rest, each by edit distance (equals in name order).
+/// The candidates of a not-found message for names that are not entities (coders).
+[[nodiscard]] std::vector<std::string> nearest_names(std::vector<std::string> names, std::string_view wanted,
+                                                     std::size_t count = 5);
+
 } // namespace stance
