@@ -256,30 +256,40 @@ if [[ -n "${QUICK:-}" ]]; then
     exit 0
 fi
 
-# 4. Ideal points of every session (docs/ideal-points.md): the dynamic and the static model with
-# Laplace intervals, and a dynamic fit with a parametric bootstrap of BOOTSTRAP replicates, against
-# agreement_matrices() on the same votes in the same process.
+# 4. Ideal points of every session (docs/ideal-points.md): the dynamic model on two threads and on
+# one, the static model, all with Laplace intervals, and a dynamic fit with a parametric bootstrap of
+# BOOTSTRAP replicates, against agreement_matrices() on the same votes in the same process.
 BOOTSTRAP=${BOOTSTRAP:-5}
 echo "== ideal points of every session" >&2
 /usr/bin/time -f "process_seconds=%e user_seconds=%U peak_rss_kb=%M" -o "$WORK/t.txt" "$IDEAL" "$WORK/stance.db" "$BOOTSTRAP" > "$WORK/ideal.txt"
-I_BASE=$(field baseline_seconds < "$WORK/ideal.txt")
-I_DYN=$(field dynamic_seconds < "$WORK/ideal.txt")
-I_STA=$(field static_seconds < "$WORK/ideal.txt")
-I_BOOT=$(field bootstrap_seconds < "$WORK/ideal.txt")
-I_SESSIONS=$(field sessions < "$WORK/ideal.txt")
+# The value of exactly this key (the output has words and exponents, which field does not read).
+key() { tr ' ' '\n' < "$WORK/ideal.txt" | sed -n "s/^$1=//p"; }
+I_BASE=$(key baseline_seconds)
+I_SESSIONS=$(key sessions)
 per_session() { awk -v a="$1" -v n="$I_SESSIONS" 'BEGIN { printf "%.3f", a / n }'; }
+# One row of the table: label, the run's key prefix in bench_ideal_points' output.
+ideal_row() {
+    local wall cpu
+    wall=$(key "$2_seconds")
+    cpu=$(key "$2_cpu_seconds")
+    echo "| $1 | $wall | $cpu | $(ratio "$cpu" "$(key baseline_cpu_seconds)") | $(per_session "$cpu") |" \
+        "$(key "$2_em_steps") + $(key "$2_newton_steps") |" \
+        "$(key "$2_converged") ($(key "$2_relative_change"), $(key "$2_largest_gradient")) |"
+}
 {
     echo "<!-- ideal-points-results:begin (written by scripts/run_benchmarks.sh; do not edit by hand) -->"
     echo "Run of $(date -u +%Y-%m-%d) on $(uname -srm); $(nproc) cores; load average at the start $(cut -d' ' -f1-3 < /proc/loadavg)."
-    echo "$(field votes < "$WORK/ideal.txt") votes in $I_SESSIONS sessions (unanimous roll calls left out); peak memory $(mb "$(field peak_rss_kb < "$WORK/t.txt")") MB;"
-    echo "CPU time of the whole process $(field user_seconds < "$WORK/t.txt") s against $(field process_seconds < "$WORK/t.txt") s wall (the rest is waiting for a shared core)."
+    echo "$(key votes) votes in $I_SESSIONS sessions (unanimous roll calls left out); peak memory $(mb "$(field peak_rss_kb < "$WORK/t.txt")") MB;"
+    echo "CPU time of the whole process $(field user_seconds < "$WORK/t.txt") s against $(field process_seconds < "$WORK/t.txt") s wall."
+    echo "Same result on one thread as on two, to the bit: $(key same_on_one_thread)."
     echo
-    echo "| what | seconds | ratio to baseline | seconds per session | EM steps |"
-    echo "| --- | --- | --- | --- | --- |"
-    echo "| baseline: agreement_matrices() of every session, unanimous left out | $I_BASE | 1.00 | $(per_session "$I_BASE") | |"
-    echo "| ideal_points(), dynamic model, Laplace intervals | $I_DYN | $(ratio "$I_DYN" "$I_BASE") | $(per_session "$I_DYN") | $(field dynamic_iterations < "$WORK/ideal.txt") |"
-    echo "| ideal_points(), static model, Laplace intervals | $I_STA | $(ratio "$I_STA" "$I_BASE") | $(per_session "$I_STA") | $(field static_iterations < "$WORK/ideal.txt") |"
-    echo "| ideal_points(), dynamic, bootstrap of $BOOTSTRAP replicates | $I_BOOT | $(ratio "$I_BOOT" "$I_BASE") | $(per_session "$I_BOOT") | $(field bootstrap_iterations < "$WORK/ideal.txt") in the replicates |"
+    echo "| what | wall s | CPU s | CPU ratio to baseline | CPU s per session | EM + Newton steps | converged (relative change, largest gradient) |"
+    echo "| --- | --- | --- | --- | --- | --- | --- |"
+    echo "| baseline: agreement_matrices() of every session, unanimous left out | $I_BASE | $(key baseline_cpu_seconds) | 1.00 | | | |"
+    ideal_row "ideal_points(), dynamic model, Laplace intervals, 2 threads" dynamic
+    ideal_row "the same on 1 thread" dynamic_one_thread
+    ideal_row "ideal_points(), static model, Laplace intervals, 2 threads" static
+    echo "| ideal_points(), dynamic, bootstrap of $BOOTSTRAP replicates | $(key bootstrap_seconds) | $(key bootstrap_cpu_seconds) | | | $(key bootstrap_newton_steps) Newton steps in the replicates | |"
     echo "<!-- ideal-points-results:end -->"
 } > "$WORK/ideal.md"
 cat "$WORK/ideal.md"

@@ -51,11 +51,13 @@ void print_points(const IdealPoints& points, const std::unordered_set<ActorId>& 
         }
     }
     if (format == Format::text) {
-        std::cout << fmt::format("{} ideal points, {} sessions, {} votes{}; reference {}; {} EM steps{}\n",
+        std::cout << fmt::format("{} ideal points, {} sessions, {} votes{}; reference {}; {} EM and {} Newton steps, "
+                                 "{} (relative change {:.1e}, largest gradient {:.1e})\n",
                                  points.model.dynamic ? "dynamic" : "static", points.sessions.size(), points.votes,
                                  points.topic ? " on " + points.topic->str() : std::string{},
-                                 points.reference ? points.reference->str() : "none", points.iterations,
-                                 points.converged ? "" : " (not converged: raise the iterations or the tolerance)");
+                                 points.reference ? points.reference->str() : "none", points.em_steps,
+                                 points.newton_steps, points.converged ? "converged" : "NOT converged",
+                                 points.relative_change, points.largest_gradient);
         std::cout << fmt::format("intervals: {:.0f}% {}\n", points.model.interval_level * 100.0,
                                  points.model.bootstrap > 0
                                      ? fmt::format("parametric bootstrap, {} replicates", points.model.bootstrap)

@@ -108,10 +108,14 @@ IdealPoints ideal_points(const Store& store, const Catalog& catalog, const Ideal
         return result;
     }
     const IrtFit fit = fit_ordinal_irt(votes, model);
-    result.iterations = fit.iterations;
+    result.em_steps = fit.em_steps;
+    result.newton_steps = fit.newton_steps;
     result.converged = fit.converged;
     result.log_likelihood = fit.log_likelihood;
-    result.bootstrap_iterations = fit.bootstrap_iterations;
+    result.log_posterior = fit.log_posterior;
+    result.relative_change = fit.relative_change;
+    result.largest_gradient = fit.largest_gradient;
+    result.bootstrap_steps = fit.bootstrap_steps;
     for (std::size_t s = 0; s < periods.size(); ++s) {
         result.sessions.push_back(session_result(book, catalog, periods[s], fit, s));
     }

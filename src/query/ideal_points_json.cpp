@@ -22,6 +22,7 @@ boost::json::object model_object(const IrtOptions& model) {
                                {"random_walk_sd", model.random_walk_sd},
                                {"item_prior_sd", model.item_prior_sd},
                                {"tolerance", model.tolerance},
+                               {"gradient_tolerance", model.gradient_tolerance},
                                {"interval_level", model.interval_level},
                                {"intervals", model.bootstrap > 0 ? "bootstrap" : "laplace"},
                                {"bootstrap", model.bootstrap}};
@@ -57,9 +58,14 @@ std::string to_json(const IdealPoints& points) {
     root["topic"] = points.topic ? boost::json::value(points.topic->str()) : boost::json::value(nullptr);
     root["reference"] = points.reference ? boost::json::value(points.reference->str()) : boost::json::value(nullptr);
     root["votes"] = points.votes;
-    root["iterations"] = points.iterations;
+    root["em_steps"] = points.em_steps;
+    root["newton_steps"] = points.newton_steps;
     root["converged"] = points.converged;
+    // Both convergence measures unrounded: four decimals would show them as 0.
+    root["relative_change"] = points.relative_change;
+    root["largest_gradient"] = points.largest_gradient;
     root["log_likelihood"] = rounded(points.log_likelihood);
+    root["log_posterior"] = rounded(points.log_posterior);
     boost::json::array sessions;
     for (const IdealPointSession& session : points.sessions) {
         sessions.push_back(session_object(session));

@@ -6,7 +6,7 @@ stance_cli_test(NAME "ideal-points of one session as csv" FIXTURES unga_db
     REJECT "unga-46")
 stance_cli_test(NAME "ideal-points of every session as text, dynamic, the US as reference" FIXTURES unga_db
     ARGS --db|${unga_db}|ideal-points|--all|--actor|usa|--actor|Netherlands
-    EXPECT "^dynamic ideal points, [0-9]+ sessions, [0-9]+ votes; reference usa; [0-9]+ EM steps\nintervals: 95% Laplace.*\nunga-1 +nld +Netherlands.*\nunga-1 +usa +United States"
+    EXPECT "^dynamic ideal points, [0-9]+ sessions, [0-9]+ votes; reference usa; [0-9]+ EM and [0-9]+ Newton steps, converged \\(relative change [^,]+, largest gradient [^)]+\\)\nintervals: 95% Laplace.*\nunga-1 +nld +Netherlands.*\nunga-1 +usa +United States"
     REJECT "unga-1 +fra")
 stance_cli_test(NAME "ideal-points as json with a bootstrap" FIXTURES unga_db
     ARGS --db|${unga_db}|ideal-points|--session|40-50|--model|static|--bootstrap|5|--format|json

@@ -64,10 +64,14 @@ struct IdealPoints {
     std::optional<ActorId> reference;
     IrtOptions model;
     std::size_t votes = 0; ///< Votes fitted.
-    int iterations = 0;    ///< EM steps of the main fit.
+    int em_steps = 0;      ///< Of the main fit: EM steps of the warm start, then Newton steps.
+    int newton_steps = 0;
     bool converged = false;
     double log_likelihood = 0.0;
-    std::vector<int> bootstrap_iterations;
+    double log_posterior = 0.0;
+    double relative_change = 0.0;            ///< Of the log posterior in the last Newton step.
+    double largest_gradient = 0.0;           ///< Largest component of the log posterior's gradient at the estimate.
+    std::vector<int> bootstrap_steps;        ///< Newton steps of each replicate.
     std::vector<IdealPointSession> sessions; ///< In time order.
 };
 
@@ -78,11 +82,12 @@ struct IdealPoints {
                                        const IdealPointOptions& options = {});
 
 /// JSON for `stance ideal-points --format json`: {"model" {"dynamic", "prior_sd", "random_walk_sd",
-/// "item_prior_sd", "tolerance", "interval_level", "intervals" ("laplace" or "bootstrap"),
-/// "bootstrap"}, "topic", "reference", "votes", "iterations", "converged", "log_likelihood",
-/// "sessions"}, each session {"session", "label", "first_date", "last_date", "roll_calls",
-/// "direction_fixed", "actors"}, each actor {"actor", "name", "position", "lower", "upper",
-/// "standard_error", "votes"}. Figures rounded to four decimals; no trailing newline.
+/// "item_prior_sd", "tolerance", "gradient_tolerance", "interval_level", "intervals" ("laplace" or
+/// "bootstrap"), "bootstrap"}, "topic", "reference", "votes", "em_steps", "newton_steps",
+/// "converged", "relative_change", "largest_gradient", "log_likelihood", "log_posterior", "sessions"}, each session
+/// {"session", "label", "first_date", "last_date", "roll_calls", "direction_fixed", "actors"}, each actor {"actor",
+/// "name", "position", "lower", "upper", "standard_error", "votes"}. Figures rounded to four decimals; no trailing
+/// newline.
 [[nodiscard]] std::string to_json(const IdealPoints& points);
 
 } // namespace stance
