@@ -8,7 +8,7 @@
 #include "stance/query/reliability.hpp"
 
 using namespace stance;
-using stance::test::DatasetBuilder;
+
 
 namespace {
 
@@ -22,8 +22,8 @@ Stance recoded(const Stance& original, const std::string& id, const std::string&
 
 /// Six sentences. Ana codes the first four; Ben codes the first three and the fifth, and differs from
 /// Ana on the actor of the second and on the position of the third; nobody codes the sixth.
-DatasetBuilder two_coders() {
-    DatasetBuilder builder;
+test::DatasetBuilder two_coders() {
+    test::DatasetBuilder builder;
     builder.actor("nld", ActorKind::state, "Netherlands")
         .actor("fra", ActorKind::state, "France")
         .topic("defence", "Defence")
@@ -105,7 +105,7 @@ TEST_CASE("reliability of two coders on one document: sentences, actor, claim, p
 }
 
 TEST_CASE("reliability: positions compared on a scale where both stances lie on the same one") {
-    DatasetBuilder builder = two_coders();
+    test::DatasetBuilder builder = two_coders();
     Topic& russia = builder.dataset().topics[1];
     russia.scale = Scale{{{"en", "dialogue"}}, {{"en", "pressure"}}};
     russia.directions.push_back(Direction{TopicId{"russia"}, 1.0});
@@ -120,7 +120,7 @@ TEST_CASE("reliability: positions compared on a scale where both stances lie on 
 }
 
 TEST_CASE("reliability: two stances of each coder in one sentence pair by the overlap of their spans") {
-    DatasetBuilder builder;
+    test::DatasetBuilder builder;
     builder.actor("nld", ActorKind::state, "Netherlands")
         .actor("fra", ActorKind::state, "France")
         .topic("defence", "Defence")
@@ -186,7 +186,7 @@ TEST_CASE("reliability: coders chosen, one coder, an unknown coder, an unknown d
         CHECK_THROWS_AS(report_of(*store, {DocumentId{"nope"}, {}}), not_found_error);
     }
     SUBCASE("a document coded by one coder has nothing to compare") {
-        DatasetBuilder alone;
+        test::DatasetBuilder alone;
         alone.actor("nld", ActorKind::state, "Netherlands")
             .topic("defence", "Defence")
             .meeting("m1", Date{2017, 3, 31});
@@ -199,7 +199,7 @@ TEST_CASE("reliability: coders chosen, one coder, an unknown coder, an unknown d
 }
 
 TEST_CASE("reliability: a pair's documents pooled, and coders who never meet on a sentence") {
-    DatasetBuilder builder = two_coders();
+    test::DatasetBuilder builder = two_coders();
     Dataset& dataset = builder.dataset();
     // A second document where the coders code different sentences: no pair of stances, and on the
     // sentences perfect disagreement (1,0) (0,1): alpha = 1 - 1 / (2·2·2 / (4·3)) = -0.5, kappa -1.
