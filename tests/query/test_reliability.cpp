@@ -9,7 +9,6 @@
 
 using namespace stance;
 
-
 namespace {
 
 /// A second coder's coding of the span `original` coded: same sentence, same words.
