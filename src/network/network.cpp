@@ -16,6 +16,20 @@ void add_node_column(Network& network, AttributeColumn column,
     }
 }
 
+void add_slice_node_column(Network& network, AttributeColumn column,
+                           const std::function<std::string(const NetworkNode&, std::size_t)>& value) {
+    network.slice_node_columns.push_back(std::move(column));
+    for (NetworkNode& node : network.nodes) {
+        std::vector<std::string> per_slice;
+        per_slice.reserve(network.slices.size());
+        for (std::size_t slice = 0; slice < network.slices.size(); ++slice) {
+            per_slice.push_back(value(node, slice));
+        }
+        node.slice_values.resize(network.slice_node_columns.size() - 1);
+        node.slice_values.push_back(std::move(per_slice));
+    }
+}
+
 std::string attribute_number(double value) {
     return fmt::format("{}", value); // fmt's default is the shortest text that reads back exactly
 }

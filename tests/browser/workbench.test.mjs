@@ -206,6 +206,13 @@ test("meeting: a general-debate session and a UN roll call", async () => {
 test("agreement: the session's heatmap, and a clicked pair's agreement over time", async () => {
     await open(page, server.url, "#/agreement?session=45");
     assert.equal(await count("#matrix-chart .cell"), 153 * 153, "every pair of the 153 voting actors");
+    await page.waitForSelector("#matrix-chart[data-drawn]");
+    // Ordered by blocs: the row labels' bloc numbers never go back, and each bloc is outlined and named.
+    const blocs = await page.$$eval("#matrix-chart .row-label", (labels) => labels.map((label) => Number(label.dataset.bloc)));
+    assert.ok(blocs.every((bloc, i) => i === 0 || bloc >= blocs[i - 1]), `blocs in order: ${blocs.join(" ")}`);
+    assert.ok(blocs.at(-1) >= 2, "more than one bloc");
+    assert.equal(await count("#matrix-chart rect.bloc"), blocs.at(-1));
+    assert.match(await text("#matrix-chart .bloc-label"), /^bloc 1 \(\d+\)$/);
     await page.evaluate(() => {
         delete document.body.dataset.ready;
         const cells = document.querySelectorAll("#matrix-chart .cell");

@@ -53,7 +53,7 @@ stance_chart_test(NAME "agreement svg: one point per session with roll calls in 
 stance_chart_test(NAME "agreement-matrix svg of a session: a heatmap of every pair" FIXTURES unga_db
     SVG unga-45-matrix.svg ARGS --db|${unga_db}|agreement-matrix|--session|45|--format|svg
     MARK "class=\"cell\"" MARKS 23409  # 153 voting actors at session 45 of the fixture, squared
-    EXPECT "class=\"row-label\" data-actor=\"nld\">Netherlands<|;|Voting agreement at UN General Assembly, session 45|;|<title>Netherlands \\(nld\\) and United States \\(usa\\): share 0.00 \\(0 of 2 roll calls alike\\)")
+    EXPECT "class=\"row-label\" data-actor=\"nld\" data-bloc=\"[1-9][0-9]*\">Netherlands<|;|class=\"bloc-label\" data-bloc=\"2\">bloc 2 \\([1-9][0-9]*\\)<|;|Voting agreement at UN General Assembly, session 45|;|<title>Netherlands \\(nld\\) and United States \\(usa\\): share 0.00 \\(0 of 2 roll calls alike\\)")
 stance_cli_test(NAME "agreement-matrix svg refuses every period at once" FIXTURES unga_db
     ARGS --db|${unga_db}|agreement-matrix|--by|session|--format|svg CODE 3 EXPECT "a heatmap draws one matrix")
 
