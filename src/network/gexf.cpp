@@ -43,8 +43,8 @@ void write_attribute_declarations(std::ostream& out, const Network& network, boo
         write_declaration(out, column);
     }
     if (dynamic_nodes) {
-        for (const AttributeColumn& column : network.slice_node_columns) {
-            write_declaration(out, column);
+        for (const SliceColumn& column : network.slice_node_columns) {
+            write_declaration(out, column.column);
         }
     }
     // Attribute ids are the column names: graphology takes a non-numeric id as the attribute's name.
@@ -72,19 +72,19 @@ void write_attvalue(std::ostream& out, std::string_view id, std::string_view val
 
 void write_nodes(std::ostream& out, const Network& network) {
     out << "    <nodes>\n";
-    for (const NetworkNode& node : network.nodes) {
+    for (std::size_t n = 0; n < network.nodes.size(); ++n) {
+        const NetworkNode& node = network.nodes[n];
         out << fmt::format("      <node id=\"{}\" label=\"{}\"><attvalues>", xml_text(node.id), xml_text(node.label));
         for (std::size_t c = 0; c < node.values.size(); ++c) {
             write_attvalue(out, xml_text(network.node_columns[c].name), node.values[c]);
         }
         // Each slice's value with the slice's dates, which Gephi's timeline plays.
-        for (std::size_t c = 0; c < node.slice_values.size(); ++c) {
-            for (std::size_t slice = 0; slice < node.slice_values[c].size(); ++slice) {
-                if (!node.slice_values[c][slice].empty()) {
+        for (const SliceColumn& column : network.slice_node_columns) {
+            for (std::size_t slice = 0; slice < column.values[n].size(); ++slice) {
+                if (!column.values[n][slice].empty()) {
                     out << fmt::format("<attvalue for=\"{}\" value=\"{}\" start=\"{}\" end=\"{}\"/>",
-                                       xml_text(network.slice_node_columns[c].name),
-                                       xml_text(node.slice_values[c][slice]), network.slices[slice].first.iso(),
-                                       network.slices[slice].last.iso());
+                                       xml_text(column.column.name), xml_text(column.values[n][slice]),
+                                       network.slices[slice].first.iso(), network.slices[slice].last.iso());
                 }
             }
         }

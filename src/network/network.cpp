@@ -18,16 +18,17 @@ void add_node_column(Network& network, AttributeColumn column,
 
 void add_slice_node_column(Network& network, AttributeColumn column,
                            const std::function<std::string(const NetworkNode&, std::size_t)>& value) {
-    network.slice_node_columns.push_back(std::move(column));
-    for (NetworkNode& node : network.nodes) {
+    SliceColumn added{std::move(column), {}};
+    added.values.reserve(network.nodes.size());
+    for (const NetworkNode& node : network.nodes) {
         std::vector<std::string> per_slice;
         per_slice.reserve(network.slices.size());
         for (std::size_t slice = 0; slice < network.slices.size(); ++slice) {
             per_slice.push_back(value(node, slice));
         }
-        node.slice_values.resize(network.slice_node_columns.size() - 1);
-        node.slice_values.push_back(std::move(per_slice));
+        added.values.push_back(std::move(per_slice));
     }
+    network.slice_node_columns.push_back(std::move(added));
 }
 
 std::string attribute_number(double value) {

@@ -38,8 +38,12 @@ struct NetworkNode {
     std::string label; ///< What a viewer shows: the actor's name, the claim's statement.
     /// One value per Network::node_columns; an empty string is no value (writers leave it out).
     std::vector<std::string> values;
-    /// Per Network::slice_node_columns, one value per time slice (values[column][slice]); "" is none.
-    std::vector<std::vector<std::string>> slice_values;
+};
+
+/// A node attribute whose value is one per time slice (an actor's voting bloc in each session).
+struct SliceColumn {
+    AttributeColumn column;
+    std::vector<std::vector<std::string>> values; ///< values[node][slice]; "" is no value.
 };
 
 /// A period of a time-sliced network (a calendar year, a session), both days inclusive.
@@ -65,10 +69,10 @@ struct Network {
     std::string weight_meaning; ///< "congruence, jaccard", "kappa": written as the weight's description.
     std::string frequency_name; ///< "statements" or "roll_calls": the name of the frequency attribute.
     std::vector<AttributeColumn> node_columns;
-    /// Node attributes whose value is one per time slice (an actor's voting bloc in each session).
-    /// GEXF writes them as dynamic attributes, each value with its slice's start and end; GraphML
-    /// and the CSV node list, which have no time, leave them out.
-    std::vector<AttributeColumn> slice_node_columns;
+    /// Node attributes with a value per time slice. GEXF writes them as dynamic attributes, each
+    /// value with its slice's start and end; GraphML and the CSV node list, which have no time,
+    /// leave them out.
+    std::vector<SliceColumn> slice_node_columns;
     std::vector<AttributeColumn> edge_columns;
     std::vector<NetworkNode> nodes;
     std::vector<TimeSlice> slices; ///< In time order; empty for a network of one period.
