@@ -42,7 +42,9 @@ async function pageRun(browser, base, which) {
             const at = (name) => performance.getEntriesByName(name)[0]?.startTime;
             return {
                 request: at("heatmap-request"), received: at("heatmap-received"), inserted: at("heatmap-inserted"),
-                drawn: at("heatmap-drawn"), cells: document.querySelectorAll("#matrix-chart .cell").length,
+                drawn: at("heatmap-drawn"),
+                cells: [...document.querySelectorAll("#matrix-chart g.cells path")].reduce(
+                    (sum, path) => sum + path.getAttribute("d").split("z").length - 1, 0),
             };
         });
     } finally {

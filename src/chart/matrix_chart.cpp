@@ -1,6 +1,8 @@
 // The agreement matrix as a heatmap (charts.hpp): actors down and across in the given order, each
 // bloc's square on the diagonal outlined and labelled on the right.
 #include <algorithm>
+#include <cmath>
+#include <map>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -134,14 +136,44 @@ void draw_blocs(Svg& svg, const HeatmapOrder& heatmap, const Grid& grid, const s
     svg.close_group();
 }
 
-std::string cell_title(const AgreementMatrix& matrix, std::size_t i, std::size_t j) {
-    const AgreementCounts& counts = matrix.at(i, j);
-    auto figure = [](const std::optional<double>& value) {
-        return value ? fmt::format("{:.2f}", *value) : std::string{"undefined"};
-    };
-    return fmt::format("{} ({}) and {} ({}): share {} ({} of {} roll calls alike) · kappa {} · S {}", matrix.names[i],
-                       matrix.actors[i], matrix.names[j], matrix.actors[j], figure(counts.share()), counts.agree,
-                       counts.n, figure(counts.kappa()), figure(counts.s_score()));
+constexpr int colour_steps = 20; ///< Cells are drawn in 21 shades, one per 5 % of agreement.
+
+// The cells as one path per shade (and one for the pairs without a roll call in common), each cell a
+// square of that path: a full UN session has 37,000 cells, which as one element each made an 8 MB
+// file that took a browser over 3 seconds to draw (docs/benchmarks.md, "Workbench"). Each path's
+// title says its shade; a pair's own figures are in `agreement-matrix --format csv` and the
+// workbench's pair chart. The group carries the grid's geometry (data-x, data-y, data-cell, data-n),
+// so that a page can tell which pair was clicked.
+void draw_cells(Svg& svg, const AgreementMatrix& matrix, const std::vector<std::size_t>& order, const Grid& grid) {
+    const std::size_t n = order.size();
+    std::map<int, std::string> squares; // shade (-1: no roll call in common) → path data
+    const std::string side = number(grid.cell);
+    for (std::size_t row = 0; row < n; ++row) {
+        for (std::size_t column = 0; column < n; ++column) {
+            const std::optional<double> share = matrix.at(order[row], order[column]).share();
+            const int shade = share ? static_cast<int>(std::lround(std::clamp(*share, 0.0, 1.0) * colour_steps)) : -1;
+            squares[shade] +=
+                fmt::format("M{} {}h{}v{}h-{}z", number(grid.x_at(column)), number(grid.at(row)), side, side, side);
+        }
+    }
+    svg.open_group({{"class", "cells"},
+                    {"shape-rendering", "crispEdges"},
+                    {"data-x", grid.left},
+                    {"data-y", grid.top},
+                    {"data-cell", grid.cell},
+                    {"data-n", static_cast<double>(n)}});
+    for (const auto& [shade, path] : squares) {
+        const std::string title =
+            shade < 0 ? std::string{"pairs with no roll call in common"}
+                      : fmt::format("pairs that voted alike on about {}% of the roll calls both voted on",
+                                    shade * 100 / colour_steps);
+        svg.element("path",
+                    {{"d", path},
+                     {"fill", shade < 0 ? std::string{"#ddd"} : colour(shade / static_cast<double>(colour_steps))},
+                     {"class", "shade"}},
+                    title);
+    }
+    svg.close_group();
 }
 
 void draw_scale_legend(Svg& svg, double x, double y) {
@@ -213,23 +245,7 @@ std::string agreement_matrix_svg(const AgreementMatrix& matrix, const HeatmapOrd
                   {"class", "column-label"},
                   {"transform", fmt::format("rotate(-90 {} {})", number(x), number(grid_top - 4))}});
     }
-    svg.open_group({{"class", "cells"}});
-    for (std::size_t row = 0; row < n; ++row) {
-        for (std::size_t column = 0; column < n; ++column) {
-            const std::size_t i = order[row];
-            const std::size_t j = order[column];
-            const std::optional<double> share = matrix.at(i, j).share();
-            svg.element("rect",
-                        {{"x", grid_left + cell * static_cast<double>(column)},
-                         {"y", grid_top + cell * static_cast<double>(row)},
-                         {"width", cell},
-                         {"height", cell},
-                         {"fill", share ? colour(*share) : "#ddd"},
-                         {"class", "cell"}},
-                        cell_title(matrix, i, j));
-        }
-    }
-    svg.close_group();
+    draw_cells(svg, matrix, order, grid);
     if (blocs) {
         draw_blocs(svg, heatmap, grid, label_y);
     }

@@ -160,15 +160,24 @@ TEST_CASE("the heatmap draws one cell per pair in the order given, and refuses a
     const AgreementMatrix matrix = two_blocs();
     const std::string svg = agreement_matrix_svg(matrix, HeatmapOrder{{3, 2, 1, 0}, {}});
     std::size_t cells = 0;
-    for (std::size_t at = svg.find("class=\"cell\""); at != std::string::npos;
-         at = svg.find("class=\"cell\"", at + 1)) {
-        ++cells;
+    for (std::size_t at = svg.find("h-16z"); at != std::string::npos; at = svg.find("h-16z", at + 1)) {
+        ++cells; // each cell is one closed square of its shade's path
     }
     CHECK(cells == 16);
     CHECK(svg.find("test &lt;session&gt; &amp; co") != std::string::npos);
     CHECK(svg.find("<session>") == std::string::npos);
-    // The first row is d's: its first cell is d with itself.
-    CHECK(svg.find("<title>Actor d (d) and Actor d (d): share 1.00 (10 of 10") < svg.find("Actor c (c) and Actor d"));
+    // 16 px cells from (130, 114). The first row is d's: d with itself (share 1) at the corner, and
+    // d with a (1 of 10 alike, the 10 % shade) in the fourth column.
+    const auto shade_of = [&](const std::string& square) {
+        const std::size_t at = svg.find(square);
+        REQUIRE(at != std::string::npos);
+        const std::size_t fill = svg.find("fill=\"", at);
+        return svg.substr(fill + 6, 7);
+    };
+    CHECK(shade_of("M130 114h16v16h-16z") == "#08306b");
+    CHECK(shade_of("M178 114h16v16h-16z") == shade_of("M130 162h16v16h-16z")); // (d, a) and (a, d)
+    CHECK(shade_of("M178 114h16v16h-16z") != "#08306b");
+    CHECK(svg.find("data-cell=\"16\" data-n=\"4\"") != std::string::npos);
     CHECK(svg.find("data-bloc") == std::string::npos); // no blocs given, none drawn
     CHECK_THROWS_AS((void)agreement_matrix_svg(matrix, HeatmapOrder{{0, 1, 2}, {}}), std::invalid_argument);
     CHECK_THROWS_AS((void)agreement_matrix_svg(matrix, HeatmapOrder{{0, 1, 2, 2}, {}}), std::invalid_argument);

@@ -43,17 +43,15 @@ async function drawMatrix(container, query, go) {
     if (!svg) {
         return;
     }
-    // Tens of thousands of cells on a full session: one listener on the group, the cells stay out
-    // of the tab order (the pair form does the same by keyboard), and a cell's pair is worked out
-    // when it is clicked (cells run row by row in the order of the row labels) rather than written
-    // on every cell beforehand.
+    // The cells are a few paths, one per shade (a full session has 37,000 cells): the pair clicked
+    // is found from where the click falls on the grid, whose geometry the group carries, and the
+    // row labels name the actors in the heatmap's order. The cells stay out of the tab order; the
+    // pair form does the same by keyboard.
     const actors = [...svg.querySelectorAll(".row-label[data-actor]")].map((label) => label.dataset.actor);
     const cells = svg.querySelector("g.cells");
     cells?.addEventListener("click", (event) => {
-        const cell = event.target.closest(".cell");
-        const index = cell ? Array.prototype.indexOf.call(cells.children, cell) : -1;
-        const [a, b] = [actors[Math.floor(index / actors.length)], actors[index % actors.length]];
-        if (index >= 0 && a !== b) {
+        const [a, b] = pairAt(svg, cells, actors, event);
+        if (a && b && a !== b) {
             go({a, b});
         }
     });
@@ -62,6 +60,15 @@ async function drawMatrix(container, query, go) {
         performance.mark("heatmap-drawn");
         container.dataset.drawn = "yes";
     });
+}
+
+/// The two actors of the cell under a click: the row's and the column's.
+function pairAt(svg, cells, actors, event) {
+    const point = new DOMPoint(event.clientX, event.clientY).matrixTransform(svg.getScreenCTM().inverse());
+    const size = Number(cells.dataset.cell);
+    const row = Math.floor((point.y - Number(cells.dataset.y)) / size);
+    const column = Math.floor((point.x - Number(cells.dataset.x)) / size);
+    return [actors[row], actors[column]];
 }
 
 // The first task after the next frame: by then the browser has laid out and painted what is in the page.
