@@ -195,7 +195,10 @@ std::string agreement_matrix_svg(const AgreementMatrix& matrix, const HeatmapOrd
     const std::size_t n = order.size();
     const bool blocs = !heatmap.bloc_sizes.empty();
     const double room = page_width - label_room - (blocs ? bloc_room : 20.0);
-    const double cell = n == 0 ? 10.0 : std::min(16.0, room / static_cast<double>(n));
+    // In quarter pixels, so that every square's corners are exact in the file and neighbours share
+    // their edges (rounded to two decimals, some left a white seam between them).
+    const double cell =
+        n == 0 ? 10.0 : std::max(0.25, std::floor(std::min(16.0, room / static_cast<double>(n)) * 4) / 4);
     const double font = std::clamp(cell * 0.8, 2.0, 10.0); // tiny on a full session, but sharp when zoomed
     const double grid_left = label_room;
     const double grid_top = top_text + 52; // room for the column labels
