@@ -106,10 +106,9 @@ add_test(NAME "cli: network files validate against the published GraphML and GEX
         $<TARGET_FILE:stance_cli>)
 set(damage "mkdir -p ${o}/damaged && sed 's/<spell /<spel /' ${o}/sessions.gexf > ${o}/damaged/spell.gexf && sed 's/ weight=\"/ weight=\"heavy/' ${o}/unga45.gexf > ${o}/damaged/weight.gexf && sed 's/<edge source=/<edge from=/' ${o}/congruence.graphml > ${o}/damaged/edge.graphml && sed 's/<data key=/<datum key=/' ${o}/unga45.graphml > ${o}/damaged/data.graphml")
 add_test(NAME "cli: damaged network files are refused by the schemas"
-    COMMAND sh -c "${write_all} && ${damage} && sh ${validate} ${STANCE_SCHEMA_DIR} invalid ${o}/damaged/spell.gexf ${o}/damaged/weight.gexf ${o}/damaged/edge.graphml ${o}/damaged/data.graphml"
+    COMMAND sh -c "${damage} && sh ${validate} ${STANCE_SCHEMA_DIR} invalid ${o}/damaged/spell.gexf ${o}/damaged/weight.gexf ${o}/damaged/edge.graphml ${o}/damaged/data.graphml"
         $<TARGET_FILE:stance_cli>)
-set_tests_properties("cli: network files validate against the published GraphML and GEXF schemas"
-    "cli: damaged network files are refused by the schemas" PROPERTIES
-    SKIP_RETURN_CODE 77
-    RESOURCE_LOCK network_schemas
-    FIXTURES_REQUIRED "network_db;unga_db")
+set_tests_properties("cli: network files validate against the published GraphML and GEXF schemas" PROPERTIES
+    SKIP_RETURN_CODE 77 FIXTURES_SETUP network_schema_files FIXTURES_REQUIRED "network_db;unga_db")
+set_tests_properties("cli: damaged network files are refused by the schemas" PROPERTIES
+    SKIP_RETURN_CODE 77 FIXTURES_REQUIRED network_schema_files)
