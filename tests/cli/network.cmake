@@ -104,7 +104,7 @@ set(write_all "mkdir -p ${o} && ${s} -n jaccard --with-blocs -o ${o}/congruence.
 add_test(NAME "cli: network files validate against the published GraphML and GEXF schemas"
     COMMAND sh -c "${write_all} && grep -c 'attvalue for=\"slice_bloc\" value=\"[0-9]*\" start=' ${o}/blocs-by-year.gexf ${o}/blocs-by-session.gexf && sh ${validate} ${STANCE_SCHEMA_DIR} valid ${o}/*.graphml ${o}/*.gexf"
         $<TARGET_FILE:stance_cli>)
-set(damage "mkdir -p ${o}/damaged && sed 's/<spell /<spel /' ${o}/sessions.gexf > ${o}/damaged/spell.gexf && sed 's/ weight=\"/ weight=\"heavy/' ${o}/unga45.gexf > ${o}/damaged/weight.gexf && sed 's/<edge source=/<edge from=/' ${o}/congruence.graphml > ${o}/damaged/edge.graphml && sed 's/<data key=/<datum key=/' ${o}/unga45.graphml > ${o}/damaged/data.graphml")
+set(damage "mkdir -p ${o}/damaged && sed 's/<spell /<spel /' ${o}/conflict.gexf > ${o}/damaged/spell.gexf && sed 's/ weight=\"/ weight=\"heavy/' ${o}/congruence.gexf > ${o}/damaged/weight.gexf && sed 's/<edge source=/<edge from=/' ${o}/congruence.graphml > ${o}/damaged/edge.graphml && sed 's/<data key=/<datum key=/' ${o}/two-mode.graphml > ${o}/damaged/data.graphml")
 add_test(NAME "cli: damaged network files are refused by the schemas"
     COMMAND sh -c "${damage} && sh ${validate} ${STANCE_SCHEMA_DIR} invalid ${o}/damaged/spell.gexf ${o}/damaged/weight.gexf ${o}/damaged/edge.graphml ${o}/damaged/data.graphml"
         $<TARGET_FILE:stance_cli>)
