@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs clang-tidy (Debian's clang-tidy-14) with the checks of .clang-tidy (and tests/.clang-tidy for
-# the tests) over every C++ file the project builds: the library, the CLI, the Python bindings, the
-# tests, the examples and the benchmarks, and the project's own headers they include
+# Runs clang-tidy (Debian's clang-tidy-14) with the checks of .clang-tidy over every C++ file the
+# project builds: the library, the CLI, the Python bindings, the tests, the examples and the
+# benchmarks, and the project's own headers they include
 # (HeaderFilterRegex). The compile commands come from the `tidy` configure preset (the ci
 # configuration with the benchmarks), which is only configured, never built. Any finding fails the
 # run (.clang-tidy sets WarningsAsErrors). Used by scripts/test.sh; alone: `bash scripts/tidy.sh
