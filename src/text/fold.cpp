@@ -29,7 +29,7 @@ std::string fold_for_matching(std::string_view text) {
             continue; // the accent of a decomposed "ï" or "é"
         }
         if (u_isUWhiteSpace(c)) {
-            pending_space = !kept.isEmpty();
+            pending_space = kept.length() > 0;
             continue;
         }
         if (pending_space) {

@@ -123,7 +123,10 @@ bool mixes_confusable_scripts(std::string_view text) {
     UErrorCode status = U_ZERO_ERROR;
     const std::int32_t result =
         uspoof_check2UTF8(&spoof_checker(), text.data(), static_cast<std::int32_t>(text.size()), nullptr, &status);
-    return U_SUCCESS(status) && result != 0;
+    if (U_FAILURE(status)) {
+        return false;
+    }
+    return result != 0;
 }
 
 } // namespace stance
