@@ -78,7 +78,7 @@ std::string shown_address(std::string_view address) {
         std::size_t end = value;
         if (end < shown.size() && shown[end] == '\'') {
             for (++end; end < shown.size() && shown[end] != '\''; ++end) {
-                end += shown[end] == '\\' ? 1 : 0;
+                end += shown[end] == '\\' ? 1U : 0U;
             }
             end = std::min(end + 1, shown.size());
         } else {

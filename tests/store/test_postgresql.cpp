@@ -181,8 +181,9 @@ TEST_CASE("search means on PostgreSQL what it means on SQLite" * doctest::skip(n
     auto sqlite = sqlite_with_seed();
     for (const char* text : {"brede steun", "\"brede steun\"", "Rusland", "rusland OR Oekraïne", "dialoog -Rusland",
                              "NOT dialoog", "sanct*", "defensie-uitgaven", "\"it's\"", "...", "o'brien \\ 'x'"}) {
-        CAPTURE(text);
-        CHECK(search(*postgres, text) == search(*sqlite, text));
+        const std::string typed = text;
+        CAPTURE(typed);
+        CHECK(search(*postgres, typed) == search(*sqlite, typed));
     }
     CHECK_FALSE(search(*postgres, "Rusland").empty());
 }

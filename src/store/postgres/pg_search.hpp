@@ -1,8 +1,8 @@
 // stance's search syntax (stance/query/search_text.hpp) as PostgreSQL tsquery text for
-// to_tsquery('stance_search', $n). Every term becomes one quoted operand, which the server splits
-// into words with the same parser that indexed the quotes (a phrase's words joined by <->); inside
-// the quotes only ' and \ are special and both are escaped, so nothing a user types is tsquery
-// syntax or an error. Internal to the PostgreSQL backend.
+// to_tsquery('stance_search', $n). Every term is split into words where the SQLite store's FTS5
+// tokenizer splits it (at every ASCII character that is not a letter or digit), each word one quoted
+// operand, a phrase's words joined by <->; a word holds no quote or backslash, so nothing a user
+// types is tsquery syntax or an error. Internal to the PostgreSQL backend.
 #pragma once
 
 #include <string>
