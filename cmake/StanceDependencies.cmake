@@ -10,3 +10,6 @@ find_package(Threads REQUIRED)
 find_package(CLI11 REQUIRED)               # libcli11-dev: subcommands, help and validation for the CLI
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(IGRAPH REQUIRED IMPORTED_TARGET igraph)  # libigraph-dev: Louvain and Leiden voting blocs
+if(STANCE_WITH_POSTGRESQL)
+    pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)  # libpq-dev: the PostgreSQL store (docs/postgresql.md)
+endif()

@@ -146,7 +146,8 @@ int main(int argc, char** argv) {
     if (const char* env = std::getenv("STANCE_DB"); env && *env) {
         context.database = env;
     }
-    app.add_option("--db", context.database, "SQLite database file (default: $STANCE_DB or ./stance.db)");
+    app.add_option("--db", context.database,
+                   "SQLite database file or PostgreSQL address (default: $STANCE_DB or ./stance.db)");
     app.add_flag("-q,--quiet", context.quiet, "Print no progress or summaries");
     app.add_option("--busy-timeout", context.busy_timeout_ms,
                    "Milliseconds to wait for another writer before giving up (exit code 6)")

@@ -11,6 +11,7 @@
 
 #include "stance/error.hpp"
 #include "stance/model/vote.hpp"
+#include "store/checked_writes.hpp"
 #include "store/history_rows.hpp"
 #include "store/sqlite_store.hpp"
 #include "store/sqlite_written.hpp"
@@ -665,21 +666,6 @@ std::int64_t SqliteImportSession::put(const Suggestion& suggestion) {
 
 namespace {
 
-/// The session's id cache of a kind with a slug; nothing for the others.
-std::optional<EntityKind> cached_kind(RecordKind kind) {
-    switch (kind) {
-    case RecordKind::document: return EntityKind::document;
-    case RecordKind::actor: return EntityKind::actor;
-    case RecordKind::topic: return EntityKind::topic;
-    case RecordKind::proposition: return EntityKind::proposition;
-    case RecordKind::body: return EntityKind::body;
-    case RecordKind::meeting: return EntityKind::meeting;
-    case RecordKind::agenda_item: return EntityKind::agenda_item;
-    case RecordKind::stance: return EntityKind::stance;
-    default: return std::nullopt;
-    }
-}
-
 /// The DELETE of a key of several parts; `?1`… are its parts, actors and meetings by slug.
 const char* delete_by_parts(RecordKind kind) {
     switch (kind) {
@@ -716,7 +702,7 @@ void SqliteImportSession::remove(const RecordKey& key) {
         q.exec();
         return;
     }
-    const std::optional<EntityKind> kind = cached_kind(key.kind);
+    const std::optional<EntityKind> kind = slug_kind(key.kind);
     if (!kind) {
         return;
     }
@@ -750,92 +736,6 @@ void write(SqliteImportSession& session, const ActorAlias& alias) {
 void write(SqliteImportSession& session, const RecordKey& key) {
     session.remove(key);
 }
-
-// What a failed put was writing, for the error message.
-template <class Entity> std::string describe(std::string_view kind, const Entity& entity) {
-    return fmt::format("{} \"{}\"", kind, entity.id.str());
-}
-std::string describe(std::string_view, const Membership& m) {
-    return fmt::format("membership of \"{}\" in \"{}\"", m.member.str(), m.group.str());
-}
-std::string describe(std::string_view, const Role& r) {
-    return fmt::format("role of \"{}\" for \"{}\"", r.person.str(), r.represents.str());
-}
-std::string describe(std::string_view, std::span<const Stance> stances) {
-    return stances.empty() ? std::string("no stances")
-                           : fmt::format("{} stances from \"{}\" to \"{}\"", stances.size(), stances.front().id.str(),
-                                         stances.back().id.str());
-}
-std::string describe(std::string_view, const ActorAlias& a) {
-    return fmt::format("removal of the alias \"{}\" of actor \"{}\"", a.name.text, a.actor.str());
-}
-std::string describe(std::string_view, const RecordKey& key) {
-    return fmt::format("the removal of {} \"{}\"", to_string(key.kind), key.id);
-}
-std::string describe(std::string_view, const Suggestion& s) {
-    return fmt::format("a suggestion for \"{}\" in \"{}\"", s.actor.str(), s.document.str());
-}
-std::string describe(std::string_view, const Participant& p) {
-    return fmt::format("participant \"{}\" of meeting \"{}\"", p.actor.str(), p.meeting.str());
-}
-
-// The write rules for one put (write_rules.hpp). Entities without rules of their own pass as they are.
-template <class Entity> void check_rules(const Entity&, SqliteWrittenEntities&) {}
-void check_rules(const Document& document, SqliteWrittenEntities&) {
-    check(document);
-}
-void check_rules(const Actor& actor, SqliteWrittenEntities&) {
-    check(actor);
-}
-void check_rules(const Topic& topic, SqliteWrittenEntities&) {
-    check(topic);
-}
-void check_rules(const Proposition& proposition, SqliteWrittenEntities&) {
-    check(proposition);
-}
-void check_rules(const Body& body, SqliteWrittenEntities&) {
-    check(body);
-}
-void check_rules(const Meeting& meeting, SqliteWrittenEntities& written) {
-    check(meeting, written);
-}
-void check_rules(const AgendaItem& item, SqliteWrittenEntities&) {
-    check(item);
-}
-void check_rules(const Stance& stance, SqliteWrittenEntities& written) {
-    check(stance, written);
-}
-void check_rules(std::span<const Stance> stances, SqliteWrittenEntities& written) {
-    for (const Stance& stance : stances) {
-        check(stance, written);
-    }
-}
-void check_rules(const RecordKey& key, SqliteWrittenEntities& written) {
-    check_removal(key, written);
-}
-
-// The key the history records a write under, before it is made: nothing for bulk stances (counted)
-// and for new suggestions (whose id the write gives).
-template <class Entity> std::optional<RecordKey> key_before(const Entity& entity) {
-    return record_key(entity);
-}
-std::optional<RecordKey> key_before(std::span<const Stance>) {
-    return std::nullopt;
-}
-std::optional<RecordKey> key_before(const ActorAlias& alias) {
-    return RecordKey{RecordKind::actor, alias.actor.str()};
-}
-std::optional<RecordKey> key_before(const RecordKey& key) {
-    return key;
-}
-std::optional<RecordKey> key_before(const Suggestion& suggestion) {
-    return suggestion.id == 0 ? std::nullopt : std::optional{record_key(suggestion)};
-}
-
-// Stances change nothing the rules look up; everything else may.
-template <class Entity> constexpr bool changes_lookups = true;
-template <> constexpr bool changes_lookups<Stance> = false;
-template <> constexpr bool changes_lookups<std::span<const Stance>> = false;
 
 /// The session callers get. It checks the write rules before each put (a refused entity writes
 /// nothing, so the session stays usable and the caller may go on, as `stance validate` does), turns SQLite failures

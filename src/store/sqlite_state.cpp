@@ -5,32 +5,12 @@
 #include "stance/error.hpp"
 #include "stance/io/dataset_json.hpp"
 #include "store/history_rows.hpp"
+#include "store/recorded_state.hpp"
 #include "store/sqlite_store.hpp"
 #include "store/suggestion_json.hpp"
 #include "store/suggestion_rows.hpp"
 
 namespace stance::detail {
-
-namespace {
-
-/// A key of several parts ("member/group/from") as its parts; nothing when it has another number.
-std::optional<std::vector<std::string>> key_parts(const std::string& id, std::size_t count) {
-    std::vector<std::string> parts = split_record_id(id);
-    return parts.size() == count ? std::optional{std::move(parts)} : std::nullopt;
-}
-
-template <class Entity> std::optional<std::string> first_json(const std::vector<Entity>& found) {
-    return found.empty() ? std::nullopt : std::optional{entity_json(found.front())};
-}
-
-std::optional<std::int64_t> suggestion_number(const std::string& id) {
-    if (id.empty() || id.size() > 18 || id.find_first_not_of("0123456789") != std::string::npos) {
-        return std::nullopt;
-    }
-    return std::stoll(id);
-}
-
-} // namespace
 
 std::optional<std::string> SqliteStore::recorded_state(const RecordKey& key) const {
     const RowCondition by_slug{"", {key.id}};

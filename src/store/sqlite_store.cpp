@@ -13,6 +13,7 @@
 
 #include "stance/error.hpp"
 #include "store/columns.hpp"
+#include "store/open_postgresql.hpp"
 #include "store/schema.hpp"
 #include "store/stance_reads.hpp"
 #include "store/vote_rows.hpp"
@@ -20,6 +21,9 @@
 namespace stance {
 
 std::unique_ptr<Store> Store::open(const std::string& path, OpenOptions options) {
+    if (is_postgresql_address(path)) {
+        return detail::open_postgresql(path, std::move(options));
+    }
     return std::make_unique<detail::SqliteStore>(path, options);
 }
 
@@ -183,20 +187,6 @@ std::string_view storage_advice(int extended_code) noexcept {
         return "the database file cannot be opened: check the path and that you may read it and its folder";
     }
     return {};
-}
-
-const char* table_of(EntityKind kind) noexcept {
-    switch (kind) {
-    case EntityKind::document: return "document";
-    case EntityKind::actor: return "actor";
-    case EntityKind::topic: return "topic";
-    case EntityKind::proposition: return "proposition";
-    case EntityKind::body: return "body";
-    case EntityKind::meeting: return "meeting";
-    case EntityKind::agenda_item: return "agenda_item";
-    case EntityKind::stance: return "stance";
-    }
-    return "?";
 }
 
 SqliteStore::SqliteStore(const std::string& path, OpenOptions options) try

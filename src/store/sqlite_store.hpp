@@ -11,6 +11,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "stance/store/store.hpp"
+#include "store/entity_tables.hpp"
 #include "store/key_names.hpp"
 #include "store/statement_cache.hpp"
 
@@ -95,8 +96,5 @@ private:
 /// What to tell the user about an SQLite error code beyond SQLite's own words (a full disk, a
 /// read-only location); empty when SQLite's message says enough.
 [[nodiscard]] std::string_view storage_advice(int extended_code) noexcept;
-
-/// Table name for an entity kind with an external slug.
-[[nodiscard]] const char* table_of(EntityKind kind) noexcept;
 
 } // namespace stance::detail

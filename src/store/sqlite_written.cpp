@@ -3,6 +3,8 @@
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
+#include "store/entity_tables.hpp"
+
 namespace stance::detail {
 
 namespace {
@@ -52,20 +54,6 @@ constexpr ReferrerQuery referrer_queries[] = {
     {RecordKind::agenda_item, "stances", "FROM stance WHERE agenda_item_id = ?1", "slug"},
     {RecordKind::agenda_item, "recorded votes", "FROM vote WHERE agenda_item_id = ?1", nullptr},
 };
-
-/// The table of a kind whose rows have a slug; null for the others.
-const char* slug_table(RecordKind kind) {
-    switch (kind) {
-    case RecordKind::document: return "document";
-    case RecordKind::actor: return "actor";
-    case RecordKind::topic: return "topic";
-    case RecordKind::proposition: return "proposition";
-    case RecordKind::body: return "body";
-    case RecordKind::meeting: return "meeting";
-    case RecordKind::agenda_item: return "agenda_item";
-    default: return nullptr;
-    }
-}
 
 } // namespace
 
@@ -175,7 +163,7 @@ const std::optional<Meeting>& SqliteWrittenEntities::meeting(const MeetingId& id
 namespace stance::detail {
 
 std::vector<Referrers> SqliteWrittenEntities::referrers(const RecordKey& key) {
-    const char* table = slug_table(key.kind);
+    const char* table = referenced_table(key.kind);
     if (table == nullptr) {
         return {}; // nothing refers to stances, suggestions or the entities without an id of their own
     }

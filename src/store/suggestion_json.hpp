@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "stance/model/suggestion.hpp"
 
@@ -17,6 +18,10 @@ template <class Tag> std::string text_of(const std::optional<Id<Tag>>& id) {
 template <class IdType> std::optional<IdType> id_or_none(const std::string& text) {
     return text.empty() ? std::nullopt : std::optional{IdType{text}};
 }
+
+/// A suggestion's cues as the one text column both stores keep them in (one per line), and back.
+[[nodiscard]] std::string joined_lines(const std::vector<std::string>& lines);
+[[nodiscard]] std::vector<std::string> split_lines(const std::string& text);
 
 [[nodiscard]] std::string suggestion_json(const Suggestion& suggestion);
 /// Throws invalid_input_error when `json` is not what suggestion_json writes.

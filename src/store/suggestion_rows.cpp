@@ -10,25 +10,6 @@ namespace stance::detail {
 
 namespace {
 
-std::string joined_lines(const std::vector<std::string>& lines) {
-    std::string text;
-    for (const std::string& line : lines) {
-        text += (text.empty() ? "" : "\n") + line;
-    }
-    return text;
-}
-
-std::vector<std::string> split_lines(const std::string& text) {
-    std::vector<std::string> lines;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        const std::size_t end = std::min(text.find('\n', start), text.size());
-        lines.push_back(text.substr(start, end - start));
-        start = end + 1;
-    }
-    return lines;
-}
-
 constexpr const char* suggestion_select =
     "SELECT s.id, d.slug, s.span_start, s.span_end, s.actor, s.speaker, s.topic, s.proposition, s.kind, "
     "s.breadth, s.basis, s.reported_by, s.confidence, s.cues, s.lexicon_sha256, s.created_at, s.status, s.stance, "

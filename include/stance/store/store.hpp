@@ -1,6 +1,7 @@
 // The storage interface. Queries and importers talk only to `Store` and `ImportSession`, never to
 // SQLite, so a server database can be added as another implementation without touching either.
-// `Store::open` gives the embedded SQLite implementation (src/store/sqlite_store.cpp).
+// `Store::open` gives the embedded SQLite implementation (src/store/sqlite_store.cpp) for a file path,
+// and the PostgreSQL one (src/store/postgres/, docs/postgresql.md) for a PostgreSQL address.
 #pragma once
 
 #include <cstdint>
@@ -159,6 +160,11 @@ enum class EntityKind : std::uint8_t { document, actor, topic, proposition, body
 /// Store::open accepts them (tests use them); a tool that must keep what it writes should refuse them.
 [[nodiscard]] bool is_temporary_database(std::string_view path);
 
+/// True for the addresses Store::open gives to PostgreSQL: `postgresql://…`, `postgres://…`, or a libpq
+/// key=value connection string starting with one of its keywords (`host=… dbname=…`); anything else is a
+/// SQLite path.
+[[nodiscard]] bool is_postgresql_address(std::string_view address) noexcept;
+
 struct OpenOptions {
     bool read_only = false;
     /// Who the history records as making this connection's writes; empty: the OS user name.
@@ -173,7 +179,9 @@ public:
     static constexpr int current_schema_version = 7;
 
     /// Opens (creating if needed) the SQLite database at `path`; ":memory:" gives a private in-memory one.
-    /// Throws schema_version_error for a database written by a newer stance.
+    /// A PostgreSQL address (is_postgresql_address) opens that database instead, creating stance's
+    /// tables in it when it is empty (docs/postgresql.md); storage_error when stance was built without
+    /// PostgreSQL support. Throws schema_version_error for a database written by a newer stance.
     [[nodiscard]] static std::unique_ptr<Store> open(const std::string& path, OpenOptions options = {});
 
     Store() = default;

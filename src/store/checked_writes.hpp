@@ -1,0 +1,104 @@
+// What every store's checked session does around a write, whatever the backend: the words that
+// name what a failed write was writing, the write rules each kind of write passes first
+// (write_rules.hpp), and the key the history records it under. Internal.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include <fmt/format.h>
+
+#include "stance/store/store.hpp"
+#include "store/write_rules.hpp"
+
+namespace stance::detail {
+
+// What a failed put was writing, for the error message.
+template <class Entity> std::string describe(std::string_view kind, const Entity& entity) {
+    return fmt::format("{} \"{}\"", kind, entity.id.str());
+}
+inline std::string describe(std::string_view, const Membership& m) {
+    return fmt::format("membership of \"{}\" in \"{}\"", m.member.str(), m.group.str());
+}
+inline std::string describe(std::string_view, const Role& r) {
+    return fmt::format("role of \"{}\" for \"{}\"", r.person.str(), r.represents.str());
+}
+inline std::string describe(std::string_view, std::span<const Stance> stances) {
+    return stances.empty() ? std::string("no stances")
+                           : fmt::format("{} stances from \"{}\" to \"{}\"", stances.size(), stances.front().id.str(),
+                                         stances.back().id.str());
+}
+inline std::string describe(std::string_view, const ActorAlias& a) {
+    return fmt::format("removal of the alias \"{}\" of actor \"{}\"", a.name.text, a.actor.str());
+}
+inline std::string describe(std::string_view, const RecordKey& key) {
+    return fmt::format("the removal of {} \"{}\"", to_string(key.kind), key.id);
+}
+inline std::string describe(std::string_view, const Suggestion& s) {
+    return fmt::format("a suggestion for \"{}\" in \"{}\"", s.actor.str(), s.document.str());
+}
+inline std::string describe(std::string_view, const Participant& p) {
+    return fmt::format("participant \"{}\" of meeting \"{}\"", p.actor.str(), p.meeting.str());
+}
+
+// The write rules for one put (write_rules.hpp). Entities without rules of their own pass as they are.
+template <class Entity> void check_rules(const Entity&, WrittenEntities&) {}
+inline void check_rules(const Document& document, WrittenEntities&) {
+    check(document);
+}
+inline void check_rules(const Actor& actor, WrittenEntities&) {
+    check(actor);
+}
+inline void check_rules(const Topic& topic, WrittenEntities&) {
+    check(topic);
+}
+inline void check_rules(const Proposition& proposition, WrittenEntities&) {
+    check(proposition);
+}
+inline void check_rules(const Body& body, WrittenEntities&) {
+    check(body);
+}
+inline void check_rules(const Meeting& meeting, WrittenEntities& written) {
+    check(meeting, written);
+}
+inline void check_rules(const AgendaItem& item, WrittenEntities&) {
+    check(item);
+}
+inline void check_rules(const Stance& stance, WrittenEntities& written) {
+    check(stance, written);
+}
+inline void check_rules(std::span<const Stance> stances, WrittenEntities& written) {
+    for (const Stance& stance : stances) {
+        check(stance, written);
+    }
+}
+inline void check_rules(const RecordKey& key, WrittenEntities& written) {
+    check_removal(key, written);
+}
+
+// The key the history records a write under, before it is made: nothing for bulk stances (counted)
+// and for new suggestions (whose id the write gives).
+template <class Entity> std::optional<RecordKey> key_before(const Entity& entity) {
+    return record_key(entity);
+}
+inline std::optional<RecordKey> key_before(std::span<const Stance>) {
+    return std::nullopt;
+}
+inline std::optional<RecordKey> key_before(const ActorAlias& alias) {
+    return RecordKey{RecordKind::actor, alias.actor.str()};
+}
+inline std::optional<RecordKey> key_before(const RecordKey& key) {
+    return key;
+}
+inline std::optional<RecordKey> key_before(const Suggestion& suggestion) {
+    return suggestion.id == 0 ? std::nullopt : std::optional{record_key(suggestion)};
+}
+
+// Stances change nothing the rules look up; everything else may.
+template <class Entity> constexpr bool changes_lookups = true;
+template <> constexpr bool changes_lookups<Stance> = false;
+template <> constexpr bool changes_lookups<std::span<const Stance>> = false;
+
+} // namespace stance::detail

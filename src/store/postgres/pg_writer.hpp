@@ -1,0 +1,82 @@
+// The writes of one PostgreSQL import session, unchecked: upserts keyed by slug into the session's
+// transaction, the COPY of a batch of stances (pg_bulk_stances.cpp), removals. The checked session
+// (pg_session.cpp) runs the write rules and records the history around each. Internal.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "stance/store/store.hpp"
+#include "store/postgres/pg_connection.hpp"
+
+namespace stance::detail {
+
+class PgWriter {
+public:
+    explicit PgWriter(PgConnection& db) : m_db(db) {}
+
+    void put(const Document& document);
+    void put(const Actor& actor);
+    void put(const Membership& membership);
+    void put(const Role& role);
+    void put(const Topic& topic);
+    void put(const Proposition& proposition);
+    void put(const Body& body);
+    void put(const Meeting& meeting);
+    void put(const AgendaItem& item);
+    void put(const Participant& participant);
+    void put(const Stance& stance);
+    /// The same as put() for each, through one COPY into a staging table and one upsert from it.
+    void put_stances(std::span<const Stance> stances);
+    void remove(const ActorAlias& alias);
+    /// Returns the suggestion's id.
+    std::int64_t put(const Suggestion& suggestion);
+    /// The caller has checked that the entity exists and that nothing refers to it (check_removal).
+    void remove(const RecordKey& key);
+    /// Writes what waited for the end of the import (directions to scales written later in it).
+    void finish();
+
+private:
+    std::int64_t row_id(EntityKind kind, const std::string& slug);
+    std::optional<std::int64_t> optional_row_id(EntityKind kind, const std::string& slug);
+    template <class IdType> std::optional<std::int64_t> optional_row(EntityKind kind, const std::optional<IdType>& id) {
+        return id ? std::optional{row_id(kind, id->str())} : std::nullopt;
+    }
+    void remember(EntityKind kind, const std::string& slug, std::int64_t row) { m_ids[index(kind)][slug] = row; }
+    static std::size_t index(EntityKind kind) { return static_cast<std::size_t>(kind); }
+    void put_aliases(const char* table, const char* key_column, std::int64_t row, const std::vector<Name>& names);
+    void put_directions(const char* table, const char* key_column, std::int64_t row,
+                        const std::vector<Direction>& directions);
+    void write_known_directions();
+    std::string effective_date(const Stance& stance, std::int64_t meeting);
+    /// The stance's columns in `stance_columns` order, for a parameterised upsert or a COPY row.
+    PgParams stance_values(const Stance& stance);
+    void put_includes(const std::string& slug, const std::vector<ActorId>& members);
+
+    // A direction whose scale topic is not written yet: written at finish, when every topic is in.
+    struct PendingDirection {
+        const char* table;
+        const char* key_column;
+        std::int64_t row;
+        std::string scale;
+        double weight;
+    };
+
+    PgConnection& m_db;
+    std::array<std::unordered_map<std::string, std::int64_t>, 8> m_ids;
+    std::unordered_map<std::int64_t, std::string> m_meeting_dates;
+    std::vector<PendingDirection> m_pending_directions;
+    bool m_staging_ready = false;
+};
+
+/// The stance table's written columns, in the order of PgWriter's values; the row and the bulk write share them.
+extern const char* const stance_columns;
+/// ON CONFLICT (slug) DO UPDATE of every column in `stance_columns`.
+extern const char* const stance_upsert_tail;
+
+} // namespace stance::detail

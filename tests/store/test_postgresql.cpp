@@ -1,0 +1,325 @@
+// The PostgreSQL store against a real server: created on first open, the seed and a UN fixture read
+// back exactly as the SQLite store reads them, refusals that leave the database as it was, history
+// and undo, one snapshot for a reader while another connection writes, search semantics, and errors
+// that show nothing but the user's input. The cases that need a server run when STANCE_TEST_POSTGRESQL
+// holds a connection string to one where they may create databases (scripts/pg-server.sh starts
+// one); without it they are skipped, saying why.
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+#include "stance/coding/edit_stance.hpp"
+#include "stance/error.hpp"
+#include "stance/io/dataset_json.hpp"
+#include "stance/store/store.hpp"
+#include "stance/unga/import.hpp"
+#include "store/postgres/pg_address.hpp"
+#include "store/postgres/pg_connection.hpp"
+#include "support.hpp"
+#include "unga/unga_fixture.hpp"
+
+using namespace stance;
+
+namespace {
+
+const char* server() {
+    const char* address = std::getenv("STANCE_TEST_POSTGRESQL");
+    return address != nullptr && *address != '\0' ? address : nullptr;
+}
+
+bool no_server() {
+    static const bool missing = [] {
+        if (server() == nullptr) {
+            std::fprintf(stderr, "test_postgresql: STANCE_TEST_POSTGRESQL is not set, so the cases that need a "
+                                 "PostgreSQL server are skipped (set it to a connection string, e.g. "
+                                 "\"host=/tmp/pg port=55432 dbname=postgres\")\n");
+        }
+        return server() == nullptr;
+    }();
+    return missing;
+}
+
+/// A new, empty database on the test server, dropped when the case ends.
+class TestDatabase {
+public:
+    TestDatabase()
+        : m_name(fmt::format("stance_test_{}_{}", getpid(), ++counter)),
+          m_address(detail::with_database(server(), m_name)) {
+        detail::PgConnection admin(server());
+        admin.script(fmt::format("DROP DATABASE IF EXISTS {}", m_name));
+        admin.script(fmt::format("CREATE DATABASE {} TEMPLATE template0 ENCODING 'UTF8'", m_name));
+    }
+    TestDatabase(const TestDatabase&) = delete;
+    TestDatabase& operator=(const TestDatabase&) = delete;
+    ~TestDatabase() {
+        try {
+            detail::PgConnection admin(server());
+            admin.script(fmt::format("DROP DATABASE IF EXISTS {} WITH (FORCE)", m_name));
+        } catch (...) { // NOLINT(bugprone-empty-catch): a database left over is only clutter
+        }
+    }
+    [[nodiscard]] const std::string& address() const { return m_address; }
+    [[nodiscard]] std::unique_ptr<Store> open(const std::string& author = "tester") const {
+        OpenOptions options;
+        options.author = author;
+        return Store::open(m_address, options);
+    }
+
+private:
+    static inline std::atomic<int> counter{0};
+    std::string m_name;
+    std::string m_address;
+};
+
+std::filesystem::path seed_file() {
+    return test::source_dir() / "data/seed/nato-2017-03-31.json";
+}
+
+std::unique_ptr<Store> sqlite_with_seed() {
+    OpenOptions options;
+    options.author = "tester";
+    auto store = Store::open(":memory:", options);
+    import_dataset_file(*store, seed_file());
+    return store;
+}
+
+std::vector<std::string> ids(const std::vector<Stance>& stances) {
+    std::vector<std::string> out;
+    for (const Stance& stance : stances) {
+        out.push_back(stance.id.str());
+    }
+    return out;
+}
+
+std::vector<std::string> search(const Store& store, const std::string& text) {
+    StanceFilter filter;
+    filter.text = text;
+    return ids(store.stances(filter));
+}
+
+} // namespace
+
+TEST_CASE("PostgreSQL addresses are told from SQLite paths by their form") {
+    CHECK(is_postgresql_address("postgresql://stance@localhost/team"));
+    CHECK(is_postgresql_address("postgres://localhost:5433/team"));
+    CHECK(is_postgresql_address("host=/tmp/pg port=55432 dbname=team"));
+    CHECK(is_postgresql_address("  dbname = team"));
+    CHECK_FALSE(is_postgresql_address("stance.db"));
+    CHECK_FALSE(is_postgresql_address(":memory:"));
+    CHECK_FALSE(is_postgresql_address("run=3.db")); // an "=" alone does not make a connection string
+    CHECK_FALSE(is_postgresql_address("file::memory:?cache=shared"));
+}
+
+TEST_CASE("a password in the address never reaches a message" * doctest::skip(no_server())) {
+    const std::string message =
+        test::message_of([] { (void)Store::open("postgresql://someone:s3cret-word@127.0.0.1:1/nothing"); });
+    CHECK(message.find("cannot connect to the PostgreSQL database") != std::string::npos);
+    CHECK(message.find("postgresql://someone@127.0.0.1:1/nothing") != std::string::npos);
+    CHECK(message.find("s3cret") == std::string::npos);
+    const std::string keyword_message =
+        test::message_of([] { (void)Store::open("host=127.0.0.1 port=1 dbname=nothing password=s3cret-word"); });
+    CHECK(keyword_message.find("s3cret") == std::string::npos);
+    CHECK(keyword_message.find("password=***") != std::string::npos);
+}
+
+TEST_CASE("a new PostgreSQL database gets the current schema, and opens again as it is" * doctest::skip(no_server())) {
+    const TestDatabase database;
+    {
+        auto store = database.open();
+        CHECK(store->schema_version() == Store::current_schema_version);
+        CHECK(store->actors().empty());
+        CHECK(store->stances().empty());
+        CHECK(store->integrity_problems(false).empty());
+    }
+    auto again = database.open();
+    CHECK(again->schema_version() == Store::current_schema_version);
+    OpenOptions read_only;
+    read_only.read_only = true;
+    CHECK(Store::open(database.address(), read_only)->schema_version() == Store::current_schema_version);
+}
+
+TEST_CASE("a database with another program's tables is refused untouched" * doctest::skip(no_server())) {
+    const TestDatabase database;
+    {
+        detail::PgConnection other(database.address());
+        other.script("CREATE TABLE inventory (item text)");
+    }
+    const std::string message = test::message_of([&] { (void)database.open(); });
+    CHECK(message.find("is not a stance database; stance leaves it as it is") != std::string::npos);
+    detail::PgConnection check(database.address());
+    CHECK(check.query("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").integer(0, 0) == 1);
+}
+
+TEST_CASE("the seed reads back from PostgreSQL exactly as from SQLite" * doctest::skip(no_server())) {
+    const TestDatabase database;
+    auto postgres = database.open();
+    import_dataset_file(*postgres, seed_file());
+    auto sqlite = sqlite_with_seed();
+    CHECK(write_dataset(postgres->to_dataset()) == write_dataset(sqlite->to_dataset()));
+    CHECK(ids(postgres->stances()) == ids(sqlite->stances())); // date, meeting, id order
+    StanceFilter netherlands;
+    netherlands.actors = {ActorId{"nld"}};
+    netherlands.include_named_members = true;
+    CHECK(ids(postgres->stances(netherlands)) == ids(sqlite->stances(netherlands)));
+    // Importing it again changes nothing and records nothing.
+    import_dataset_file(*postgres, seed_file());
+    CHECK(write_dataset(postgres->to_dataset()) == write_dataset(sqlite->to_dataset()));
+    HistoryFilter all;
+    CHECK(postgres->change_sets(all).size() == 1);
+}
+
+TEST_CASE("search means on PostgreSQL what it means on SQLite" * doctest::skip(no_server())) {
+    const TestDatabase database;
+    auto postgres = database.open();
+    import_dataset_file(*postgres, seed_file());
+    auto sqlite = sqlite_with_seed();
+    for (const char* text : {"brede steun", "\"brede steun\"", "Rusland", "rusland OR Oekraïne", "dialoog -Rusland",
+                             "NOT dialoog", "sanct*", "defensie-uitgaven", "\"it's\"", "...", "o'brien \\ 'x'"}) {
+        const std::string typed = text;
+        CAPTURE(typed);
+        CHECK(search(*postgres, typed) == search(*sqlite, typed));
+    }
+    CHECK_FALSE(search(*postgres, "Rusland").empty());
+}
+
+TEST_CASE("UN votes import into PostgreSQL and read back as from SQLite" * doctest::skip(no_server())) {
+    const TestDatabase database;
+    auto postgres = database.open();
+    UngaImportOptions options;
+    options.full_codes_directory = test::unga_fixture();
+    (void)import_unga(*postgres, test::unga_fixture(), options);
+    auto sqlite = Store::open(":memory:");
+    (void)import_unga(*sqlite, test::unga_fixture(), options);
+    CHECK(write_dataset(postgres->to_dataset()) == write_dataset(sqlite->to_dataset()));
+    StanceFilter usa;
+    usa.actors = {ActorId{"usa"}};
+    usa.positions_only = true;
+    CHECK(ids(postgres->stances(usa)) == ids(sqlite->stances(usa)));
+    CHECK(postgres->recorded_votes(usa).casts.size() == sqlite->recorded_votes(usa).casts.size());
+    CHECK(postgres->change_sets(HistoryFilter{}).front().bulk_stances > 0);
+}
+
+TEST_CASE("a refused write leaves the PostgreSQL database as it was" * doctest::skip(no_server())) {
+    const TestDatabase database;
+    auto store = database.open();
+    import_dataset_file(*store, seed_file());
+    const std::string before = write_dataset(store->to_dataset());
+
+    Dataset broken = store->to_dataset();
+    broken.stances.front().score = 7.0; // outside every kind's range
+    broken.stances.back().quote = "a changed quote that would be written if the import went through";
+    CHECK_THROWS_AS(store->import(broken), invalid_input_error);
+    CHECK(write_dataset(store->to_dataset()) == before);
+
+    {
+        // A reference that turns out unknown fails the write: the session refuses to go on or commit.
+        auto session = store->begin_import();
+        Stance orphan = store->stances().front();
+        orphan.id = StanceId{"orphan"};
+        orphan.actor = ActorId{"nobody-of-that-name"};
+        CHECK_THROWS(session->put(orphan));
+        CHECK_THROWS_AS(session->commit(), storage_error);
+    }
+    CHECK(write_dataset(store->to_dataset()) == before);
+    CHECK(store->change_sets(HistoryFilter{}).size() == 1);
+
+    // A removal of what is still referred to is refused with who refers to it.
+    const std::string message = test::message_of([&] { delete_entity(*store, RecordKey{RecordKind::actor, "nld"}); });
+    CHECK(message.find("stances") != std::string::npos);
+    CHECK(write_dataset(store->to_dataset()) == before);
+}
+
+TEST_CASE("history and undo work on PostgreSQL as on SQLite" * doctest::skip(no_server())) {
+    const TestDatabase database;
+    auto store = database.open();
+    import_dataset_file(*store, seed_file());
+    const std::string imported = write_dataset(store->to_dataset());
+    const StanceId nrc_dialogue{"nld-continue-nrc-dialogue-vigorously"};
+    StanceEdit edit;
+    edit.note = "checked against the letter";
+    edit.kind = PositionKind::conditional;
+    (void)edit_stance(*store, nrc_dialogue, edit);
+    CHECK(store->stance(nrc_dialogue)->kind == PositionKind::conditional);
+
+    HistoryFilter of_stance;
+    of_stance.entity = nrc_dialogue.str();
+    const std::vector<ChangeSet> sets = store->change_sets(of_stance);
+    REQUIRE(sets.size() == 2);
+    CHECK(sets.front().action == "edit");
+    CHECK(sets.front().by == "tester");
+    REQUIRE(sets.front().changes.size() == 1);
+    CHECK_FALSE(changed_fields(sets.front().changes.front()).empty());
+
+    const std::int64_t undo = undo_change_set(*store, sets.front().id);
+    CHECK(write_dataset(store->to_dataset()) == imported);
+    const std::vector<ChangeSet> after = store->change_sets(HistoryFilter{});
+    CHECK(after.front().id == undo);
+    CHECK(after.front().undoes == sets.front().id);
+    CHECK(after.at(1).undone_by == undo);
+    CHECK_THROWS_AS(undo_change_set(*store, sets.front().id), invalid_input_error); // already undone
+
+    // The history is append-only in the database itself.
+    detail::PgConnection direct(database.address());
+    CHECK_THROWS_AS(direct.script("DELETE FROM change_set"), detail::PgFailure);
+    CHECK_THROWS_AS(direct.script("UPDATE change SET after = NULL"), detail::PgFailure);
+}
+
+TEST_CASE("a suggestion is stored, replaced and removed on PostgreSQL" * doctest::skip(no_server())) {
+    const TestDatabase database;
+    auto store = database.open();
+    import_dataset_file(*store, seed_file());
+    Suggestion suggestion;
+    suggestion.document = store->documents().front().id;
+    suggestion.start = 0;
+    suggestion.end = 10;
+    suggestion.actor = ActorId{"nld"};
+    suggestion.cues = {"steunt", "benadrukt"};
+    std::int64_t id = 0;
+    {
+        auto session = store->begin_import();
+        id = session->put(suggestion);
+        session->commit();
+    }
+    const std::vector<Suggestion> stored = store->suggestions();
+    REQUIRE(stored.size() == 1);
+    CHECK(stored.front().id == id);
+    CHECK(stored.front().cues == suggestion.cues);
+    suggestion.end = 1'000'000'000; // past the text
+    auto session = store->begin_import();
+    CHECK_THROWS_AS(session->put(suggestion), invalid_input_error);
+}
+
+TEST_CASE("a snapshot on PostgreSQL sees one state while another connection writes" * doctest::skip(no_server())) {
+    const TestDatabase database;
+    auto writer = database.open();
+    import_dataset_file(*writer, seed_file());
+    auto reader = database.open();
+    const std::size_t stances = reader->stances().size();
+    {
+        const auto snapshot = reader->read_snapshot();
+        REQUIRE(snapshot != nullptr);
+        CHECK(reader->stances().size() == stances); // the snapshot's first read fixes it
+        delete_entity(*writer, RecordKey{RecordKind::stance, "nld-continue-nrc-dialogue-vigorously"});
+        CHECK(writer->stances().size() == stances - 1);
+        CHECK(reader->stances().size() == stances);
+        CHECK(reader->stance(StanceId{"nld-continue-nrc-dialogue-vigorously"}).has_value());
+    }
+    CHECK(reader->stances().size() == stances - 1);
+}
+
+TEST_CASE("a second writer waits for the first, and gives up with busy_error" * doctest::skip(no_server())) {
+    const TestDatabase database;
+    auto first = database.open();
+    import_dataset_file(*first, seed_file());
+    OpenOptions impatient;
+    impatient.busy_timeout_ms = 200;
+    auto second = Store::open(database.address(), impatient);
+    auto holding = first->begin_import();
+    CHECK_THROWS_AS((void)second->begin_import(), busy_error);
+}
