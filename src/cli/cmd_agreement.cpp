@@ -5,9 +5,9 @@
 
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
-#include "cli/query_options.hpp"
-#include "cli/table.hpp"
+#include "commands.hpp"
+#include "query_options.hpp"
+#include "table.hpp"
 #include "stance/chart/charts.hpp"
 #include "stance/error.hpp"
 #include "stance/query/agreement.hpp"

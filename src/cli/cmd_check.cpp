@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
+#include "commands.hpp"
 #include "stance/error.hpp"
 #include "stance/io/check.hpp"
 

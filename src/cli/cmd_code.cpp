@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
+#include "commands.hpp"
 #include "stance/coding/add_document.hpp"
 #include "stance/coding/code_stance.hpp"
 #include "stance/coding/stance_csv.hpp"

@@ -4,8 +4,8 @@
 
 #include <fmt/format.h>
 
-#include "cli/atomic_file.hpp"
-#include "cli/commands.hpp"
+#include "atomic_file.hpp"
+#include "commands.hpp"
 #include "stance/error.hpp"
 #include "stance/io/dataset_json.hpp"
 #include "stance/io/export.hpp"

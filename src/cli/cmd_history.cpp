@@ -3,8 +3,8 @@
 
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
-#include "cli/table.hpp"
+#include "commands.hpp"
+#include "table.hpp"
 #include "stance/coding/edit_stance.hpp"
 #include "stance/error.hpp"
 #include "stance/store/history.hpp"

@@ -6,9 +6,9 @@
 
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
-#include "cli/query_options.hpp"
-#include "cli/table.hpp"
+#include "commands.hpp"
+#include "query_options.hpp"
+#include "table.hpp"
 #include "stance/error.hpp"
 #include "stance/query/catalog.hpp"
 #include "stance/query/ideal_points.hpp"

@@ -4,8 +4,8 @@
 
 #include <fmt/format.h>
 
-#include "cli/atomic_file.hpp"
-#include "cli/commands.hpp"
+#include "atomic_file.hpp"
+#include "commands.hpp"
 #include "stance/coding/fix_spans.hpp"
 #include "stance/coding/locate_quote.hpp"
 #include "stance/error.hpp"

@@ -8,9 +8,9 @@
 
 #include <fmt/format.h>
 
-#include "cli/atomic_file.hpp"
-#include "cli/commands.hpp"
-#include "cli/query_options.hpp"
+#include "atomic_file.hpp"
+#include "commands.hpp"
+#include "query_options.hpp"
 #include "stance/error.hpp"
 #include "stance/network/blocs.hpp"
 #include "stance/network/statement_network.hpp"

@@ -4,8 +4,8 @@
 
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
-#include "cli/table.hpp"
+#include "commands.hpp"
+#include "table.hpp"
 #include "stance/query/catalog.hpp"
 #include "stance/query/reliability.hpp"
 #include "stance/query/resolve.hpp"

@@ -4,8 +4,8 @@
 
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
-#include "cli/table.hpp"
+#include "commands.hpp"
+#include "table.hpp"
 #include "stance/coding/review.hpp"
 #include "stance/error.hpp"
 

@@ -5,9 +5,9 @@
 
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
-#include "cli/filter_options.hpp"
-#include "cli/table.hpp"
+#include "commands.hpp"
+#include "filter_options.hpp"
+#include "table.hpp"
 #include "stance/error.hpp"
 #include "stance/query/catalog.hpp"
 #include "stance/query/search_text.hpp"

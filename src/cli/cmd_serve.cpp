@@ -10,7 +10,7 @@
 
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
+#include "commands.hpp"
 #include "serve/server.hpp"
 
 namespace stance::cli {

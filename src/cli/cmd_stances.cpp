@@ -4,10 +4,10 @@
 
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
-#include "cli/filter_options.hpp"
-#include "cli/query_output.hpp"
-#include "cli/table.hpp"
+#include "commands.hpp"
+#include "filter_options.hpp"
+#include "query_output.hpp"
+#include "table.hpp"
 #include "stance/io/dataset_json.hpp"
 #include "stance/query/catalog.hpp"
 

@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
+#include "commands.hpp"
 #include "stance/error.hpp"
 #include "stance/unga/import.hpp"
 

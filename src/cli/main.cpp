@@ -12,7 +12,7 @@
 
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
+#include "commands.hpp"
 #include "stance/error.hpp"
 #include "stance/text/utf8.hpp"
 #include "stance/version.hpp"

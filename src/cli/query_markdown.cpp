@@ -1,9 +1,9 @@
-#include "cli/query_markdown.hpp"
+#include "query_markdown.hpp"
 
 #include <fmt/format.h>
 
-#include "cli/query_output.hpp"
-#include "cli/table.hpp"
+#include "query_output.hpp"
+#include "table.hpp"
 #include "stance/chart/svg.hpp"
 #include "stance/model/format.hpp"
 

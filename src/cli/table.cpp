@@ -5,7 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
 
-#include "cli/table.hpp"
+#include "table.hpp"
 #include "stance/io/csv_field.hpp"
 
 namespace stance::cli {
