@@ -43,7 +43,7 @@ struct AgreementCommand {
     Format format = Format::text;
 };
 
-void run_agreement(Context& context, const AgreementCommand& command) {
+void run_agreement(const Context& context, const AgreementCommand& command) {
     auto store = context.open_store(true);
     const Catalog catalog{*store};
     AgreementOptions options;
@@ -130,7 +130,7 @@ void print_pairs(const AgreementMatrix& matrix, Format format, bool with_period,
     table.print(std::cout, format);
 }
 
-void run_agreement_matrix(Context& context, const MatrixCommand& command) {
+void run_agreement_matrix(const Context& context, const MatrixCommand& command) {
     const int choices =
         (command.session > 0 ? 1 : 0) + (command.meeting.empty() ? 0 : 1) + (command.by.empty() ? 0 : 1);
     if (choices != 1) {

@@ -67,7 +67,7 @@ void print_csv(const ReliabilityReport& report) {
     table.print(std::cout, Format::csv);
 }
 
-void run_reliability(Context& context, const ReliabilityCommand& command) {
+void run_reliability(const Context& context, const ReliabilityCommand& command) {
     auto store = context.open_store(true);
     const Catalog catalog{*store};
     ReliabilityOptions options;
