@@ -20,6 +20,7 @@
 #include "stance/io/check.hpp"
 #include "stance/io/csv.hpp"
 #include "stance/io/csv_field.hpp"
+#include "stance/io/source_bytes.hpp"
 #include "stance/io/dataset_json.hpp"
 #include "stance/io/export.hpp"
 #include "stance/io/import.hpp"
