@@ -56,6 +56,39 @@ std::unordered_map<std::int64_t, Country> read_countries(const std::filesystem::
     return countries;
 }
 
+/// A vote table being read: its rows through a hashing source, and the document it becomes, stored
+/// first without its hash, which is known only at the end, then again with it.
+class HashedTable {
+public:
+    HashedTable(ImportSession& session, std::string_view table, const std::filesystem::path& file,
+                std::span<const std::string_view> columns)
+        : m_session(session), m_table(table), m_file(file) {
+        auto hashing = std::make_unique<detail::HashingSource>(open_data_file(file));
+        m_hash = hashing.get();
+        m_reader = std::make_unique<CsvReader>(std::move(hashing), file.string());
+        m_reader->expect_header(columns);
+        m_document = table_document(table, file, "").id;
+        m_session.put(table_document(table, file, ""));
+    }
+
+    [[nodiscard]] CsvReader& reader() { return *m_reader; }
+    [[nodiscard]] const DocumentId& document() const { return m_document; }
+
+    /// Stores the document with its hash and reports the table done; after the last row.
+    void finish(const UngaProgressCallback& progress, std::uint64_t rows) {
+        m_session.put(table_document(m_table, m_file, m_hash->hex_digest()));
+        report_progress(progress, *m_reader, rows, true);
+    }
+
+private:
+    ImportSession& m_session;
+    std::string_view m_table;
+    std::filesystem::path m_file;
+    detail::HashingSource* m_hash = nullptr; // owned by the reader
+    std::unique_ptr<CsvReader> m_reader;
+    DocumentId m_document;
+};
+
 } // namespace
 
 VoteImport::VoteImport(const Store& store, ImportSession& session, const RollCalls& roll_calls,
@@ -113,12 +146,8 @@ void VoteImport::finish() {
 }
 
 void VoteImport::read_votes(const std::filesystem::path& file) {
-    auto hashing = std::make_unique<detail::HashingSource>(open_data_file(file));
-    detail::HashingSource& hash = *hashing;
-    CsvReader reader(std::move(hashing), file.string());
-    reader.expect_header(votes_columns);
-    Document doc = table_document("un_votes", file, "");
-    m_session.put(doc); // first without its hash, which is known only at the end
+    HashedTable table(m_session, "un_votes", file, votes_columns);
+    CsvReader& reader = table.reader();
 
     CsvRecord record;
     std::uint64_t rows = 0;
@@ -141,15 +170,13 @@ void VoteImport::read_votes(const std::filesystem::path& file) {
                             record.field(1), call.rcid, seen.line, m_actors.id(actor).str()));
         }
         seen = Cast{line_of(record), *kind};
-        put_vote(call, actor, *kind, doc.id, record);
+        put_vote(call, actor, *kind, table.document(), record);
         if (++rows % progress_every == 0) {
             report_progress(m_progress, reader, rows, false);
         }
     }
     flush();
-    doc = table_document("un_votes", file, hash.hex_digest());
-    m_session.put(doc);
-    report_progress(m_progress, reader, rows, true);
+    table.finish(m_progress, rows);
 }
 
 void VoteImport::merge_full_code(const CsvReader& reader, const CsvRecord& record, const RollCall& call,
@@ -182,12 +209,8 @@ void VoteImport::read_full_codes(const std::filesystem::path& directory) {
     const std::unordered_map<std::int64_t, Country> countries = read_countries(find_table(directory, "ccode_to_country"));
 
     const std::filesystem::path file = find_table(directory, "votes_full_codes");
-    auto hashing = std::make_unique<detail::HashingSource>(open_data_file(file));
-    detail::HashingSource& hash = *hashing;
-    CsvReader reader(std::move(hashing), file.string());
-    reader.expect_header(full_codes_columns);
-    Document doc = table_document("votes_full_codes", file, "");
-    m_session.put(doc);
+    HashedTable table(m_session, "votes_full_codes", file, full_codes_columns);
+    CsvReader& reader = table.reader();
 
     std::set<std::int64_t> session_conflicts;
     CsvRecord record;
@@ -218,15 +241,13 @@ void VoteImport::read_full_codes(const std::filesystem::path& directory) {
                                                   "member",
                                                   reader.column_name(4), record.field(4)));
         }
-        merge_full_code(reader, record, call, actor, *kind, doc.id);
+        merge_full_code(reader, record, call, actor, *kind, table.document());
         if (++rows % progress_every == 0) {
             report_progress(m_progress, reader, rows, false);
         }
     }
     flush();
-    doc = table_document("votes_full_codes", file, hash.hex_digest());
-    m_session.put(doc);
-    report_progress(m_progress, reader, rows, true);
+    table.finish(m_progress, rows);
 }
 
 } // namespace stance::unga
