@@ -7,13 +7,13 @@
 
 #include "commands.hpp"
 #include "query_options.hpp"
-#include "table.hpp"
 #include "stance/chart/charts.hpp"
 #include "stance/error.hpp"
 #include "stance/query/agreement.hpp"
 #include "stance/query/catalog.hpp"
 #include "stance/query/resolve.hpp"
 #include "stance/unga/import.hpp"
+#include "table.hpp"
 
 namespace stance::cli {
 

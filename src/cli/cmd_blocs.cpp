@@ -8,12 +8,12 @@
 
 #include "commands.hpp"
 #include "query_options.hpp"
-#include "table.hpp"
 #include "stance/error.hpp"
 #include "stance/network/blocs.hpp"
 #include "stance/network/statement_network.hpp"
 #include "stance/query/blocs.hpp"
 #include "stance/query/catalog.hpp"
+#include "table.hpp"
 
 namespace stance::cli {
 

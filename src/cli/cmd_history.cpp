@@ -4,10 +4,10 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "table.hpp"
 #include "stance/coding/edit_stance.hpp"
 #include "stance/error.hpp"
 #include "stance/store/history.hpp"
+#include "table.hpp"
 
 namespace stance::cli {
 

@@ -8,12 +8,12 @@
 
 #include "commands.hpp"
 #include "query_options.hpp"
-#include "table.hpp"
 #include "stance/error.hpp"
 #include "stance/query/catalog.hpp"
 #include "stance/query/ideal_points.hpp"
 #include "stance/query/resolve.hpp"
 #include "stance/unga/import.hpp"
+#include "table.hpp"
 
 namespace stance::cli {
 

@@ -10,11 +10,11 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "table.hpp"
 #include "stance/query/catalog.hpp"
 #include "stance/query/resolve.hpp"
 #include "stance/query/tree.hpp"
 #include "stance/text/fold.hpp"
+#include "table.hpp"
 
 namespace stance::cli {
 
@@ -188,8 +188,8 @@ Table bodies_table(const Store& store, const ListingCommand& command) {
     (void)command;
     Table table{{"id", "name", "organisation", "aliases"}, {}};
     for (const Body& body : store.bodies()) {
-        table.rows.push_back({body.id.str(), body.name, body.organisation ? body.organisation->str() : "",
-                              join_aliases(body.aliases)});
+        table.rows.push_back(
+            {body.id.str(), body.name, body.organisation ? body.organisation->str() : "", join_aliases(body.aliases)});
     }
     return table;
 }
@@ -250,9 +250,9 @@ void setup_bodies(CLI::App& app, Context& context) {
 }
 
 void setup_participants(CLI::App& app, Context& context) {
-    setup_listing(app, context, "participants", "List who attended which meeting, for whom, in which role",
-                  participants_table,
-                  OnlyOption{"-m,--meeting", "Only this meeting and the meetings inside it (id, title, or a date it spans)"});
+    setup_listing(
+        app, context, "participants", "List who attended which meeting, for whom, in which role", participants_table,
+        OnlyOption{"-m,--meeting", "Only this meeting and the meetings inside it (id, title, or a date it spans)"});
 }
 
 } // namespace stance::cli

@@ -15,7 +15,6 @@
 #include "query_markdown.hpp"
 #include "query_options.hpp"
 #include "query_output.hpp"
-#include "table.hpp"
 #include "stance/chart/charts.hpp"
 #include "stance/error.hpp"
 #include "stance/model/format.hpp"
@@ -23,6 +22,7 @@
 #include "stance/query/filter_references.hpp"
 #include "stance/query/json.hpp"
 #include "stance/query/resolve.hpp"
+#include "table.hpp"
 
 namespace stance::cli {
 

@@ -5,10 +5,10 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "table.hpp"
 #include "stance/query/catalog.hpp"
 #include "stance/query/reliability.hpp"
 #include "stance/query/resolve.hpp"
+#include "table.hpp"
 
 namespace stance::cli {
 

@@ -5,9 +5,9 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "table.hpp"
 #include "stance/coding/review.hpp"
 #include "stance/error.hpp"
+#include "table.hpp"
 
 namespace stance::cli {
 
@@ -97,8 +97,8 @@ void run_accept(const Context& context, const DecisionCommand& command) {
     auto store = context.open_store();
     const Stance stance = accept_suggestion(*store, command.id, review_of(command), reviewer_note(context));
     if (!context.quiet) {
-        std::cout << fmt::format("suggestion {} is now stance \"{}\" ({} on {}, \"{}\")\n", command.id,
-                                 stance.id.str(), to_string(stance.kind), stance.topic.str(), stance.quote);
+        std::cout << fmt::format("suggestion {} is now stance \"{}\" ({} on {}, \"{}\")\n", command.id, stance.id.str(),
+                                 to_string(stance.kind), stance.topic.str(), stance.quote);
     }
 }
 

@@ -7,10 +7,10 @@
 
 #include "commands.hpp"
 #include "filter_options.hpp"
-#include "table.hpp"
 #include "stance/error.hpp"
 #include "stance/query/catalog.hpp"
 #include "stance/query/search_text.hpp"
+#include "table.hpp"
 
 namespace stance::cli {
 

@@ -7,9 +7,9 @@
 #include "commands.hpp"
 #include "filter_options.hpp"
 #include "query_output.hpp"
-#include "table.hpp"
 #include "stance/io/dataset_json.hpp"
 #include "stance/query/catalog.hpp"
+#include "table.hpp"
 
 namespace stance::cli {
 

@@ -7,12 +7,12 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "table.hpp"
 #include "stance/coding/locate_quote.hpp"
 #include "stance/coding/review.hpp"
 #include "stance/coding/suggest.hpp"
 #include "stance/error.hpp"
 #include "stance/io/dataset_json.hpp"
+#include "table.hpp"
 
 namespace stance::cli {
 

@@ -3,9 +3,9 @@
 #include <fmt/format.h>
 
 #include "query_output.hpp"
-#include "table.hpp"
 #include "stance/chart/svg.hpp"
 #include "stance/model/format.hpp"
+#include "table.hpp"
 
 namespace stance::cli {
 

@@ -5,9 +5,9 @@
 
 #include <fmt/format.h>
 
-#include "table.hpp"
-#include "stance/query/report_order.hpp"
 #include "stance/model/format.hpp"
+#include "stance/query/report_order.hpp"
+#include "table.hpp"
 
 namespace stance::cli {
 

@@ -5,8 +5,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "stance/query/report_order.hpp"
 #include "stance/query/catalog.hpp"
+#include "stance/query/report_order.hpp"
 #include "stance/query/tree.hpp"
 
 namespace stance {

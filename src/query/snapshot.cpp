@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include "stance/query/report_order.hpp"
 #include "stance/query/catalog.hpp"
+#include "stance/query/report_order.hpp"
 #include "stance/query/tree.hpp"
 #include "stance/store/store.hpp"
 

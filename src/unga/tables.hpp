@@ -16,8 +16,8 @@
 namespace stance::unga {
 
 inline constexpr std::array<std::string_view, 4> votes_columns{"rcid", "country", "country_code", "vote"};
-inline constexpr std::array<std::string_view, 9> roll_call_columns{
-    "rcid", "session", "importantvote", "date", "unres", "amend", "para", "short", "descr"};
+inline constexpr std::array<std::string_view, 9> roll_call_columns{"rcid",  "session", "importantvote", "date", "unres",
+                                                                   "amend", "para",    "short",         "descr"};
 inline constexpr std::array<std::string_view, 3> issue_columns{"rcid", "short_name", "issue"};
 inline constexpr std::array<std::string_view, 5> full_codes_columns{"rcid", "session", "ccode", "member", "vote"};
 inline constexpr std::array<std::string_view, 6> ccode_columns{

@@ -28,8 +28,8 @@ public:
     /// The index of the actor that `country` with `code` stands for on `date`, written to the session
     /// when first seen under this name. Throws invalid_input_error at field `code_column` of `record`
     /// for a country stance cannot map or whose name contradicts its code.
-    std::size_t index(const CsvReader& reader, const CsvRecord& record, std::string_view country,
-                      std::string_view code, const Date& date, std::size_t code_column);
+    std::size_t index(const CsvReader& reader, const CsvRecord& record, std::string_view country, std::string_view code,
+                      const Date& date, std::size_t code_column);
 
     [[nodiscard]] const ActorId& id(std::size_t index) const { return m_ids[index]; }
     [[nodiscard]] std::size_t size() const noexcept { return m_ids.size(); }

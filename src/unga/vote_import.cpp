@@ -206,7 +206,8 @@ void VoteImport::merge_full_code(const CsvReader& reader, const CsvRecord& recor
 }
 
 void VoteImport::read_full_codes(const std::filesystem::path& directory) {
-    const std::unordered_map<std::int64_t, Country> countries = read_countries(find_table(directory, "ccode_to_country"));
+    const std::unordered_map<std::int64_t, Country> countries =
+        read_countries(find_table(directory, "ccode_to_country"));
 
     const std::filesystem::path file = find_table(directory, "votes_full_codes");
     HashedTable table(m_session, "votes_full_codes", file, full_codes_columns);
