@@ -3,6 +3,8 @@
 // are read whole and become the structure the votes hang on, then the vote tables are streamed.
 #include "stance/unga/import.hpp"
 
+#include <memory>
+
 #include "stance/error.hpp"
 #include "stance/store/store.hpp"
 #include "unga/roll_calls.hpp"

@@ -60,15 +60,16 @@ std::unordered_map<std::int64_t, Country> read_countries(const std::filesystem::
 /// first without its hash, which is known only at the end, then again with it.
 class HashedTable {
 public:
-    HashedTable(ImportSession& session, std::string_view table, const std::filesystem::path& file,
+    HashedTable(ImportSession& session, std::string_view table, std::filesystem::path file,
                 std::span<const std::string_view> columns)
-        : m_session(session), m_table(table), m_file(file) {
-        auto hashing = std::make_unique<detail::HashingSource>(open_data_file(file));
+        : m_session(session), m_table(table), m_file(std::move(file)) {
+        auto hashing = std::make_unique<detail::HashingSource>(open_data_file(m_file));
         m_hash = hashing.get();
-        m_reader = std::make_unique<CsvReader>(std::move(hashing), file.string());
+        m_reader = std::make_unique<CsvReader>(std::move(hashing), m_file.string());
         m_reader->expect_header(columns);
-        m_document = table_document(table, file, "").id;
-        m_session.put(table_document(table, file, ""));
+        Document document = table_document(table, m_file, "");
+        m_document = document.id;
+        m_session.put(document);
     }
 
     [[nodiscard]] CsvReader& reader() { return *m_reader; }
