@@ -14,6 +14,7 @@
 #include "stance/coding/review.hpp"
 #include "stance/coding/stance_csv.hpp"
 #include "stance/coding/suggest.hpp"
+#include "stance/coding/suggestion_json.hpp"
 #include "stance/database.hpp"
 #include "stance/error.hpp"
 #include "stance/fwd.hpp"
