@@ -18,11 +18,11 @@ class Catalog;
 
 /// Typed references; each list empty means "any".
 struct StanceReferences {
-    std::vector<std::string> actors;    ///< Each with the stances of collective actors that name it.
-    std::vector<std::string> speakers;  ///< Persons (resolve_person); a state is refused.
-    std::vector<std::string> topics;    ///< Each with its subtopics.
-    std::vector<std::string> meetings;  ///< Each with the meetings inside it.
-    std::vector<std::string> documents; ///< Id or title.
+    std::vector<std::string> actors{};    ///< Each with the stances of collective actors that name it.
+    std::vector<std::string> speakers{};  ///< Persons (resolve_person); a state is refused.
+    std::vector<std::string> topics{};    ///< Each with its subtopics.
+    std::vector<std::string> meetings{};  ///< Each with the meetings inside it.
+    std::vector<std::string> documents{}; ///< Id or title.
 };
 
 /// `filter` with the references added to its actors, speakers, topics, meetings and documents; its
