@@ -87,7 +87,7 @@ TEST_CASE("typed references become a filter: a topic with its subtopics, a meeti
     StanceFilter given;
     given.coders = {"analyst-a"};
     const StanceFilter filter = resolve_references(*store, catalog,
-                                                   {.actors = {"Nederland"},
+                                                   {.actors = {"NL"},
                                                     .speakers = {"Dick Schoof"},
                                                     .topics = {"United Nations"},
                                                     .meetings = {"79th session"},
