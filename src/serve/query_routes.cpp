@@ -238,17 +238,30 @@ AgreementMatrix matrix_of(const Store& store, const Catalog& catalog, const Quer
     return agreement_matrix(store, catalog, id, options);
 }
 
-// The CLI's JSON with "order" added: the heatmap's order, so that a page drawing its own shows the
-// same blocs. Added to the text rather than through a parsed copy: a full UN session's JSON is
-// megabytes, and parsing it again would double the route's time (docs/benchmarks.md, "Workbench").
+// The CLI's JSON with the heatmap's order added ("order", and "blocs": each bloc's members in that
+// order), so that a page drawing its own shows the same blocs. Added to the text rather than
+// through a parsed copy: a full UN session's JSON is megabytes, and parsing it again would double
+// the route's time (docs/benchmarks.md, "Workbench").
 void send_matrix_json(httplib::Response& response, const AgreementMatrix& matrix) {
     std::string json = to_json(matrix);
+    const chart::HeatmapOrder heatmap = chart::heatmap_order(matrix);
     boost::json::array order;
-    for (const std::size_t index : chart::seriation_order(matrix)) {
+    for (const std::size_t index : heatmap.order) {
         order.emplace_back(matrix.actors[index].str());
     }
+    boost::json::array blocs;
+    std::size_t first = 0;
+    for (std::size_t b = 0; b < heatmap.bloc_sizes.size(); ++b) {
+        const std::size_t size = heatmap.bloc_sizes[b];
+        boost::json::array members(order.begin() + static_cast<std::ptrdiff_t>(first),
+                                   order.begin() + static_cast<std::ptrdiff_t>(first + size));
+        blocs.push_back(boost::json::object{{"bloc", b + 1}, {"size", size}, {"members", std::move(members)}});
+        first += size;
+    }
     const std::size_t close = json.rfind('}');
-    json.replace(close, 1, ",\n  \"order\": " + boost::json::serialize(order) + "\n}");
+    json.replace(close, 1,
+                 ",\n  \"order\": " + boost::json::serialize(order) +
+                     ",\n  \"blocs\": " + boost::json::serialize(blocs) + "\n}");
     send_json_text(response, std::move(json));
 }
 

@@ -52,7 +52,7 @@ void documents(const Api& api, const httplib::Request& request, httplib::Respons
 
 void one_document(const Api& api, const httplib::Request& request, httplib::Response& response) {
     const QueryParams params(request, {});
-    const DocumentId id{request.matches[1].str()};
+    const DocumentId id{path_id(request, "document")};
     auto store = api.stores.reader();
     const Catalog catalog{*store};
     const std::optional<Document> document = store->document(id);

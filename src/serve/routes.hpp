@@ -46,6 +46,8 @@ void send_svg(httplib::Response& response, std::string svg);
 
 void add_read_routes(httplib::Server& server, const Api& api);
 void add_query_routes(httplib::Server& server, const Api& api);
+/// One stance by id, the meetings, one meeting with its agenda.
+void add_record_routes(httplib::Server& server, const Api& api);
 /// Not called in read-only mode: then no write route exists.
 void add_write_routes(httplib::Server& server, const Api& api);
 /// The pages (assets.hpp) for every other GET; registered last.

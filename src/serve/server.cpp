@@ -138,6 +138,7 @@ Server::Server(ServeOptions options) {
 
     add_read_routes(http, state.api);
     add_query_routes(http, state.api);
+    add_record_routes(http, state.api);
     if (!state.options.read_only) {
         add_write_routes(http, state.api);
     }

@@ -156,7 +156,7 @@ void edit(const Api& api, const httplib::Request& request, httplib::Response& re
     if (change.empty()) {
         throw request_error(400, "nothing to change: give at least one field");
     }
-    const StanceId id{request.matches[1].str()};
+    const StanceId id{path_id(request, "stance")};
     auto store = api.stores.writer();
     ChangeNote note;
     note.by = api.author;
@@ -168,7 +168,7 @@ void edit(const Api& api, const httplib::Request& request, httplib::Response& re
 }
 
 void remove(const Api& api, const httplib::Request& request, httplib::Response& response) {
-    const RecordKey key{RecordKind::stance, request.matches[1].str()};
+    const RecordKey key{RecordKind::stance, path_id(request, "stance")};
     auto store = api.stores.writer();
     ChangeNote note;
     note.by = api.author;

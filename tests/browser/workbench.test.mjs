@@ -205,12 +205,27 @@ test("meeting: a general-debate session and a UN roll call", async () => {
 
 test("agreement: the session's heatmap, and a clicked pair's agreement over time", async () => {
     await open(page, server.url, "#/agreement?session=45");
-    assert.equal(await count("#matrix-chart .cell"), 153 * 153, "every pair of the 153 voting actors");
-    await page.evaluate(() => {
+    const squares = () => page.$$eval("#matrix-chart g.cells path", (paths) =>
+        paths.reduce((sum, path) => sum + path.getAttribute("d").split("z").length - 1, 0));
+    assert.equal(await squares(), 153 * 153, "every pair of the 153 voting actors");
+    await page.waitForSelector("#matrix-chart[data-drawn]");
+    // Ordered by blocs: the row labels' bloc numbers never go back, and each bloc is outlined and named.
+    const blocs = await page.$$eval("#matrix-chart .row-label", (labels) => labels.map((label) => Number(label.dataset.bloc)));
+    assert.ok(blocs.every((bloc, i) => i === 0 || bloc >= blocs[i - 1]), `blocs in order: ${blocs.join(" ")}`);
+    assert.ok(blocs.at(-1) >= 2, "more than one bloc");
+    assert.equal(await count("#matrix-chart rect.bloc"), blocs.at(-1));
+    assert.match(await text("#matrix-chart .bloc-label"), /^bloc 1 \(\d+\)$/);
+    // Click the cell of the first row and the second column, where the pointer would.
+    const where = await page.evaluate(() => {
         delete document.body.dataset.ready;
-        const cells = document.querySelectorAll("#matrix-chart .cell");
-        cells[1].dispatchEvent(new MouseEvent("click", {bubbles: true}));
+        const svg = document.querySelector("#matrix-chart svg");
+        const cells = svg.querySelector("g.cells");
+        const size = Number(cells.dataset.cell);
+        const point = new DOMPoint(Number(cells.dataset.x) + 1.5 * size, Number(cells.dataset.y) + 0.5 * size)
+            .matrixTransform(svg.getScreenCTM());
+        return {x: point.x, y: point.y};
     });
+    await page.mouse.click(where.x, where.y);
     await page.waitForFunction(() => document.body.dataset.ready === "agreement");
     assert.ok(await count("#agreement-chart svg .point") > 0, "the pair's agreement per session");
     await screenshot(page, "agreement");

@@ -52,8 +52,8 @@ stance_chart_test(NAME "agreement svg: one point per session with roll calls in 
     EXPECT "class=\"overall\"><title>overall: share 0.50 \\(7 of 14 roll calls alike\\)")
 stance_chart_test(NAME "agreement-matrix svg of a session: a heatmap of every pair" FIXTURES unga_db
     SVG unga-45-matrix.svg ARGS --db|${unga_db}|agreement-matrix|--session|45|--format|svg
-    MARK "class=\"cell\"" MARKS 23409  # 153 voting actors at session 45 of the fixture, squared
-    EXPECT "class=\"row-label\" data-actor=\"nld\">Netherlands<|;|Voting agreement at UN General Assembly, session 45|;|<title>Netherlands \\(nld\\) and United States \\(usa\\): share 0.00 \\(0 of 2 roll calls alike\\)")
+    MARK "h[0-9.]+v[0-9.]+h-[0-9.]+z" MARKS 23409  # a square per pair: 153 voting actors at session 45 of the fixture, squared
+    EXPECT "class=\"row-label\" data-actor=\"nld\" data-bloc=\"[1-9][0-9]*\">Netherlands<|;|class=\"bloc-label\" data-bloc=\"2\">bloc 2 \\([1-9][0-9]*\\)<|;|Voting agreement at UN General Assembly, session 45|;|<path d=\"M[^\"]+\" fill=\"#08306b\" class=\"shade\"><title>pairs that voted alike on about 100% of the roll calls")
 stance_cli_test(NAME "agreement-matrix svg refuses every period at once" FIXTURES unga_db
     ARGS --db|${unga_db}|agreement-matrix|--by|session|--format|svg CODE 3 EXPECT "a heatmap draws one matrix")
 

@@ -67,7 +67,7 @@ stance_cli_test(NAME "network votes: an unknown weight exits 3" FIXTURES unga_db
 # python3-networkx) reads the GraphML; graphology's parsers (tests/readers, from npm; graphology-gexf
 # is the GEXF import of Gephi Lite) read the GraphML and the GEXF. Each reader must find as many
 # nodes and edges as the CSV node and edge lists of the same network hold, and the named node
-# attributes (bloc, ideal point, ISO code). No published XSD is at hand offline (docs/networks.md).
+# attributes (bloc, ideal point, ISO code). The published XSDs: at the end of this file.
 find_program(DEBIAN_PYTHON python3 PATHS /usr/bin NO_DEFAULT_PATH REQUIRED)
 find_program(NODE node REQUIRED)
 set(readers ${PROJECT_SOURCE_DIR}/tests/readers)
@@ -87,3 +87,28 @@ stance_cli_test(NAME "network votes: ideal points of a range of sessions exit 3"
 stance_cli_test(NAME "network statements: blocs of a conflict network exit 3" FIXTURES network_db
     ARGS --db|${network_db}|network|statements|-k|conflict|--with-blocs CODE 3
     EXPECT "blocs come from a congruence network")
+
+# The published schemas, as far as they can be had here (docs/networks.md, "Checks"): GraphML and
+# GEXF files of every kind stance writes, validated by xmllint against graphml.xsd and gexf.xsd
+# (1.2draft: Debian has no 1.3 schema), which scripts/install-deps.sh takes out of Debian's
+# libjgrapht-java into build/schemas; and damaged copies refused, so that the check is seen to fail.
+# Skipped when the schemas are missing, except in CI (CI=true).
+set(STANCE_SCHEMA_DIR "${PROJECT_SOURCE_DIR}/build/schemas" CACHE PATH
+    "Where scripts/install-deps.sh put graphml.xsd and gexf.xsd")
+set(validate ${PROJECT_SOURCE_DIR}/tests/readers/validate_schemas.sh)
+set(schema_out ${STANCE_CLI_WORK}/network-schemas)
+set(s "$0 --db ${network_db} network statements")
+set(v "$0 --db ${unga_db} network votes")
+set(o ${schema_out})
+set(write_all "mkdir -p ${o} && ${s} -n jaccard --with-blocs -o ${o}/congruence.graphml && ${s} -n jaccard --with-blocs -f gexf -o ${o}/congruence.gexf && ${s} -k two-mode -o ${o}/two-mode.graphml && ${s} -k two-mode --slices year -f gexf -o ${o}/two-mode.gexf && ${s} -k conflict --slices year -f gexf -o ${o}/conflict.gexf && ${s} -n cosine --slices year --with-blocs -f gexf -o ${o}/blocs-by-year.gexf && ${v} --session 45 -w kappa --with-blocs --with-ideal-points -o ${o}/unga45.graphml && ${v} --session 45 --with-blocs --with-ideal-points -f gexf -o ${o}/unga45.gexf && ${v} --by session --threshold 0.5 -f gexf -o ${o}/sessions.gexf && ${v} --by session --with-blocs -f gexf -o ${o}/blocs-by-session.gexf")
+add_test(NAME "cli: network files validate against the published GraphML and GEXF schemas"
+    COMMAND sh -c "${write_all} && grep -c 'attvalue for=\"slice_bloc\" value=\"[0-9]*\" start=' ${o}/blocs-by-year.gexf ${o}/blocs-by-session.gexf && sh ${validate} ${STANCE_SCHEMA_DIR} valid ${o}/*.graphml ${o}/*.gexf"
+        $<TARGET_FILE:stance_cli>)
+set(damage "mkdir -p ${o}/damaged && sed 's/<spell /<spel /' ${o}/conflict.gexf > ${o}/damaged/spell.gexf && sed 's/ weight=\"/ weight=\"heavy/' ${o}/congruence.gexf > ${o}/damaged/weight.gexf && sed 's/<edge source=/<edge from=/' ${o}/congruence.graphml > ${o}/damaged/edge.graphml && sed 's/<data key=/<datum key=/' ${o}/two-mode.graphml > ${o}/damaged/data.graphml")
+add_test(NAME "cli: damaged network files are refused by the schemas"
+    COMMAND sh -c "${damage} && sh ${validate} ${STANCE_SCHEMA_DIR} invalid ${o}/damaged/spell.gexf ${o}/damaged/weight.gexf ${o}/damaged/edge.graphml ${o}/damaged/data.graphml"
+        $<TARGET_FILE:stance_cli>)
+set_tests_properties("cli: network files validate against the published GraphML and GEXF schemas" PROPERTIES
+    SKIP_RETURN_CODE 77 FIXTURES_SETUP network_schema_files FIXTURES_REQUIRED "network_db;unga_db")
+set_tests_properties("cli: damaged network files are refused by the schemas" PROPERTIES
+    SKIP_RETURN_CODE 77 FIXTURES_REQUIRED network_schema_files)

@@ -1,6 +1,7 @@
-// GraphML, GEXF and CSV as written: the structure the published schemas require (checked by
-// reading the files back with an XML parser; the XSDs themselves are not available offline, see
-// docs/networks.md), hostile names round-tripping exactly, and time slices as GEXF spells.
+// GraphML, GEXF and CSV as written: the structure the published schemas require (checked here by
+// reading the files back with an XML parser; tests/cli/network.cmake validates real files against
+// the XSDs themselves, docs/networks.md), hostile names round-tripping exactly, and time slices as
+// GEXF spells.
 #include <doctest/doctest.h>
 
 #include <map>

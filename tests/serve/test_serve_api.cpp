@@ -118,6 +118,73 @@ TEST_CASE("serve api: documents, one document with its stances, completion") {
     get_json(client, "/api/complete?kind=planet&q=x", 400);
 }
 
+TEST_CASE("serve api: one stance by id, the meetings, one meeting with its agenda; bad ids refused") {
+    TempDir dir;
+    const std::string db = seed_database(dir);
+    ServeProcess server(db);
+    auto client = server.client();
+    const std::string seed = (source_dir() / "data/seed/nato-2017-03-31.json").string();
+    const Dataset dataset = read_dataset_file(seed);
+
+    // The stance as the dataset has it, with its names: the same form as in the document view.
+    const auto one = get_json(client, "/api/stances/nld-eu-security-role-complements-nato");
+    const auto& stance = one.at("stance");
+    const auto in_dataset = std::find_if(dataset.stances.begin(), dataset.stances.end(), [](const Stance& s) {
+        return s.id.str() == "nld-eu-security-role-complements-nato";
+    });
+    REQUIRE(in_dataset != dataset.stances.end());
+    CHECK(stance.at("actor").as_string() == in_dataset->actor.str());
+    CHECK(collapse_whitespace(std::string(stance.at("quote").as_string())) == collapse_whitespace(in_dataset->quote));
+    CHECK(stance.at("source").at("start").to_number<std::size_t>() == in_dataset->source->start);
+    CHECK(stance.at("names").at("actor").as_string() == "Netherlands");
+    const auto view = get_json(client, "/api/documents/" + letter);
+    for (const auto& listed : view.at("stances").as_array()) {
+        if (listed.at("id").as_string() == "nld-eu-security-role-complements-nato") {
+            CHECK(listed == stance);
+        }
+    }
+
+    // Every meeting of the dataset, in time order, with how much each holds.
+    const auto list = get_json(client, "/api/meetings");
+    const auto& meetings = list.at("meetings").as_array();
+    REQUIRE(meetings.size() == dataset.meetings.size());
+    for (std::size_t i = 1; i < meetings.size(); ++i) {
+        CHECK(meetings[i - 1].at("date").as_string() <= meetings[i].at("date").as_string());
+    }
+    const auto session = std::find_if(meetings.begin(), meetings.end(), [](const boost::json::value& m) {
+        return m.at("id").as_string() == "nac-fm-2017-03-31-working-session";
+    });
+    REQUIRE(session != meetings.end());
+    CHECK(session->at("agenda_items").to_number<int>() == 3);
+    CHECK(session->at("parent").as_string() == "nac-fm-2017-03-31");
+    CHECK(session->at("names").at("body").as_string() == "North Atlantic Council");
+
+    // One meeting: its agenda in order, the meetings held within it, who attended.
+    const auto meeting = get_json(client, "/api/meetings/nac-fm-2017-03-31-working-session");
+    CHECK(meeting.at("meeting").at("title").as_string().starts_with("Working session"));
+    const auto& items = meeting.at("agenda_items").as_array();
+    REQUIRE(items.size() == 3);
+    CHECK(items[0].at("id").as_string() == "nac-fm-2017-03-31-working-session-1-transatlantic-relations");
+    CHECK(items[2].at("title").as_string() == "Western Balkans");
+    CHECK(items[1].at("topics").as_array().size() == 6);
+    const auto parent = get_json(client, "/api/meetings/nac-fm-2017-03-31");
+    CHECK(parent.at("agenda_items").as_array().empty());
+    CHECK(parent.at("meetings_within").as_array().size() == 3);
+    CHECK_FALSE(parent.at("participants").as_array().empty());
+
+    // An id that names nothing is a 404; one that cannot be an id a 400; both JSON errors.
+    const auto missing = get_json(client, "/api/stances/no-such-stance", 404);
+    CHECK(missing.at("error").at("message").as_string() == "no stance has the id \"no-such-stance\"");
+    get_json(client, "/api/meetings/no-such-meeting", 404);
+    const auto upper = get_json(client, "/api/stances/NLD-Russia", 400);
+    CHECK(std::string(upper.at("error").at("message").as_string())
+              .starts_with("\"NLD-Russia\" is not a valid stance id"));
+    get_json(client, "/api/meetings/nac%20fm", 400);
+    get_json(client, "/api/meetings/" + std::string(200, 'a'), 400);
+    get_json(client, "/api/documents/Bad!id", 400);
+    get_json(client, "/api/meetings?limit=3", 400); // the route takes no parameter
+}
+
 TEST_CASE("serve api: evolution and the meeting grid, as the CLI gives them") {
     TempDir dir;
     const std::string db = seed_database(dir);
@@ -290,7 +357,21 @@ TEST_CASE("serve api: the agreement matrix and two actors' agreement on the UN f
     const auto order = matrix.at("order").as_array();
     CHECK(order.size() == matrix.at("actors").as_array().size());
     CHECK(order.size() > 100);
+    // The blocs run along the order, one after the other, and hold every actor once.
+    const auto& blocs = matrix.at("blocs").as_array();
+    REQUIRE(blocs.size() >= 2);
+    std::size_t at = 0;
+    for (std::size_t b = 0; b < blocs.size(); ++b) {
+        CHECK(blocs[b].at("bloc").to_number<std::size_t>() == b + 1);
+        for (const auto& member : blocs[b].at("members").as_array()) {
+            REQUIRE(at < order.size());
+            CHECK(member == order[at++]);
+        }
+        CHECK(blocs[b].at("size").to_number<std::size_t>() == blocs[b].at("members").as_array().size());
+    }
+    CHECK(at == order.size());
     matrix.erase("order");
+    matrix.erase("blocs");
     CHECK(boost::json::value(matrix) == boost::json::parse(cli.out));
     const std::string heatmap = get_body(client, "/api/agreement-matrix.svg?session=45");
     CHECK(heatmap == run_stance({"--db", db, "agreement-matrix", "--session", "45", "--format", "svg"}).out);

@@ -35,25 +35,45 @@ async function drawMatrix(container, query, go) {
         container.append(el("p", {}, "Choose a session."));
         return;
     }
-    const svg = inlineSvg(container, await api.matrixSvg({session: query.get("session"), topic: query.get("topic")}));
+    // The marks time the heatmap (bench/bench_workbench_browser.mjs): asked, arrived, in the page, drawn.
+    performance.mark("heatmap-request");
+    const text = await api.matrixSvg({session: query.get("session"), topic: query.get("topic")});
+    performance.mark("heatmap-received");
+    const svg = inlineSvg(container, text);
     if (!svg) {
         return;
     }
-    // The row labels name the actors in the heatmap's order; cells run row by row.
+    // The cells are a few paths, one per shade (a full session has 37,000 cells): the pair clicked
+    // is found from where the click falls on the grid, whose geometry the group carries, and the
+    // row labels name the actors in the heatmap's order. The cells stay out of the tab order; the
+    // pair form does the same by keyboard.
     const actors = [...svg.querySelectorAll(".row-label[data-actor]")].map((label) => label.dataset.actor);
-    const cells = [...svg.querySelectorAll(".cell")];
-    cells.forEach((cell, index) => {
-        cell.dataset.a = actors[Math.floor(index / actors.length)];
-        cell.dataset.b = actors[index % actors.length];
-    });
-    // Tens of thousands of cells on a full session: one listener on the group, and the cells stay
-    // out of the tab order (the pair form does the same by keyboard).
-    svg.querySelector("g.cells")?.addEventListener("click", (event) => {
-        const cell = event.target.closest(".cell");
-        if (cell && cell.dataset.a !== cell.dataset.b) {
-            go({a: cell.dataset.a, b: cell.dataset.b});
+    const cells = svg.querySelector("g.cells");
+    cells?.addEventListener("click", (event) => {
+        const [a, b] = pairAt(svg, cells, actors, event);
+        if (a && b && a !== b) {
+            go({a, b});
         }
     });
+    performance.mark("heatmap-inserted");
+    afterNextPaint(() => {
+        performance.mark("heatmap-drawn");
+        container.dataset.drawn = "yes";
+    });
+}
+
+/// The two actors of the cell under a click: the row's and the column's.
+function pairAt(svg, cells, actors, event) {
+    const point = new DOMPoint(event.clientX, event.clientY).matrixTransform(svg.getScreenCTM().inverse());
+    const size = Number(cells.dataset.cell);
+    const row = Math.floor((point.y - Number(cells.dataset.y)) / size);
+    const column = Math.floor((point.x - Number(cells.dataset.x)) / size);
+    return [actors[row], actors[column]];
+}
+
+// The first task after the next frame: by then the browser has laid out and painted what is in the page.
+function afterNextPaint(then) {
+    requestAnimationFrame(() => setTimeout(then, 0));
 }
 
 async function drawLine(container, query) {

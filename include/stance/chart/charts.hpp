@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "stance/chart/seriation.hpp"
 #include "stance/query/agreement.hpp"
 #include "stance/query/evolution.hpp"
 
@@ -28,11 +29,14 @@ inline constexpr double page_width = 720.0;
 /// alike, one point per period (a gap where they shared none), with the overall share for reference.
 [[nodiscard]] std::string agreement_svg(const VoteAgreement& agreement);
 
-/// The agreement matrix as a heatmap, rows and columns in `order` (indices into matrix.actors,
-/// each once), so that a bloc finder can hand in its own order.
-[[nodiscard]] std::string agreement_matrix_svg(const AgreementMatrix& matrix, const std::vector<std::size_t>& order);
+/// The agreement matrix as a heatmap, rows and columns in `heatmap.order` (indices into
+/// matrix.actors, each once), so that a caller can hand in its own order. With bloc sizes, each
+/// bloc's square on the diagonal is outlined, the boundaries drawn across and the blocs labelled
+/// ("bloc 1 (70)") beside the grid; each row label carries its bloc number (data-bloc).
+/// Throws std::invalid_argument for an order or blocs that do not hold every actor once.
+[[nodiscard]] std::string agreement_matrix_svg(const AgreementMatrix& matrix, const HeatmapOrder& heatmap);
 
-/// The heatmap in seriation order (seriation.hpp).
+/// The heatmap in bloc order (seriation.hpp: heatmap_order).
 [[nodiscard]] std::string agreement_matrix_svg(const AgreementMatrix& matrix);
 
 } // namespace stance::chart

@@ -40,6 +40,12 @@ struct NetworkNode {
     std::vector<std::string> values;
 };
 
+/// A node attribute whose value is one per time slice (an actor's voting bloc in each session).
+struct SliceColumn {
+    AttributeColumn column;
+    std::vector<std::vector<std::string>> values; ///< values[node][slice]; "" is no value.
+};
+
 /// A period of a time-sliced network (a calendar year, a session), both days inclusive.
 struct TimeSlice {
     std::string label; ///< "2022", "unga-77".
@@ -63,6 +69,10 @@ struct Network {
     std::string weight_meaning; ///< "congruence, jaccard", "kappa": written as the weight's description.
     std::string frequency_name; ///< "statements" or "roll_calls": the name of the frequency attribute.
     std::vector<AttributeColumn> node_columns;
+    /// Node attributes with a value per time slice. GEXF writes them as dynamic attributes, each
+    /// value with its slice's start and end; GraphML and the CSV node list, which have no time,
+    /// leave them out.
+    std::vector<SliceColumn> slice_node_columns;
     std::vector<AttributeColumn> edge_columns;
     std::vector<NetworkNode> nodes;
     std::vector<TimeSlice> slices; ///< In time order; empty for a network of one period.
@@ -73,6 +83,11 @@ struct Network {
 /// how a later analysis adds an attribute: add_node_column(net, {"bloc"}, [&](const NetworkNode& n) {...}).
 void add_node_column(Network& network, AttributeColumn column,
                      const std::function<std::string(const NetworkNode&)>& value);
+
+/// Declares a node column with one value per time slice and fills it: `value(node, slice)` is the
+/// node's value in Network::slices[slice], "" for none.
+void add_slice_node_column(Network& network, AttributeColumn column,
+                           const std::function<std::string(const NetworkNode&, std::size_t)>& value);
 
 /// The attributes every actor node carries (name, kind, ISO codes): one table in actor_nodes.cpp,
 /// so that another column is one line there.
