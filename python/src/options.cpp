@@ -7,7 +7,7 @@
 
 #include "convert.hpp"
 #include "stance/error.hpp"
-#include "stance/query/tree.hpp"
+#include "stance/query/filter_references.hpp"
 
 namespace stance::python {
 
@@ -123,11 +123,7 @@ std::optional<TopicId> topic(const Database& db, const py::dict& options) {
 }
 
 std::vector<ActorId> speakers(const Database& db, const py::dict& options) {
-    std::vector<ActorId> all;
-    for (const std::string& reference : texts(options, "speaker")) {
-        all.push_back(db.person(reference));
-    }
-    return all;
+    return resolve_persons(db.catalog(), texts(options, "speaker"));
 }
 
 RollCallFilter roll_call_filter(const py::dict& options) {
@@ -154,31 +150,19 @@ template <class Options> Options vote_periods(const Database& db, const py::dict
 
 StanceFilter stance_filter(const Database& db, const py::dict& options) {
     StanceFilter filter;
-    for (const std::string& reference : texts(options, "actor")) {
-        filter.actors.push_back(db.actor(reference));
-        filter.include_named_members = true;
-    }
-    for (const std::string& reference : texts(options, "topic")) {
-        for (TopicId& id : topic_with_descendants(db.catalog(), db.topic(reference))) {
-            filter.topics.push_back(std::move(id));
-        }
-    }
-    for (const std::string& reference : texts(options, "meeting")) {
-        for (MeetingId& id : meeting_with_descendants(db.catalog(), db.meeting(reference))) {
-            filter.meetings.push_back(std::move(id));
-        }
-    }
-    for (const std::string& reference : texts(options, "document")) {
-        filter.documents.push_back(db.document(reference));
-    }
-    filter.speakers = speakers(db, options);
     filter.coders = texts(options, "coder");
     filter.bases = bases(options);
     filter.from = date(options, "from");
     filter.to = date(options, "to");
     filter.positions_only = flag(options, "positions_only", false);
     filter.text = text(options, "text").value_or("");
-    return filter;
+    const StanceReferences references{.actors = texts(options, "actor"),
+                                      .speakers = texts(options, "speaker"),
+                                      .topics = texts(options, "topic"),
+                                      .meetings = texts(options, "meeting"),
+                                      .documents = texts(options, "document")};
+    const Catalog& catalog = db.catalog(); // first: the documents are read in the catalog's snapshot too
+    return resolve_references(db.store(), catalog, references, std::move(filter));
 }
 
 EvolutionOptions evolution_options(const Database& db, const py::dict& options) {

@@ -2,6 +2,7 @@
 #include <string>
 
 #include "convert.hpp"
+#include "stance/coding/suggestion_json.hpp"
 
 namespace stance::python {
 
@@ -101,26 +102,7 @@ py::dict change_set_dict(const ChangeSet& change_set) {
 }
 
 py::dict suggestion_dict(const Suggestion& suggestion) {
-    py::dict out;
-    out["id"] = suggestion.id;
-    out["document"] = suggestion.document.str();
-    out["start"] = suggestion.start;
-    out["end"] = suggestion.end;
-    out["actor"] = suggestion.actor.str();
-    out["speaker"] = optional_id(suggestion.speaker);
-    out["topic"] = optional_id(suggestion.topic);
-    out["proposition"] = optional_id(suggestion.proposition);
-    out["position"] = std::string(to_string(suggestion.kind));
-    out["breadth"] = std::string(to_string(suggestion.breadth));
-    out["basis"] = std::string(to_string(suggestion.basis));
-    out["reported_by"] = optional_id(suggestion.reported_by);
-    out["confidence"] = suggestion.confidence;
-    out["cues"] = suggestion.cues;
-    out["status"] = std::string(to_string(suggestion.status));
-    out["stance"] = optional_id(suggestion.stance);
-    out["reviewer"] = suggestion.reviewer;
-    out["reason"] = suggestion.reason;
-    return out;
+    return parsed_json(to_json(suggestion));
 }
 
 py::dict candidate_dict(const Candidate& candidate) {

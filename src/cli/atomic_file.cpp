@@ -1,6 +1,6 @@
 // The steps of a durable replace, in the order POSIX needs them: data, fsync, rename, fsync of the
 // directory (without the last, the rename itself may be lost in a power cut).
-#include "cli/atomic_file.hpp"
+#include "atomic_file.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>

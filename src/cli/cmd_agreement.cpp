@@ -5,15 +5,15 @@
 
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
-#include "cli/query_options.hpp"
-#include "cli/table.hpp"
+#include "commands.hpp"
+#include "query_options.hpp"
 #include "stance/chart/charts.hpp"
 #include "stance/error.hpp"
 #include "stance/query/agreement.hpp"
 #include "stance/query/catalog.hpp"
 #include "stance/query/resolve.hpp"
 #include "stance/unga/import.hpp"
+#include "table.hpp"
 
 namespace stance::cli {
 
@@ -43,7 +43,7 @@ struct AgreementCommand {
     Format format = Format::text;
 };
 
-void run_agreement(Context& context, const AgreementCommand& command) {
+void run_agreement(const Context& context, const AgreementCommand& command) {
     auto store = context.open_store(true);
     const Catalog catalog{*store};
     AgreementOptions options;
@@ -130,7 +130,7 @@ void print_pairs(const AgreementMatrix& matrix, Format format, bool with_period,
     table.print(std::cout, format);
 }
 
-void run_agreement_matrix(Context& context, const MatrixCommand& command) {
+void run_agreement_matrix(const Context& context, const MatrixCommand& command) {
     const int choices =
         (command.session > 0 ? 1 : 0) + (command.meeting.empty() ? 0 : 1) + (command.by.empty() ? 0 : 1);
     if (choices != 1) {

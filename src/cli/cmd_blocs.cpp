@@ -6,14 +6,14 @@
 
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
-#include "cli/query_options.hpp"
-#include "cli/table.hpp"
+#include "commands.hpp"
+#include "query_options.hpp"
 #include "stance/error.hpp"
 #include "stance/network/blocs.hpp"
 #include "stance/network/statement_network.hpp"
 #include "stance/query/blocs.hpp"
 #include "stance/query/catalog.hpp"
+#include "table.hpp"
 
 namespace stance::cli {
 
@@ -146,7 +146,7 @@ void print_votes(const VotingBlocs& blocs, const VotesCommand& command) {
     }
 }
 
-void run_votes(Context& context, const VotesCommand& command) {
+void run_votes(const Context& context, const VotesCommand& command) {
     VotingBlocOptions options;
     options.method = to_bloc_method(command.method);
     options.weight = parse_choice_option(command.weight, "--weight", "share, kappa, s", &parse_agreement_weight)
@@ -176,7 +176,7 @@ struct StatementsCommand {
     Format format = Format::text;
 };
 
-void run_statements(Context& context, const StatementsCommand& command) {
+void run_statements(const Context& context, const StatementsCommand& command) {
     StatementNetworkOptions network;
     network.kind = StatementNetworkKind::congruence;
     network.normalization = parse_choice_option(command.normalization, "--normalization",

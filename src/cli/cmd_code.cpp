@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
+#include "commands.hpp"
 #include "stance/coding/add_document.hpp"
 #include "stance/coding/code_stance.hpp"
 #include "stance/coding/stance_csv.hpp"
@@ -16,7 +16,7 @@ namespace stance::cli {
 
 namespace {
 
-struct AddDocumentOptions {
+struct AddDocumentCommand {
     std::string file;
     std::string id;
     std::string language;
@@ -26,7 +26,7 @@ struct AddDocumentOptions {
     std::string origin;
 };
 
-struct CodeOptions {
+struct CodeCommand {
     StanceCoding coding;
     std::vector<std::size_t> span;
     std::string csv;
@@ -41,17 +41,18 @@ void print_coded(const CodedStance& coded) {
                              coded.place.column, collapse_whitespace(s.quote));
 }
 
-void code_one(Store& store, CodeOptions& options, bool quiet) {
-    if (options.span.size() == 2) {
-        options.coding.span = std::pair{options.span[0], options.span[1]};
+void code_one(Store& store, const CodeCommand& command, bool quiet) {
+    StanceCoding coding = command.coding;
+    if (command.span.size() == 2) {
+        coding.span = std::pair{command.span[0], command.span[1]};
     }
-    const CodedStance coded = code_stance(store, options.coding);
+    const CodedStance coded = code_stance(store, coding);
     if (!quiet) {
         print_coded(coded);
     }
 }
 
-void code_csv(Store& store, const CodeOptions& options, bool quiet) {
+void code_csv(Store& store, const CodeCommand& options, bool quiet) {
     const CsvCodingReport report = code_stances_from_csv(store, options.csv, options.coding);
     for (const CsvCodingProblem& problem : report.problems) {
         std::cerr << problem.describe() << '\n';
@@ -71,12 +72,47 @@ void code_csv(Store& store, const CodeOptions& options, bool quiet) {
     }
 }
 
+void run_add_document(const Context& context, const AddDocumentCommand& command) {
+    Document document;
+    document.id = DocumentId{command.id};
+    document.language = command.language;
+    document.title = command.title;
+    document.date = parse_date_option(command.date, "--date");
+    document.author = command.author;
+    document.origin = command.origin;
+    document.text = read_file_bytes(command.file);
+    // A UTF-8 byte order mark (Windows editors write one) is not text, as the JSON and CSV readers agree.
+    if (document.text.starts_with("\xEF\xBB\xBF")) {
+        document.text.erase(0, 3);
+    }
+    check_document_text(document.text, command.file); // before the database is opened: says where in the file
+    auto store = context.open_store();
+    const std::size_t bytes = document.text.size();
+    const DocumentAdded added = add_document(*store, std::move(document));
+    if (!context.quiet) {
+        std::cout << fmt::format("{} document {} ({} bytes)\n", added == DocumentAdded::added ? "added" : "updated",
+                                 command.id, bytes);
+    }
+}
+
+void run_code(const Context& context, const CodeCommand& command) {
+    if (!command.csv.empty() && !command.span.empty()) {
+        throw CLI::ValidationError("code", "--span is for one stance; give each CSV row its quote");
+    }
+    auto store = context.open_store();
+    if (command.csv.empty()) {
+        code_one(*store, command, context.quiet);
+    } else {
+        code_csv(*store, command, context.quiet);
+    }
+}
+
 } // namespace
 
 void setup_add_document(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand(
         "add-document", "Store a UTF-8 text file as a document (with its SHA-256), to code stances by quote in it");
-    auto options = std::make_shared<AddDocumentOptions>();
+    auto options = std::make_shared<AddDocumentCommand>();
     command->add_option("file", options->file, "The text file (UTF-8, NFC)")->required()->check(CLI::ExistingFile);
     command->add_option("--id", options->id, "The document's id (lowercase letters, digits, - _ . :)")->required();
     command->add_option("-l,--language", options->language, "The text's language (BCP 47: nl, en)")->required();
@@ -84,34 +120,13 @@ void setup_add_document(CLI::App& app, Context& context) {
     command->add_option("--date", options->date, "The date of the document, YYYY-MM-DD");
     command->add_option("--author", options->author, "Who wrote it");
     command->add_option("--origin", options->origin, "Where the text comes from (a URL, an archive reference)");
-    command->callback([&context, options] {
-        Document document;
-        document.id = DocumentId{options->id};
-        document.language = options->language;
-        document.title = options->title;
-        document.date = parse_date_option(options->date, "--date");
-        document.author = options->author;
-        document.origin = options->origin;
-        document.text = read_file_bytes(options->file);
-        // A UTF-8 byte order mark (Windows editors write one) is not text, as the JSON and CSV readers agree.
-        if (document.text.starts_with("\xEF\xBB\xBF")) {
-            document.text.erase(0, 3);
-        }
-        check_document_text(document.text, options->file); // before the database is opened: says where in the file
-        auto store = context.open_store();
-        const std::size_t bytes = document.text.size();
-        const DocumentAdded added = add_document(*store, std::move(document));
-        if (!context.quiet) {
-            std::cout << fmt::format("{} document {} ({} bytes)\n", added == DocumentAdded::added ? "added" : "updated",
-                                     options->id, bytes);
-        }
-    });
+    command->callback([&context, options] { run_add_document(context, *options); });
 }
 
 void setup_code(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand(
         "code", "Code a stance by its quote (the span is found in the document), or one a row of a CSV file");
-    auto options = std::make_shared<CodeOptions>();
+    auto options = std::make_shared<CodeCommand>();
     StanceCoding& c = options->coding;
     command->add_option("--document", c.document, "The document the quote is from (its id)");
     command->add_option("--actor", c.actor, "Who holds the position: an id, ISO code or name in any language");
@@ -140,17 +155,7 @@ void setup_code(CLI::App& app, Context& context) {
                      "A CSV file with one stance a row, its header naming the columns as these options; the "
                      "options given here fill empty cells")
         ->check(CLI::ExistingFile);
-    command->callback([&context, options] {
-        if (!options->csv.empty() && !options->span.empty()) {
-            throw CLI::ValidationError("code", "--span is for one stance; give each CSV row its quote");
-        }
-        auto store = context.open_store();
-        if (options->csv.empty()) {
-            code_one(*store, *options, context.quiet);
-        } else {
-            code_csv(*store, *options, context.quiet);
-        }
-    });
+    command->callback([&context, options] { run_code(context, *options); });
 }
 
 } // namespace stance::cli

@@ -3,11 +3,11 @@
 
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
-#include "cli/table.hpp"
+#include "commands.hpp"
 #include "stance/coding/edit_stance.hpp"
 #include "stance/error.hpp"
 #include "stance/store/history.hpp"
+#include "table.hpp"
 
 namespace stance::cli {
 
@@ -136,6 +136,81 @@ void print_history(const std::vector<ChangeSet>& sets, bool each_change, Format 
     table.print(std::cout, format);
 }
 
+void run_edit(const Context& context, const EditCommand& command) {
+    auto store = context.open_store();
+    ChangeNote note;
+    note.summary = fmt::format("edit of stance \"{}\"", command.stance);
+    const Stance edited = edit_stance(*store, StanceId{command.stance}, stance_edit(command), note);
+    if (!context.quiet) {
+        HistoryFilter filter;
+        filter.entity = edited.id.str();
+        filter.kind = RecordKind::stance;
+        filter.limit = 1;
+        print_history(store->change_sets(filter), true, Format::text);
+    }
+}
+
+struct DeleteCommand {
+    std::string id;
+    std::string kind;
+};
+
+void run_delete(const Context& context, const DeleteCommand& command) {
+    auto store = context.open_store();
+    const RecordKey key = key_of(*store, command.id, command.kind);
+    ChangeNote note;
+    note.summary = fmt::format("deleted {} \"{}\"", to_string(key.kind), key.id);
+    const std::int64_t change_set = delete_entity(*store, key, note);
+    if (!context.quiet) {
+        std::cout << fmt::format("deleted {} \"{}\" (change set {}; `stance undo {}` restores it)\n",
+                                 to_string(key.kind), key.id, change_set, change_set);
+    }
+}
+
+struct HistoryCommand {
+    std::string id;
+    std::string kind;
+    std::optional<std::int64_t> change;
+    std::size_t limit = 20;
+    Format format = Format::text;
+};
+
+void run_history(const Context& context, const HistoryCommand& command) {
+    auto store = context.open_store(true);
+    HistoryFilter filter;
+    filter.limit = command.limit;
+    filter.change_set = command.change;
+    if (!command.id.empty()) {
+        filter.entity = command.id;
+    }
+    if (!command.kind.empty()) {
+        filter.kind = parse_record_kind(command.kind);
+        if (!filter.kind) {
+            throw invalid_input_error("--kind", fmt::format("\"{}\" is not a kind of record", command.kind));
+        }
+    }
+    const std::vector<ChangeSet> sets = store->change_sets(filter);
+    const bool one_record_or_set = command.change.has_value() || !command.id.empty();
+    if (sets.empty() && one_record_or_set) {
+        throw not_found_error(command.change.has_value()
+                                  ? fmt::format("there is no change set {}", *command.change)
+                                  : fmt::format("the history records no change to \"{}\"", command.id));
+    }
+    print_history(sets, one_record_or_set, command.format);
+}
+
+struct UndoCommand {
+    std::int64_t change_set = 0;
+};
+
+void run_undo(const Context& context, const UndoCommand& command) {
+    auto store = context.open_store();
+    const std::int64_t undo = undo_change_set(*store, command.change_set);
+    if (!context.quiet) {
+        std::cout << fmt::format("undid change set {} (recorded as change set {})\n", command.change_set, undo);
+    }
+}
+
 } // namespace
 
 void setup_edit(CLI::App& app, Context& context) {
@@ -153,90 +228,38 @@ void setup_edit(CLI::App& app, Context& context) {
     command->add_option("--actor", options->actor, "New actor id");
     command->add_option("--topic", options->topic, "New topic id");
     command->add_option("--proposition", options->proposition, "New proposition id (\"\" for none)");
-    command->callback([&context, options] {
-        auto store = context.open_store();
-        ChangeNote note;
-        note.summary = fmt::format("edit of stance \"{}\"", options->stance);
-        const Stance edited = edit_stance(*store, StanceId{options->stance}, stance_edit(*options), note);
-        if (!context.quiet) {
-            HistoryFilter filter;
-            filter.entity = edited.id.str();
-            filter.kind = RecordKind::stance;
-            filter.limit = 1;
-            print_history(store->change_sets(filter), true, Format::text);
-        }
-    });
+    command->callback([&context, options] { run_edit(context, *options); });
 }
 
 void setup_delete(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand(
         "delete", "Delete a stance or another record nothing refers to (recorded; `stance undo` brings it back)");
-    auto id = std::make_shared<std::string>();
-    auto kind = std::make_shared<std::string>();
-    command->add_option("id", *id, "The id of what to delete")->required();
-    command->add_option("--kind", *kind, "What the id names when several kinds have it (stance, document, …)");
-    command->callback([&context, id, kind] {
-        auto store = context.open_store();
-        const RecordKey key = key_of(*store, *id, *kind);
-        ChangeNote note;
-        note.summary = fmt::format("deleted {} \"{}\"", to_string(key.kind), key.id);
-        const std::int64_t change_set = delete_entity(*store, key, note);
-        if (!context.quiet) {
-            std::cout << fmt::format("deleted {} \"{}\" (change set {}; `stance undo {}` restores it)\n",
-                                     to_string(key.kind), key.id, change_set, change_set);
-        }
-    });
+    auto options = std::make_shared<DeleteCommand>();
+    command->add_option("id", options->id, "The id of what to delete")->required();
+    command->add_option("--kind", options->kind, "What the id names when several kinds have it (stance, document, …)");
+    command->callback([&context, options] { run_delete(context, *options); });
 }
 
 void setup_history(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand(
         "history", "How a record came to be (every change to ID), one change set in full, or the latest change sets");
-    auto id = std::make_shared<std::string>();
-    auto kind = std::make_shared<std::string>();
-    auto change = std::make_shared<std::optional<std::int64_t>>();
-    auto limit = std::make_shared<std::size_t>(20);
-    auto format = std::make_shared<Format>(Format::text);
-    command->add_option("id", *id, "A record's id (a stance, document, actor, …)");
-    command->add_option("--kind", *kind, "Only records of this kind (stance, document, …)");
-    command->add_option("--change", *change, "Show this change set with every record it changed");
-    command->add_option("-n,--limit", *limit, "How many change sets at most, newest first (default 20)")
+    auto options = std::make_shared<HistoryCommand>();
+    command->add_option("id", options->id, "A record's id (a stance, document, actor, …)");
+    command->add_option("--kind", options->kind, "Only records of this kind (stance, document, …)");
+    command->add_option("--change", options->change, "Show this change set with every record it changed");
+    command->add_option("-n,--limit", options->limit, "How many change sets at most, newest first (default 20)")
         ->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000}));
-    add_format_option(*command, *format);
-    command->callback([&context, id, kind, change, limit, format] {
-        auto store = context.open_store(true);
-        HistoryFilter filter;
-        filter.limit = *limit;
-        filter.change_set = *change;
-        if (!id->empty()) {
-            filter.entity = *id;
-        }
-        if (!kind->empty()) {
-            filter.kind = parse_record_kind(*kind);
-            if (!filter.kind) {
-                throw invalid_input_error("--kind", fmt::format("\"{}\" is not a kind of record", *kind));
-            }
-        }
-        const std::vector<ChangeSet> sets = store->change_sets(filter);
-        if (sets.empty() && (change->has_value() || !id->empty())) {
-            throw not_found_error(change->has_value() ? fmt::format("there is no change set {}", **change)
-                                                      : fmt::format("the history records no change to \"{}\"", *id));
-        }
-        print_history(sets, change->has_value() || !id->empty(), *format);
-    });
+    add_format_option(*command, options->format);
+    command->callback([&context, options] { run_history(context, *options); });
 }
 
 void setup_undo(CLI::App& app, Context& context) {
     auto* command =
         app.add_subcommand("undo", "Revert a change set (refused when a later change set changed the same records)");
-    auto id = std::make_shared<std::int64_t>(0);
-    command->add_option("change_set", *id, "The change set's number (`stance history` lists them)")->required();
-    command->callback([&context, id] {
-        auto store = context.open_store();
-        const std::int64_t undo = undo_change_set(*store, *id);
-        if (!context.quiet) {
-            std::cout << fmt::format("undid change set {} (recorded as change set {})\n", *id, undo);
-        }
-    });
+    auto options = std::make_shared<UndoCommand>();
+    command->add_option("change_set", options->change_set, "The change set's number (`stance history` lists them)")
+        ->required();
+    command->callback([&context, options] { run_undo(context, *options); });
 }
 
 } // namespace stance::cli

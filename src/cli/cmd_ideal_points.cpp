@@ -6,14 +6,14 @@
 
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
-#include "cli/query_options.hpp"
-#include "cli/table.hpp"
+#include "commands.hpp"
+#include "query_options.hpp"
 #include "stance/error.hpp"
 #include "stance/query/catalog.hpp"
 #include "stance/query/ideal_points.hpp"
 #include "stance/query/resolve.hpp"
 #include "stance/unga/import.hpp"
+#include "table.hpp"
 
 namespace stance::cli {
 
@@ -69,7 +69,7 @@ void print_points(const IdealPoints& points, const std::unordered_set<ActorId>& 
     }
 }
 
-void run_ideal_points(Context& context, const IdealPointsCommand& command) {
+void run_ideal_points(const Context& context, const IdealPointsCommand& command) {
     const int choices = (command.sessions.empty() ? 0 : 1) + (command.meetings.empty() ? 0 : 1) + (command.all ? 1 : 0);
     if (choices != 1) {
         throw invalid_input_error("ideal-points", "give either --session N or FIRST-LAST (UN General Assembly "

@@ -4,8 +4,8 @@
 
 #include <fmt/format.h>
 
-#include "cli/atomic_file.hpp"
-#include "cli/commands.hpp"
+#include "atomic_file.hpp"
+#include "commands.hpp"
 #include "stance/coding/fix_spans.hpp"
 #include "stance/coding/locate_quote.hpp"
 #include "stance/error.hpp"
@@ -15,7 +15,7 @@ namespace stance::cli {
 
 namespace {
 
-struct LocateOptions {
+struct LocateCommand {
     std::string dataset;
     std::string document;
     std::string quote;
@@ -24,7 +24,7 @@ struct LocateOptions {
 };
 
 /// One quote in one text file: its place and its exact text, or where it differs.
-void locate_one(const LocateOptions& options) {
+void locate_one(const LocateCommand& options) {
     const std::string text = read_text_file(options.document);
     const QuoteSearch search = locate_quote(text, options.quote);
     if (search.outcome != QuoteOutcome::found) {
@@ -48,7 +48,7 @@ std::string_view label(SpanStatus status) {
     return "?     ";
 }
 
-void locate_in_dataset(const LocateOptions& options, bool quiet) {
+void locate_in_dataset(const LocateCommand& options, bool quiet) {
     Dataset dataset = read_dataset_file(options.dataset);
     const SpanReport report = check_spans(dataset, options.fix);
     for (const SpanCheck& check : report.checks) {
@@ -83,12 +83,30 @@ void locate_in_dataset(const LocateOptions& options, bool quiet) {
     }
 }
 
+void run_locate(const Context& context, const LocateCommand& command) {
+    const bool one_quote = !command.document.empty() || !command.quote.empty();
+    if (one_quote == !command.dataset.empty()) {
+        throw CLI::ValidationError("locate", "give either a DATASET file or --document FILE --quote TEXT");
+    }
+    if (one_quote && (command.document.empty() || command.quote.empty())) {
+        throw CLI::ValidationError("locate", "--document and --quote go together");
+    }
+    if (!command.output.empty() && !command.fix) {
+        throw CLI::ValidationError("locate", "--output needs --fix");
+    }
+    if (one_quote) {
+        locate_one(command);
+    } else {
+        locate_in_dataset(command, context.quiet);
+    }
+}
+
 } // namespace
 
 void setup_locate(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand(
         "locate", "Find a quote's exact byte span in a document, or check and --fix every span of a dataset");
-    auto options = std::make_shared<LocateOptions>();
+    auto options = std::make_shared<LocateCommand>();
     command->add_option("dataset", options->dataset, "A dataset file whose stance spans to check (or fix)")
         ->check(CLI::ExistingFile);
     command->add_option("--document", options->document, "A text file to search one --quote in")
@@ -98,23 +116,7 @@ void setup_locate(CLI::App& app, Context& context) {
                         "curly or straight quotes, dashes, case and accents may differ)");
     command->add_flag("--fix", options->fix, "Set every missing or wrong span from its quote and write the dataset");
     command->add_option("-o,--output", options->output, "With --fix: write here instead of over the dataset");
-    command->callback([&context, options] {
-        const bool one_quote = !options->document.empty() || !options->quote.empty();
-        if (one_quote == !options->dataset.empty()) {
-            throw CLI::ValidationError("locate", "give either a DATASET file or --document FILE --quote TEXT");
-        }
-        if (one_quote && (options->document.empty() || options->quote.empty())) {
-            throw CLI::ValidationError("locate", "--document and --quote go together");
-        }
-        if (!options->output.empty() && !options->fix) {
-            throw CLI::ValidationError("locate", "--output needs --fix");
-        }
-        if (one_quote) {
-            locate_one(*options);
-        } else {
-            locate_in_dataset(*options, context.quiet);
-        }
-    });
+    command->callback([&context, options] { run_locate(context, *options); });
 }
 
 } // namespace stance::cli

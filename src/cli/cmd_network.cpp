@@ -8,9 +8,9 @@
 
 #include <fmt/format.h>
 
-#include "cli/atomic_file.hpp"
-#include "cli/commands.hpp"
-#include "cli/query_options.hpp"
+#include "atomic_file.hpp"
+#include "commands.hpp"
+#include "query_options.hpp"
 #include "stance/error.hpp"
 #include "stance/network/blocs.hpp"
 #include "stance/network/statement_network.hpp"
@@ -78,7 +78,7 @@ struct StatementsCommand {
     Output output;
 };
 
-void run_statements(Context& context, const StatementsCommand& command) {
+void run_statements(const Context& context, const StatementsCommand& command) {
     StatementNetworkOptions options;
     options.kind = parse_choice(parse_statement_network_kind(command.kind), "--kind", command.kind,
                                 "two-mode, congruence, conflict");
@@ -163,7 +163,7 @@ IdealPointSession ideal_points_of(const Store& store, const Catalog& catalog, co
     return points.sessions.empty() ? IdealPointSession{} : std::move(points.sessions.front());
 }
 
-void run_votes(Context& context, const VotesCommand& command) {
+void run_votes(const Context& context, const VotesCommand& command) {
     const int choices =
         (command.session > 0 ? 1 : 0) + (command.meeting.empty() ? 0 : 1) + (command.by.empty() ? 0 : 1);
     if (choices != 1) {

@@ -10,17 +10,19 @@
 
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
-#include "cli/filter_options.hpp"
-#include "cli/query_markdown.hpp"
-#include "cli/query_output.hpp"
-#include "cli/table.hpp"
+#include "commands.hpp"
+#include "filter_options.hpp"
+#include "query_markdown.hpp"
+#include "query_options.hpp"
+#include "query_output.hpp"
 #include "stance/chart/charts.hpp"
 #include "stance/error.hpp"
 #include "stance/model/format.hpp"
 #include "stance/query/catalog.hpp"
+#include "stance/query/filter_references.hpp"
 #include "stance/query/json.hpp"
 #include "stance/query/resolve.hpp"
+#include "table.hpp"
 
 namespace stance::cli {
 
@@ -93,7 +95,7 @@ void run_evolution(const Context& context, const EvolutionCommand& command) {
     ActorId actor = resolve_actor(catalog, command.actor);
     const TopicId topic = resolve_topic(catalog, command.topic);
     EvolutionOptions options;
-    options.speakers = resolve_speakers(catalog, command.speakers);
+    options.speakers = resolve_persons(catalog, command.speakers);
     read_person_as_speaker(catalog, actor, options.speakers);
     options.by = parse_period(command.by).value_or(Period::none);
     options.from = parse_date_option(command.from, "--from");
@@ -136,10 +138,8 @@ void run_snapshot(const Context& context, const SnapshotCommand& command) {
     const Catalog catalog{*store};
     const MeetingId meeting = resolve_meeting(catalog, command.meeting);
     SnapshotOptions options;
-    options.speakers = resolve_speakers(catalog, command.speakers);
-    if (!command.topic.empty()) {
-        options.topic = resolve_topic(catalog, command.topic);
-    }
+    options.speakers = resolve_persons(catalog, command.speakers);
+    options.topic = optional_topic(catalog, command.topic);
     const Snapshot result = snapshot(*store, catalog, meeting, options);
 
     switch (command.format) {
@@ -179,10 +179,8 @@ void run_compare(const Context& context, const CompareCommand& command) {
     const ActorId first = resolve_actor(catalog, command.first);
     const ActorId second = resolve_actor(catalog, command.second);
     CompareOptions options;
-    options.speakers = resolve_speakers(catalog, command.speakers);
-    if (!command.topic.empty()) {
-        options.topic = resolve_topic(catalog, command.topic);
-    }
+    options.speakers = resolve_persons(catalog, command.speakers);
+    options.topic = optional_topic(catalog, command.topic);
     options.from = parse_date_option(command.from, "--from");
     options.to = parse_date_option(command.to, "--to");
     check_date_order(options.from, options.to);

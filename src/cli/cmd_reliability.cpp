@@ -4,11 +4,11 @@
 
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
-#include "cli/table.hpp"
+#include "commands.hpp"
 #include "stance/query/catalog.hpp"
 #include "stance/query/reliability.hpp"
 #include "stance/query/resolve.hpp"
+#include "table.hpp"
 
 namespace stance::cli {
 
@@ -67,7 +67,7 @@ void print_csv(const ReliabilityReport& report) {
     table.print(std::cout, Format::csv);
 }
 
-void run_reliability(Context& context, const ReliabilityCommand& command) {
+void run_reliability(const Context& context, const ReliabilityCommand& command) {
     auto store = context.open_store(true);
     const Catalog catalog{*store};
     ReliabilityOptions options;

@@ -4,16 +4,16 @@
 
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
-#include "cli/table.hpp"
+#include "commands.hpp"
 #include "stance/coding/review.hpp"
 #include "stance/error.hpp"
+#include "table.hpp"
 
 namespace stance::cli {
 
 namespace {
 
-struct ReviewOptions {
+struct DecisionCommand {
     std::int64_t id = 0;
     std::string stance_id;
     std::string actor;
@@ -36,7 +36,7 @@ template <class IdType> std::optional<IdType> optional_id(const std::string& tex
     return text.empty() ? std::nullopt : std::optional{IdType{text}};
 }
 
-SuggestionReview review_of(const ReviewOptions& o) {
+SuggestionReview review_of(const DecisionCommand& o) {
     SuggestionReview review;
     review.id = optional_id<StanceId>(o.stance_id);
     review.actor = optional_id<ActorId>(o.actor);
@@ -55,7 +55,7 @@ SuggestionReview review_of(const ReviewOptions& o) {
     return review;
 }
 
-void add_proposal_options(CLI::App& command, ReviewOptions& o) {
+void add_proposal_options(CLI::App& command, DecisionCommand& o) {
     command.add_option("id", o.id, "The suggestion's number (`stance review` lists them)")->required();
     command.add_option("--actor", o.actor, "Another actor id");
     command.add_option("--speaker", o.speaker, "The person who spoke (an actor id)");
@@ -93,9 +93,57 @@ ChangeNote reviewer_note(const Context& context) {
     return note;
 }
 
+void run_accept(const Context& context, const DecisionCommand& command) {
+    auto store = context.open_store();
+    const Stance stance = accept_suggestion(*store, command.id, review_of(command), reviewer_note(context));
+    if (!context.quiet) {
+        std::cout << fmt::format("suggestion {} is now stance \"{}\" ({} on {}, \"{}\")\n", command.id, stance.id.str(),
+                                 to_string(stance.kind), stance.topic.str(), stance.quote);
+    }
+}
+
+void run_edit_suggestion(const Context& context, const DecisionCommand& command) {
+    auto store = context.open_store();
+    const Suggestion edited = edit_suggestion(*store, command.id, review_of(command), reviewer_note(context));
+    if (!context.quiet) {
+        print_suggestions({edited}, Format::text);
+    }
+}
+
+void run_reject(const Context& context, const DecisionCommand& command) {
+    auto store = context.open_store();
+    (void)reject_suggestion(*store, command.id, command.reason, reviewer_note(context));
+    if (!context.quiet) {
+        std::cout << fmt::format("suggestion {} rejected\n", command.id);
+    }
+}
+
+struct ReviewCommand {
+    std::string document;
+    std::string status = "open";
+    double min_confidence = 0.0;
+    Format format = Format::text;
+};
+
+void run_review(const Context& context, const ReviewCommand& command) {
+    SuggestionFilter filter;
+    filter.document = optional_id<DocumentId>(command.document);
+    filter.min_confidence = command.min_confidence;
+    if (command.status != "all") {
+        filter.status = parse_choice_option(command.status, "--status", "open, accepted, edited, rejected, all",
+                                            parse_suggestion_status);
+    }
+    auto store = context.open_store(true);
+    const std::vector<Suggestion> found = store->suggestions(filter);
+    print_suggestions(found, command.format);
+    if (!context.quiet && command.format == Format::text) {
+        std::cout << fmt::format("{} suggestion{}\n", found.size(), found.size() == 1 ? "" : "s");
+    }
+}
+
 void setup_accept(CLI::App& review, Context& context) {
     auto* command = review.add_subcommand("accept", "Turn a suggestion into a stance (with any changes given)");
-    auto o = std::make_shared<ReviewOptions>();
+    auto o = std::make_shared<DecisionCommand>();
     add_proposal_options(*command, *o);
     command->add_option("--id", o->stance_id, "The new stance's id (default <document>-s<number>)");
     command->add_option("--score", o->score, "The score in [-1, 1] (default: the position's)");
@@ -104,41 +152,22 @@ void setup_accept(CLI::App& review, Context& context) {
     command->add_option("--paraphrase", o->paraphrase, "An English paraphrase");
     command->add_option("--note", o->note, "The coder's note");
     command->add_option("--confidence", o->confidence, "Your confidence in [0, 1] (default 1)");
-    command->callback([&context, o] {
-        auto store = context.open_store();
-        const Stance stance = accept_suggestion(*store, o->id, review_of(*o), reviewer_note(context));
-        if (!context.quiet) {
-            std::cout << fmt::format("suggestion {} is now stance \"{}\" ({} on {}, \"{}\")\n", o->id, stance.id.str(),
-                                     to_string(stance.kind), stance.topic.str(), stance.quote);
-        }
-    });
+    command->callback([&context, o] { run_accept(context, *o); });
 }
 
 void setup_edit_suggestion(CLI::App& review, Context& context) {
     auto* command = review.add_subcommand("edit", "Change what a suggestion proposes and keep it open");
-    auto o = std::make_shared<ReviewOptions>();
+    auto o = std::make_shared<DecisionCommand>();
     add_proposal_options(*command, *o);
-    command->callback([&context, o] {
-        auto store = context.open_store();
-        const Suggestion edited = edit_suggestion(*store, o->id, review_of(*o), reviewer_note(context));
-        if (!context.quiet) {
-            print_suggestions({edited}, Format::text);
-        }
-    });
+    command->callback([&context, o] { run_edit_suggestion(context, *o); });
 }
 
 void setup_reject(CLI::App& review, Context& context) {
     auto* command = review.add_subcommand("reject", "Close a suggestion without a stance");
-    auto o = std::make_shared<ReviewOptions>();
+    auto o = std::make_shared<DecisionCommand>();
     command->add_option("id", o->id, "The suggestion's number")->required();
     command->add_option("--reason", o->reason, "Why it is not a stance")->required();
-    command->callback([&context, o] {
-        auto store = context.open_store();
-        (void)reject_suggestion(*store, o->id, o->reason, reviewer_note(context));
-        if (!context.quiet) {
-            std::cout << fmt::format("suggestion {} rejected\n", o->id);
-        }
-    });
+    command->callback([&context, o] { run_reject(context, *o); });
 }
 
 } // namespace
@@ -147,34 +176,18 @@ void setup_review(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand(
         "review", "List stored suggestions (stance suggest --store); accept, edit or reject them one by one");
     command->require_subcommand(0, 1);
-    auto document = std::make_shared<std::string>();
-    auto status = std::make_shared<std::string>("open");
-    auto min_confidence = std::make_shared<double>(0.0);
-    auto format = std::make_shared<Format>(Format::text);
-    command->add_option("--document", *document, "Only suggestions of this document");
-    command->add_option("--status", *status, "open (default), accepted, edited, rejected, or all");
-    command->add_option("--min-confidence", *min_confidence, "Only suggestions scoring at least this")
+    auto options = std::make_shared<ReviewCommand>();
+    command->add_option("--document", options->document, "Only suggestions of this document");
+    command->add_option("--status", options->status, "open (default), accepted, edited, rejected, or all");
+    command->add_option("--min-confidence", options->min_confidence, "Only suggestions scoring at least this")
         ->check(CLI::Range(0.0, 1.0));
-    add_format_option(*command, *format);
+    add_format_option(*command, options->format);
     setup_accept(*command, context);
     setup_edit_suggestion(*command, context);
     setup_reject(*command, context);
-    command->callback([command, &context, document, status, min_confidence, format] {
-        if (!command->get_subcommands().empty()) {
-            return; // a decision, made by its own callback
-        }
-        SuggestionFilter filter;
-        filter.document = optional_id<DocumentId>(*document);
-        filter.min_confidence = *min_confidence;
-        if (*status != "all") {
-            filter.status = parse_choice_option(*status, "--status", "open, accepted, edited, rejected, all",
-                                                parse_suggestion_status);
-        }
-        auto store = context.open_store(true);
-        const std::vector<Suggestion> found = store->suggestions(filter);
-        print_suggestions(found, *format);
-        if (!context.quiet && *format == Format::text) {
-            std::cout << fmt::format("{} suggestion{}\n", found.size(), found.size() == 1 ? "" : "s");
+    command->callback([command, &context, options] {
+        if (command->get_subcommands().empty()) { // else a decision, made by its own callback
+            run_review(context, *options);
         }
     });
 }

@@ -10,7 +10,7 @@
 
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
+#include "commands.hpp"
 #include "serve/server.hpp"
 
 namespace stance::cli {
@@ -31,20 +31,23 @@ sigset_t stop_signals() {
     return signals;
 }
 
-void run_serve(const Context& context, ServeCommand& command) {
-    (void)context.open_store(command.options.read_only); // the CLI's checks of --db, and the file opened once
-    command.options.database = context.database;
-    command.options.author = context.author();
-    command.options.busy_timeout_ms = context.busy_timeout_ms;
+void run_serve(const Context& context, const ServeCommand& command) {
+    serve::ServeOptions options = command.options;
+    (void)context.open_store(options.read_only); // the CLI's checks of --db, and the file opened once
+    options.database = context.database;
+    options.author = context.author();
+    options.busy_timeout_ms = context.busy_timeout_ms;
+    // A page loading its charts sends a burst: four seconds' worth at once is allowed.
+    options.burst = std::max(1.0, 4.0 * options.requests_per_second);
 
     const sigset_t signals = stop_signals();
     pthread_sigmask(SIG_BLOCK, &signals, nullptr); // before any thread starts, so all inherit it
-    serve::Server server(command.options);
+    serve::Server server(options);
     server.bind();
     std::cout << server.url() << std::endl; // one line, flushed: scripts and tests read the port from it
     if (!context.quiet) {
         std::cerr << fmt::format("stance serve: {} on port {}{}; Ctrl-C stops\n", context.database, server.port(),
-                                 command.options.read_only ? ", read-only" : ", writes need the token in the URL");
+                                 options.read_only ? ", read-only" : ", writes need the token in the URL");
     }
     std::thread waiter([&server, signals] {
         int received = 0;
@@ -86,11 +89,7 @@ void setup_serve(CLI::App& app, Context& context) {
     command->add_option("--rate", o.requests_per_second, "Requests per second one client may send on average")
         ->check(CLI::Range(0.1, 100000.0))
         ->capture_default_str();
-    command->callback([&context, options] {
-        // A page loading its charts sends a burst: four seconds' worth at once is allowed.
-        options->options.burst = std::max(1.0, 4.0 * options->options.requests_per_second);
-        run_serve(context, *options);
-    });
+    command->callback([&context, options] { run_serve(context, *options); });
 }
 
 } // namespace stance::cli

@@ -4,12 +4,12 @@
 
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
-#include "cli/filter_options.hpp"
-#include "cli/query_output.hpp"
-#include "cli/table.hpp"
+#include "commands.hpp"
+#include "filter_options.hpp"
+#include "query_output.hpp"
 #include "stance/io/dataset_json.hpp"
 #include "stance/query/catalog.hpp"
+#include "table.hpp"
 
 namespace stance::cli {
 

@@ -6,13 +6,13 @@
 
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
-#include "cli/table.hpp"
+#include "commands.hpp"
 #include "stance/coding/locate_quote.hpp"
 #include "stance/coding/review.hpp"
 #include "stance/coding/suggest.hpp"
 #include "stance/error.hpp"
 #include "stance/io/dataset_json.hpp"
+#include "table.hpp"
 
 namespace stance::cli {
 
@@ -196,6 +196,21 @@ void evaluate(const SuggestCommand& options) {
     }
 }
 
+void run_suggest(const Context& context, const SuggestCommand& command) {
+    if (command.document.empty() == command.evaluate.empty()) {
+        throw CLI::ValidationError("suggest", "give either a DOCUMENT file or --evaluate DATASET");
+    }
+    if (!command.evaluate.empty()) {
+        evaluate(command);
+    } else if (command.store) {
+        suggest_and_store(command, context);
+    } else if (!std::filesystem::is_regular_file(command.document)) {
+        throw CLI::ValidationError("document", fmt::format("File does not exist: {}", command.document));
+    } else {
+        suggest_for_file(command, context);
+    }
+}
+
 } // namespace
 
 void setup_suggest(CLI::App& app, Context& context) {
@@ -232,20 +247,7 @@ void setup_suggest(CLI::App& app, Context& context) {
         ->transform(CLI::CheckedTransformer(
             std::map<std::string, Format>{{"text", Format::text}, {"json", Format::json}}, CLI::ignore_case))
         ->option_text("text|json");
-    command->callback([&context, options] {
-        if (options->document.empty() == options->evaluate.empty()) {
-            throw CLI::ValidationError("suggest", "give either a DOCUMENT file or --evaluate DATASET");
-        }
-        if (!options->evaluate.empty()) {
-            evaluate(*options);
-        } else if (options->store) {
-            suggest_and_store(*options, context);
-        } else if (!std::filesystem::is_regular_file(options->document)) {
-            throw CLI::ValidationError("document", fmt::format("File does not exist: {}", options->document));
-        } else {
-            suggest_for_file(*options, context);
-        }
-    });
+    command->callback([&context, options] { run_suggest(context, *options); });
 }
 
 } // namespace stance::cli

@@ -1,13 +1,11 @@
 // Filter options to StanceFilter; see filter_options.hpp.
-#include "cli/filter_options.hpp"
+#include "filter_options.hpp"
 
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
+#include "commands.hpp"
 #include "stance/error.hpp"
-#include "stance/query/catalog.hpp"
-#include "stance/query/resolve.hpp"
-#include "stance/query/tree.hpp"
+#include "stance/query/filter_references.hpp"
 
 namespace stance::cli {
 
@@ -53,30 +51,22 @@ std::vector<Basis> parse_bases(const std::vector<std::string>& names) {
     return bases;
 }
 
-std::vector<ActorId> resolve_speakers(const Catalog& catalog, const std::vector<std::string>& names) {
-    std::vector<ActorId> speakers;
-    for (const std::string& name : names) {
-        speakers.push_back(resolve_person(catalog, name));
-    }
-    return speakers;
+namespace {
+
+/// An option that takes one reference: none when it was not given.
+std::vector<std::string> given(const std::string& reference) {
+    return reference.empty() ? std::vector<std::string>{} : std::vector<std::string>{reference};
 }
 
+} // namespace
+
 StanceFilter to_stance_filter(const FilterOptions& options, const Store& store, const Catalog& catalog) {
-    StanceFilter filter;
-    if (!options.actor.empty()) {
-        filter.actors = {resolve_actor(catalog, options.actor)};
-        filter.include_named_members = true;
-    }
-    filter.speakers = resolve_speakers(catalog, options.speakers);
-    if (!options.topic.empty()) {
-        filter.topics = topic_with_descendants(catalog, resolve_topic(catalog, options.topic));
-    }
-    if (!options.meeting.empty()) {
-        filter.meetings = meeting_with_descendants(catalog, resolve_meeting(catalog, options.meeting));
-    }
-    if (!options.document.empty()) {
-        filter.documents = {resolve_document(store, options.document)};
-    }
+    const StanceReferences references{.actors = given(options.actor),
+                                      .speakers = options.speakers,
+                                      .topics = given(options.topic),
+                                      .meetings = given(options.meeting),
+                                      .documents = given(options.document)};
+    StanceFilter filter = resolve_references(store, catalog, references);
     filter.coders = options.coders;
     filter.bases = parse_bases(options.bases);
     filter.from = parse_date_option(options.from, "--from");

@@ -47,7 +47,4 @@ void add_speaker_option(CLI::App& command, std::vector<std::string>& speakers);
 /// `--basis` values; throws invalid_input_error naming the option for an unknown one.
 [[nodiscard]] std::vector<Basis> parse_bases(const std::vector<std::string>& names);
 
-/// `--speaker` values, each a person (resolve_person).
-[[nodiscard]] std::vector<ActorId> resolve_speakers(const Catalog& catalog, const std::vector<std::string>& names);
-
 } // namespace stance::cli

@@ -1,105 +1,29 @@
-// Entry point of the `stance` tool: global options, subcommand registration, error → exit code.
-#include <fcntl.h>
-#include <unistd.h>
-
+// Entry point of the `stance` tool: the global options, every subcommand registered, errors mapped to
+// exit codes. The commands themselves are in cmd_*.cpp.
 #include <cerrno>
-#include <cstdio>
 #include <cstdlib>
-#include <cstring>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
+#include "commands.hpp"
 #include "stance/error.hpp"
-#include "stance/text/utf8.hpp"
-#include "stance/version.hpp"
 
 namespace stance::cli {
 
-std::unique_ptr<Store> Context::open_store(bool read_only) const {
-    if (database.empty()) {
-        throw invalid_input_error("--db", "the database path is empty (an unset variable?); pass a database file, "
-                                          "e.g. --db stance.db");
-    }
-    if (is_temporary_database(database)) {
-        throw invalid_input_error(
-            "--db", fmt::format("\"{}\" is an in-memory database: it starts empty and is gone when stance exits, so "
-                                "{}; pass a database file, e.g. --db stance.db",
-                                database, read_only ? "there is nothing to read" : "nothing would be kept"));
-    }
-    OpenOptions options;
-    options.read_only = read_only;
-    options.busy_timeout_ms = busy_timeout_ms;
-    options.author = author();
-    return Store::open(database, options);
-}
-
-std::string Context::author() const {
-    return by.empty() ? os_user_name() : by;
-}
-
-std::optional<Date> parse_date_option(const std::string& text, std::string_view option) {
-    if (text.empty()) {
-        return std::nullopt;
-    }
-    std::optional<Date> date = Date::parse(text);
-    if (!date) {
-        throw invalid_input_error(std::string(option),
-                                  fmt::format("\"{}\" is not a date; write it as YYYY-MM-DD, e.g. 2017-03-31", text));
-    }
-    return date;
-}
-
-void check_date_order(const std::optional<Date>& from, const std::optional<Date>& to) {
-    if (from && to && *to < *from) {
-        throw invalid_input_error("--from/--to",
-                                  fmt::format("--from {} is after --to {}; swap them", from->iso(), to->iso()));
-    }
-}
-
-void flush_standard_output() {
-    std::cout.flush(); // with the C++ streams synced to stdio, this flushes stdout too
-    if (std::cout.good() && std::fflush(stdout) == 0 && std::ferror(stdout) == 0) {
-        return;
-    }
-    const int cause = errno; // the caller cleared it before the writes, so it is theirs
-    throw error(fmt::format("writing to standard output failed{}: the output is incomplete; check that it goes "
-                            "somewhere with space left and that it is open",
-                            cause != 0 ? fmt::format(" ({})", std::strerror(cause)) : ""));
-}
-
-std::string read_file_bytes(const std::string& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-        throw invalid_input_error(file, "cannot read the file: check the path and its permissions");
-    }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
-
-std::string read_text_file(const std::string& file) {
-    std::string text = read_file_bytes(file);
-    if (!is_valid_utf8(text)) {
-        throw invalid_input_error(file, "not valid UTF-8 text; convert it (iconv -t UTF-8) first");
-    }
-    return text;
-}
-
-std::string version_line() {
-    return fmt::format("stance {}", stance::version);
-}
-
-void setup_version(CLI::App& app, Context& context) {
-    (void)context;
-    auto* command = app.add_subcommand("version", "Print the version of stance");
-    command->callback([] { std::cout << version_line() << '\n'; });
-}
-
 namespace {
+
+/// Exit codes, one per kind of failure, so scripts can tell them apart (docs/cli.md).
+enum class ExitCode : int {
+    ok = 0,
+    failure = 1,
+    usage = 2,
+    invalid_input = 3,
+    not_found = 4,
+    storage = 5,
+    busy = 6,
+    schema_version = 7,
+};
 
 int report(std::string_view kind, const std::exception& failure, ExitCode code) {
     std::cerr << fmt::format("stance: {}{}\n", kind, failure.what());
@@ -115,12 +39,6 @@ int check_standard_output() {
         return report("", failure, ExitCode::failure);
     }
     return 0;
-}
-
-/// Standard output closed at start (`>&-`) would let the next file opened take its number, and what
-/// the command prints would end up in that file.
-bool standard_output_is_open() {
-    return fcntl(STDOUT_FILENO, F_GETFD) != -1;
 }
 
 // The message already lists the candidates (resolve.hpp); printing candidates() too would say it twice.

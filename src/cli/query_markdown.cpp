@@ -1,11 +1,11 @@
-#include "cli/query_markdown.hpp"
+#include "query_markdown.hpp"
 
 #include <fmt/format.h>
 
-#include "cli/query_output.hpp"
-#include "cli/table.hpp"
+#include "query_output.hpp"
 #include "stance/chart/svg.hpp"
 #include "stance/model/format.hpp"
+#include "table.hpp"
 
 namespace stance::cli {
 

@@ -1,12 +1,12 @@
 // Options several query commands share (query_options.hpp).
-#include "cli/query_options.hpp"
+#include "query_options.hpp"
 
 #include <charconv>
 #include <string_view>
 
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
+#include "commands.hpp"
 #include "stance/error.hpp"
 #include "stance/query/catalog.hpp"
 #include "stance/query/resolve.hpp"

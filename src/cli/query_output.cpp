@@ -1,13 +1,13 @@
 // Text and CSV output of evolution, snapshot and compare.
-#include "cli/query_output.hpp"
+#include "query_output.hpp"
 
 #include <algorithm>
 
 #include <fmt/format.h>
 
-#include "cli/table.hpp"
-#include "query/report_order.hpp"
 #include "stance/model/format.hpp"
+#include "stance/query/report_order.hpp"
+#include "table.hpp"
 
 namespace stance::cli {
 
@@ -192,7 +192,7 @@ void print_overview(std::ostream& out, const Evolution& evolution) {
         }
     }
     std::stable_sort(all.begin(), all.end(), [](const ActorStance* a, const ActorStance* b) {
-        return detail::report_position(a->stance, a->date) < detail::report_position(b->stance, b->date);
+        return report_position(a->stance, a->date) < report_position(b->stance, b->date);
     });
     Table table{{"date", "position", "claim", "on the scale", "how"}, {}};
     for (const ActorStance* point : all) {

@@ -5,8 +5,8 @@
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
 
-#include "cli/table.hpp"
 #include "stance/io/csv_field.hpp"
+#include "table.hpp"
 
 namespace stance::cli {
 

@@ -7,7 +7,7 @@
 
 #include "stance/error.hpp"
 #include "stance/io/csv.hpp"
-#include "stance/unga/import.hpp"
+#include "stance/io/source_bytes.hpp"
 
 namespace stance::detail {
 

@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include "query/report_order.hpp"
 #include "stance/query/catalog.hpp"
+#include "stance/query/report_order.hpp"
 #include "stance/query/tree.hpp"
 #include "stance/store/store.hpp"
 
@@ -101,8 +101,7 @@ Comparison compare(const Store& store, const Catalog& catalog, const ActorId& fi
         all.push_back(Tagged{std::move(item), true});
     }
     std::stable_sort(all.begin(), all.end(), [](const Tagged& a, const Tagged& b) {
-        return detail::report_position(a.item.stance, a.item.date) <
-               detail::report_position(b.item.stance, b.item.date);
+        return report_position(a.item.stance, a.item.date) < report_position(b.item.stance, b.item.date);
     });
 
     std::unordered_map<std::string, std::size_t> row_index;

@@ -5,8 +5,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "query/report_order.hpp"
 #include "stance/query/catalog.hpp"
+#include "stance/query/report_order.hpp"
 #include "stance/query/tree.hpp"
 
 namespace stance {
@@ -234,7 +234,7 @@ std::vector<ActorStance> stances_reaching(const Store& store, const Catalog& cat
         out.push_back(std::move(item));
     });
     std::stable_sort(out.begin(), out.end(), [](const ActorStance& a, const ActorStance& b) {
-        return detail::report_position(a.stance, a.date) < detail::report_position(b.stance, b.date);
+        return report_position(a.stance, a.date) < report_position(b.stance, b.date);
     });
     return out;
 }

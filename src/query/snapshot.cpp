@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include "query/report_order.hpp"
 #include "stance/query/catalog.hpp"
+#include "stance/query/report_order.hpp"
 #include "stance/query/tree.hpp"
 #include "stance/store/store.hpp"
 
@@ -105,7 +105,7 @@ Snapshot snapshot(const Store& store, const Catalog& catalog, const MeetingId& m
         stances.push_back(Dated{stance, catalog.effective_date(stance)});
     });
     std::stable_sort(stances.begin(), stances.end(), [](const Dated& a, const Dated& b) {
-        return detail::report_position(a.stance, a.date) < detail::report_position(b.stance, b.date);
+        return report_position(a.stance, a.date) < report_position(b.stance, b.date);
     });
     result.stance_count = stances.size();
 

@@ -1,16 +1,22 @@
+// A suggestion as JSON: the history's record of it (and reading that back for undo), and the
+// library's public form (coding/suggestion_json.hpp); both from one list of keys.
 #include "store/suggestion_json.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
 #include "io/json_pretty.hpp"
+#include "stance/coding/suggestion_json.hpp"
 #include "stance/error.hpp"
 
 namespace json = boost::json;
 
-namespace stance::detail {
+namespace stance {
+
+namespace detail {
 
 std::string joined_lines(const std::vector<std::string>& lines) {
     std::string text;
@@ -31,7 +37,20 @@ std::vector<std::string> split_lines(const std::string& text) {
     return lines;
 }
 
-std::string suggestion_json(const Suggestion& s) {
+namespace {
+
+/// How a record says "no id": the history has always kept "", the library's JSON says null.
+enum class NoId : std::uint8_t { empty, null };
+
+template <class Tag> json::value id_value(const std::optional<Id<Tag>>& id, NoId none) {
+    if (id) {
+        return json::value(id->str());
+    }
+    return none == NoId::null ? json::value(nullptr) : json::value("");
+}
+
+/// The one list of a suggestion's keys, in order; `none` decides how a missing id is written.
+json::object suggestion_object(const Suggestion& s, NoId none) {
     json::array cues;
     for (const std::string& cue : s.cues) {
         cues.emplace_back(cue);
@@ -42,23 +61,29 @@ std::string suggestion_json(const Suggestion& s) {
     o["start"] = s.start;
     o["end"] = s.end;
     o["actor"] = s.actor.str();
-    o["speaker"] = text_of(s.speaker);
-    o["topic"] = text_of(s.topic);
-    o["proposition"] = text_of(s.proposition);
+    o["speaker"] = id_value(s.speaker, none);
+    o["topic"] = id_value(s.topic, none);
+    o["proposition"] = id_value(s.proposition, none);
     o["position"] = to_string(s.kind);
     o["breadth"] = to_string(s.breadth);
     o["basis"] = to_string(s.basis);
-    o["reported_by"] = text_of(s.reported_by);
+    o["reported_by"] = id_value(s.reported_by, none);
     o["confidence"] = s.confidence;
     o["cues"] = std::move(cues);
     o["lexicon_sha256"] = s.lexicon_sha256;
     o["created_at"] = s.created_at;
     o["status"] = to_string(s.status);
-    o["stance"] = text_of(s.stance);
+    o["stance"] = id_value(s.stance, none);
     o["reviewer"] = s.reviewer;
     o["reviewed_at"] = s.reviewed_at;
     o["reason"] = s.reason;
-    return compact_json(o);
+    return o;
+}
+
+} // namespace
+
+std::string suggestion_json(const Suggestion& suggestion) {
+    return compact_json(suggestion_object(suggestion, NoId::empty));
 }
 
 Suggestion parse_suggestion_json(std::string_view text) try {
@@ -93,4 +118,10 @@ Suggestion parse_suggestion_json(std::string_view text) try {
     throw invalid_input_error("recorded suggestion", fmt::format("cannot be read back: {}", failure.what()));
 }
 
-} // namespace stance::detail
+} // namespace detail
+
+std::string to_json(const Suggestion& suggestion) {
+    return detail::compact_json(detail::suggestion_object(suggestion, detail::NoId::null));
+}
+
+} // namespace stance

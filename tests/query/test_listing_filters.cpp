@@ -6,6 +6,7 @@
 #include "stance/error.hpp"
 #include "stance/query/catalog.hpp"
 #include "stance/query/evolution.hpp"
+#include "stance/query/filter_references.hpp"
 #include "stance/query/resolve.hpp"
 
 using namespace stance;
@@ -78,6 +79,36 @@ TEST_CASE("stances filter by document and by coder") {
     CHECK(store->stances(filter).size() == 4);
     filter.coders = {"Analyst-B"}; // exact
     CHECK(store->stances(filter).empty());
+}
+
+TEST_CASE("typed references become a filter: a topic with its subtopics, a meeting, a person, a document") {
+    auto store = debates().store();
+    const Catalog catalog{*store};
+    StanceFilter given;
+    given.coders = {"analyst-a"};
+    const StanceFilter filter = resolve_references(*store, catalog,
+                                                   {.actors = {"NL"},
+                                                    .speakers = {"Dick Schoof"},
+                                                    .topics = {"United Nations"},
+                                                    .meetings = {"79th session"},
+                                                    .documents = {"doc"}},
+                                                   given);
+    CHECK(filter.actors == std::vector<ActorId>{ActorId{"nld"}});
+    CHECK(filter.include_named_members);
+    CHECK(filter.speakers == std::vector<ActorId>{ActorId{"schoof"}});
+    CHECK(filter.topics.size() == 3); // un, and pact and charter under it
+    CHECK(filter.meetings == std::vector<MeetingId>{MeetingId{"gd-79"}});
+    CHECK(filter.documents == std::vector<DocumentId>{DocumentId{"doc"}});
+    CHECK(filter.coders == std::vector<std::string>{"analyst-a"}); // what was given is kept
+    CHECK(ids_of(store->stances(filter)) == Ids{"schoof-79"});
+
+    // No references: the filter as given, which selects everything here.
+    CHECK(store->stances(resolve_references(*store, catalog, {})).size() == 4);
+    // A state is not a person, and an unknown topic lists the closest.
+    CHECK_THROWS_AS((void)resolve_references(*store, catalog, {.speakers = {"Netherlands"}}), not_found_error);
+    const not_found_error failure =
+        test::failure_of([&] { (void)resolve_references(*store, catalog, {.topics = {"Chartre"}}); });
+    CHECK(std::string(failure.what()).find("unknown topic \"Chartre\"") != std::string::npos);
 }
 
 TEST_CASE("evolution with a speaker keeps only what that person voiced for the actor") {

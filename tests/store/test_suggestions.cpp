@@ -4,9 +4,11 @@
 #include <fmt/format.h>
 
 #include "stance/coding/review.hpp"
+#include "stance/coding/suggestion_json.hpp"
 #include "stance/error.hpp"
 #include "stance/io/dataset_json.hpp"
 #include "stance/store/store.hpp"
+#include "store/suggestion_json.hpp"
 #include "support.hpp"
 
 using namespace stance;
@@ -163,4 +165,27 @@ TEST_CASE("rejecting needs a reason; editing keeps a suggestion open; a new run 
     SuggestionFilter closed;
     closed.status = SuggestionStatus::rejected;
     CHECK(f.store->suggestions(closed).size() == 1);
+}
+
+TEST_CASE("a suggestion's JSON: null for a missing id in the library's form, \"\" in the history's, both read back") {
+    Suggestion s;
+    s.id = 7;
+    s.document = letter;
+    s.start = 10;
+    s.end = 42;
+    s.actor = ActorId{"nld"};
+    s.topic = TopicId{"russia"};
+    s.kind = PositionKind::concern;
+    s.confidence = 0.5;
+    s.cues = {"concern \"zorgen\""};
+    s.created_at = "2026-01-01T00:00:00Z";
+    const std::string shown = to_json(s);
+    CHECK(
+        shown.starts_with(R"({"id":7,"document":"nl-mfa-letter-nac-fm-2017-03-31","start":10,"end":42,)"
+                          R"("actor":"nld","speaker":null,"topic":"russia","proposition":null,"position":"concern")"));
+    CHECK(shown.find(R"("cues":["concern \"zorgen\""])") != std::string::npos);
+    CHECK(shown.find(R"("status":"open","stance":null,"reviewer":"")") != std::string::npos);
+    const std::string recorded = detail::suggestion_json(s);
+    CHECK(recorded.find(R"("speaker":"","topic":"russia","proposition":"")") != std::string::npos);
+    CHECK(detail::parse_suggestion_json(recorded) == s);
 }

@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "stance/io/source_bytes.hpp" // read_source_bytes: how a vote's source row is shown again
 #include "stance/model/actor.hpp"
 #include "stance/model/date.hpp"
 #include "stance/model/ids.hpp"
@@ -109,9 +110,5 @@ struct UngaImportSummary {
 /// leaves the store unchanged on any error.
 UngaImportSummary import_unga(Store& store, const std::filesystem::path& directory,
                               const UngaImportOptions& options = {}, const UngaProgressCallback& progress = {});
-
-/// The bytes `[start, end)` of a (possibly gzip-compressed) data file: how a vote's source row is
-/// shown again from the document's `path`. Throws invalid_input_error when the file is shorter.
-[[nodiscard]] std::string read_source_bytes(const std::filesystem::path& file, std::uint64_t start, std::uint64_t end);
 
 } // namespace stance

@@ -1,15 +1,18 @@
 // The order in which a report tells things: by date, then by document, then by position in the
-// document. Snapshot and compare list topics in this order, so output follows the source.
+// document. Snapshot and compare list topics in this order, so output follows the source; a program
+// that prints stances of its own (the CLI's evolution listing) sorts them the same way with it.
 #pragma once
 
 #include <string_view>
 #include <tuple>
 
+#include "stance/model/date.hpp"
 #include "stance/model/stance.hpp"
 
-namespace stance::detail {
+namespace stance {
 
-/// A sort key; the views point into `stance`, which must outlive the key.
+/// A sort key for `stance`, said on `date` (its meeting's); compare keys with `<`. The views point
+/// into `stance`, which must outlive the key.
 inline auto report_position(const Stance& stance, const Date& date) {
     const bool sourced = stance.source.has_value();
     return std::make_tuple(date, !sourced,
@@ -17,4 +20,4 @@ inline auto report_position(const Stance& stance, const Date& date) {
                            sourced ? stance.source->start : std::size_t{0}, std::string_view{stance.id.str()});
 }
 
-} // namespace stance::detail
+} // namespace stance
