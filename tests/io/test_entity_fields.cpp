@@ -284,7 +284,7 @@ TEST_CASE("the direct layout of an entity is that of its JSON object, byte for b
     // whole and fractional numbers, empty lists and objects.
     Dataset odd = everything_set();
     odd.documents[0].text.clear();
-    odd.documents[0].path = "data/un\votes " raw ".csv";
+    odd.documents[0].path = "data/un\\votes \"raw\".csv";
     odd.actors[0].aliases.push_back(Name{"de", "Holland\t\x01"});
     odd.actors[0].aliases.push_back(Name{"nl", "Nederland"});
     odd.topics[0].scale->minus.push_back(Name{"en", "talks"}); // a second label replaces the first

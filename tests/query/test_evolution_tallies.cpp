@@ -82,6 +82,7 @@ std::unique_ptr<Store> record(const Record& options) {
     int roll_call = 0;
     for (const auto& [session, days] : sessions) {
         d.meetings.push_back(test::ga_meeting(session, session, days.front()));
+        d.meetings.back().end_date = days.back();
         for (std::size_t day = 0; day < days.size(); ++day) {
             const std::string meeting = std::string(session) + "-d" + std::to_string(day + 1);
             d.meetings.push_back(test::ga_meeting(meeting.c_str(), meeting.c_str(), days[day], MeetingId{session}));
