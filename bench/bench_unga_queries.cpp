@@ -8,11 +8,15 @@
 //   matrix      every pair of countries in one session, for all 74 sessions
 //
 // Each question is asked for many (country, issue) or (country, country) pairs, chosen with a fixed
-// seed among the countries with an ISO code; the report gives median and 99th percentile per query.
-// Both sides compute the same figures, and the benchmark checks that they agree before timing.
+// seed among the countries with an ISO code; the report gives median and 99th percentile per query,
+// of the wall time and of the CPU time the process spent on it (the robust figure on a shared
+// machine). Both sides compute the same figures, and the benchmark checks that they agree.
+// Evolution is asked twice: for its summary (EvolutionOptions::summary_only, what the SQL answers)
+// and with every vote listed as well.
 //
 // Usage: bench_unga_queries STANCE_DB RAW_DB [--no-matrix]   (--no-matrix: skip the slow raw matrices)
 #include <sqlite3.h>
+#include <time.h>
 
 #include <algorithm>
 #include <chrono>
@@ -42,6 +46,31 @@ using Clock = std::chrono::steady_clock;
 double milliseconds_since(Clock::time_point start) {
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
+
+double cpu_milliseconds() {
+    timespec now{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) * 1000.0 + static_cast<double>(now.tv_nsec) / 1e6;
+}
+
+/// Wall and CPU time of the calls measured, one sample each per call.
+struct Samples {
+    std::vector<double> wall;
+    std::vector<double> cpu;
+
+    template <class Call> auto measure(Call&& call) {
+        const Clock::time_point started = Clock::now();
+        const double cpu_started = cpu_milliseconds();
+        auto result = call();
+        cpu.push_back(cpu_milliseconds() - cpu_started);
+        wall.push_back(milliseconds_since(started));
+        return result;
+    }
+    void clear() {
+        wall.clear();
+        cpu.clear();
+    }
+};
 
 struct Timing {
     double median = 0;
@@ -126,9 +155,10 @@ SessionCounts raw_evolution(RawQuery& query, const std::string& iso2, const std:
 }
 
 SessionCounts stance_evolution(const stance::Store& store, const stance::Catalog& catalog, const stance::ActorId& actor,
-                               const stance::TopicId& topic) {
+                               const stance::TopicId& topic, bool summary_only) {
     stance::EvolutionOptions options;
     options.by = stance::Period::session;
+    options.summary_only = summary_only;
     const stance::Evolution result = stance::evolution(store, catalog, actor, topic, options);
     SessionCounts counts;
     for (const stance::PeriodSummary& period : result.periods) {
@@ -188,9 +218,16 @@ std::size_t raw_matrix_pairs(RawQuery& query, int session) {
     return pairs.size();
 }
 
-void print_row(const std::string& what, std::size_t count, const Timing& stance_time, const Timing& raw_time) {
-    fmt::print("| {} | {} | {:.2f} | {:.2f} | {:.2f} | {:.2f} | {:.2f} |\n", what, count, stance_time.median,
-               stance_time.p99, raw_time.median, raw_time.p99, stance_time.median / raw_time.median);
+void print_row(const std::string& what, const Samples& stance_samples, const Samples& raw_samples) {
+    const Timing stance_time = summarise(stance_samples.wall);
+    const Timing raw_time = summarise(raw_samples.wall);
+    const Timing stance_cpu = summarise(stance_samples.cpu);
+    const Timing raw_cpu = summarise(raw_samples.cpu);
+    fmt::print("| {} | {} | {:.2f} | {:.2f} | {:.2f} | {:.2f} | {:.2f} | {:.2f} | {:.2f} | {:.2f} | {:.2f} | {:.2f} | "
+               "{:.2f} |\n",
+               what, stance_samples.wall.size(), stance_time.median, stance_time.p99, raw_time.median, raw_time.p99,
+               stance_time.median / raw_time.median, stance_cpu.median, stance_cpu.p99, raw_cpu.median, raw_cpu.p99,
+               stance_cpu.median / raw_cpu.median, stance_cpu.p99 / raw_cpu.p99);
 }
 
 } // namespace
@@ -237,28 +274,34 @@ int main(int argc, char** argv) {
         fmt::print("catalog load: {:.1f} ms ({} actors, {} meetings, {} topics)\n\n", catalog_ms,
                    catalog.actors().size(), catalog.meetings().size(), catalog.topics().size());
         fmt::print("| query | runs | stance median ms | stance p99 ms | raw SQL median ms | raw SQL p99 ms | ratio "
-                   "(median) |\n");
-        fmt::print("| --- | --- | --- | --- | --- | --- | --- |\n");
+                   "(median) | stance CPU median ms | stance CPU p99 ms | raw SQL CPU median ms | raw SQL CPU p99 ms | "
+                   "CPU ratio (median) | CPU ratio (p99) |\n");
+        fmt::print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
 
-        // Evolution: 40 countries x 6 issues.
-        std::vector<double> stance_times;
-        std::vector<double> raw_times;
+        // Evolution: 40 countries x 6 issues, the summary and the full listing, each against the SQL
+        // (measured again beside each, so that both ratios are of the same moment of a loaded machine).
+        Samples stance_times;
+        Samples raw_times;
         std::size_t mismatches = 0;
-        for (std::size_t c = 0; c < std::min<std::size_t>(40, countries.size()); ++c) {
-            for (const std::string& issue : issues) {
-                started = Clock::now();
-                const SessionCounts ours =
-                    stance_evolution(*store, catalog, countries[c]->id, stance::unga_issue_topic(issue));
-                stance_times.push_back(milliseconds_since(started));
-                started = Clock::now();
-                const SessionCounts theirs = raw_evolution(raw_evolution_query, countries[c]->iso2, issue);
-                raw_times.push_back(milliseconds_since(started));
-                mismatches += ours == theirs ? 0U : 1U;
+        for (bool summary_only : {true, false}) {
+            stance_times.clear();
+            raw_times.clear();
+            for (std::size_t c = 0; c < std::min<std::size_t>(40, countries.size()); ++c) {
+                for (const std::string& issue : issues) {
+                    const SessionCounts ours = stance_times.measure([&] {
+                        return stance_evolution(*store, catalog, countries[c]->id, stance::unga_issue_topic(issue),
+                                                summary_only);
+                    });
+                    const SessionCounts theirs = raw_times.measure(
+                        [&] { return raw_evolution(raw_evolution_query, countries[c]->iso2, issue); });
+                    mismatches += ours == theirs ? 0U : 1U;
+                }
             }
+            print_row(summary_only ? "evolution by session, summary (country x issue)"
+                                   : "evolution by session, every vote listed too",
+                      stance_times, raw_times);
+            std::fflush(stdout);
         }
-        print_row("evolution by session (country x issue)", stance_times.size(), summarise(stance_times),
-                  summarise(raw_times));
-        std::fflush(stdout);
         const std::size_t evolution_mismatches = mismatches;
 
         // Agreement: 200 pairs of countries, all roll calls, by session.
@@ -268,16 +311,13 @@ int main(int argc, char** argv) {
         for (std::size_t p = 0; p < 200; ++p) {
             const stance::Actor& first = *countries[(2 * p) % countries.size()];
             const stance::Actor& second = *countries[(2 * p + 1 + p / countries.size()) % countries.size()];
-            started = Clock::now();
-            const SessionTables ours = stance_agreement(*store, catalog, first.id, second.id);
-            stance_times.push_back(milliseconds_since(started));
-            started = Clock::now();
-            const SessionTables theirs = raw_agreement(raw_agreement_query, first.iso2, second.iso2);
-            raw_times.push_back(milliseconds_since(started));
+            const SessionTables ours =
+                stance_times.measure([&] { return stance_agreement(*store, catalog, first.id, second.id); });
+            const SessionTables theirs =
+                raw_times.measure([&] { return raw_agreement(raw_agreement_query, first.iso2, second.iso2); });
             mismatches += same_tables(ours, theirs) ? 0U : 1U;
         }
-        print_row("agreement by session (country pair)", stance_times.size(), summarise(stance_times),
-                  summarise(raw_times));
+        print_row("agreement by session (country pair)", stance_times, raw_times);
         const std::size_t agreement_mismatches = mismatches;
 
         std::fflush(stdout);
@@ -292,18 +332,14 @@ int main(int argc, char** argv) {
         raw_times.clear();
         std::size_t pairs = 0;
         for (int session = 1; session <= 74; ++session) {
-            started = Clock::now();
-            const stance::AgreementMatrix matrix =
-                stance::agreement_matrix(*store, catalog, stance::unga_session_meeting(session));
-            stance_times.push_back(milliseconds_since(started));
+            const stance::AgreementMatrix matrix = stance_times.measure(
+                [&] { return stance::agreement_matrix(*store, catalog, stance::unga_session_meeting(session)); });
             pairs += matrix.actors.size() * (matrix.actors.size() - 1) / 2;
-            started = Clock::now();
-            (void)raw_matrix_pairs(raw_matrix_query, session);
-            raw_times.push_back(milliseconds_since(started));
+            (void)raw_times.measure([&] { return raw_matrix_pairs(raw_matrix_query, session); });
         }
-        const Timing stance_matrix = summarise(stance_times);
-        const Timing raw_matrix = summarise(raw_times);
-        print_row("agreement matrix (one session)", stance_times.size(), stance_matrix, raw_matrix);
+        const Timing stance_matrix = summarise(stance_times.wall);
+        const Timing raw_matrix = summarise(raw_times.wall);
+        print_row("agreement matrix (one session)", stance_times, raw_times);
         fmt::print("\nall 74 session matrices: stance {:.2f} s, raw SQL {:.2f} s ({} country pairs in all)\n",
                    stance_matrix.total / 1000.0, raw_matrix.total / 1000.0, pairs);
         fmt::print("answers that differ between stance and raw SQL: evolution {}, agreement {}\n", evolution_mismatches,

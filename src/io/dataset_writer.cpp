@@ -33,18 +33,16 @@ DatasetWriter::DatasetWriter(const ExportSink& sink, int format_version) : m_sin
     m_buffer = fmt::format("{{\n  \"stance_dataset\": {}", format_version);
 }
 
-void DatasetWriter::item(std::string_view list, const json::value& entity) {
+void DatasetWriter::open_item(std::string_view list) {
     if (list != m_list) {
         close_list();
         m_list = list;
         m_buffer += ",\n  ";
-        m_buffer += json::serialize(json::string(list));
+        append_json_string(m_buffer, list);
         m_buffer += ": [\n    ";
     } else {
         m_buffer += ",\n    ";
     }
-    append_pretty_json(m_buffer, entity, 2);
-    flush_if_full();
 }
 
 void DatasetWriter::lists(const Dataset& dataset) {

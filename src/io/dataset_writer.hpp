@@ -8,8 +8,6 @@
 #include <string_view>
 #include <vector>
 
-#include <boost/json/value.hpp>
-
 #include "io/entity_writer.hpp"
 #include "stance/io/export.hpp"
 #include "stance/model/dataset.hpp"
@@ -27,11 +25,16 @@ class DatasetWriter {
 public:
     DatasetWriter(const ExportSink& sink, int format_version);
 
-    /// Appends `entity` to the top-level list `list`, opening that list when it is not the current one.
-    void item(std::string_view list, const boost::json::value& entity);
+    /// Appends `entity` to the top-level list `list`, opening that list when it is not the current
+    /// one: laid out from its table (append_dataset_json), without building its JSON object first.
+    template <Described Entity> void item(std::string_view list, const Entity& entity) {
+        open_item(list);
+        append_dataset_json(m_buffer, entity, 2);
+        flush_if_full();
+    }
     template <class T> void items(std::string_view list, const std::vector<T>& entities) {
         for (const T& entity : entities) {
-            item(list, to_json(entity));
+            item(list, entity);
         }
     }
     /// Every list of `dataset` in the canonical order (stances last, so more can follow with `item`).
@@ -40,6 +43,7 @@ public:
     void finish();
 
 private:
+    void open_item(std::string_view list);
     void close_list();
     void flush_if_full();
 

@@ -1,7 +1,14 @@
 // The table-driven entity writer (entity_writer.hpp): each member type has one JSON form.
 #include "io/entity_writer.hpp"
 
+#include <algorithm>
+#include <iterator>
+#include <string_view>
+#include <utility>
+#include <vector>
+
 #include <boost/json.hpp>
+#include <fmt/format.h>
 
 #include "io/entity_traits.hpp"
 #include "io/json_pretty.hpp"
@@ -96,7 +103,150 @@ void put_rest(json::object& o, const Document& d) {
     o["stored"] = false;
 }
 
+// The dataset form written as text (append_dataset_json): each member type as value_json makes it
+// and json_pretty.cpp lays it out. Objects open with '{' and put each key on its own line one level
+// in; arrays here hold only scalars, so they stay on one line.
+class ObjectText {
+public:
+    ObjectText(std::string& out, int indent) : m_out(out), m_indent(indent) { m_out += '{'; }
+    void key(std::string_view key) {
+        m_out += m_empty ? "" : ",";
+        m_empty = false;
+        append_json_newline(m_out, m_indent + 1);
+        append_json_string(m_out, key);
+        m_out += ": ";
+    }
+    void close() {
+        if (!m_empty) {
+            append_json_newline(m_out, m_indent);
+        }
+        m_out += '}';
+    }
+
+private:
+    std::string& m_out;
+    int m_indent;
+    bool m_empty = true;
+};
+
+/// {"nl": ["Nederland", "Holland"]}, or {"en": "dialogue"} for labels: languages in the order they
+/// first appear, a later label of a language replacing the earlier one (as names_json does).
+void append_names(std::string& out, const std::vector<Name>& names, Check check, int indent) {
+    std::vector<std::pair<std::string_view, std::vector<std::string_view>>> by_language;
+    for (const Name& name : names) {
+        auto found = std::find_if(by_language.begin(), by_language.end(),
+                                  [&](const auto& entry) { return entry.first == name.language; });
+        if (found == by_language.end()) {
+            by_language.emplace_back(name.language, std::vector<std::string_view>{});
+            found = std::prev(by_language.end());
+        }
+        if (check == Check::labels) {
+            found->second.clear();
+        }
+        found->second.push_back(name.text);
+    }
+    ObjectText object(out, indent);
+    for (const auto& [language, texts] : by_language) {
+        object.key(language);
+        if (check == Check::labels) {
+            append_json_string(out, texts.front());
+            continue;
+        }
+        out += '[';
+        for (std::size_t i = 0; i < texts.size(); ++i) {
+            out += i ? ", " : "";
+            append_json_string(out, texts[i]);
+        }
+        out += ']';
+    }
+    object.close();
+}
+
+/// {"russia": 1.0}: scales in the order they first appear, a later weight replacing an earlier one.
+void append_directions(std::string& out, const std::vector<Direction>& directions, int indent) {
+    std::vector<std::pair<std::string_view, double>> by_scale;
+    for (const Direction& direction : directions) {
+        auto found = std::find_if(by_scale.begin(), by_scale.end(),
+                                  [&](const auto& entry) { return entry.first == direction.scale.str(); });
+        if (found == by_scale.end()) {
+            by_scale.emplace_back(direction.scale.str(), direction.weight);
+        } else {
+            found->second = direction.weight;
+        }
+    }
+    ObjectText object(out, indent);
+    for (const auto& [scale, weight] : by_scale) {
+        object.key(scale);
+        append_json_number(out, weight);
+    }
+    object.close();
+}
+
+template <class Member> void append_value(std::string& out, const Member& value, Check check, int indent) {
+    if constexpr (is_id<Member>) {
+        append_json_string(out, value.str());
+    } else if constexpr (std::is_same_v<Member, std::string>) {
+        append_json_string(out, value);
+    } else if constexpr (std::is_same_v<Member, Date>) {
+        append_json_string(out, value.iso());
+    } else if constexpr (std::is_enum_v<Member>) {
+        append_json_string(out, to_string(value));
+    } else if constexpr (std::is_same_v<Member, bool>) {
+        out += value ? "true" : "false";
+    } else if constexpr (std::is_floating_point_v<Member>) {
+        append_json_number(out, static_cast<double>(value));
+    } else if constexpr (std::is_integral_v<Member>) {
+        fmt::format_to(std::back_inserter(out), "{}", value);
+    } else if constexpr (is_optional<Member>) {
+        if (value) {
+            append_value(out, *value, check, indent);
+        } else {
+            out += "null";
+        }
+    } else if constexpr (std::is_same_v<Member, std::vector<Name>>) {
+        append_names(out, value, check, indent);
+    } else if constexpr (std::is_same_v<Member, std::vector<Direction>>) {
+        append_directions(out, value, indent);
+    } else if constexpr (is_vector<Member>) {
+        out += '[';
+        for (std::size_t i = 0; i < value.size(); ++i) {
+            out += i ? ", " : "";
+            append_json_string(out, value[i].str());
+        }
+        out += ']';
+    } else {
+        append_dataset_json(out, value, indent);
+    }
+}
+
+template <class Entity> void append_rest(ObjectText&, std::string&, const Entity&) {}
+void append_rest(ObjectText& object, std::string& out, const Document& d) {
+    if (!d.text.empty()) {
+        object.key("text");
+        append_json_string(out, d.text);
+        return;
+    }
+    if (!d.path.empty()) {
+        object.key("path");
+        append_json_string(out, d.path);
+    }
+    object.key("stored");
+    out += "false";
+}
+
 } // namespace
+
+template <Described Entity> void append_dataset_json(std::string& out, const Entity& entity, int indent) {
+    ObjectText object(out, indent);
+    for_each_field<Entity>([&](const auto& field) {
+        if (written(field, entity)) {
+            object.key(field.key);
+            append_value(out, entity.*field.member, field.check, indent + 1);
+        }
+    });
+    append_rest(object, out, entity);
+    object.close();
+}
 
 template <Described Entity> void put_fields(json::object& object, const Entity& entity, Form form) {
     for_each_field<Entity>([&](const auto& field) {
@@ -121,6 +271,7 @@ namespace stance {
 #define STANCE_ENTITY_JSON(Entity)                                                                                     \
     template boost::json::object detail::to_json(const Entity&, detail::Form);                                         \
     template void detail::put_fields(boost::json::object&, const Entity&, detail::Form);                               \
+    template void detail::append_dataset_json(std::string&, const Entity&, int);                                       \
     std::string entity_json(const Entity& entity) {                                                                    \
         return detail::compact_json(detail::to_json(entity));                                                          \
     }

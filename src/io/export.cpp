@@ -56,7 +56,7 @@ void export_dataset(const Store& store, const ExportSink& sink, const ExportSele
     writer.lists(entities); // no stances in it: they follow
     store.for_each_stance_by_id(selected.filter, [&](const Stance& stance) {
         if (!selected.keep || selected.keep(stance)) {
-            writer.item("stances", detail::to_json(stance));
+            writer.item("stances", stance);
         }
     });
     writer.finish();

@@ -12,20 +12,11 @@ namespace json = boost::json;
 
 namespace stance::detail {
 
-namespace {
-
-void write(std::string& out, const json::value& value, int indent);
-
-void newline(std::string& out, int indent) {
-    out += '\n';
-    out.append(static_cast<std::size_t>(indent) * 2, ' ');
-}
-
 // A string as json::serialize writes it, appended in place: the export writes some thirty strings
 // (keys and values) a stance, and a json::string and a std::string made for each were a good part
 // of its time. Boost.JSON escapes the quote, the backslash and every control character (\b \t \n
 // \f \r by name, the rest as \u00xx), and nothing else; test_export checks the two agree.
-void write_string(std::string& out, std::string_view text) {
+void append_json_string(std::string& out, std::string_view text) {
     static constexpr std::string_view hex = "0123456789abcdef";
     out += '"';
     std::size_t unwritten = 0;
@@ -55,9 +46,30 @@ void write_string(std::string& out, std::string_view text) {
     out += '"';
 }
 
+void append_json_number(std::string& out, double number) {
+    if (!std::isfinite(number)) {
+        out += "null";
+        return;
+    }
+    const std::size_t start = out.size();
+    fmt::format_to(std::back_inserter(out), "{}", number); // shortest form that reads back as the same double
+    if (out.find_first_of(".eE", start) == std::string::npos) {
+        out += ".0";
+    }
+}
+
+void append_json_newline(std::string& out, int indent) {
+    out += '\n';
+    out.append(static_cast<std::size_t>(indent) * 2, ' ');
+}
+
+namespace {
+
+void write(std::string& out, const json::value& value, int indent);
+
 void write_scalar(std::string& out, const json::value& value) {
     if (value.is_string()) {
-        write_string(out, value.get_string());
+        append_json_string(out, value.get_string());
         return;
     }
     if (value.is_int64()) {
@@ -72,16 +84,7 @@ void write_scalar(std::string& out, const json::value& value) {
         out += json::serialize(value);
         return;
     }
-    const double number = value.get_double();
-    if (!std::isfinite(number)) {
-        out += "null";
-        return;
-    }
-    std::string text = fmt::format("{}", number); // shortest form that reads back as the same double
-    if (text.find_first_of(".eE") == std::string::npos) {
-        text += ".0";
-    }
-    out += text;
+    append_json_number(out, value.get_double());
 }
 
 bool all_scalars(const json::array& array) {
@@ -99,12 +102,12 @@ void write_object(std::string& out, const json::object& object, int indent) {
     for (const auto& [key, item] : object) {
         out += first ? "" : ",";
         first = false;
-        newline(out, indent + 1);
-        write_string(out, key);
+        append_json_newline(out, indent + 1);
+        append_json_string(out, key);
         out += ": ";
         write(out, item, indent + 1);
     }
-    newline(out, indent);
+    append_json_newline(out, indent);
     out += '}';
 }
 
@@ -121,10 +124,10 @@ void write_array(std::string& out, const json::array& array, int indent) {
     out += '[';
     for (std::size_t i = 0; i < array.size(); ++i) {
         out += i ? "," : "";
-        newline(out, indent + 1);
+        append_json_newline(out, indent + 1);
         write(out, array[i], indent + 1);
     }
-    newline(out, indent);
+    append_json_newline(out, indent);
     out += ']';
 }
 
@@ -145,7 +148,7 @@ void write_compact(std::string& out, const json::value& value) {
         for (const auto& [key, item] : value.get_object()) {
             out += first ? "" : ",";
             first = false;
-            write_string(out, key);
+            append_json_string(out, key);
             out += ':';
             write_compact(out, item);
         }

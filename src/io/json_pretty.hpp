@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <boost/json/value.hpp>
 
@@ -18,6 +19,13 @@ namespace stance::detail {
 /// Appends `value` laid out as pretty_json does, as if it stood `indent` levels deep in a larger
 /// document: the pieces of a document written one at a time (the streaming export).
 void append_pretty_json(std::string& out, const boost::json::value& value, int indent);
+
+/// The pieces of that layout, for writers that lay out values without building them first (the
+/// export's entities, entity_writer.hpp): a string with Boost.JSON's escapes, a double in the
+/// shortest form with ".0" on whole numbers (null when not finite), and a new line `indent` levels in.
+void append_json_string(std::string& out, std::string_view text);
+void append_json_number(std::string& out, double number);
+void append_json_newline(std::string& out, int indent);
 
 /// A query figure rounded to four decimals, as every query result prints them; null when there is none.
 [[nodiscard]] boost::json::value rounded_or_null(const std::optional<double>& value);

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "query/evolution_periods.hpp"
 #include "stance/error.hpp"
 #include "stance/query/catalog.hpp"
 #include "stance/query/tree.hpp"
@@ -18,41 +19,8 @@ namespace stance {
 
 namespace {
 
-// Scores are multiples of 0.25 in practice; the tolerance keeps 1.0 - 0.5 from missing a 0.5 threshold.
-constexpr double score_tolerance = 1e-9;
-
-std::string period_key(Period by, const ActorStance& point) {
-    switch (by) {
-    case Period::meeting: return point.stance.meeting.str();
-    case Period::session: return point.session.str();
-    case Period::year: return std::to_string(point.date.year());
-    case Period::none: break;
-    }
-    return {};
-}
-
-std::string period_label(Period by, const ActorStance& point) {
-    switch (by) {
-    case Period::meeting: return point.meeting_title;
-    case Period::session: return point.session_title;
-    case Period::year: return std::to_string(point.date.year());
-    case Period::none: break;
-    }
-    return {};
-}
-
-// What "the same question" is when single stances are compared: the proposition, else the topic.
-std::string subject_of(const Stance& stance) {
-    return stance.proposition ? "proposition:" + stance.proposition->str() : "topic:" + stance.topic.str();
-}
-
-bool score_moved(std::optional<double> before, std::optional<double> after, double threshold) {
-    return before && after && std::abs(*after - *before) >= threshold - score_tolerance;
-}
-
-bool kind_moved(std::optional<PositionKind> before, std::optional<PositionKind> after) {
-    return before && after && *before != *after;
-}
+using detail::Counted;
+using detail::PeriodBuild;
 
 std::vector<ActorStance> copy_all(const std::vector<const ActorStance*>& points) {
     std::vector<ActorStance> out;
@@ -63,179 +31,205 @@ std::vector<ActorStance> copy_all(const std::vector<const ActorStance*>& points)
     return out;
 }
 
-struct PeriodBuild {
-    PeriodSummary summary;
-    std::vector<const ActorStance*> positions; // evidence for shifts
-    std::unordered_set<std::string> claims;
-};
-
-/// Adds one counted point to a summary, its scale summary and its set of claims.
-void count_point(const ActorStance& point, bool on_a_scale, PositionSummary& summary, ScaleSummary& on_scale,
-                 std::unordered_set<std::string>& claims) {
-    summary.add(point.stance.kind, point.stance.score);
-    if (!is_position(point.stance.kind)) {
-        return;
-    }
-    claims.insert(subject_of(point.stance));
-    if (on_a_scale) {
-        on_scale.add(point.on_scale);
-    }
-}
-
-std::vector<PeriodBuild> build_periods(Period by, const std::vector<const ActorStance*>& counted, bool on_a_scale) {
-    std::vector<PeriodBuild> periods;
-    std::unordered_map<std::string, std::size_t> index;
-    for (const ActorStance* point : counted) {
-        std::string key = period_key(by, *point);
-        auto [found, inserted] = index.emplace(key, periods.size());
-        if (inserted) {
-            PeriodBuild fresh;
-            fresh.summary.key = std::move(key);
-            fresh.summary.label = period_label(by, *point);
-            fresh.summary.first = point->date;
-            fresh.summary.last = point->date;
-            periods.push_back(std::move(fresh));
-        }
-        PeriodBuild& period = periods[found->second];
-        period.summary.first = std::min(period.summary.first, point->date);
-        period.summary.last = std::max(period.summary.last, point->date);
-        count_point(*point, on_a_scale, period.summary.summary, period.summary.on_scale, period.claims);
-        period.summary.claims = period.claims.size();
-        if (is_position(point->stance.kind)) {
-            period.positions.push_back(point);
-        }
-    }
-    // Points arrive in date order, so periods already are in order of their first date, except a
-    // session whose later meeting sorts before an earlier one of another session; sort to be sure.
-    std::stable_sort(periods.begin(), periods.end(),
-                     [](const PeriodBuild& a, const PeriodBuild& b) { return a.summary.first < b.summary.first; });
-    return periods;
-}
-
-/// A shift between two periods is named by their keys and dated by the end of one and the start of the other.
-void mark_periods(Shift& shift, const PeriodBuild& before, const PeriodBuild& after) {
-    shift.before = before.summary.key;
-    shift.after = after.summary.key;
-    shift.before_date = before.summary.last;
-    shift.after_date = after.summary.first;
-}
-
-std::vector<Shift> shifts_between_periods(const std::vector<PeriodBuild>& periods, double threshold) {
-    std::vector<Shift> shifts;
-    const PeriodBuild* previous = nullptr;
-    for (const PeriodBuild& period : periods) {
-        if (period.summary.summary.n == 0) {
-            continue; // a session of absences says nothing about a change of position
-        }
-        if (previous != nullptr) {
-            const PositionSummary& before = previous->summary.summary;
-            const PositionSummary& after = period.summary.summary;
-            Shift shift;
-            shift.score_changed = score_moved(before.mean_score, after.mean_score, threshold);
-            shift.kind_changed = kind_moved(before.dominant, after.dominant);
-            if (shift.score_changed || shift.kind_changed) {
-                mark_periods(shift, *previous, period);
-                shift.score_before = before.mean_score;
-                shift.score_after = after.mean_score;
-                shift.kind_before = before.dominant;
-                shift.kind_after = after.dominant;
-                shift.mixes_claims = previous->summary.claims > 1 || period.summary.claims > 1;
-                shift.evidence_before = copy_all(previous->positions);
-                shift.evidence_after = copy_all(period.positions);
-                shifts.push_back(std::move(shift));
-            }
-        }
-        previous = &period;
-    }
-    return shifts;
-}
-
-std::vector<Shift> shifts_between_points(const std::vector<const ActorStance*>& counted, double threshold) {
-    std::vector<Shift> shifts;
-    std::unordered_map<std::string, const ActorStance*> last_on_subject;
-    for (const ActorStance* point : counted) {
-        if (!is_position(point->stance.kind)) {
-            continue;
-        }
-        const std::string subject = subject_of(point->stance);
-        auto found = last_on_subject.find(subject);
-        if (found != last_on_subject.end()) {
-            const ActorStance& before = *found->second;
-            Shift shift;
-            shift.score_changed = score_moved(before.stance.score, point->stance.score, threshold);
-            shift.kind_changed = kind_moved(before.stance.kind, point->stance.kind);
-            if (shift.score_changed || shift.kind_changed) {
-                shift.before = before.stance.id.str();
-                shift.after = point->stance.id.str();
-                shift.before_date = before.date;
-                shift.after_date = point->date;
-                shift.score_before = before.stance.score;
-                shift.score_after = point->stance.score;
-                shift.kind_before = before.stance.kind;
-                shift.kind_after = point->stance.kind;
-                shift.on = ShiftOn::claim;
-                shift.claim = point->claim;
-                shift.position_before = before.on_scale ? std::optional{before.on_scale->position} : std::nullopt;
-                shift.position_after = point->on_scale ? std::optional{point->on_scale->position} : std::nullopt;
-                shift.pole_before = before.on_scale ? before.on_scale->pole : "";
-                shift.pole_after = point->on_scale ? point->on_scale->pole : "";
-                shift.evidence_before = {before};
-                shift.evidence_after = {*point};
-                shifts.push_back(std::move(shift));
-            }
-        }
-        last_on_subject[subject] = point;
-    }
-    return shifts;
-}
-
-/// Between consecutive periods with positions on the scale, a move of the mean position by at least
-/// `threshold`. Periods whose positions all lie off the scale are skipped: they say nothing about it.
-std::vector<Shift> shifts_on_scale(const std::vector<PeriodBuild>& periods, double threshold, const Catalog& catalog,
-                                   const TopicId& scale) {
-    std::vector<Shift> shifts;
-    const PeriodBuild* previous = nullptr;
-    for (const PeriodBuild& period : periods) {
-        if (period.summary.on_scale.n == 0) {
-            continue;
-        }
-        if (previous != nullptr) {
-            const ScaleSummary& before = previous->summary.on_scale;
-            const ScaleSummary& after = period.summary.on_scale;
-            if (score_moved(before.mean, after.mean, threshold)) {
-                Shift shift;
-                shift.on = ShiftOn::scale;
-                shift.score_changed = true;
-                mark_periods(shift, *previous, period);
-                shift.score_before = before.mean;
-                shift.score_after = after.mean;
-                shift.position_before = before.mean;
-                shift.position_after = after.mean;
-                shift.pole_before = pole_label(catalog, scale, *before.mean);
-                shift.pole_after = pole_label(catalog, scale, *after.mean);
-                for (const ActorStance* point : previous->positions) {
-                    if (point->on_scale) {
-                        shift.evidence_before.push_back(*point);
-                    }
-                }
-                for (const ActorStance* point : period.positions) {
-                    if (point->on_scale) {
-                        shift.evidence_after.push_back(*point);
-                    }
-                }
-                shifts.push_back(std::move(shift));
-            }
-        }
-        previous = &period;
-    }
-    return shifts;
-}
-
 /// Places every point on the evolution's scale (its own, not each stance's nearest one).
 void place_all(std::vector<ActorStance>& points, const Catalog& catalog, const std::optional<TopicId>& scale) {
     for (ActorStance& point : points) {
         point.on_scale = scale ? place_on(catalog, point.stance, *scale) : std::nullopt;
     }
+}
+
+/// Whether a stance that reaches the actor enters periods and shifts.
+bool counts(const ActorStance& item, const EvolutionOptions& options) {
+    return is_direct(item.via) || (options.include_inherited && is_attributable(item));
+}
+
+StanceFilter filter_of(const Evolution& result) {
+    StanceFilter filter;
+    filter.topics = result.topics;
+    filter.bases = result.options.bases;
+    filter.speakers = result.options.speakers;
+    filter.from = result.options.from;
+    filter.to = result.options.to;
+    return filter;
+}
+
+/// The overall figures, the periods and the shifts of what `counted` holds, in the order it holds it;
+/// `periods` are its periods (build_periods; none without periods).
+void summarise(Evolution& result, const std::vector<Counted>& counted, std::vector<PeriodBuild> periods,
+               const Catalog& catalog, const detail::EvidenceOf& evidence_of) {
+    const EvolutionOptions& options = result.options;
+    const bool on_a_scale = result.scale.has_value();
+    std::unordered_set<std::string> claims;
+    for (const Counted& entry : counted) {
+        detail::count_entry(entry, on_a_scale, result.overall, result.overall_on_scale, claims);
+    }
+    result.claims = claims.size();
+    if (options.by == Period::none) {
+        result.shifts = detail::shifts_between_points(counted, options.shift_threshold);
+        return;
+    }
+    if (on_a_scale) {
+        result.shifts = detail::shifts_on_scale(periods, options.shift_threshold, catalog, *result.scale);
+        std::vector<Shift> on_claims = detail::shifts_between_points(counted, options.shift_threshold);
+        result.shifts.insert(result.shifts.end(), std::make_move_iterator(on_claims.begin()),
+                             std::make_move_iterator(on_claims.end()));
+        std::stable_sort(result.shifts.begin(), result.shifts.end(),
+                         [](const Shift& a, const Shift& b) { return a.after_date < b.after_date; });
+    } else {
+        result.shifts = detail::shifts_between_periods(periods, options.shift_threshold, evidence_of);
+    }
+    result.periods.reserve(periods.size());
+    for (PeriodBuild& period : periods) {
+        result.periods.push_back(std::move(period.summary));
+    }
+}
+
+/// Every stance read and listed, then counted in report order.
+void evolution_of_stances(Evolution& result, const Store& store, const Catalog& catalog) {
+    const EvolutionOptions& options = result.options;
+    std::vector<ActorStance> all = stances_reaching(store, catalog, result.actor, filter_of(result));
+    place_all(all, catalog, result.scale);
+
+    // Split while remembering the time order of what counts, so periods and shifts see one sequence.
+    std::vector<std::pair<bool, std::size_t>> counted_refs; // (in inherited list, index)
+    result.points.reserve(all.size());
+    result.inherited.reserve(all.size());
+    for (ActorStance& item : all) {
+        const bool direct = is_direct(item.via);
+        std::vector<ActorStance>& list = direct ? result.points : result.inherited;
+        if (counts(item, options)) {
+            counted_refs.emplace_back(!direct, list.size());
+        }
+        list.push_back(std::move(item));
+    }
+    std::vector<Counted> counted;
+    counted.reserve(counted_refs.size());
+    for (const auto& [inherited, index] : counted_refs) {
+        counted.push_back(
+            detail::counted_point(options.by, inherited ? result.inherited[index] : result.points[index]));
+    }
+    std::vector<PeriodBuild> periods;
+    if (options.by != Period::none) {
+        periods = detail::build_periods(counted, result.scale.has_value());
+    }
+    summarise(result, counted, std::move(periods), catalog,
+              [](const PeriodBuild& period) { return copy_all(period.positions); });
+}
+
+// A sum of scores that are all multiples of 2^-10 is exact in a double (for fewer than 2^42 of
+// them), so it comes out the same in any order. Counting tallies changes the order in which
+// scores are added; other scores could then move a mean in its last bit.
+bool sums_exactly(double score) {
+    const double scaled = std::ldexp(score, 10);
+    return scaled == std::floor(scaled);
+}
+
+/// The filter that reads the stances of `periods` again: their meetings, or their days
+/// for years (a period's stances all lie within its first and last day).
+StanceFilter filter_for_periods(const Evolution& result, const std::vector<const PeriodSummary*>& periods,
+                                const Catalog& catalog) {
+    StanceFilter filter = filter_of(result);
+    if (result.options.by == Period::year) { // inside the evolution's own dates, as its periods are
+        filter.from = periods.front()->first;
+        filter.to = periods.front()->last;
+        for (const PeriodSummary* period : periods) {
+            filter.from = std::min(*filter.from, period->first);
+            filter.to = std::max(*filter.to, period->last);
+        }
+        return filter;
+    }
+    for (const PeriodSummary* period : periods) {
+        const MeetingId meeting{period->key};
+        if (result.options.by == Period::session && catalog.find(meeting)) {
+            const std::vector<MeetingId> held = meeting_with_descendants(catalog, meeting);
+            filter.meetings.insert(filter.meetings.end(), held.begin(), held.end());
+        } else {
+            filter.meetings.push_back(meeting);
+        }
+    }
+    return filter;
+}
+
+/// A summary's shifts get their evidence here where a side's positions include tallied votes:
+/// the stances of those periods are read again, all in one read, and their counted positions
+/// taken in report order (what the evolution without summary_only holds).
+void add_tallied_evidence(Evolution& result, const std::unordered_set<std::string>& tallied, const Store& store,
+                          const Catalog& catalog) {
+    std::vector<const PeriodSummary*> needed;
+    for (const PeriodSummary& period : result.periods) {
+        const bool in_a_shift = std::any_of(result.shifts.begin(), result.shifts.end(), [&](const Shift& shift) {
+            return shift.before == period.key || shift.after == period.key;
+        });
+        if (in_a_shift && tallied.contains(period.key)) {
+            needed.push_back(&period);
+        }
+    }
+    if (needed.empty()) {
+        return;
+    }
+    std::vector<ActorStance> read =
+        stances_reaching(store, catalog, result.actor, filter_for_periods(result, needed, catalog));
+    place_all(read, catalog, result.scale);
+    std::unordered_map<std::string, std::vector<ActorStance>> positions; // by period key
+    for (ActorStance& item : read) {
+        std::string key = detail::period_key(result.options.by, item);
+        if (tallied.contains(key) && counts(item, result.options) && is_position(item.stance.kind)) {
+            positions[std::move(key)].push_back(std::move(item));
+        }
+    }
+    for (Shift& shift : result.shifts) {
+        if (tallied.contains(shift.before)) {
+            shift.evidence_before = positions[shift.before];
+        }
+        if (tallied.contains(shift.after)) {
+            shift.evidence_after = positions[shift.after];
+        }
+    }
+}
+
+/// A summary with the recorded votes counted by the store. False, with `result` untouched, when
+/// that could give another result than counting stance by stance: then the caller does that.
+bool evolution_of_tallies(Evolution& result, const Store& store, const Catalog& catalog) {
+    const EvolutionOptions& options = result.options;
+    // Without periods single stances are compared one by one, and so are claims on a scale: both
+    // need every vote as a stance.
+    if (options.by == Period::none || result.scale) {
+        return false;
+    }
+    const ReachingTallied read = stances_reaching_tallying_votes(store, catalog, result.actor, filter_of(result));
+    std::vector<Counted> counted;
+    counted.reserve(read.stances.size() + read.votes.size());
+    for (const ActorStance& item : read.stances) {
+        if (counts(item, options)) {
+            if (!sums_exactly(item.stance.score)) {
+                return false;
+            }
+            counted.push_back(detail::counted_point(options.by, item));
+        }
+    }
+    for (const ReachedTally& votes : read.votes) {
+        // A vote (breadth single) is attributable whoever cast it: only direct or inherited matters.
+        if (is_direct(votes.via) || options.include_inherited) {
+            counted.push_back(detail::counted_votes(options.by, votes));
+        }
+    }
+    // Periods that begin on the same day are in the order a report tells their first stances, which
+    // tallies do not carry.
+    std::vector<PeriodBuild> periods = detail::build_periods(counted, false);
+    if (detail::starts_tie(periods)) {
+        return false;
+    }
+    std::unordered_set<std::string> tallied; // the periods whose positions include tallied votes
+    for (const PeriodBuild& period : periods) {
+        if (period.tallied_positions) {
+            tallied.insert(period.summary.key);
+        }
+    }
+    summarise(result, counted, std::move(periods), catalog, [](const PeriodBuild& period) {
+        return period.tallied_positions ? std::vector<ActorStance>{} : copy_all(period.positions);
+    });
+    add_tallied_evidence(result, tallied, store, catalog);
+    return true;
 }
 
 } // namespace
@@ -266,64 +260,19 @@ Evolution evolution(const Store& store, const Catalog& catalog, const ActorId& a
     result.topics = options.include_subtopics ? topic_with_descendants(catalog, topic) : std::vector<TopicId>{topic};
     result.options = options;
 
-    StanceFilter filter;
-    filter.topics = result.topics;
-    filter.bases = options.bases;
-    filter.speakers = options.speakers;
-    filter.from = options.from;
-    filter.to = options.to;
-    std::vector<ActorStance> all = stances_reaching(store, catalog, actor, filter);
     result.scale = scale_for(catalog, topic);
-    place_all(all, catalog, result.scale);
     if (result.scale) {
         result.scale_label = catalog.topic_label(*result.scale);
         result.minus_label = pole_name(catalog, *result.scale, false);
         result.plus_label = pole_name(catalog, *result.scale, true);
     }
-
-    // Split while remembering the time order of what counts, so periods and shifts see one sequence.
-    std::vector<std::pair<bool, std::size_t>> counted_refs; // (in inherited list, index)
-    result.points.reserve(all.size());
-    result.inherited.reserve(all.size());
-    for (ActorStance& item : all) {
-        const bool direct = is_direct(item.via);
-        const bool counts = direct || (options.include_inherited && is_attributable(item));
-        std::vector<ActorStance>& list = direct ? result.points : result.inherited;
-        if (counts) {
-            counted_refs.emplace_back(!direct, list.size());
-        }
-        list.push_back(std::move(item));
-    }
-    std::vector<const ActorStance*> counted;
-    counted.reserve(counted_refs.size());
-    for (const auto& [inherited, index] : counted_refs) {
-        counted.push_back(inherited ? &result.inherited[index] : &result.points[index]);
-    }
-
-    const bool on_a_scale = result.scale.has_value();
-    std::unordered_set<std::string> claims;
-    for (const ActorStance* point : counted) {
-        count_point(*point, on_a_scale, result.overall, result.overall_on_scale, claims);
-    }
-    result.claims = claims.size();
-    if (options.by == Period::none) {
-        result.shifts = shifts_between_points(counted, options.shift_threshold);
+    if (options.summary_only && evolution_of_tallies(result, store, catalog)) {
         return result;
     }
-    std::vector<PeriodBuild> periods = build_periods(options.by, counted, on_a_scale);
-    if (on_a_scale) {
-        result.shifts = shifts_on_scale(periods, options.shift_threshold, catalog, *result.scale);
-        std::vector<Shift> on_claims = shifts_between_points(counted, options.shift_threshold);
-        result.shifts.insert(result.shifts.end(), std::make_move_iterator(on_claims.begin()),
-                             std::make_move_iterator(on_claims.end()));
-        std::stable_sort(result.shifts.begin(), result.shifts.end(),
-                         [](const Shift& a, const Shift& b) { return a.after_date < b.after_date; });
-    } else {
-        result.shifts = shifts_between_periods(periods, options.shift_threshold);
-    }
-    result.periods.reserve(periods.size());
-    for (PeriodBuild& period : periods) {
-        result.periods.push_back(std::move(period.summary));
+    evolution_of_stances(result, store, catalog);
+    if (options.summary_only) {
+        result.points.clear();
+        result.inherited.clear();
     }
     return result;
 }

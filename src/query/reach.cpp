@@ -157,17 +157,74 @@ RecordedVotes votes_as_reached(const Catalog& catalog, RecordedVotes votes) {
     return votes;
 }
 
-std::vector<ActorStance> stances_reaching(const Store& store, const Catalog& catalog, const ActorId& actor,
-                                          StanceFilter filter) {
-    catalog.check_built_from(store);
-    // Ask the store only for stances that can reach the actor: its own, its representatives', and
-    // those of every group it ever belonged to (and their representatives). Named stances come
-    // through include_named_members.
-    filter.actors = possible_holders(catalog, actor, ReachScope::inherited);
-    filter.include_named_members = true;
+namespace {
 
-    // What every stance of one meeting or on one topic shares is looked up once per query: a UN
-    // history gives thousands of votes on a few hundred meetings and a handful of topics.
+// Builds what queries show of the stances that reach one actor. What every stance of one meeting
+// or on one topic shares is looked up once per query: a UN history gives thousands of votes on a
+// few hundred meetings and a handful of topics.
+class Reaching {
+public:
+    Reaching(const Store& store, const Catalog& catalog, const ActorId& actor, StanceFilter& filter)
+        : m_catalog(catalog), m_actor(actor) {
+        catalog.check_built_from(store);
+        // Ask the store only for stances that can reach the actor: its own, its representatives', and
+        // those of every group it ever belonged to (and their representatives). Named stances come
+        // through include_named_members.
+        filter.actors = possible_holders(catalog, actor, ReachScope::inherited);
+        filter.include_named_members = true;
+    }
+
+    /// `stance` as seen from the actor, appended to `out`; nothing when it does not reach the actor.
+    void add(const Stance& stance, std::vector<ActorStance>& out) {
+        const Date date = m_catalog.effective_date(stance);
+        const std::optional<Reach> found = reach(m_catalog, stance, date, m_actor);
+        if (!found) {
+            return; // a group stance from before the actor joined, or a person off duty
+        }
+        ActorStance item;
+        item.date = date;
+        item.via = found->via;
+        item.through = found->through;
+        if (item.through) {
+            item.through_name = m_catalog.actor_name(*item.through);
+        }
+        const MeetingContext& meeting = meeting_context(stance.meeting);
+        item.session = meeting.session;
+        item.session_title = meeting.session_title;
+        item.meeting_title = meeting.meeting_title;
+        if (stance.agenda_item) {
+            const AgendaItem* agenda_item = m_catalog.find(*stance.agenda_item);
+            item.agenda_item_title = agenda_item ? agenda_item->title : stance.agenda_item->str();
+        }
+        const TopicContext& topic = topic_context(stance.topic);
+        item.topic_label = topic.label;
+        if (stance.proposition) {
+            const Proposition* proposition = m_catalog.find(*stance.proposition);
+            item.statement = proposition ? proposition->statement : stance.proposition->str();
+        }
+        item.claim = item.statement.empty() ? item.topic_label : item.statement;
+        if (topic.scale) {
+            item.on_scale = place_on(m_catalog, stance, *topic.scale);
+        }
+        item.stance = stance;
+        out.push_back(std::move(item));
+    }
+
+    /// `tally` as seen from the actor, appended to `out`; nothing when its votes do not reach the actor.
+    /// A vote names no members and its date is its meeting's, so one answer holds for all its votes.
+    void add(VoteTally&& tally, std::vector<ReachedTally>& out) {
+        const Meeting* held = m_catalog.find(tally.meeting);
+        const Date date = held ? held->date : Date{};
+        const std::optional<Reach> found = reach(m_catalog, tally.actor, {}, date, m_actor);
+        if (!found) {
+            return;
+        }
+        const MeetingContext& meeting = meeting_context(tally.meeting);
+        out.push_back(ReachedTally{std::move(tally), date, found->via, found->through, meeting.session,
+                                   meeting.session_title, meeting.meeting_title});
+    }
+
+private:
     struct MeetingContext {
         MeetingId session;
         std::string session_title;
@@ -177,65 +234,59 @@ std::vector<ActorStance> stances_reaching(const Store& store, const Catalog& cat
         std::string label;
         std::optional<TopicId> scale;
     };
-    std::unordered_map<MeetingId, MeetingContext> meetings;
-    std::unordered_map<TopicId, TopicContext> topics;
-    const auto meeting_context = [&](const MeetingId& id) -> const MeetingContext& {
-        auto [found, added] = meetings.try_emplace(id);
+
+    const MeetingContext& meeting_context(const MeetingId& id) {
+        auto [found, added] = m_meetings.try_emplace(id);
         if (added) {
             MeetingContext& context = found->second;
-            context.session = catalog.find(id) ? session_of(catalog, id) : id;
-            context.session_title = catalog.meeting_title(context.session);
-            context.meeting_title = catalog.meeting_title(id);
+            context.session = m_catalog.find(id) ? session_of(m_catalog, id) : id;
+            context.session_title = m_catalog.meeting_title(context.session);
+            context.meeting_title = m_catalog.meeting_title(id);
         }
         return found->second;
-    };
-    const auto topic_context = [&](const TopicId& id) -> const TopicContext& {
-        auto [found, added] = topics.try_emplace(id);
+    }
+    const TopicContext& topic_context(const TopicId& id) {
+        auto [found, added] = m_topics.try_emplace(id);
         if (added) {
-            found->second.label = catalog.topic_label(id);
-            found->second.scale = scale_for(catalog, id);
+            found->second.label = m_catalog.topic_label(id);
+            found->second.scale = scale_for(m_catalog, id);
         }
         return found->second;
-    };
+    }
 
-    std::vector<ActorStance> out;
-    store.for_each_stance(filter, [&](const Stance& stance) {
-        const Date date = catalog.effective_date(stance);
-        const std::optional<Reach> found = reach(catalog, stance, date, actor);
-        if (!found) {
-            return; // a group stance from before the actor joined, or a person off duty
-        }
-        ActorStance item;
-        item.date = date;
-        item.via = found->via;
-        item.through = found->through;
-        if (item.through) {
-            item.through_name = catalog.actor_name(*item.through);
-        }
-        const MeetingContext& meeting = meeting_context(stance.meeting);
-        item.session = meeting.session;
-        item.session_title = meeting.session_title;
-        item.meeting_title = meeting.meeting_title;
-        if (stance.agenda_item) {
-            const AgendaItem* agenda_item = catalog.find(*stance.agenda_item);
-            item.agenda_item_title = agenda_item ? agenda_item->title : stance.agenda_item->str();
-        }
-        const TopicContext& topic = topic_context(stance.topic);
-        item.topic_label = topic.label;
-        if (stance.proposition) {
-            const Proposition* proposition = catalog.find(*stance.proposition);
-            item.statement = proposition ? proposition->statement : stance.proposition->str();
-        }
-        item.claim = item.statement.empty() ? item.topic_label : item.statement;
-        if (topic.scale) {
-            item.on_scale = place_on(catalog, stance, *topic.scale);
-        }
-        item.stance = stance;
-        out.push_back(std::move(item));
-    });
-    std::stable_sort(out.begin(), out.end(), [](const ActorStance& a, const ActorStance& b) {
+    const Catalog& m_catalog;
+    const ActorId& m_actor;
+    std::unordered_map<MeetingId, MeetingContext> m_meetings;
+    std::unordered_map<TopicId, TopicContext> m_topics;
+};
+
+void sort_in_report_order(std::vector<ActorStance>& stances) {
+    std::stable_sort(stances.begin(), stances.end(), [](const ActorStance& a, const ActorStance& b) {
         return report_position(a.stance, a.date) < report_position(b.stance, b.date);
     });
+}
+
+} // namespace
+
+std::vector<ActorStance> stances_reaching(const Store& store, const Catalog& catalog, const ActorId& actor,
+                                          StanceFilter filter) {
+    Reaching reaching(store, catalog, actor, filter);
+    std::vector<ActorStance> out;
+    store.for_each_stance(filter, [&](const Stance& stance) { reaching.add(stance, out); });
+    sort_in_report_order(out);
+    return out;
+}
+
+ReachingTallied stances_reaching_tallying_votes(const Store& store, const Catalog& catalog, const ActorId& actor,
+                                                StanceFilter filter) {
+    Reaching reaching(store, catalog, actor, filter);
+    ReachingTallied out;
+    std::vector<VoteTally> tallies =
+        store.for_each_stance_tallying_votes(filter, [&](const Stance& stance) { reaching.add(stance, out.stances); });
+    sort_in_report_order(out.stances);
+    for (VoteTally& tally : tallies) {
+        reaching.add(std::move(tally), out.votes);
+    }
     return out;
 }
 

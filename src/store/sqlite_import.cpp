@@ -97,13 +97,21 @@ private:
     };
     void insert_direction(const PendingDirection& direction, std::int64_t scale);
     void write_pending_directions();
-    void remember(EntityKind kind, const std::string& slug, std::int64_t row) { m_ids[index(kind)][slug] = row; }
+    void remember(EntityKind kind, const std::string& slug, std::int64_t row) {
+        m_ids[index(kind)][slug] = row;
+        m_last_rows[index(kind)] = LastRow{};
+    }
     static std::size_t index(EntityKind kind) { return static_cast<std::size_t>(kind); }
+    struct LastRow {
+        std::string slug;
+        std::int64_t row = 0; // 0: none (SQLite row ids start at 1)
+    };
 
     SQLite::Database& m_db;
     SQLite::Transaction m_transaction;
     StatementCache m_statements;
     std::array<std::unordered_map<std::string, std::int64_t>, 8> m_ids;
+    std::array<LastRow, 8> m_last_rows; // the last lookup per kind (optional_row_id)
     std::unordered_map<std::int64_t, std::string> m_meeting_dates;
     std::unordered_map<std::int64_t, std::int64_t> m_item_meetings; // agenda item row → meeting row
     bool m_staging_ready = false;
@@ -117,17 +125,27 @@ SQLite::Statement& SqliteImportSession::statement(const char* sql) {
 }
 
 std::optional<std::int64_t> SqliteImportSession::optional_row_id(EntityKind kind, const std::string& slug) {
+    // A bulk import's stances come in runs that share their meeting, agenda item, topic and
+    // document: the last answer per kind is checked first, before hashing the slug.
+    LastRow& last = m_last_rows[index(kind)];
+    if (last.row != 0 && last.slug == slug) {
+        return last.row;
+    }
     auto& cache = m_ids[index(kind)];
+    std::int64_t row = 0;
     if (auto found = cache.find(slug); found != cache.end()) {
-        return found->second;
+        row = found->second;
+    } else {
+        SQLite::Statement query(m_db, fmt::format("SELECT id FROM {} WHERE slug = ?", table_of(kind)));
+        query.bind(1, slug);
+        if (!query.executeStep()) {
+            return std::nullopt;
+        }
+        row = query.getColumn(0).getInt64();
+        cache.emplace(slug, row);
     }
-    SQLite::Statement query(m_db, fmt::format("SELECT id FROM {} WHERE slug = ?", table_of(kind)));
-    query.bind(1, slug);
-    if (!query.executeStep()) {
-        return std::nullopt;
-    }
-    const std::int64_t row = query.getColumn(0).getInt64();
-    cache.emplace(slug, row);
+    last.slug = slug;
+    last.row = row;
     return row;
 }
 
@@ -553,7 +571,7 @@ std::optional<VoteRow> SqliteImportSession::as_vote(const Stance& stance, const 
     if (!is_vote_shaped(stance) || meeting_of_item(*resolved.agenda_item) != resolved.meeting) {
         return std::nullopt;
     }
-    const std::string& id = stance.id.str();
+    const std::string_view id = stance.id.str();
     if (!m_votes.accept_prefix(*resolved.agenda_item, id.substr(0, id.size() - stance.actor.str().size()))) {
         return std::nullopt;
     }
@@ -713,6 +731,7 @@ void SqliteImportSession::remove(const RecordKey& key) {
     q.bind(1, key.id);
     q.exec();
     m_ids[index(*kind)].erase(key.id);
+    m_last_rows[index(*kind)] = LastRow{};
 }
 
 void SqliteImportSession::commit() {

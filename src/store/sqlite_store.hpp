@@ -56,6 +56,9 @@ public:
     void for_each_stance_by_id(const StanceFilter& filter,
                                const std::function<void(const Stance&)>& visit) const override;
     [[nodiscard]] RecordedVotes recorded_votes(const StanceFilter& filter) const override;
+    [[nodiscard]] std::vector<VoteTally>
+    for_each_stance_tallying_votes(const StanceFilter& filter,
+                                   const std::function<void(const Stance&)>& visit) const override;
     [[nodiscard]] std::optional<Stance> stance(const StanceId& id) const override;
     [[nodiscard]] std::vector<ChangeSet> change_sets(const HistoryFilter& filter) const override;
     [[nodiscard]] std::vector<Suggestion> suggestions(const SuggestionFilter& filter) const override;

@@ -45,14 +45,16 @@ WHERE 1 = 1)sql";
 
 // The same in stance-id order, for the export: roll call by roll call in the order of their id
 // prefixes (the roll call table's unique index, so nothing is sorted), each roll call's votes
-// sorted by id in read_votes. CROSS JOIN keeps the roll calls the outer loop.
-constexpr const char* vote_integer_by_id_select = R"sql(
-SELECT v.agenda_item_id, v.actor_id, v.vote, v.topic_id, v.document_id, v.span_start, v.span_length, ai.meeting_id
-FROM roll_call rc
-CROSS JOIN vote v ON v.agenda_item_id = rc.agenda_item_id
-JOIN agenda_item ai ON ai.id = v.agenda_item_id
-JOIN meeting m ON m.id = ai.meeting_id
-WHERE 1 = 1)sql";
+// sorted by id in read_votes. CROSS JOIN keeps the roll calls the outer loop. The agenda item and
+// meeting are joined only when a condition needs them (vote_conditions_need_meeting): the whole
+// export needs neither, and joined they were two lookups a vote.
+namespace {
+std::string vote_integer_by_id_select(const StanceFilter& filter) {
+    return std::string("SELECT v.agenda_item_id, v.actor_id, v.vote, v.topic_id, v.document_id, v.span_start, "
+                       "v.span_length FROM roll_call rc CROSS JOIN vote v ON v.agenda_item_id = rc.agenda_item_id ") +
+           (vote_conditions_need_meeting(filter) ? vote_meeting_join : "") + "WHERE 1 = 1";
+}
+} // namespace
 
 const char* const vote_stance_select = R"sql(
 SELECT rc.stance_prefix || a.slug, a.slug, NULL, t.slug, NULL, m.slug, ai.slug, v.vote, NULL, 'single', '', '',
@@ -163,6 +165,13 @@ std::string general_conditions(const StanceFilter& filter) {
     return sql;
 }
 
+const char* const vote_meeting_join =
+    "JOIN agenda_item ai ON ai.id = v.agenda_item_id JOIN meeting m ON m.id = ai.meeting_id ";
+
+bool vote_conditions_need_meeting(const StanceFilter& filter) {
+    return !filter.meetings.empty() || filter.from || filter.to;
+}
+
 // Votes have no members to name, no quote to search, their basis is vote, and their date is their meeting's.
 std::string vote_conditions(const StanceFilter& filter) {
     std::string sql;
@@ -248,46 +257,51 @@ public:
         : m_query(statements(
               order == Order::by_date
                   ? std::string(vote_integer_select) + vote_conditions(filter) + " ORDER BY m.date, m.slug"
-                  : std::string(vote_integer_by_id_select) + vote_conditions(filter) + " ORDER BY rc.stance_prefix")),
+                  : vote_integer_by_id_select(filter) + vote_conditions(filter) + " ORDER BY rc.stance_prefix")),
           m_names(names), m_group_column(order == Order::by_date ? 7 : 0) {
         bind_filter(*m_query, filter);
         m_more = m_query->executeStep();
     }
 
-    /// The next vote in order, or nothing at the end.
-    std::optional<Ordered> next() {
-        if (m_next == m_group.size()) {
+    /// The next vote in order, or null at the end; valid until the next call. The votes of a group
+    /// are kept in place and overwritten by the next group's, so that their strings' buffers serve
+    /// again: reading a million votes then allocates next to nothing.
+    const Ordered* next() {
+        if (m_next == m_size) {
             read_group();
         }
-        if (m_next == m_group.size()) {
-            return std::nullopt;
+        if (m_next == m_size) {
+            return nullptr;
         }
-        return std::move(m_group[m_next++]);
+        return &m_group[m_next++];
     }
 
 private:
     void read_group() {
-        m_group.clear();
+        m_size = 0;
         m_next = 0;
         if (!m_more) {
             return;
         }
         const std::int64_t group = m_query->getColumn(m_group_column).getInt64();
         while (m_more && m_query->getColumn(m_group_column).getInt64() == group) {
-            m_group.push_back(vote_row());
+            if (m_size == m_group.size()) {
+                m_group.emplace_back();
+            }
+            read_vote_row(m_group[m_size++]);
             m_more = m_query->executeStep();
         }
-        std::sort(m_group.begin(), m_group.end(),
+        std::sort(m_group.begin(), m_group.begin() + static_cast<std::ptrdiff_t>(m_size),
                   [](const Ordered& a, const Ordered& b) { return a.stance.id.str() < b.stance.id.str(); });
     }
 
-    Ordered vote_row() {
+    /// The current row into `out`, a vote read before or a fresh one: every member a vote has is set.
+    void read_vote_row(Ordered& out) {
         SQLite::Statement& row = *m_query;
         const std::int64_t item = row.getColumn(0).getInt64();
         const std::int64_t actor = row.getColumn(1).getInt64();
         const KeyNames::RollCall& call = known(m_names.roll_call(item), "roll call", item);
         const KeyNames::MeetingNames& meeting = known(m_names.meeting(call.meeting), "meeting", call.meeting);
-        Ordered out;
         Stance& stance = out.stance;
         stance.actor = known(m_names.actor(actor), "actor", actor);
         stance.id = StanceId{call.stance_prefix + stance.actor.str()};
@@ -300,21 +314,25 @@ private:
         stance.breadth = Breadth::single;
         if (const SQLite::Column document = row.getColumn(4); !document.isNull()) {
             const std::int64_t start = row.getColumn(5).getInt64();
-            stance.source = SourceSpan{known(m_names.document(document.getInt64()), "document", document.getInt64()),
-                                       static_cast<std::size_t>(start),
-                                       static_cast<std::size_t>(start + row.getColumn(6).getInt64()), std::nullopt};
+            SourceSpan& span = stance.source ? *stance.source : stance.source.emplace();
+            span.document = known(m_names.document(document.getInt64()), "document", document.getInt64());
+            span.start = static_cast<std::size_t>(start);
+            span.end = static_cast<std::size_t>(start + row.getColumn(6).getInt64());
+            span.page.reset();
+        } else {
+            stance.source.reset();
         }
         stance.confidence = 1.0;
         stance.basis = Basis::vote;
         out.date = meeting.date_text;
-        return out;
     }
 
     ReadStatements::Lease m_query;
     const KeyNames& m_names;
     int m_group_column;
     bool m_more = false;
-    std::vector<Ordered> m_group;
+    std::vector<Ordered> m_group; // the first m_size are the group being read
+    std::size_t m_size = 0;
     std::size_t m_next = 0;
 };
 
@@ -341,9 +359,9 @@ void read_stances(ReadStatements& statements, const KeyNames& names, const Stanc
         return;
     }
     VoteStream votes(statements, names, filter, VoteStream::Order::by_date);
-    std::optional<Ordered> from_votes = votes.next();
-    while (from_general || from_votes) {
-        if (from_general && (!from_votes || !from_votes->before(*from_general))) {
+    const Ordered* from_votes = votes.next();
+    while (from_general || from_votes != nullptr) {
+        if (from_general && (from_votes == nullptr || !from_votes->before(*from_general))) {
             visit(from_general->stance);
             from_general = next_general(*general);
         } else {
@@ -366,9 +384,9 @@ void read_stances_by_id(ReadStatements& statements, const KeyNames& names, const
     if (filter.text.empty()) {
         votes.emplace(statements, names, filter, VoteStream::Order::by_id);
     }
-    std::optional<Ordered> from_votes = votes ? votes->next() : std::nullopt;
-    while (from_general || from_votes) { // no id is in both
-        if (from_general && (!from_votes || from_general->stance.id.str() < from_votes->stance.id.str())) {
+    const Ordered* from_votes = votes ? votes->next() : nullptr;
+    while (from_general || from_votes != nullptr) { // no id is in both
+        if (from_general && (from_votes == nullptr || from_general->stance.id.str() < from_votes->stance.id.str())) {
             visit(from_general->stance);
             from_general = next_general(*general);
         } else {

@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "stance/store/store.hpp"
+#include "store/vote_tally_index.hpp"
 
 namespace stance {
 
@@ -83,6 +84,19 @@ RecordedVotes Store::recorded_votes(const StanceFilter& filter) const {
         result.casts.insert(result.casts.end(), casts.begin(), casts.end());
     }
     return result;
+}
+
+std::vector<VoteTally> Store::for_each_stance_tallying_votes(const StanceFilter& filter,
+                                                             const std::function<void(const Stance&)>& visit) const {
+    detail::VoteTallyIndex tallies;
+    for_each_stance(filter, [&](const Stance& stance) {
+        if (is_vote_shaped(stance)) {
+            tallies.add(stance.actor, stance.meeting, stance.topic, *vote_code(stance.kind));
+        } else {
+            visit(stance);
+        }
+    });
+    return std::move(tallies).release();
 }
 
 void Store::for_each_stance_by_id(const StanceFilter& filter, const std::function<void(const Stance&)>& visit) const {

@@ -1,5 +1,8 @@
 // Recorded votes straight from the vote table, as integers: the read the vote matrix needs for a
-// whole history in a fraction of a second (Store::recorded_votes builds full stances instead).
+// whole history in a fraction of a second (Store::recorded_votes builds full stances instead), and
+// the tallies an evolution's periods count (Store::for_each_stance_tallying_votes).
+#include <map>
+#include <tuple>
 #include <unordered_map>
 
 #include <SQLiteCpp/Statement.h>
@@ -9,6 +12,7 @@
 #include "store/columns.hpp"
 #include "store/sqlite_store.hpp"
 #include "store/stance_reads.hpp"
+#include "store/vote_tally_index.hpp"
 
 namespace stance::detail {
 
@@ -68,7 +72,70 @@ RecordedVotes::RollCall roll_call_of(const KeyNames& names, std::int64_t item) {
     return RecordedVotes::RollCall{call->item, meeting->id, meeting->date, call->flags};
 }
 
+// The vote table's rows that `filter` selects, counted per row ids of (actor, meeting, topic, vote).
+// Counted here rather than by a GROUP BY: the meeting comes from the roll call's names, so that the
+// agenda item and meeting are joined only when a condition needs them, as in recorded_votes.
+void tally_vote_table(ReadStatements& statements, const KeyNames& names, const StanceFilter& filter,
+                      VoteTallyIndex& tallies) {
+    const ReadStatements::Lease lease = statements(
+        std::string("SELECT v.actor_id, v.agenda_item_id, v.topic_id, v.vote FROM vote v ") +
+        (vote_conditions_need_meeting(filter) ? vote_meeting_join : "") + "WHERE 1 = 1" + vote_conditions(filter));
+    SQLite::Statement& rows = *lease;
+    bind_filter(rows, filter);
+    std::map<std::tuple<std::int64_t, std::int64_t, std::int64_t, int>, std::size_t> counts;
+    while (rows.executeStep()) {
+        const std::int64_t item = rows.getColumn(1).getInt64();
+        const KeyNames::RollCall* call = names.roll_call(item);
+        if (call == nullptr) {
+            throw storage_error(fmt::format("a vote refers to agenda item row {}, which is no roll call: the "
+                                            "database is damaged; run stance check",
+                                            item));
+        }
+        ++counts[{rows.getColumn(0).getInt64(), call->meeting, rows.getColumn(2).getInt64(),
+                  rows.getColumn(3).getInt()}];
+    }
+    for (const auto& [key, count] : counts) {
+        const auto& [actor, meeting, topic, vote] = key;
+        const ActorId* actor_id = names.actor(actor);
+        const KeyNames::MeetingNames* meeting_names = names.meeting(meeting);
+        const TopicId* topic_id = names.topic(topic);
+        if (actor_id == nullptr || meeting_names == nullptr || topic_id == nullptr) {
+            throw storage_error(fmt::format("a vote refers to actor row {}, meeting row {} or topic row {}, which "
+                                            "the database does not hold: it is damaged; run stance check",
+                                            actor, meeting, topic));
+        }
+        tallies.add(*actor_id, meeting_names->id, *topic_id, static_cast<VoteCode>(vote), count);
+    }
+}
+
 } // namespace
+
+std::vector<VoteTally>
+SqliteStore::for_each_stance_tallying_votes(const StanceFilter& filter,
+                                            const std::function<void(const Stance&)>& visit) const try {
+    const std::unique_ptr<ReadSnapshot> snapshot = read_snapshot(); // the names and the rows from one state
+    m_names.refresh(m_db, m_reads);
+    VoteTallyIndex tallies;
+    // The general table in for_each_stance's order (effective date, meeting, id: columns 25, 6, 1);
+    // its few vote-shaped rows are counted like the vote table's.
+    const ReadStatements::Lease general =
+        m_reads(std::string(general_stance_select) + general_conditions(filter) + " ORDER BY 25, 6, 1");
+    bind_filter(*general, filter);
+    while (general->executeStep()) {
+        const Stance stance = read_stance(*general);
+        if (is_vote_shaped(stance)) {
+            tallies.add(stance.actor, stance.meeting, stance.topic, *vote_code(stance.kind));
+        } else {
+            visit(stance);
+        }
+    }
+    if (filter.text.empty()) { // votes have no quote to search
+        tally_vote_table(m_reads, m_names, filter, tallies);
+    }
+    return std::move(tallies).release();
+} catch (const SQLite::Exception& failure) {
+    rethrow_as_stance_error(failure, fmt::format("reading stances from {}", m_path));
+}
 
 RecordedVotes SqliteStore::recorded_votes(const StanceFilter& filter) const try {
     StanceFilter votes_filter = filter;
@@ -82,13 +149,10 @@ RecordedVotes SqliteStore::recorded_votes(const StanceFilter& filter) const try 
     Index index;
     // The agenda item and meeting are joined only when a condition needs them: for a whole
     // history, that join is most of the read.
-    const bool by_meeting = !votes_filter.meetings.empty() || votes_filter.from || votes_filter.to;
     const ReadStatements::Lease casts_lease =
         m_reads(std::string("SELECT v.agenda_item_id, v.actor_id, v.vote FROM vote v ") +
-                (by_meeting ? "JOIN agenda_item ai ON ai.id = v.agenda_item_id "
-                              "JOIN meeting m ON m.id = ai.meeting_id "
-                            : "") +
-                "WHERE 1 = 1" + vote_conditions(votes_filter)); // VoteBook orders them by roll call
+                (vote_conditions_need_meeting(votes_filter) ? vote_meeting_join : "") + "WHERE 1 = 1" +
+                vote_conditions(votes_filter)); // VoteBook orders them by roll call
     SQLite::Statement& casts = *casts_lease;
     bind_filter(casts, votes_filter);
     // The rows come grouped by roll call (the table's key), so the roll call's index is looked up

@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -41,7 +42,7 @@ public:
     /// Whether votes on `agenda_item` may use the stance-id prefix `prefix`: yes when it is the roll
     /// call's prefix, or the roll call has none yet and `prefix` neither starts nor is started by
     /// another roll call's (then it becomes the roll call's prefix).
-    bool accept_prefix(std::int64_t agenda_item, const std::string& prefix);
+    bool accept_prefix(std::int64_t agenda_item, std::string_view prefix);
 
     /// Writes (or replaces) a vote whose stance id is `slug`; a general stance of that id, if any, goes.
     /// The vote is staged: it is in the table after `flush`, which every read and erase here calls.

@@ -245,6 +245,62 @@ TEST_CASE("the dataset form is the query form without what a reader assumes") {
     check_all_forms_agree(only_required());
 }
 
+namespace {
+
+// The export lays entities out from their tables directly (append_dataset_json); it must give
+// the bytes of the JSON object laid out, at any depth.
+template <class Entity> void check_laid_out_alike(const std::vector<Entity>& entities) {
+    for (const Entity& entity : entities) {
+        for (int indent : {0, 2}) {
+            std::string direct = "[";
+            detail::append_dataset_json(direct, entity, indent);
+            std::string built = "[";
+            detail::append_pretty_json(built, detail::to_json(entity), indent);
+            CHECK(direct == built);
+        }
+    }
+}
+
+void check_all_laid_out_alike(const Dataset& d) {
+    check_laid_out_alike(d.documents);
+    check_laid_out_alike(d.actors);
+    check_laid_out_alike(d.memberships);
+    check_laid_out_alike(d.roles);
+    check_laid_out_alike(d.topics);
+    check_laid_out_alike(d.propositions);
+    check_laid_out_alike(d.bodies);
+    check_laid_out_alike(d.meetings);
+    check_laid_out_alike(d.agenda_items);
+    check_laid_out_alike(d.participants);
+    check_laid_out_alike(d.stances);
+}
+
+} // namespace
+
+TEST_CASE("the direct layout of an entity is that of its JSON object, byte for byte") {
+    check_all_laid_out_alike(everything_set());
+    check_all_laid_out_alike(only_required());
+    // What only the layout decides: escapes, repeated languages and scales, a referenced text,
+    // whole and fractional numbers, empty lists and objects.
+    Dataset odd = everything_set();
+    odd.documents[0].text.clear();
+    odd.documents[0].path = "data/un\\votes \"raw\".csv";
+    odd.actors[0].aliases.push_back(Name{"de", "Holland\t\x01"});
+    odd.actors[0].aliases.push_back(Name{"nl", "Nederland"});
+    odd.topics[0].scale->minus.push_back(Name{"en", "talks"}); // a second label replaces the first
+    odd.topics[0].directions.push_back(Direction{TopicId{"europe"}, 1.0});
+    odd.topics[0].directions.push_back(Direction{TopicId{"russia"}, -0.125});
+    odd.topics[0].scale->plus.clear();
+    odd.stances[0].score = 1.0;
+    odd.stances[0].confidence = 0.1;
+    odd.stances[0].quote = "\"Quoted\"\nline\r\x7f";
+    odd.agenda_items[0].roll_call = RollCallFlags{false, std::nullopt, true};
+    check_all_laid_out_alike(odd);
+    Document bare;
+    bare.id = DocumentId{"bare"};
+    check_laid_out_alike(std::vector<Document>{bare});
+}
+
 TEST_CASE("history records hold each entity's dataset form on one line") {
     const Dataset d = everything_set();
     CHECK(entity_json(d.stances[0]) == detail::compact_json(detail::to_json(d.stances[0])));

@@ -119,6 +119,30 @@ struct ActorStance {
 [[nodiscard]] std::vector<ActorStance> stances_reaching(const Store& store, const Catalog& catalog,
                                                         const ActorId& actor, StanceFilter filter);
 
+/// Recorded votes of one tally (Store::for_each_stance_tallying_votes) as they reach one actor;
+/// a vote names no members and takes its meeting's date, so all votes of a tally reach it alike.
+struct ReachedTally {
+    VoteTally tally;
+    Date date; ///< The meeting's.
+    Via via = Via::own;
+    std::optional<ActorId> through;
+    MeetingId session; ///< The top-level meeting the tally's meeting belongs to.
+    std::string session_title;
+    std::string meeting_title;
+};
+
+/// What `stances_reaching` finds, with the recorded votes counted instead of listed.
+struct ReachingTallied {
+    std::vector<ActorStance> stances; ///< Every other stance that reaches the actor, in report order.
+    std::vector<ReachedTally> votes;  ///< In no particular order.
+};
+
+/// `stances_reaching` for summaries that need no list of the votes (the periods of an evolution):
+/// the same stances, except that the recorded votes are counted by the store instead of read one by
+/// one, which for a country's voting record is most of the work.
+[[nodiscard]] ReachingTallied stances_reaching_tallying_votes(const Store& store, const Catalog& catalog,
+                                                              const ActorId& actor, StanceFilter filter);
+
 } // namespace stance
 
 template <> struct fmt::formatter<stance::Via> : fmt::formatter<std::string_view> {

@@ -63,6 +63,16 @@ struct RecordedVotes {
     std::vector<Cast> casts;          ///< In no particular order.
 };
 
+/// Recorded votes counted instead of listed (Store::for_each_stance_tallying_votes): how many votes
+/// of one kind one actor cast on one topic at one meeting. A vote's date is its meeting's.
+struct VoteTally {
+    ActorId actor;
+    MeetingId meeting;
+    TopicId topic; ///< The vote's own topic, not its roll call's.
+    VoteCode vote = VoteCode::yes;
+    std::size_t count = 0;
+};
+
 /// One name of one actor, for ImportSession::remove.
 struct ActorAlias {
     ActorId actor;
@@ -236,6 +246,14 @@ public:
     /// no quote and name no members); `positions_only` is implied. This implementation reads through
     /// `for_each_stance`; a backend that stores votes compactly reads them directly, with the same result.
     [[nodiscard]] virtual RecordedVotes recorded_votes(const StanceFilter& filter) const;
+
+    /// The stances `filter` selects, as `for_each_stance` visits them, except the recorded votes among
+    /// them (vote-shaped: `is_vote_shaped`): those are not visited but counted per actor, meeting,
+    /// topic and vote, and the counts returned in no particular order. For summaries of a whole
+    /// voting record (an evolution's periods) that do not list each vote. This implementation reads
+    /// through `for_each_stance`; a backend that stores votes compactly counts them where they are.
+    [[nodiscard]] virtual std::vector<VoteTally>
+    for_each_stance_tallying_votes(const StanceFilter& filter, const std::function<void(const Stance&)>& visit) const;
 
     /// Until the returned guard is destroyed, reads through this store see one consistent state of the
     /// data, whatever other connections commit meanwhile (a read transaction). Null when the backend
