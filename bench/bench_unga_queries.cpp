@@ -12,10 +12,12 @@
 // Both sides compute the same figures, and the benchmark checks that they agree before timing.
 //
 // Usage: bench_unga_queries STANCE_DB RAW_DB [--no-matrix]   (--no-matrix: skip the slow raw matrices)
-#include <sqlite3.h>
-
+// Either database may be a PostgreSQL address (postgresql://…): the raw tables then as `psql \copy`
+// loads them (bench/raw_sql.hpp), the stance database through stance's PostgreSQL backend.
 #include <algorithm>
+#include <array>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <functional>
 #include <iostream>
@@ -28,6 +30,7 @@
 
 #include <fmt/format.h>
 
+#include "raw_sql.hpp"
 #include "stance/error.hpp"
 #include "stance/query/agreement.hpp"
 #include "stance/query/catalog.hpp"
@@ -61,39 +64,11 @@ Timing summarise(std::vector<double> samples) {
     return timing;
 }
 
-/// A prepared statement on the raw database; rows are handed to `row` as the statement itself.
-class RawQuery {
-public:
-    RawQuery(sqlite3* db, const char* sql) {
-        if (sqlite3_prepare_v2(db, sql, -1, &m_statement, nullptr) != SQLITE_OK) {
-            throw stance::error(fmt::format("raw query does not prepare: {}", sqlite3_errmsg(db)));
-        }
-    }
-    ~RawQuery() { sqlite3_finalize(m_statement); }
-    RawQuery(const RawQuery&) = delete;
-    RawQuery& operator=(const RawQuery&) = delete;
+using stance::bench::RawQuery;
+using stance::bench::RawRow;
 
-    void run(const std::vector<std::string>& parameters, const std::function<void(sqlite3_stmt*)>& row) {
-        sqlite3_reset(m_statement);
-        for (std::size_t i = 0; i < parameters.size(); ++i) {
-            sqlite3_bind_text(m_statement, static_cast<int>(i + 1), parameters[i].c_str(), -1, SQLITE_TRANSIENT);
-        }
-        while (sqlite3_step(m_statement) == SQLITE_ROW) {
-            row(m_statement);
-        }
-    }
-
-private:
-    sqlite3_stmt* m_statement = nullptr;
-};
-
-int vote_index(const unsigned char* vote) {
-    const std::string_view text(reinterpret_cast<const char*>(vote));
-    return text == "yes" ? 0 : text == "abstain" ? 1 : 2;
-}
-
-std::string text_column(sqlite3_stmt* row, int column) {
-    return reinterpret_cast<const char*>(sqlite3_column_text(row, column));
+int vote_index(std::string_view vote) {
+    return vote == "yes" ? 0 : vote == "abstain" ? 1 : 2;
 }
 
 // --- the questions in hand-written SQL ---------------------------------------------------------
@@ -118,9 +93,9 @@ using SessionCounts = std::map<int, std::array<std::size_t, 3>>;
 
 SessionCounts raw_evolution(RawQuery& query, const std::string& iso2, const std::string& issue) {
     SessionCounts counts;
-    query.run({iso2, issue}, [&](sqlite3_stmt* row) {
-        counts[sqlite3_column_int(row, 0)][static_cast<std::size_t>(vote_index(sqlite3_column_text(row, 1)))] +=
-            static_cast<std::size_t>(sqlite3_column_int64(row, 2));
+    query.run({iso2, issue}, [&](const RawRow& row) {
+        counts[static_cast<int>(row.integer(0))][static_cast<std::size_t>(vote_index(row.text(1)))] +=
+            static_cast<std::size_t>(row.integer(2));
     });
     return counts;
 }
@@ -144,11 +119,11 @@ using SessionTables = std::map<int, stance::AgreementCounts>;
 
 SessionTables raw_agreement(RawQuery& query, const std::string& first, const std::string& second) {
     SessionTables tables;
-    query.run({first, second}, [&](sqlite3_stmt* row) {
-        stance::AgreementCounts& counts = tables[sqlite3_column_int(row, 0)];
-        const int a = vote_index(sqlite3_column_text(row, 1));
-        const int b = vote_index(sqlite3_column_text(row, 2));
-        for (sqlite3_int64 i = 0, n = sqlite3_column_int64(row, 3); i < n; ++i) {
+    query.run({first, second}, [&](const RawRow& row) {
+        stance::AgreementCounts& counts = tables[static_cast<int>(row.integer(0))];
+        const int a = vote_index(row.text(1));
+        const int b = vote_index(row.text(2));
+        for (std::int64_t i = 0, n = row.integer(3); i < n; ++i) {
             counts.add(a, b);
         }
     });
@@ -177,11 +152,11 @@ bool same_tables(const SessionTables& a, const SessionTables& b) {
 
 std::size_t raw_matrix_pairs(RawQuery& query, int session) {
     std::map<std::pair<std::string, std::string>, stance::AgreementCounts> pairs;
-    query.run({std::to_string(session)}, [&](sqlite3_stmt* row) {
-        stance::AgreementCounts& counts = pairs[{text_column(row, 0), text_column(row, 1)}];
-        const int a = vote_index(sqlite3_column_text(row, 2));
-        const int b = vote_index(sqlite3_column_text(row, 3));
-        for (sqlite3_int64 i = 0, n = sqlite3_column_int64(row, 4); i < n; ++i) {
+    query.run({std::to_string(session)}, [&](const RawRow& row) {
+        stance::AgreementCounts& counts = pairs[{std::string(row.text(0)), std::string(row.text(1))}];
+        const int a = vote_index(row.text(2));
+        const int b = vote_index(row.text(3));
+        for (std::int64_t i = 0, n = row.integer(4); i < n; ++i) {
             counts.add(a, b);
         }
     });
@@ -201,12 +176,8 @@ int main(int argc, char** argv) {
         std::cerr << "usage: bench_unga_queries STANCE_DB RAW_DB [--no-matrix]\n";
         return 2;
     }
-    sqlite3* raw = nullptr;
-    if (sqlite3_open_v2(argv[2], &raw, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-        std::cerr << "bench_unga_queries: cannot open " << argv[2] << '\n';
-        return 1;
-    }
     try {
+        const auto raw = stance::bench::RawDatabase::open(argv[2]);
         stance::OpenOptions read_only;
         read_only.read_only = true;
         auto store = stance::Store::open(argv[1], read_only);
@@ -230,9 +201,9 @@ int main(int argc, char** argv) {
         std::shuffle(countries.begin(), countries.end(), random);
         const std::vector<std::string> issues{"me", "nu", "di", "hr", "co", "ec"};
 
-        RawQuery raw_evolution_query(raw, raw_evolution_sql);
-        RawQuery raw_agreement_query(raw, raw_agreement_sql);
-        RawQuery raw_matrix_query(raw, raw_matrix_sql);
+        const auto raw_evolution_query = raw->prepare(raw_evolution_sql);
+        const auto raw_agreement_query = raw->prepare(raw_agreement_sql);
+        const auto raw_matrix_query = raw->prepare(raw_matrix_sql);
 
         fmt::print("catalog load: {:.1f} ms ({} actors, {} meetings, {} topics)\n\n", catalog_ms,
                    catalog.actors().size(), catalog.meetings().size(), catalog.topics().size());
@@ -251,7 +222,7 @@ int main(int argc, char** argv) {
                     stance_evolution(*store, catalog, countries[c]->id, stance::unga_issue_topic(issue));
                 stance_times.push_back(milliseconds_since(started));
                 started = Clock::now();
-                const SessionCounts theirs = raw_evolution(raw_evolution_query, countries[c]->iso2, issue);
+                const SessionCounts theirs = raw_evolution(*raw_evolution_query, countries[c]->iso2, issue);
                 raw_times.push_back(milliseconds_since(started));
                 mismatches += ours == theirs ? 0U : 1U;
             }
@@ -272,7 +243,7 @@ int main(int argc, char** argv) {
             const SessionTables ours = stance_agreement(*store, catalog, first.id, second.id);
             stance_times.push_back(milliseconds_since(started));
             started = Clock::now();
-            const SessionTables theirs = raw_agreement(raw_agreement_query, first.iso2, second.iso2);
+            const SessionTables theirs = raw_agreement(*raw_agreement_query, first.iso2, second.iso2);
             raw_times.push_back(milliseconds_since(started));
             mismatches += same_tables(ours, theirs) ? 0U : 1U;
         }
@@ -284,7 +255,6 @@ int main(int argc, char** argv) {
         if (!matrices) {
             fmt::print("answers that differ between stance and raw SQL: evolution {}, agreement {}\n",
                        evolution_mismatches, agreement_mismatches);
-            sqlite3_close(raw);
             return evolution_mismatches + agreement_mismatches == 0 ? 0 : 1;
         }
         // The agreement matrix of every session.
@@ -298,7 +268,7 @@ int main(int argc, char** argv) {
             stance_times.push_back(milliseconds_since(started));
             pairs += matrix.actors.size() * (matrix.actors.size() - 1) / 2;
             started = Clock::now();
-            (void)raw_matrix_pairs(raw_matrix_query, session);
+            (void)raw_matrix_pairs(*raw_matrix_query, session);
             raw_times.push_back(milliseconds_since(started));
         }
         const Timing stance_matrix = summarise(stance_times);
@@ -308,11 +278,9 @@ int main(int argc, char** argv) {
                    stance_matrix.total / 1000.0, raw_matrix.total / 1000.0, pairs);
         fmt::print("answers that differ between stance and raw SQL: evolution {}, agreement {}\n", evolution_mismatches,
                    agreement_mismatches);
-        sqlite3_close(raw);
         return evolution_mismatches + agreement_mismatches == 0 ? 0 : 1;
     } catch (const stance::error& failure) {
         std::cerr << "bench_unga_queries: " << failure.what() << '\n';
-        sqlite3_close(raw);
         return 1;
     }
 }
