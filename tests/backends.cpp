@@ -13,6 +13,7 @@
 #include <stdexcept>
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
 #ifdef STANCE_TEST_WITH_POSTGRESQL

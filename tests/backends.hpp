@@ -10,6 +10,7 @@
 // missing server fails the test instead.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
