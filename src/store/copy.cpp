@@ -36,18 +36,8 @@ std::string why_not_empty(const Store& to) {
 
 /// Puts every entity of `from` but the stances, each kind after the kinds it refers to.
 std::uint64_t copy_entities(const Store& from, ImportSession& session) {
-    Dataset entities;
-    entities.documents = from.documents();
-    entities.actors = from.actors();
-    entities.memberships = from.memberships();
-    entities.roles = from.roles();
-    entities.topics = from.topics();
-    entities.propositions = from.propositions();
-    entities.bodies = from.bodies();
-    entities.meetings = from.meetings();
-    entities.agenda_items = from.agenda_items();
-    entities.participants = from.participants();
-    // Reads come sorted by id, but a topic or meeting can only be written after its parents.
+    Dataset entities = entities_without_stances(from);
+    // Sorted by id, but a topic or meeting can only be written after its parents.
     detail::order_parents_first(entities, "the database copied", nullptr);
     put_dataset(session, entities);
     return entities.documents.size() + entities.actors.size() + entities.memberships.size() + entities.roles.size() +
