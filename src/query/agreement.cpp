@@ -48,6 +48,17 @@ AgreementCounts pair_counts(const VoteBook& book, std::span<const std::uint32_t>
     return matrix.counts(a, b);
 }
 
+/// The same counts seen from the other actor of the pair.
+AgreementCounts transposed(const AgreementCounts& counts) noexcept {
+    AgreementCounts other = counts;
+    for (std::size_t x = 0; x < 3; ++x) {
+        for (std::size_t y = 0; y < 3; ++y) {
+            other.table[x][y] = counts.table[y][x];
+        }
+    }
+    return other;
+}
+
 bool both_voted(const VoteBook& book, std::uint32_t roll_call, std::uint32_t first, std::uint32_t second) {
     bool first_voted = false;
     bool second_voted = false;
@@ -80,9 +91,7 @@ AgreementMatrix agreement_matrix_of(const VoteBook& book, const Catalog& catalog
     for (std::size_t i = 0; i < n; ++i) {
         for (std::size_t j = i; j < n; ++j) {
             matrix.cells[i * n + j] = votes.counts(i, j);
-            if (i != j) {
-                matrix.cells[j * n + i] = votes.counts(j, i);
-            }
+            matrix.cells[j * n + i] = transposed(matrix.cells[i * n + j]); // counted once per pair
         }
     }
     return matrix;

@@ -91,11 +91,20 @@ RecordedVotes SqliteStore::recorded_votes(const StanceFilter& filter) const try 
                 "WHERE 1 = 1" + vote_conditions(votes_filter)); // VoteBook orders them by roll call
     SQLite::Statement& casts = *casts_lease;
     bind_filter(casts, votes_filter);
+    // The rows come grouped by roll call (the table's key), so the roll call's index is looked up
+    // only when it changes.
+    std::int64_t last_item = 0;
+    std::uint32_t last_call = 0;
     while (casts.executeStep()) {
         const std::int64_t item = casts.getColumn(0).getInt64();
-        auto [call, new_call] = index.roll_calls.try_emplace(item, static_cast<std::uint32_t>(votes.roll_calls.size()));
-        if (new_call) {
-            votes.roll_calls.push_back(roll_call_of(m_names, item));
+        if (item != last_item || votes.roll_calls.empty()) {
+            auto [call, new_call] =
+                index.roll_calls.try_emplace(item, static_cast<std::uint32_t>(votes.roll_calls.size()));
+            if (new_call) {
+                votes.roll_calls.push_back(roll_call_of(m_names, item));
+            }
+            last_item = item;
+            last_call = call->second;
         }
         const std::int64_t actor_row = casts.getColumn(1).getInt64();
         auto [actor, new_actor] = index.actors.try_emplace(actor_row, static_cast<std::uint32_t>(votes.actors.size()));
@@ -110,7 +119,7 @@ RecordedVotes SqliteStore::recorded_votes(const StanceFilter& filter) const try 
             votes.actors.push_back(*slug);
         }
         votes.casts.push_back(
-            RecordedVotes::Cast{call->second, actor->second, static_cast<VoteCode>(casts.getColumn(2).getInt())});
+            RecordedVotes::Cast{last_call, actor->second, static_cast<VoteCode>(casts.getColumn(2).getInt())});
     }
     add_general_votes(m_reads, votes_filter, votes);
     return votes;
