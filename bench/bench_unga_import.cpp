@@ -3,6 +3,8 @@
 // command-line tool's raw `.import` of the same un_votes.csv, which is the baseline.
 //
 // Usage: bench_unga_import DATABASE UNVOTES_DIR [FULL_CODES_DIR]
+// DATABASE is a file (removed first) or an empty PostgreSQL database's address (postgresql://…),
+// which scripts/run_pg_benchmarks.sh creates before each run.
 // Prints one line: seconds=<wall> cpu_seconds=<user + system> peak_rss_kb=<kB> votes=<n> absent=<n>
 // not_member=<n>. CPU time is reported beside wall time because on a shared machine the wall time
 // says as much about the other processes as about this one.
@@ -26,7 +28,9 @@ int main(int argc, char** argv) {
     }
     const std::filesystem::path database = argv[1];
     for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-        std::filesystem::remove(database.string() + suffix);
+        if (database.string().find("://") == std::string::npos) {
+            std::filesystem::remove(database.string() + suffix);
+        }
     }
     try {
         stance::UngaImportOptions options;

@@ -18,7 +18,7 @@ packages=(
     python3-pytest python3-pandas            # their tests, .to_pandas(), the pandas baseline of scripts/run_benchmarks.sh
     chromium nodejs                          # the workbench's browser tests (tests/browser), driven by puppeteer-core
     python3-networkx                         # the tests open the GraphML files with NetworkX's reader
-    libpq-dev postgresql-15                  # the PostgreSQL store (STANCE_WITH_POSTGRESQL) and the server its tests run
+    libpq-dev postgresql-15 postgresql-client-15  # the PostgreSQL backend; the real server its tests and benchmarks run (scripts/pg-server.sh)
 )
 
 missing=()

@@ -53,5 +53,6 @@ void setup_network(CLI::App& app, Context& context);
 void setup_serve(CLI::App& app, Context& context);
 void setup_reliability(CLI::App& app, Context& context);
 void setup_blocs(CLI::App& app, Context& context);
+void setup_copy(CLI::App& app, Context& context);
 
 } // namespace stance::cli

@@ -109,6 +109,7 @@ int main(int argc, char** argv) {
     setup_serve(app, context);
     setup_reliability(app, context);
     setup_blocs(app, context);
+    setup_copy(app, context);
 
     try {
         app.parse(argc, argv);

@@ -15,22 +15,6 @@ namespace stance {
 
 namespace {
 
-Dataset entities_without_stances(const Store& store) {
-    Dataset entities;
-    entities.documents = store.documents();
-    entities.actors = store.actors();
-    entities.memberships = store.memberships();
-    entities.roles = store.roles();
-    entities.topics = store.topics();
-    entities.propositions = store.propositions();
-    entities.bodies = store.bodies();
-    entities.meetings = store.meetings();
-    entities.agenda_items = store.agenda_items();
-    entities.participants = store.participants();
-    sort_canonically(entities);
-    return entities;
-}
-
 /// A backup of a damaged database would carry the damage into every restore: refuse it.
 void refuse_damaged(const Store& store, const Dataset& entities) {
     if (const std::vector<StoreProblem> problems = check_export(store, entities); !problems.empty()) {

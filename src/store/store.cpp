@@ -109,20 +109,26 @@ void Store::for_each_stance_by_id(const StanceFilter& filter, const std::functio
 
 Dataset Store::to_dataset() const {
     const auto snapshot = read_snapshot(); // lists that agree with each other, even during an import
-    Dataset dataset;
-    dataset.documents = documents();
-    dataset.actors = actors();
-    dataset.memberships = memberships();
-    dataset.roles = roles();
-    dataset.topics = topics();
-    dataset.propositions = propositions();
-    dataset.bodies = bodies();
-    dataset.meetings = meetings();
-    dataset.agenda_items = agenda_items();
-    dataset.participants = participants();
+    Dataset dataset = entities_without_stances(*this);
     dataset.stances = stances();
-    sort_canonically(dataset);
+    sort_by_id(dataset.stances);
     return dataset;
+}
+
+Dataset entities_without_stances(const Store& store) {
+    Dataset entities;
+    entities.documents = store.documents();
+    entities.actors = store.actors();
+    entities.memberships = store.memberships();
+    entities.roles = store.roles();
+    entities.topics = store.topics();
+    entities.propositions = store.propositions();
+    entities.bodies = store.bodies();
+    entities.meetings = store.meetings();
+    entities.agenda_items = store.agenda_items();
+    entities.participants = store.participants();
+    sort_canonically(entities);
+    return entities;
 }
 
 void sort_canonically(Dataset& dataset) {

@@ -1,6 +1,6 @@
-// Shared by the reliability tests: a database file holding the real seed dataset, its canonical
-// export and integrity check (what "the database is unchanged" means), and a larger dataset grown
-// from the seed for the crash and concurrency tests.
+// Shared by the reliability tests: a database holding the real seed dataset (of any backend), its
+// canonical export and integrity check (what "the database is unchanged" means), and a larger
+// dataset grown from the seed for the crash and concurrency tests.
 #pragma once
 
 #include <cstdio>
@@ -11,6 +11,7 @@
 #include <SQLiteCpp/Database.h>
 #include <doctest/doctest.h>
 
+#include "backends.hpp"
 #include "stance/error.hpp"
 #include "stance/io/dataset_json.hpp"
 #include "stance/store/store.hpp"
@@ -30,17 +31,18 @@ inline std::string content_of(const Store& store) {
     return write_dataset(store.to_dataset());
 }
 
-/// SQLite's own check of the file: "ok" when every page, index and constraint is sound.
+/// SQLite's own check of a file: "ok" when every page, index and constraint is sound.
 inline std::string integrity_of(const std::string& database_path) {
     SQLite::Database db(database_path, SQLite::OPEN_READONLY);
     return db.execAndGet("PRAGMA integrity_check").getString();
 }
 
-/// A database file holding the seed dataset, and its content, to compare against after a refusal.
+/// A database holding the seed dataset, and its content, to compare against after a refusal.
 class SeededDatabase {
 public:
-    SeededDatabase() : m_path((m_dir / "stance.db").string()) {
-        m_store = Store::open(m_path);
+    /// An SQLite file, for the tests of what only a file can suffer (damage, confinement, I/O errors).
+    SeededDatabase() : SeededDatabase(sqlite_backend()) {}
+    explicit SeededDatabase(const Backend& backend) : m_db(backend.create()), m_store(m_db.open()) {
         import_dataset_file(*m_store, seed_dataset());
         m_content = content_of(*m_store);
     }
@@ -48,27 +50,32 @@ public:
     /// The connection this fixture holds; reopened if `close()` dropped it.
     [[nodiscard]] Store& store() {
         if (!m_store) {
-            m_store = Store::open(m_path);
+            m_store = m_db.open();
         }
         return *m_store;
     }
     /// Drops the connection. SQLite connections must not cross a fork(): close before forking.
     void close() { m_store.reset(); }
-    [[nodiscard]] const std::string& path() const { return m_path; }
+    /// The database's address: on SQLite, its file's path.
+    [[nodiscard]] const std::string& path() const { return m_db.address(); }
+    [[nodiscard]] const ScratchDatabase& database() const { return m_db; }
+    /// A directory for the test's own files.
     [[nodiscard]] const TempDir& dir() const { return m_dir; }
     [[nodiscard]] const std::string& content_before() const { return m_content; }
+    /// "ok" when the backend's consistency check finds nothing wrong.
+    [[nodiscard]] std::string integrity() const { return m_db.integrity(); }
 
     /// Byte-for-byte the same content as before, through this connection and a fresh one, and a
-    /// file that passes SQLite's integrity check.
+    /// database that passes its backend's consistency check.
     void check_unchanged() {
         CHECK(content_of(store()) == m_content);
-        CHECK(content_of(*Store::open(m_path)) == m_content);
-        CHECK(integrity_of(m_path) == "ok");
+        CHECK(content_of(*m_db.open()) == m_content);
+        CHECK(integrity() == "ok");
     }
 
 private:
     TempDir m_dir;
-    std::string m_path;
+    ScratchDatabase m_db;
     std::unique_ptr<Store> m_store;
     std::string m_content;
 };

@@ -1,7 +1,8 @@
 // The bad-input catalogue for CSV: the streaming reader (include/stance/io/csv.hpp) and the UN vote
 // importer built on it (import_unga). Each broken table is a copy of the real first rows in
 // tests/reliability/inputs/unga/ with one thing wrong; it must be refused as invalid input naming
-// file:line:column and what to do, and the database (holding the seed) must keep exactly its content.
+// file:line:column and what to do, and the database (holding the seed, on every backend) must keep
+// exactly its content.
 #include <doctest/doctest.h>
 
 #include <array>
@@ -38,11 +39,12 @@ std::filesystem::path broken_tables(const test::TempDir& dir, const std::string&
 
 /// import_unga of `table` broken by replacing `from` with `to` must be refused with a where() of
 /// `table:line:column` and every fragment in the message; the seeded database must be unchanged.
-void check_refused(const std::string& table, const std::string& from, const std::string& to,
-                   const std::string& line_and_column, const std::vector<std::string>& fragments) {
+void check_refused(const test::Backend& backend, const std::string& table, const std::string& from,
+                   const std::string& to, const std::string& line_and_column,
+                   const std::vector<std::string>& fragments) {
     CAPTURE(table);
     CAPTURE(to);
-    SeededDatabase db;
+    SeededDatabase db{backend};
     const std::filesystem::path tables = broken_tables(db.dir(), table, from, to);
     std::string where;
     const std::string message = test::message_of_failure<invalid_input_error>([&] {
@@ -93,8 +95,8 @@ std::string gzip(const std::string& bytes) {
 
 } // namespace
 
-TEST_CASE("the unbroken tables import, and importing them again changes nothing") {
-    SeededDatabase db;
+STORE_TEST_CASE("the unbroken tables import, and importing them again changes nothing") {
+    SeededDatabase db{backend};
     const UngaImportSummary summary = import_unga(db.store(), good_tables);
     CHECK(summary.roll_calls == 5);
     CHECK(summary.yes == 11);
@@ -102,69 +104,69 @@ TEST_CASE("the unbroken tables import, and importing them again changes nothing"
     const std::string content = test::content_of(db.store());
     (void)import_unga(db.store(), good_tables);
     CHECK(test::content_of(db.store()) == content);
-    CHECK(test::integrity_of(db.path()) == "ok");
+    CHECK(db.integrity() == "ok");
 }
 
-TEST_CASE("CSV records with the wrong number of fields are refused at their line") {
-    check_refused("un_votes.csv", "3,Canada,CA,no\n", "3,Canada,CA\n", "3:1",
+STORE_TEST_CASE("CSV records with the wrong number of fields are refused at their line") {
+    check_refused(backend, "un_votes.csv", "3,Canada,CA,no\n", "3,Canada,CA\n", "3:1",
                   {"this record has 3 fields but the header names 4 (rcid,country,country_code,vote)",
                    "a field that contains a comma must be enclosed in double quotes"});
-    check_refused("un_votes.csv", "3,Canada,CA,no\n", "3,Canada,CA,no,extra\n", "3:1", {"has 5 fields"});
+    check_refused(backend, "un_votes.csv", "3,Canada,CA,no\n", "3,Canada,CA,no,extra\n", "3:1", {"has 5 fields"});
 }
 
-TEST_CASE("a header that is not the table's is refused") {
-    check_refused("un_votes.csv", "rcid,country,country_code,vote", "rcid,country,vote", "1:1",
+STORE_TEST_CASE("a header that is not the table's is refused") {
+    check_refused(backend, "un_votes.csv", "rcid,country,country_code,vote", "rcid,country,vote", "1:1",
                   {"the header is \"rcid,country,vote\"", "check that this is the right file"});
 }
 
-TEST_CASE("quotes left open or in the middle of a field are refused where they start") {
-    check_refused("un_votes.csv", "3,Canada,CA,no\n", "3,\"Canada,CA,no\n", "3:3",
+STORE_TEST_CASE("quotes left open or in the middle of a field are refused where they start") {
+    check_refused(backend, "un_votes.csv", "3,Canada,CA,no\n", "3,\"Canada,CA,no\n", "3:3",
                   {"the quoted field that starts here is never closed before the end of the file",
                    "add the closing double quote"});
-    check_refused("un_votes.csv", "3,Canada,CA,no\n", "3,Can\"ada,CA,no\n", "3:6",
+    check_refused(backend, "un_votes.csv", "3,Canada,CA,no\n", "3,Can\"ada,CA,no\n", "3:6",
                   {"a double quote inside the unquoted column 2 (country)", "write the quote as \"\""});
 }
 
-TEST_CASE("unknown vote codes, roll calls and country codes are refused") {
-    check_refused("un_votes.csv", "3,Canada,CA,no\n", "3,Canada,CA,maybe\n", "3:13",
+STORE_TEST_CASE("unknown vote codes, roll calls and country codes are refused") {
+    check_refused(backend, "un_votes.csv", "3,Canada,CA,no\n", "3,Canada,CA,maybe\n", "3:13",
                   {"column 4 (vote) is \"maybe\"; expected yes, no or abstain"});
-    check_refused("un_votes.csv", "3,Canada,CA,no\n", "99999,Canada,CA,no\n", "3:1",
+    check_refused(backend, "un_votes.csv", "3,Canada,CA,no\n", "99999,Canada,CA,no\n", "3:1",
                   {"roll call 99999 is not in un_roll_calls.csv", "the tables must come from the same release"});
-    check_refused("un_roll_call_issues.csv", "6,hr,Human rights", "7777,hr,Human rights", "2:1",
+    check_refused(backend, "un_roll_call_issues.csv", "6,hr,Human rights", "7777,hr,Human rights", "2:1",
                   {"roll call 7777 is not in un_roll_calls.csv"});
-    check_refused("un_votes.csv", "3,Canada,CA,no\n", "3,Atlantis,XX,no\n", "3:12",
+    check_refused(backend, "un_votes.csv", "3,Canada,CA,no\n", "3,Atlantis,XX,no\n", "3:12",
                   {"country code \"XX\" (\"Atlantis\")", "fix the code"});
 }
 
-TEST_CASE("bad numbers and dates are refused with the column") {
-    check_refused("un_roll_calls.csv", "4,1,0,1946-01-02", "4,1,0,1946-02-30", "5:7",
+STORE_TEST_CASE("bad numbers and dates are refused with the column") {
+    check_refused(backend, "un_roll_calls.csv", "4,1,0,1946-01-02", "4,1,0,1946-02-30", "5:7",
                   {"column 4 (date) is \"1946-02-30\", which is not a date of the form YYYY-MM-DD that exists"});
-    check_refused("un_roll_calls.csv", "4,1,0,1946-01-02", "4,1,0,02/01/1946", "5:7", {"\"02/01/1946\""});
-    check_refused("un_votes.csv", "3,Canada,CA,no\n", "three,Canada,CA,no\n", "3:1",
+    check_refused(backend, "un_roll_calls.csv", "4,1,0,1946-01-02", "4,1,0,02/01/1946", "5:7", {"\"02/01/1946\""});
+    check_refused(backend, "un_votes.csv", "3,Canada,CA,no\n", "three,Canada,CA,no\n", "3:1",
                   {"column 1 (rcid) is \"three\", which is not a whole number"});
-    check_refused("un_roll_calls.csv", "4,1,0,1946-01-02", "4,-1,0,1946-01-02", "5:3",
+    check_refused(backend, "un_roll_calls.csv", "4,1,0,1946-01-02", "4,-1,0,1946-01-02", "5:3",
                   {"column 2 (session) is -1, but it must be a positive number"});
 }
 
-TEST_CASE("duplicate rows with conflicting content are refused") {
-    check_refused("un_votes.csv", "3,Cuba,CU,yes\n", "3,Canada,CA,yes\n", "4:3",
+STORE_TEST_CASE("duplicate rows with conflicting content are refused") {
+    check_refused(backend, "un_votes.csv", "3,Cuba,CU,yes\n", "3,Canada,CA,yes\n", "4:3",
                   {"Canada already voted on roll call 3 on line 3", "remove the duplicate row"});
-    check_refused("un_roll_calls.csv", "4,1,0,1946-01-02", "3,1,0,1946-01-02", "5:1",
+    check_refused(backend, "un_roll_calls.csv", "4,1,0,1946-01-02", "3,1,0,1946-01-02", "5:1",
                   {"roll call 3 appears twice (first on line 4)"});
 }
 
-TEST_CASE("invalid UTF-8 in a table is refused at its field") {
-    check_refused("un_votes.csv", "3,Canada,CA,no\n", "3,Canad\xE1,CA,no\n", "3:3",
+STORE_TEST_CASE("invalid UTF-8 in a table is refused at its field") {
+    check_refused(backend, "un_votes.csv", "3,Canada,CA,no\n", "3,Canad\xE1,CA,no\n", "3:3",
                   {"column 2 (country) is not valid UTF-8", "convert the file to UTF-8"});
 }
 
-TEST_CASE("an empty table is refused") {
-    check_refused("un_votes.csv", test::read_text(good_tables / "un_votes.csv"), "", "1:1",
+STORE_TEST_CASE("an empty table is refused") {
+    check_refused(backend, "un_votes.csv", test::read_text(good_tables / "un_votes.csv"), "", "1:1",
                   {"the file is empty; expected a header line: rcid,country,country_code,vote"});
 }
 
-TEST_CASE("a damaged gzip table is refused, naming the file") {
-    SeededDatabase db;
+STORE_TEST_CASE("a damaged gzip table is refused, naming the file") {
+    SeededDatabase db{backend};
     const std::filesystem::path tables = broken_tables(db.dir(), "un_votes.csv", "rcid", "rcid");
     const std::string compressed = gzip(test::read_text(tables / "un_votes.csv"));
     std::filesystem::remove(tables / "un_votes.csv");
@@ -200,10 +202,10 @@ TEST_CASE("the CSV reader itself: records too long, and CRLF line ends") {
     }
 }
 
-TEST_CASE("a country name that contradicts its code is refused, naming both") {
+STORE_TEST_CASE("a country name that contradicts its code is refused, naming both") {
     check_refused(
-        "un_votes.csv", "3,Canada,CA,no\n", "3,Atlantis,CA,no\n", "3:12",
+        backend, "un_votes.csv", "3,Canada,CA,no\n", "3,Atlantis,CA,no\n", "3:12",
         {"the country name \"Atlantis\" does not name the country with code CA (Canada)", "fix the name or the code"});
-    check_refused("un_votes.csv", "3,United States,US,yes\n", "3,Netherlands,US,yes\n", "2:15",
+    check_refused(backend, "un_votes.csv", "3,United States,US,yes\n", "3,Netherlands,US,yes\n", "2:15",
                   {"\"Netherlands\" does not name the country with code US (United States)"});
 }

@@ -1,7 +1,8 @@
-// Concurrent use of one database file (SQLite in WAL mode): readers keep answering while an import
-// writes and see it all or not at all; a second writer waits a bounded time and then gets a clear
-// busy_error; writers in separate processes never corrupt the file. Every store here is its own
-// connection, as a separate thread or process would have.
+// Concurrent use of one database, on every backend (an SQLite file in WAL mode, a PostgreSQL
+// database): readers keep answering while an import writes and see it all or not at all; a second
+// writer waits a bounded time and then gets a clear busy_error; writers in separate processes never
+// corrupt the database. Every store here is its own connection, as a separate thread or process
+// would have.
 #include <doctest/doctest.h>
 
 #include <sys/wait.h>
@@ -73,8 +74,8 @@ int wait_for(pid_t pid) {
 
 } // namespace
 
-TEST_CASE("a reader sees the stance count from before or after an import, never one in between") {
-    SeededDatabase db;
+STORE_TEST_CASE("a reader sees the stance count from before or after an import, never one in between") {
+    SeededDatabase db{backend};
     const Dataset addition = import_with_new_actor(40, "concurrent");
     const std::size_t after = seed_stances + addition.stances.size();
 
@@ -104,11 +105,11 @@ TEST_CASE("a reader sees the stance count from before or after an import, never 
         CHECK_MESSAGE((count == seed_stances || count == after), "a reader saw " << count << " stances");
     }
     CHECK(seen.count(after) >= 1); // the last read comes after the commit
-    CHECK(test::integrity_of(db.path()) == "ok");
+    CHECK(db.integrity() == "ok");
 }
 
-TEST_CASE("a read snapshot keeps seeing the data as it was while another connection commits") {
-    SeededDatabase db;
+STORE_TEST_CASE("a read snapshot keeps seeing the data as it was while another connection commits") {
+    SeededDatabase db{backend};
     auto reader = Store::open(db.path(), OpenOptions{.read_only = true});
     {
         const auto snapshot = reader->read_snapshot();
@@ -125,8 +126,8 @@ TEST_CASE("a read snapshot keeps seeing the data as it was while another connect
     CHECK(reader->exists(EntityKind::actor, "meanwhile-coalition"));
 }
 
-TEST_CASE("a second writer waits a bounded time, then gets a clear busy_error, and can retry") {
-    SeededDatabase db;
+STORE_TEST_CASE("a second writer waits a bounded time, then gets a clear busy_error, and can retry") {
+    SeededDatabase db{backend};
     auto first = Store::open(db.path());
     auto holding = first->begin_import(); // holds the write lock until commit
     holding->put(import_with_new_actor(1, "first").actors.back());
@@ -149,11 +150,11 @@ TEST_CASE("a second writer waits a bounded time, then gets a clear busy_error, a
     second->import(addition); // the retry succeeds once the first writer is done
     CHECK(second->exists(EntityKind::actor, "first-coalition"));
     CHECK(second->stances().size() == seed_stances + seed_stances);
-    CHECK(test::integrity_of(db.path()) == "ok");
+    CHECK(db.integrity() == "ok");
 }
 
-TEST_CASE("two writer processes at once: both imports land whole, and the file stays sound") {
-    SeededDatabase db;
+STORE_TEST_CASE("two writer processes at once: both imports land whole, and the file stays sound") {
+    SeededDatabase db{backend};
     const Dataset a = import_with_new_actor(20, "writer-a");
     const Dataset b = import_with_new_actor(20, "writer-b");
     db.close();
@@ -164,11 +165,11 @@ TEST_CASE("two writer processes at once: both imports land whole, and the file s
 
     auto store = Store::open(db.path());
     CHECK(store->stances().size() == seed_stances + a.stances.size() + b.stances.size());
-    CHECK(test::integrity_of(db.path()) == "ok");
+    CHECK(db.integrity() == "ok");
 }
 
-TEST_CASE("two writer processes with no patience: one may be refused as busy, none half-writes") {
-    SeededDatabase db;
+STORE_TEST_CASE("two writer processes with no patience: one may be refused as busy, none half-writes") {
+    SeededDatabase db{backend};
     const Dataset a = import_with_new_actor(20, "writer-a");
     const Dataset b = import_with_new_actor(20, "writer-b");
     db.close();
@@ -187,11 +188,11 @@ TEST_CASE("two writer processes with no patience: one may be refused as busy, no
     CHECK(has_b == (result_b == static_cast<int>(ChildResult::imported)));
     const std::size_t expected = seed_stances + (has_a ? a.stances.size() : 0) + (has_b ? b.stances.size() : 0);
     CHECK(store->stances().size() == expected);
-    CHECK(test::integrity_of(db.path()) == "ok");
+    CHECK(db.integrity() == "ok");
 }
 
-TEST_CASE("a snapshot taken inside an import on the same store nests in it and leaves it open") {
-    SeededDatabase db;
+STORE_TEST_CASE("a snapshot taken inside an import on the same store nests in it and leaves it open") {
+    SeededDatabase db{backend};
     auto session = db.store().begin_import();
     Actor actor;
     actor.id = ActorId{"nested-reader"};
@@ -204,11 +205,11 @@ TEST_CASE("a snapshot taken inside an import on the same store nests in it and l
     CHECK(Store::open(db.path())->exists(EntityKind::actor, "nested-reader"));
 }
 
-TEST_CASE("a file is checked against the database as it is when the file is written, not before") {
+STORE_TEST_CASE("a file is checked against the database as it is when the file is written, not before") {
     // Another writer changes a document's text while this import waits for the lock. The import must
     // be checked against the new text (and refused: its span no longer holds its quote), not pass
     // against the old text and then write a span that points at the wrong words.
-    SeededDatabase db;
+    SeededDatabase db{backend};
     Document memo;
     memo.id = DocumentId{"memo"};
     memo.text = "De minister steunt het voorstel.";
@@ -304,8 +305,8 @@ StanceFilter wales_search() {
 
 } // namespace
 
-TEST_CASE("a query reads its stances in the catalog's snapshot, even when another connection commits between") {
-    SeededDatabase db;
+STORE_TEST_CASE("a query reads its stances in the catalog's snapshot, even when another connection commits between") {
+    SeededDatabase db{backend};
     auto reader = Store::open(db.path(), OpenOptions{.read_only = true});
     const Catalog catalog{*reader};
     Store::open(db.path())->import(late_meeting(1)); // after the catalog, before the stances are read
@@ -319,8 +320,8 @@ TEST_CASE("a query reads its stances in the catalog's snapshot, even when anothe
     CHECK_FALSE(reader->exists(EntityKind::stance, "late-stance-1"));
 }
 
-TEST_CASE("the new stance is seen once the catalog that held the old snapshot is gone") {
-    SeededDatabase db;
+STORE_TEST_CASE("the new stance is seen once the catalog that held the old snapshot is gone") {
+    SeededDatabase db{backend};
     auto reader = Store::open(db.path(), OpenOptions{.read_only = true});
     { const Catalog before{*reader}; }
     Store::open(db.path())->import(late_meeting(1));
@@ -331,8 +332,8 @@ TEST_CASE("the new stance is seen once the catalog that held the old snapshot is
                       [](const ActorStance& point) { return point.stance.id == StanceId{"late-stance-1"}; }));
 }
 
-TEST_CASE("a query refuses a catalog built from another store") {
-    SeededDatabase db;
+STORE_TEST_CASE("a query refuses a catalog built from another store") {
+    SeededDatabase db{backend};
     auto other = Store::open(db.path(), OpenOptions{.read_only = true});
     const Catalog foreign{*other};
     const std::string message =
@@ -341,8 +342,8 @@ TEST_CASE("a query refuses a catalog built from another store") {
     CHECK_THROWS_AS((void)snapshot(db.store(), foreign, MeetingId{"nac-fm-2017-03-31"}), error);
 }
 
-TEST_CASE("evolution and search while small imports commit: every stance's meeting is known to its query") {
-    SeededDatabase db;
+STORE_TEST_CASE("evolution and search while small imports commit: every stance's meeting is known to its query") {
+    SeededDatabase db{backend};
     constexpr int imports = 30;
     std::atomic<bool> writing{true};
     std::size_t queries = 0;
@@ -377,5 +378,5 @@ TEST_CASE("evolution and search while small imports commit: every stance's meeti
     CAPTURE(queries);
     CHECK(queries >= 1);
     CHECK(bad == 0);
-    CHECK(test::integrity_of(db.path()) == "ok");
+    CHECK(db.integrity() == "ok");
 }

@@ -4,8 +4,7 @@
 
 #include <fmt/format.h>
 
-#include <SQLiteCpp/Database.h>
-
+#include "backends.hpp"
 #include "stance/coding/edit_stance.hpp"
 #include "stance/error.hpp"
 #include "stance/io/dataset_json.hpp"
@@ -16,10 +15,10 @@ using namespace stance;
 
 namespace {
 
-std::unique_ptr<Store> seeded_store() {
+std::unique_ptr<Store> seeded_store(const test::ScratchDatabase& db) {
     OpenOptions options;
     options.author = "tester";
-    auto store = Store::open(":memory:", options);
+    auto store = db.open(options);
     import_dataset_file(*store, test::source_dir() / "data/seed/nato-2017-03-31.json");
     return store;
 }
@@ -34,8 +33,9 @@ std::vector<ChangeSet> latest(const Store& store, std::size_t limit = 20) {
 
 } // namespace
 
-TEST_CASE("an import is one change set with every entity created, and an unchanged re-import records nothing") {
-    auto store = seeded_store();
+STORE_TEST_CASE("an import is one change set with every entity created, and an unchanged re-import records nothing") {
+    auto db = backend.create();
+    auto store = seeded_store(db);
     const std::vector<ChangeSet> sets = latest(*store);
     REQUIRE(sets.size() == 1);
     CHECK(sets.front().action == "import");
@@ -56,8 +56,10 @@ TEST_CASE("an import is one change set with every entity created, and an unchang
     CHECK(latest(*store).size() == 1);
 }
 
-TEST_CASE("an edit is recorded with the fields it changed; a new quote is located, typographic variants allowed") {
-    auto store = seeded_store();
+STORE_TEST_CASE(
+    "an edit is recorded with the fields it changed; a new quote is located, typographic variants allowed") {
+    auto db = backend.create();
+    auto store = seeded_store(db);
     const Stance before = *store->stance(nrc_dialogue);
     StanceEdit edit;
     edit.note = "checked against the letter";
@@ -92,8 +94,9 @@ TEST_CASE("an edit is recorded with the fields it changed; a new quote is locate
     CHECK(requoted.quote.find("risico’s") != std::string::npos);
 }
 
-TEST_CASE("edits that break a rule, or name nothing, are refused and change nothing") {
-    auto store = seeded_store();
+STORE_TEST_CASE("edits that break a rule, or name nothing, are refused and change nothing") {
+    auto db = backend.create();
+    auto store = seeded_store(db);
     const std::string before = write_dataset(store->to_dataset());
     StanceEdit contradictory;
     contradictory.kind = PositionKind::oppose;
@@ -109,8 +112,9 @@ TEST_CASE("edits that break a rule, or name nothing, are refused and change noth
     CHECK(latest(*store).size() == 1);
 }
 
-TEST_CASE("a deleted stance comes back byte-identically on export when its delete is undone") {
-    auto store = seeded_store();
+STORE_TEST_CASE("a deleted stance comes back byte-identically on export when its delete is undone") {
+    auto db = backend.create();
+    auto store = seeded_store(db);
     const std::string exported = write_dataset(store->to_dataset());
     const std::int64_t deletion = delete_entity(*store, RecordKey{RecordKind::stance, nrc_dialogue.str()});
     CHECK_FALSE(store->stance(nrc_dialogue).has_value());
@@ -128,8 +132,9 @@ TEST_CASE("a deleted stance comes back byte-identically on export when its delet
     CHECK_FALSE(store->stance(nrc_dialogue).has_value());
 }
 
-TEST_CASE("a record something refers to is not deleted; the refusal says how many and which") {
-    auto store = seeded_store();
+STORE_TEST_CASE("a record something refers to is not deleted; the refusal says how many and which") {
+    auto db = backend.create();
+    auto store = seeded_store(db);
     const std::string before = write_dataset(store->to_dataset());
     const std::string message = test::message_of([&] {
         delete_entity(*store, RecordKey{RecordKind::document, "nl-mfa-letter-nac-fm-2017-03-31"});
@@ -143,8 +148,9 @@ TEST_CASE("a record something refers to is not deleted; the refusal says how man
     CHECK(latest(*store).size() == 1);
 }
 
-TEST_CASE("an undo that would overwrite a later change is refused, naming the later change set") {
-    auto store = seeded_store();
+STORE_TEST_CASE("an undo that would overwrite a later change is refused, naming the later change set") {
+    auto db = backend.create();
+    auto store = seeded_store(db);
     const std::string coded_note = store->stance(nrc_dialogue)->note;
     StanceEdit first;
     first.note = "first";
@@ -166,15 +172,17 @@ TEST_CASE("an undo that would overwrite a later change is refused, naming the la
     CHECK_THROWS_AS(undo_change_set(*store, 999), not_found_error);
 }
 
-TEST_CASE("undoing a whole import takes out everything it created, last written first") {
-    auto store = seeded_store();
+STORE_TEST_CASE("undoing a whole import takes out everything it created, last written first") {
+    auto db = backend.create();
+    auto store = seeded_store(db);
     undo_change_set(*store, latest(*store).back().id);
     CHECK(store->to_dataset() == Dataset{});
     CHECK(latest(*store).size() == 2);
 }
 
-TEST_CASE("bulk stances are counted in their change set, not recorded, and such a change set is not undone") {
-    auto store = seeded_store();
+STORE_TEST_CASE("bulk stances are counted in their change set, not recorded, and such a change set is not undone") {
+    auto db = backend.create();
+    auto store = seeded_store(db);
     Stance copy = *store->stance(nrc_dialogue);
     std::vector<Stance> batch;
     for (int i = 0; i < 3; ++i) {
@@ -191,32 +199,23 @@ TEST_CASE("bulk stances are counted in their change set, not recorded, and such 
           std::string::npos);
 }
 
-TEST_CASE("nothing updates or deletes the history, not even SQL written by hand") {
-    test::TempDir dir;
-    const std::string path = (dir / "history.db").string();
-    {
-        auto store = Store::open(path);
-        import_dataset_file(*store, test::source_dir() / "examples/data/small-dataset.json");
-    }
-    SQLite::Database db(path, SQLite::OPEN_READWRITE);
-    CHECK_THROWS_WITH(db.exec("UPDATE change_set SET made_by = 'someone else'"),
+STORE_TEST_CASE("nothing updates or deletes the history, not even SQL written by hand") {
+    auto db = backend.create();
+    import_dataset_file(*db.open(), test::source_dir() / "examples/data/small-dataset.json");
+    CHECK_THROWS_WITH(db.sql("UPDATE change_set SET made_by = 'someone else'"),
                       doctest::Contains("the history is append-only"));
-    CHECK_THROWS_WITH(db.exec("DELETE FROM change_set"), doctest::Contains("the history is append-only"));
-    CHECK_THROWS_WITH(db.exec("UPDATE change SET after = NULL"), doctest::Contains("the history is append-only"));
-    CHECK_THROWS_WITH(db.exec("DELETE FROM change"), doctest::Contains("the history is append-only"));
-    CHECK(db.execAndGet("SELECT count(*) FROM change").getInt() > 0);
+    CHECK_THROWS_WITH(db.sql("DELETE FROM change_set"), doctest::Contains("the history is append-only"));
+    CHECK_THROWS_WITH(db.sql("UPDATE change SET after = NULL"), doctest::Contains("the history is append-only"));
+    CHECK_THROWS_WITH(db.sql("DELETE FROM change"), doctest::Contains("the history is append-only"));
+    CHECK(std::stoi(db.sql("SELECT count(*) FROM change")) > 0);
 }
 
-TEST_CASE("a database opened read-only refuses edit, delete and undo, and its history stays as it was") {
-    test::TempDir dir;
-    const std::string path = (dir / "read-only.db").string();
-    {
-        auto store = Store::open(path);
-        import_dataset_file(*store, test::source_dir() / "examples/data/small-dataset.json");
-    }
+STORE_TEST_CASE("a database opened read-only refuses edit, delete and undo, and its history stays as it was") {
+    auto db = backend.create();
+    import_dataset_file(*db.open(), test::source_dir() / "examples/data/small-dataset.json");
     OpenOptions read_only;
     read_only.read_only = true;
-    auto store = Store::open(path, read_only);
+    auto store = db.open(read_only);
     const RecordKey stance{RecordKind::stance, "example-stance"};
     CHECK_THROWS_AS(delete_entity(*store, stance), storage_error);
     CHECK_THROWS_AS(undo_change_set(*store, 1), storage_error);

@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include "backends.hpp"
 #include "stance/error.hpp"
 #include "stance/io/dataset_json.hpp"
 #include "stance/store/store.hpp"
@@ -102,8 +103,9 @@ TEST_CASE("a version 2 database is migrated to scales and bases, keeping parents
     CHECK_FALSE(store->meetings().front().end_date);
 }
 
-TEST_CASE("scales, directions, several parents, bases and end dates survive a write and a read") {
-    auto store = Store::open(":memory:");
+STORE_TEST_CASE("scales, directions, several parents, bases and end dates survive a write and a read") {
+    const test::ScratchDatabase db = backend.create();
+    auto store = db.open();
     Dataset dataset;
     dataset.actors.push_back(Actor{ActorId{"nld"}, ActorKind::state, "Netherlands", "NL", "NLD", {}});
     Topic russia{TopicId{"russia"},

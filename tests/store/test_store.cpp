@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "backends.hpp"
 #include "stance/error.hpp"
 #include "stance/io/dataset_json.hpp"
 #include "stance/store/store.hpp"
@@ -19,15 +20,17 @@ std::size_t count_stances(const Store& store) {
 
 } // namespace
 
-TEST_CASE("a new in-memory store has the current schema and no data") {
-    auto store = Store::open(":memory:");
+STORE_TEST_CASE("a new store has the current schema and no data") {
+    auto db = backend.create();
+    auto store = db.open();
     CHECK(store->schema_version() == Store::current_schema_version);
     CHECK(store->actors().empty());
     CHECK(store->stances().empty());
 }
 
-TEST_CASE("an imported dataset reads back entity for entity") {
-    auto store = Store::open(":memory:");
+STORE_TEST_CASE("an imported dataset reads back entity for entity") {
+    auto db = backend.create();
+    auto store = db.open();
     Dataset dataset = example();
     validate_dataset(dataset, "example", store.get());
     store->import(dataset);
@@ -52,8 +55,9 @@ TEST_CASE("an imported dataset reads back entity for entity") {
     CHECK(store->roles().at(0).title == "Secretary of State");
 }
 
-TEST_CASE("re-importing the same dataset changes nothing") {
-    auto store = Store::open(":memory:");
+STORE_TEST_CASE("re-importing the same dataset changes nothing") {
+    auto db = backend.create();
+    auto store = db.open();
     Dataset dataset = example();
     store->import(dataset);
     const Dataset first = store->to_dataset();
@@ -63,8 +67,9 @@ TEST_CASE("re-importing the same dataset changes nothing") {
     CHECK(count_stances(*store) == 1);
 }
 
-TEST_CASE("an upsert updates the stance in place") {
-    auto store = Store::open(":memory:");
+STORE_TEST_CASE("an upsert updates the stance in place") {
+    auto db = backend.create();
+    auto store = db.open();
     Dataset dataset = example();
     store->import(dataset);
     dataset.stances[0].kind = PositionKind::conditional;
@@ -77,8 +82,9 @@ TEST_CASE("an upsert updates the stance in place") {
     CHECK(stances[0].note == "inferred from the reporter's summary");
 }
 
-TEST_CASE("a failed import leaves the store exactly as it was") {
-    auto store = Store::open(":memory:");
+STORE_TEST_CASE("a failed import leaves the store exactly as it was") {
+    auto db = backend.create();
+    auto store = db.open();
     store->import(example());
     const Dataset before = store->to_dataset();
 
@@ -91,8 +97,9 @@ TEST_CASE("a failed import leaves the store exactly as it was") {
     CHECK(store->to_dataset() == before);
 }
 
-TEST_CASE("stance filters select by actor, topic, meeting and date") {
-    auto store = Store::open(":memory:");
+STORE_TEST_CASE("stance filters select by actor, topic, meeting and date") {
+    auto db = backend.create();
+    auto store = db.open();
     store->import(example());
     StanceFilter filter;
     filter.actors = {ActorId{"usa"}};
@@ -112,8 +119,9 @@ TEST_CASE("stance filters select by actor, topic, meeting and date") {
     CHECK(store->stances(filter).empty());
 }
 
-TEST_CASE("full-text search finds quotes regardless of case and accents") {
-    auto store = Store::open(":memory:");
+STORE_TEST_CASE("full-text search finds quotes regardless of case and accents") {
+    auto db = backend.create();
+    auto store = db.open();
     store->import(example());
     StanceFilter filter;
     filter.text = "FUNDAMENT";
@@ -128,8 +136,9 @@ TEST_CASE("full-text search finds quotes regardless of case and accents") {
     CHECK(store->stances(filter).size() == 1);
 }
 
-TEST_CASE("collective stances are found through the members they name") {
-    auto store = Store::open(":memory:");
+STORE_TEST_CASE("collective stances are found through the members they name") {
+    auto db = backend.create();
+    auto store = db.open();
     Dataset dataset = example();
     dataset.actors.push_back(Actor{ActorId{"allies"}, ActorKind::group, "Allies", "", "", {}});
     dataset.actors.push_back(Actor{ActorId{"nld"}, ActorKind::state, "Netherlands", "NL", "NLD", {}});
@@ -146,12 +155,11 @@ TEST_CASE("collective stances are found through the members they name") {
     CHECK(found[0].includes == std::vector<ActorId>{ActorId{"nld"}});
 }
 
-TEST_CASE("a database file persists across opens") {
-    test::TempDir dir;
-    const std::string path = (dir / "stance.db").string();
-    Store::open(path)->import(example());
-    auto reopened = Store::open(path);
+STORE_TEST_CASE("a database persists across opens") {
+    auto db = backend.create();
+    db.open()->import(example());
+    auto reopened = db.open();
     CHECK(count_stances(*reopened) == 1);
-    auto read_only = Store::open(path, OpenOptions{.read_only = true});
+    auto read_only = db.open(OpenOptions{.read_only = true});
     CHECK(read_only->actors().size() == 2);
 }

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "backends.hpp"
 #include "stance/coding/review.hpp"
 #include "stance/coding/suggestion_json.hpp"
 #include "stance/error.hpp"
@@ -18,10 +19,11 @@ namespace {
 const DocumentId letter{"nl-mfa-letter-nac-fm-2017-03-31"};
 
 struct Fixture {
-    std::unique_ptr<Store> store = Store::open(":memory:");
+    test::ScratchDatabase db;
+    std::unique_ptr<Store> store;
     std::vector<Suggestion> proposed;
 
-    Fixture() {
+    explicit Fixture(const test::Backend& backend) : db(backend.create()), store(db.open()) {
         import_dataset_file(*store, test::source_dir() / "data/seed/nato-2017-03-31.json");
         const Dataset known = store->to_dataset();
         SuggestOptions options;
@@ -50,8 +52,8 @@ ChangeNote by_reviewer() {
 
 } // namespace
 
-TEST_CASE("stored suggestions are not stances: no read of stances counts them") {
-    Fixture f;
+STORE_TEST_CASE("stored suggestions are not stances: no read of stances counts them") {
+    Fixture f{backend};
     REQUIRE(f.proposed.size() > 10);
     const std::size_t stances = f.store->stances().size();
     const StoredSuggestions stored = store_suggestions(*f.store, letter, f.proposed);
@@ -66,8 +68,8 @@ TEST_CASE("stored suggestions are not stances: no read of stances counts them") 
     CHECK_THROWS_AS(store_suggestions(*f.store, DocumentId{"not-stored"}, f.proposed), not_found_error);
 }
 
-TEST_CASE("accepting a suggestion writes a stance on its sentence, recorded with the suggestion it came from") {
-    Fixture f;
+STORE_TEST_CASE("accepting a suggestion writes a stance on its sentence, recorded with the suggestion it came from") {
+    Fixture f{backend};
     store_suggestions(*f.store, letter, f.proposed);
     const Suggestion chosen = f.with_topic();
     // The letter's stances are on several meetings (sessions of the ministerial, earlier summits).
@@ -113,8 +115,8 @@ TEST_CASE("accepting a suggestion writes a stance on its sentence, recorded with
     CHECK(f.store->suggestions(one).front().status == SuggestionStatus::open);
 }
 
-TEST_CASE("accepting with changes is recorded as edited; a quote is found inside the sentence") {
-    Fixture f;
+STORE_TEST_CASE("accepting with changes is recorded as edited; a quote is found inside the sentence") {
+    Fixture f{backend};
     store_suggestions(*f.store, letter, f.proposed);
     const Suggestion chosen = f.with_topic();
     const std::string text = f.store->document(letter)->text;
@@ -142,8 +144,8 @@ TEST_CASE("accepting with changes is recorded as edited; a quote is found inside
     CHECK(f.store->suggestions(one).size() == 1);
 }
 
-TEST_CASE("rejecting needs a reason; editing keeps a suggestion open; a new run keeps what was reviewed") {
-    Fixture f;
+STORE_TEST_CASE("rejecting needs a reason; editing keeps a suggestion open; a new run keeps what was reviewed") {
+    Fixture f{backend};
     store_suggestions(*f.store, letter, f.proposed);
     const std::vector<Suggestion> stored = f.store->suggestions();
     CHECK_THROWS_AS(reject_suggestion(*f.store, stored[0].id, ""), invalid_input_error);

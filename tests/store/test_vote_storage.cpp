@@ -4,6 +4,7 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include "backends.hpp"
 #include "stance/error.hpp"
 #include "stance/io/dataset_json.hpp"
 #include "stance/model/vote.hpp"
@@ -22,6 +23,10 @@ namespace {
 int count(const std::string& path, const char* sql) {
     SQLite::Database db(path, SQLite::OPEN_READONLY);
     return db.execAndGet(sql).getInt();
+}
+
+int count(const test::ScratchDatabase& db, const char* sql) {
+    return std::stoi(db.sql(sql));
 }
 
 Dataset roll_call_dataset() {
@@ -80,9 +85,8 @@ TEST_CASE("is_vote_shaped accepts exactly the fields a vote has") {
     CHECK(differs([](Stance& s) { s.id = StanceId{"rc-1-x"}; })); // does not end with it
 }
 
-TEST_CASE("votes go to the vote table and read back as the stances that were put") {
-    test::TempDir dir;
-    const std::string path = (dir / "votes.db").string();
+STORE_TEST_CASE("votes go to the vote table and read back as the stances that were put") {
+    const test::ScratchDatabase db = backend.create();
     Dataset d = roll_call_dataset();
     d.stances.push_back(vote("rc-1-nld", "nld", PositionKind::support));
     d.stances.push_back(vote("rc-1-usa", "usa", PositionKind::absent));
@@ -92,7 +96,7 @@ TEST_CASE("votes go to the vote table and read back as the stances that were put
     Stance other_prefix = vote("x-nld", "nld", PositionKind::oppose); // a second prefix on rc-1
     d.stances.push_back(other_prefix);
     {
-        auto store = Store::open(path);
+        auto store = db.open();
         store->import(d);
         CHECK(store->stances() == std::vector<Stance>{d.stances[2], d.stances[0], d.stances[1], d.stances[3]});
         CHECK(store->exists(EntityKind::stance, "rc-1-nld"));
@@ -103,54 +107,54 @@ TEST_CASE("votes go to the vote table and read back as the stances that were put
         positions.actors = {ActorId{"usa"}};
         CHECK(store->stances(positions) == std::vector<Stance>{noted});
     }
-    CHECK(count(path, "SELECT count(*) FROM vote") == 2);
-    CHECK(count(path, "SELECT count(*) FROM stance") == 2);
+    CHECK(count(db, "SELECT count(*) FROM vote") == 2);
+    CHECK(count(db, "SELECT count(*) FROM stance") == 2);
 
     SUBCASE("a stance re-put with a note moves to the general table, and back") {
-        auto store = Store::open(path);
+        auto store = db.open();
         Dataset change;
         Stance annotated = d.stances[0];
         annotated.note = "recorded wrongly in the roll call";
         change.stances.push_back(annotated);
         store->import(change);
-        CHECK(count(path, "SELECT count(*) FROM vote") == 1);
+        CHECK(count(db, "SELECT count(*) FROM vote") == 1);
         StanceFilter nld;
         nld.actors = {ActorId{"nld"}};
         CHECK(store->stances(nld) == std::vector<Stance>{annotated, other_prefix});
         Dataset back;
         back.stances.push_back(d.stances[0]);
         store->import(back);
-        CHECK(count(path, "SELECT count(*) FROM vote") == 2);
-        CHECK(count(path, "SELECT count(*) FROM stance WHERE slug = 'rc-1-nld'") == 0);
+        CHECK(count(db, "SELECT count(*) FROM vote") == 2);
+        CHECK(count(db, "SELECT count(*) FROM stance WHERE slug = 'rc-1-nld'") == 0);
         CHECK(store->stances(nld) == std::vector<Stance>{d.stances[0], other_prefix});
     }
 }
 
-TEST_CASE("export, import and export again give the same bytes for the UN fixture") {
-    auto first = Store::open(":memory:");
+STORE_TEST_CASE("export, import and export again give the same bytes for the UN fixture") {
+    const test::ScratchDatabase original_db = backend.create();
+    auto first = original_db.open();
     UngaImportOptions options;
     options.full_codes_directory = test::unga_fixture();
     (void)import_unga(*first, test::unga_fixture(), options);
     const Dataset original = first->to_dataset();
-    auto round_trip = [](const std::string& exported, const std::string& path) {
-        auto store = Store::open(path);
+    auto round_trip = [](const std::string& exported, const test::ScratchDatabase& db) {
+        auto store = db.open();
         Dataset again = parse_dataset(exported, "export.json", test::unga_fixture());
         validate_dataset(again, "export.json", store.get()); // also orders topics after their parents
         store->import(again);
         return store->to_dataset();
     };
-    test::TempDir dir;
-    const Dataset second = round_trip(write_dataset(original), (dir / "second.db").string());
+    const Dataset second = round_trip(write_dataset(original), backend.create());
     // Documents given by path are read in on import (the shipped UN tables then carry their text),
     // so the first round trip is compared entity by entity and the second byte for byte.
     CHECK(second.stances == original.stances);
     CHECK(second.agenda_items == original.agenda_items);
     const std::string exported = write_dataset(second);
-    const std::string path = (dir / "third.db").string();
-    CHECK(write_dataset(round_trip(exported, path)) == exported);
+    const test::ScratchDatabase third = backend.create();
+    CHECK(write_dataset(round_trip(exported, third)) == exported);
     // Every vote of the fixture sits in the compact table, none in the general one.
-    CHECK(count(path, "SELECT count(*) FROM stance") == 0);
-    CHECK(count(path, "SELECT count(*) FROM vote") == static_cast<int>(original.stances.size()));
+    CHECK(count(third, "SELECT count(*) FROM stance") == 0);
+    CHECK(count(third, "SELECT count(*) FROM vote") == static_cast<int>(original.stances.size()));
 }
 
 TEST_CASE("a version 3 database of UN votes migrates, and its stances stay the same") {

@@ -2,6 +2,7 @@
 // with a message naming the entity, and leave the database as it was.
 #include <doctest/doctest.h>
 
+#include "backends.hpp"
 #include "stance/error.hpp"
 #include "stance/io/dataset_json.hpp"
 #include "stance/store/store.hpp"
@@ -43,11 +44,17 @@ Stance good() {
     return s;
 }
 
-/// The message of the refusal of `stance` through the C++ API, after which nothing is stored.
-std::string refusal(const Stance& stance) {
-    auto store = Store::open(":memory:");
+/// A connection to the new database `db`, with base() imported.
+std::unique_ptr<Store> with_base(const test::ScratchDatabase& db) {
+    auto store = db.open();
     store->import(base());
-    auto session = store->begin_import();
+    return store;
+}
+
+/// The message of the refusal of `stance` through the C++ API by a store holding base() and no
+/// stance, after which it still holds none.
+std::string refusal(Store& store, const Stance& stance) {
+    auto session = store.begin_import();
     std::string message;
     try {
         session->put(stance);
@@ -55,7 +62,7 @@ std::string refusal(const Stance& stance) {
         message = failure.what();
     }
     session->commit(); // a refused put wrote nothing, so the session may still commit
-    CHECK(store->stances().empty());
+    CHECK(store.stances().empty());
     return message;
 }
 
@@ -65,55 +72,61 @@ bool has(const std::string& text, const std::string& part) {
 
 } // namespace
 
-TEST_CASE("the C++ API refuses a bad id, score, confidence and span, and stores none of it") {
+STORE_TEST_CASE("the C++ API refuses a bad id, score, confidence and span, and stores none of it") {
+    auto db = backend.create();
+    auto store = with_base(db);
     Stance bad_id = good();
     bad_id.id = StanceId{"BAD ID with spaces"};
-    CHECK(has(refusal(bad_id), "stance \"BAD ID with spaces\": id \"BAD ID with spaces\" is not a valid id"));
+    CHECK(has(refusal(*store, bad_id), "stance \"BAD ID with spaces\": id \"BAD ID with spaces\" is not a valid id"));
     Stance score = good();
     score.score = 7;
-    CHECK(has(refusal(score), "stance \"s\": score 7 is outside [-1, 1]"));
+    CHECK(has(refusal(*store, score), "stance \"s\": score 7 is outside [-1, 1]"));
     Stance confidence = good();
     confidence.confidence = -3;
-    CHECK(has(refusal(confidence), "stance \"s\": confidence -3 is outside [0, 1]"));
+    CHECK(has(refusal(*store, confidence), "stance \"s\": confidence -3 is outside [0, 1]"));
     Stance span = good();
     span.quote.clear();
     span.source = SourceSpan{DocumentId{"doc"}, 100, 5, std::nullopt};
-    CHECK(has(refusal(span), "source span [100, 5) ends before it starts"));
+    CHECK(has(refusal(*store, span), "source span [100, 5) ends before it starts"));
     span.source = SourceSpan{DocumentId{"doc"}, 1, 100, std::nullopt};
-    CHECK(has(refusal(span), "stance \"s\": source end: 100 is past the end of document \"doc\" (5 bytes)"));
+    CHECK(has(refusal(*store, span), "stance \"s\": source end: 100 is past the end of document \"doc\" (5 bytes)"));
     Stance nan = good();
     nan.score = std::numeric_limits<double>::quiet_NaN();
-    CHECK(has(refusal(nan), "score nan is outside [-1, 1]"));
+    CHECK(has(refusal(*store, nan), "score nan is outside [-1, 1]"));
 }
 
-TEST_CASE("the C++ API refuses what the docs forbid: kind against score, quotes without a source, claims elsewhere") {
+STORE_TEST_CASE(
+    "the C++ API refuses what the docs forbid: kind against score, quotes without a source, claims elsewhere") {
+    auto db = backend.create();
+    auto store = with_base(db);
     Stance contradictory = good();
     contradictory.kind = PositionKind::oppose;
     contradictory.score = 1.0;
-    CHECK(
-        has(refusal(contradictory), "position oppose with score +1 is contradictory: oppose allows scores in [-1, 0]"));
+    CHECK(has(refusal(*store, contradictory),
+              "position oppose with score +1 is contradictory: oppose allows scores in [-1, 0]"));
     Stance unsourced = good();
     unsourced.quote = "Russia is bad, said no one in this speech.";
     unsourced.source.reset();
-    CHECK(has(refusal(unsourced), "has a quote but no source span"));
+    CHECK(has(refusal(*store, unsourced), "has a quote but no source span"));
     Stance misquoted = good();
     misquoted.quote = "Hallo";
-    CHECK(has(refusal(misquoted), "stance \"s\": source start: "));
+    CHECK(has(refusal(*store, misquoted), "stance \"s\": source start: "));
     Stance elsewhere = good();
     elsewhere.proposition = PropositionId{"tariffs"};
-    CHECK(has(refusal(elsewhere), "proposition \"tariffs\" belongs to topic \"trade\", which is neither the stance's "
-                                  "topic \"russia\" nor below it"));
+    CHECK(has(refusal(*store, elsewhere),
+              "proposition \"tariffs\" belongs to topic \"trade\", which is neither the stance's "
+              "topic \"russia\" nor below it"));
     Stance voiced = good();
     voiced.speaker = ActorId{"lavrov"};
-    CHECK(has(refusal(voiced), "speaker \"lavrov\" held no role representing \"nld\" on 2017-03-31"));
+    CHECK(has(refusal(*store, voiced), "speaker \"lavrov\" held no role representing \"nld\" on 2017-03-31"));
     Stance early = good();
     early.stated_on = Date{2017, 3, 30};
-    CHECK(has(refusal(early), "was stated on 2017-03-30, outside its meeting \"m\" (2017-03-31..2017-03-31)"));
+    CHECK(has(refusal(*store, early), "was stated on 2017-03-30, outside its meeting \"m\" (2017-03-31..2017-03-31)"));
 }
 
-TEST_CASE("a child meeting outside its parent's days is refused; an end date makes room") {
-    auto store = Store::open(":memory:");
-    store->import(base());
+STORE_TEST_CASE("a child meeting outside its parent's days is refused; an end date makes room") {
+    auto db = backend.create();
+    auto store = with_base(db);
     Meeting lunch{MeetingId{"lunch"}, BodyId{"nac"}, "Working lunch", "", Date{2017, 3, 30}, "", MeetingId{"m"}, {}};
     {
         auto session = store->begin_import();
@@ -133,7 +146,7 @@ TEST_CASE("a child meeting outside its parent's days is refused; an end date mak
     CHECK(store->meetings().size() == 2);
 }
 
-TEST_CASE("the JSON importer refuses the same data through the same rules, naming file and stance") {
+STORE_TEST_CASE("the JSON importer refuses the same data through the same rules, naming file and stance") {
     test::TempDir dir;
     const std::string text = R"({"stance_dataset": 1,
  "documents": [{"id": "doc", "text": "Hello"}],
@@ -143,7 +156,8 @@ TEST_CASE("the JSON importer refuses the same data through the same rules, namin
  "meetings": [{"id": "m", "body": "nac", "date": "2017-03-31"}],
  "stances": [{"id": "s", "actor": "nld", "topic": "russia", "meeting": "m", "position": "oppose", "score": 1}]})";
     test::write_text(dir / "contradictory.json", text);
-    auto store = Store::open(":memory:");
+    auto db = backend.create();
+    auto store = db.open();
     try {
         import_dataset_file(*store, dir / "contradictory.json");
         FAIL("a contradictory stance must be refused");

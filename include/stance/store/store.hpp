@@ -279,4 +279,8 @@ public:
 /// and person.
 void sort_canonically(Dataset& dataset);
 
+/// Every entity of `store` but the stances, in the canonical order, for readers that take the
+/// stances one at a time (the export, the copy). Call it inside a read snapshot to have them agree.
+[[nodiscard]] Dataset entities_without_stances(const Store& store);
+
 } // namespace stance
