@@ -9,7 +9,7 @@
 
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
+#include "commands.hpp"
 #include "stance/error.hpp"
 #include "stance/store/copy.hpp"
 
