@@ -23,7 +23,7 @@ if(STANCE_WITH_POSTGRESQL AND STANCE_PG_SERVER_DIR)
     # A database of its own on the test server, made with psql; the copy goes there and back.
     set(copy_pg "postgresql:///stance_cli_copy?host=${STANCE_PG_SERVER_DIR}&port=5432&user=stance")
     stance_cli_test(NAME "copy into PostgreSQL and back into SQLite exports the same bytes" FIXTURES copy_db
-        SHELL "psql -X -q '${STANCE_TEST_POSTGRESQL_ADDRESS}' -c 'DROP DATABASE IF EXISTS stance_cli_copy WITH (FORCE)' -c 'CREATE DATABASE stance_cli_copy' && rm -f ${copy_dir}/back.db* && $0 -q copy ${copy_original} '${copy_pg}' && $0 --db '${copy_pg}' export -o ${copy_dir}/postgresql.json && $0 -q copy '${copy_pg}' ${copy_dir}/back.db && $0 --db ${copy_dir}/back.db export -o ${copy_dir}/back.json && cmp ${copy_dir}/original.json ${copy_dir}/postgresql.json && cmp ${copy_dir}/original.json ${copy_dir}/back.json && echo identical"
+        SHELL "PGOPTIONS='-c client_min_messages=warning' psql -X -q '${STANCE_TEST_POSTGRESQL_ADDRESS}' -c 'DROP DATABASE IF EXISTS stance_cli_copy WITH (FORCE)' -c 'CREATE DATABASE stance_cli_copy' && rm -f ${copy_dir}/back.db* && $0 -q copy ${copy_original} '${copy_pg}' && $0 --db '${copy_pg}' export -o ${copy_dir}/postgresql.json && $0 -q copy '${copy_pg}' ${copy_dir}/back.db && $0 --db ${copy_dir}/back.db export -o ${copy_dir}/back.json && cmp ${copy_dir}/original.json ${copy_dir}/postgresql.json && cmp ${copy_dir}/original.json ${copy_dir}/back.json && echo identical"
         EXPECT "^identical\n$")
     set_tests_properties("cli: copy into PostgreSQL and back into SQLite exports the same bytes"
         PROPERTIES FIXTURES_REQUIRED "copy_db;postgresql")

@@ -158,8 +158,9 @@ STORE_TEST_CASE("two writer processes at once: both imports land whole, and the 
     const Dataset a = import_with_new_actor(20, "writer-a");
     const Dataset b = import_with_new_actor(20, "writer-b");
     db.close();
-    const pid_t first = spawn_writer(db.path(), a, 10'000);
-    const pid_t second = spawn_writer(db.path(), b, 10'000);
+    // Patience far beyond one import's time even on a loaded machine: each must wait for the other.
+    const pid_t first = spawn_writer(db.path(), a, 120'000);
+    const pid_t second = spawn_writer(db.path(), b, 120'000);
     CHECK(wait_for(first) == static_cast<int>(ChildResult::imported));
     CHECK(wait_for(second) == static_cast<int>(ChildResult::imported));
 
