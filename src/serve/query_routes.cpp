@@ -151,8 +151,10 @@ void snapshot_json(const Api& api, const httplib::Request& request, httplib::Res
         [](httplib::Response& out, const Snapshot& result) { send_json_text(out, to_json(result)); });
 }
 
-// Who stood where, as a grid: one row per actor, one column per claim (a proposition, or a topic
-// stated on without one), and in each cell the stances with what links them to their quote.
+// Who stood where, as a grid: one row per actor, one column per claim, and in each cell the stances
+// with what links them to their quote. A claim is a proposition; a recorded vote's is its roll call
+// (its agenda item), since every roll call of a session asks something else even where they share a
+// topic; else the topic stated on.
 boost::json::object grid_json(const Snapshot& snapshot) {
     std::vector<std::string> actor_ids;
     boost::json::array actors;
@@ -175,12 +177,16 @@ boost::json::object grid_json(const Snapshot& snapshot) {
             });
             for (const SnapshotStance& item : actor.stances) {
                 const Stance& s = item.stance;
-                const std::string key = s.topic.str() + "/" + (s.proposition ? s.proposition->str() : "");
+                const bool roll_call = !s.proposition && s.agenda_item && s.basis == Basis::vote;
+                const std::string key = s.topic.str() + "/" + (s.proposition ? s.proposition->str() : "") + "/" +
+                                        (roll_call ? s.agenda_item->str() : "");
                 const std::size_t column = index_of(claim_keys, key, [&] {
-                    boost::json::object claim{{"topic", s.topic.str()},
-                                              {"label", item.proposition.empty() ? topic.label : item.proposition},
-                                              {"path", topic.path}};
+                    const std::string& label = !item.proposition.empty() ? item.proposition
+                                               : roll_call               ? item.agenda_item_title
+                                                                         : topic.label;
+                    boost::json::object claim{{"topic", s.topic.str()}, {"label", label}, {"path", topic.path}};
                     claim["proposition"] = s.proposition ? boost::json::value(s.proposition->str()) : nullptr;
+                    claim["roll_call"] = roll_call ? boost::json::value(s.agenda_item->str()) : nullptr;
                     claims.push_back(std::move(claim));
                 });
                 boost::json::object cell{{"id", s.id.str()},

@@ -201,6 +201,11 @@ test("meeting: a general-debate session and a UN roll call", async () => {
     assert.ok(await count("#meeting-grid td.position a") > 0, "stances of the 2022 general debate");
     await open(page, server.url, "#/meeting/unga-45");
     assert.ok(await count("#meeting-grid tbody tr") > 100, "the states voting in session 45");
+    // One column per roll call (the fixture has two in session 45), so one vote per state and cell.
+    assert.equal(await count("#meeting-grid thead th"), 2 + 1);
+    const mostInACell = await page.$$eval("#meeting-grid td.position", (cells) => Math.max(...cells.map((cell) => cell.children.length)));
+    assert.equal(mostInACell, 1, "a state votes once on a roll call");
+    await screenshot(page, "meeting-votes");
 });
 
 test("agreement: the session's heatmap, and a clicked pair's agreement over time", async () => {

@@ -42,3 +42,16 @@ export function actorColours(actors) {
     }
     return colours;
 }
+
+/// One character for a kind, for the smallest cells (a session's roll calls); `kindMarkLegend` says
+/// what each means, shown beside them.
+const kindMarks = {support: "+", oppose: "−", concern: "!", conditional: "?", neutral: "=", abstain: "○",
+                   no_position: "·", absent: "–", not_member: "×"};
+
+export function kindMark(kind) {
+    return kindMarks[kind] || "?";
+}
+
+export function kindMarkLegend() {
+    return kinds.map((kind) => `${kindMarks[kind]} ${kind.replace("_", " ")}`).join(" · ");
+}
