@@ -67,8 +67,8 @@ struct Coder {
     std::string display_name;
     CoderRole role = CoderRole::coder;
     PermissionSet permissions = default_permissions(CoderRole::coder);
-    bool disabled = false;     ///< A disabled coder cannot log in; their work and name stay.
-    std::string created_at{};  ///< UTC ISO 8601, set by the directory.
+    bool disabled = false;    ///< A disabled coder cannot log in; their work and name stay.
+    std::string created_at{}; ///< UTC ISO 8601, set by the directory.
 };
 
 /// A reviewer's verdict on a stance another coder coded. The newest review of a stance counts.
@@ -76,7 +76,7 @@ struct StanceReview {
     enum class Verdict : std::uint8_t { accepted, rejected };
     StanceId stance;
     Verdict verdict = Verdict::accepted;
-    std::string reviewer;     ///< A coder's name.
+    std::string reviewer; ///< A coder's name.
     std::string comment{};
     std::string reviewed_at{}; ///< UTC ISO 8601, set by the directory.
 };
