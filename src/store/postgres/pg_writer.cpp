@@ -54,11 +54,7 @@ std::optional<std::int64_t> PgWriter::optional_row_id(EntityKind kind, const std
 }
 
 std::int64_t PgWriter::row_id(EntityKind kind, const std::string& slug) {
-    if (auto row = optional_row_id(kind, slug)) {
-        return *row;
-    }
-    throw invalid_input_error(
-        "", fmt::format("unknown {} \"{}\": import it first or fix the reference", table_of(kind), slug));
+    return known_row(optional_row_id(kind, slug), kind, slug);
 }
 
 void PgWriter::put_aliases(const char* table, const char* key_column, std::int64_t row,
