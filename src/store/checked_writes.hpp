@@ -116,6 +116,25 @@ inline std::int64_t known_row(std::optional<std::int64_t> row, EntityKind kind, 
         "", fmt::format("unknown {} \"{}\": import it first or fix the reference", table_of(kind), slug));
 }
 
+/// The DELETE of a key of several parts (a membership's, role's or participant's; actors and
+/// meetings by slug), in the SQL both schemas share: `{0}`, `{1}`, `{2}` are the parts' parameters
+/// as the backend writes them, `{3}` its equality that holds between two nulls. Null for other kinds.
+inline const char* delete_by_parts(RecordKind kind) noexcept {
+    switch (kind) {
+    case RecordKind::membership:
+        return "DELETE FROM membership WHERE member_id = (SELECT id FROM actor WHERE slug = {0}) AND "
+               "group_id = (SELECT id FROM actor WHERE slug = {1}) AND date_from = {2}";
+    case RecordKind::role:
+        return "DELETE FROM role WHERE person_id = (SELECT id FROM actor WHERE slug = {0}) AND "
+               "represents_id = (SELECT id FROM actor WHERE slug = {1}) AND date_from = {2}";
+    case RecordKind::participant:
+        return "DELETE FROM participant WHERE meeting_id = (SELECT id FROM meeting WHERE slug = {0}) AND "
+               "actor_id = (SELECT id FROM actor WHERE slug = {1}) AND person_id {3} (SELECT id FROM actor WHERE "
+               "slug = {2})";
+    default: return nullptr;
+    }
+}
+
 /// A direction whose scale topic is not written yet: a scale may be any topic, and a dataset need
 /// not list it first, so it is written when the topic is (at the latest when the session ends).
 struct PendingDirection {

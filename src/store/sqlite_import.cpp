@@ -671,27 +671,6 @@ std::int64_t SqliteImportSession::put(const Suggestion& suggestion) {
     return m_last_suggestion;
 }
 
-namespace {
-
-/// The DELETE of a key of several parts; `?1`… are its parts, actors and meetings by slug.
-const char* delete_by_parts(RecordKind kind) {
-    switch (kind) {
-    case RecordKind::membership:
-        return "DELETE FROM membership WHERE member_id = (SELECT id FROM actor WHERE slug = ?1) AND "
-               "group_id = (SELECT id FROM actor WHERE slug = ?2) AND date_from = ?3";
-    case RecordKind::role:
-        return "DELETE FROM role WHERE person_id = (SELECT id FROM actor WHERE slug = ?1) AND "
-               "represents_id = (SELECT id FROM actor WHERE slug = ?2) AND date_from = ?3";
-    case RecordKind::participant:
-        return "DELETE FROM participant WHERE meeting_id = (SELECT id FROM meeting WHERE slug = ?1) AND "
-               "actor_id = (SELECT id FROM actor WHERE slug = ?2) AND "
-               "person_id IS (SELECT id FROM actor WHERE slug = ?3)";
-    default: return nullptr;
-    }
-}
-
-} // namespace
-
 // The caller has checked that the entity exists and that nothing refers to it (check_removal).
 void SqliteImportSession::remove(const RecordKey& key) {
     if (key.kind == RecordKind::suggestion) {
@@ -702,7 +681,7 @@ void SqliteImportSession::remove(const RecordKey& key) {
     }
     if (const char* sql = delete_by_parts(key.kind)) {
         const std::vector<std::string> parts = split_record_id(key.id);
-        SQLite::Statement q(m_db, sql);
+        SQLite::Statement q(m_db, fmt::format(fmt::runtime(sql), "?1", "?2", "?3", "IS"));
         for (std::size_t i = 0; i < parts.size() && i < 3; ++i) {
             q.bind(static_cast<int>(i + 1), parts[i]);
         }

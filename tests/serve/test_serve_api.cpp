@@ -18,6 +18,14 @@ namespace {
 
 const std::string letter = "nl-mfa-letter-nac-fm-2017-03-31";
 
+/// The seed with the letter's suggestions stored (`stance suggest --store`).
+std::string database_with_suggestions(const TempDir& dir) {
+    const std::string db = seed_database(dir);
+    REQUIRE(run_stance({"--db", db, "-q", "suggest", letter, "--store", "--language", "nl", "--speaker-actor", "nld"})
+                .exit_code == 0);
+    return db;
+}
+
 boost::json::value get_json(httplib::Client& client, const std::string& target, int status = 200) {
     const auto answer = client.Get(target);
     REQUIRE(answer);
@@ -314,9 +322,7 @@ TEST_CASE("serve api: edit, delete and undo a stance") {
 
 TEST_CASE("serve api: stored suggestions accepted and rejected one by one") {
     TempDir dir;
-    const std::string db = seed_database(dir);
-    REQUIRE(run_stance({"--db", db, "-q", "suggest", letter, "--store", "--language", "nl", "--speaker-actor", "nld"})
-                .exit_code == 0);
+    const std::string db = database_with_suggestions(dir);
     ServeProcess server(db);
     auto client = server.client();
     const auto open = get_json(client, "/api/suggestions?document=" + letter);
@@ -358,9 +364,7 @@ boost::json::array without_names(const boost::json::value& list) {
 
 TEST_CASE("serve api: suggestions and change sets are the CLI's JSON records, key for key") {
     TempDir dir;
-    const std::string db = seed_database(dir);
-    REQUIRE(run_stance({"--db", db, "-q", "suggest", letter, "--store", "--language", "nl", "--speaker-actor", "nld"})
-                .exit_code == 0);
+    const std::string db = database_with_suggestions(dir);
     ServeProcess server(db);
     auto client = server.client();
     const auto open = get_json(client, "/api/suggestions?status=all");
