@@ -1,4 +1,6 @@
-// Results the library has no JSON form for, as plain Python dicts and lists; see convert.hpp.
+// Results as plain Python dicts and lists (see convert.hpp): the library's own JSON where it has
+// one (suggestions, change sets, coded stances), so the keys are those of the CLI and the HTTP API,
+// else built here.
 #include <string>
 
 #include "convert.hpp"

@@ -719,8 +719,8 @@ struct SqliteSessionParts {
     }
     static constexpr bool failed_read_aborts = false; // SQLite's transaction survives a failed read
 
-    SqliteSessionParts(const SqliteStore& store, SQLite::Database& db, std::string path)
-        : store(store), writer(db), written(db), history(db, store.author()), path(std::move(path)) {}
+    SqliteSessionParts(const SqliteStore& of, SQLite::Database& db, std::string shown_as)
+        : store(of), writer(db), written(db), history(db, of.author()), path(std::move(shown_as)) {}
 
     [[nodiscard]] const std::string& shown() const noexcept { return path; }
     void commit() {

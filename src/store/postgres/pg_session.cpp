@@ -63,9 +63,9 @@ struct PgSessionParts {
     }
     static constexpr bool failed_read_aborts = true; // PostgreSQL aborts the transaction: only the rollback is left
 
-    explicit PgSessionParts(const PgStore& store)
-        : store(store), transaction(store.connection()), writer(store.connection()), written(store.connection()),
-          history(store.connection(), store.author()) {}
+    explicit PgSessionParts(const PgStore& of)
+        : store(of), transaction(of.connection()), writer(of.connection()), written(of.connection()),
+          history(of.connection(), of.author()) {}
 
     [[nodiscard]] const std::string& shown() const noexcept { return store.shown(); }
     void commit() {
