@@ -2,6 +2,8 @@
 // "name [sqlite]" and "name [postgresql]"; the body receives a `test::Backend& backend` and makes
 // fresh, empty databases of it with `backend.create()` (SQLite: a file in a temporary directory;
 // PostgreSQL: a database of its own, made with CREATE DATABASE and dropped when the test ends).
+// POSTGRESQL_TEST_CASE("name") registers a body for the PostgreSQL arm alone, for what only that
+// store has.
 //
 // The PostgreSQL arm needs the backend built (STANCE_WITH_POSTGRESQL) and a server: the address of
 // one where it may create databases, in STANCE_TEST_POSTGRESQL (CTest starts one with
@@ -81,15 +83,25 @@ void run_on_backend(BackendKind kind, void (*body)(Backend&));
 
 } // namespace stance::test
 
+#define STANCE_BACKEND_TEST_CASE(body, kind, name)                                                                     \
+    TEST_CASE(name) {                                                                                                  \
+        ::stance::test::run_on_backend(::stance::test::BackendKind::kind, body);                                       \
+    }
+
 #define STANCE_STORE_TEST_CASE_IMPL(body, name)                                                                        \
     static void body(::stance::test::Backend& backend);                                                                \
-    TEST_CASE(name " [sqlite]") {                                                                                      \
-        ::stance::test::run_on_backend(::stance::test::BackendKind::sqlite, body);                                     \
-    }                                                                                                                  \
-    TEST_CASE(name " [postgresql]") {                                                                                  \
-        ::stance::test::run_on_backend(::stance::test::BackendKind::postgresql, body);                                 \
-    }                                                                                                                  \
+    STANCE_BACKEND_TEST_CASE(body, sqlite, name " [sqlite]")                                                           \
+    STANCE_BACKEND_TEST_CASE(body, postgresql, name " [postgresql]")                                                   \
+    static void body([[maybe_unused]] ::stance::test::Backend& backend)
+
+#define STANCE_POSTGRESQL_TEST_CASE_IMPL(body, name)                                                                   \
+    static void body(::stance::test::Backend& backend);                                                                \
+    STANCE_BACKEND_TEST_CASE(body, postgresql, name)                                                                   \
     static void body([[maybe_unused]] ::stance::test::Backend& backend)
 
 /// A test case run once per backend; its body sees `backend` (a test::Backend&).
 #define STORE_TEST_CASE(name) STANCE_STORE_TEST_CASE_IMPL(DOCTEST_ANONYMOUS(STANCE_STORE_TEST_), name)
+
+/// A test case of what only the PostgreSQL store has (tests/store/test_postgresql.cpp): run on
+/// that backend alone, skipped or failed as the PostgreSQL arm of STORE_TEST_CASE is.
+#define POSTGRESQL_TEST_CASE(name) STANCE_POSTGRESQL_TEST_CASE_IMPL(DOCTEST_ANONYMOUS(STANCE_PG_TEST_), name)

@@ -57,6 +57,7 @@
 #include "stance/query/stance_range.hpp"
 #include "stance/query/summary.hpp"
 #include "stance/query/tree.hpp"
+#include "stance/store/change_set_json.hpp"
 #include "stance/store/copy.hpp"
 #include "stance/store/history.hpp"
 #include "stance/store/store.hpp"

@@ -1,8 +1,11 @@
-// Results the library has no JSON form for, as plain Python dicts and lists; see convert.hpp.
+// Results as plain Python dicts and lists (see convert.hpp): the library's own JSON where it has
+// one (suggestions, change sets, coded stances), so the keys are those of the CLI and the HTTP API,
+// else built here.
 #include <string>
 
 #include "convert.hpp"
 #include "stance/coding/suggestion_json.hpp"
+#include "stance/store/change_set_json.hpp"
 
 namespace stance::python {
 
@@ -79,26 +82,7 @@ py::dict network_dict(const Network& network) {
 }
 
 py::dict change_set_dict(const ChangeSet& change_set) {
-    py::list changes;
-    for (const EntityChange& change : change_set.changes) {
-        py::dict row;
-        row["kind"] = std::string(to_string(change.key.kind));
-        row["id"] = change.key.id;
-        row["before"] = change.before ? parsed_json(*change.before) : py::none();
-        row["after"] = change.after ? parsed_json(*change.after) : py::none();
-        changes.append(row);
-    }
-    py::dict out;
-    out["id"] = change_set.id;
-    out["action"] = change_set.action;
-    out["by"] = change_set.by;
-    out["at"] = change_set.at;
-    out["summary"] = change_set.summary;
-    out["bulk_stances"] = change_set.bulk_stances;
-    out["undoes"] = optional_value(change_set.undoes);
-    out["undone_by"] = optional_value(change_set.undone_by);
-    out["changes"] = changes;
-    return out;
+    return parsed_json(to_json(change_set));
 }
 
 py::dict suggestion_dict(const Suggestion& suggestion) {

@@ -1,15 +1,13 @@
 // `stance copy FROM TO`: a whole database into a new one, from either backend to either (an SQLite
 // file, a PostgreSQL address), all or nothing (stance/store/copy.hpp says what becomes of the history).
-#include <unistd.h>
-
 #include <chrono>
-#include <cstdio>
 #include <filesystem>
 #include <iostream>
 
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "progress_line.hpp"
 #include "stance/error.hpp"
 #include "stance/store/copy.hpp"
 
@@ -20,29 +18,6 @@ namespace {
 struct CopyArguments {
     std::string from;
     std::string to;
-};
-
-/// Where the copy has got, redrawn in place on stderr when it is a terminal; cleared at the end.
-class CopyProgressLine {
-public:
-    explicit CopyProgressLine(bool enabled) : m_enabled(enabled && isatty(STDERR_FILENO) == 1) {}
-    ~CopyProgressLine() {
-        if (m_enabled) {
-            std::fputs("\r\033[K", stderr);
-        }
-    }
-    CopyProgressLine(const CopyProgressLine&) = delete;
-    CopyProgressLine& operator=(const CopyProgressLine&) = delete;
-
-    void show(const CopyProgress& progress) const {
-        if (m_enabled) {
-            std::fputs(fmt::format("\r\033[Kcopy: {} {}", progress.done, progress.stage).c_str(), stderr);
-            std::fflush(stderr);
-        }
-    }
-
-private:
-    bool m_enabled;
 };
 
 std::unique_ptr<Store> open_database(const Context& context, const std::string& address, bool read_only) {
@@ -68,8 +43,10 @@ void run_copy(const Context& context, const CopyArguments& arguments) {
     CopySummary summary;
     try {
         const auto to = open_database(context, arguments.to, false);
-        const CopyProgressLine line(!context.quiet);
-        summary = copy_store(*from, *to, {}, [&line](const CopyProgress& progress) { line.show(progress); });
+        ProgressLine line(!context.quiet);
+        summary = copy_store(*from, *to, {}, [&line](const CopyProgress& progress) {
+            line.show(fmt::format("copy: {} {}", progress.done, progress.stage));
+        });
     } catch (...) {
         if (target_file_is_new) {
             std::error_code ignored;

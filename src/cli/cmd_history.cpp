@@ -6,6 +6,7 @@
 #include "commands.hpp"
 #include "stance/coding/edit_stance.hpp"
 #include "stance/error.hpp"
+#include "stance/store/change_set_json.hpp"
 #include "stance/store/history.hpp"
 #include "table.hpp"
 
@@ -116,8 +117,17 @@ std::string set_label(const ChangeSet& set) {
     return label;
 }
 
-/// Change sets with a line each (the latest ones), or with a line per change (one entity's, or one set).
+/// Change sets with a line each (the latest ones), or with a line per change (one entity's, or one set);
+/// in JSON each change set whole, as the library writes it.
 void print_history(const std::vector<ChangeSet>& sets, bool each_change, Format format) {
+    if (format == Format::json) {
+        std::vector<std::string> records;
+        for (const ChangeSet& set : sets) {
+            records.push_back(to_json(set));
+        }
+        print_json_records(std::cout, records);
+        return;
+    }
     Table table;
     table.columns = {"change_set", "action", "by", "at", "record", "change"};
     for (const ChangeSet& set : sets) {

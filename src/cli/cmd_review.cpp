@@ -6,6 +6,7 @@
 
 #include "commands.hpp"
 #include "stance/coding/review.hpp"
+#include "stance/coding/suggestion_json.hpp"
 #include "stance/error.hpp"
 #include "table.hpp"
 
@@ -67,6 +68,14 @@ void add_proposal_options(CLI::App& command, DecisionCommand& o) {
 }
 
 void print_suggestions(const std::vector<Suggestion>& suggestions, Format format) {
+    if (format == Format::json) {
+        std::vector<std::string> records;
+        for (const Suggestion& s : suggestions) {
+            records.push_back(to_json(s));
+        }
+        print_json_records(std::cout, records);
+        return;
+    }
     Table table;
     table.columns = {"id", "document", "bytes", "actor", "claim", "position", "confidence", "status", "cues"};
     for (const Suggestion& s : suggestions) {

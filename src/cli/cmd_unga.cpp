@@ -1,13 +1,11 @@
 // The UN General Assembly import command: import-unga.
-#include <unistd.h>
-
 #include <chrono>
-#include <cstdio>
 #include <iostream>
 
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "progress_line.hpp"
 #include "stance/error.hpp"
 #include "stance/unga/import.hpp"
 
@@ -15,37 +13,13 @@ namespace stance::cli {
 
 namespace {
 
-/// A one-line progress display on stderr, redrawn in place; silent when stderr is not a terminal.
-class ProgressLine {
-public:
-    explicit ProgressLine(bool enabled) : m_enabled(enabled && isatty(STDERR_FILENO) == 1) {}
-    ~ProgressLine() {
-        if (m_drawn) {
-            std::fputs("\r\033[K", stderr);
-        }
-    }
-    ProgressLine(const ProgressLine&) = delete;
-    ProgressLine& operator=(const ProgressLine&) = delete;
-
-    void operator()(const UngaImportProgress& progress) {
-        if (!m_enabled) {
-            return;
-        }
-        const double share = progress.bytes_total == 0 ? 0.0
-                                                       : 100.0 * static_cast<double>(progress.bytes_read) /
-                                                             static_cast<double>(progress.bytes_total);
-        std::fputs(fmt::format("\r\033[K{}: {:>9} rows {:5.1f}%{}", progress.table, progress.rows, share,
-                               progress.done ? " done" : "")
-                       .c_str(),
-                   stderr);
-        std::fflush(stderr);
-        m_drawn = true;
-    }
-
-private:
-    bool m_enabled;
-    bool m_drawn = false;
-};
+/// The table being read, its rows so far and how much of its bytes.
+std::string progress_text(const UngaImportProgress& progress) {
+    const double share = progress.bytes_total == 0 ? 0.0
+                                                   : 100.0 * static_cast<double>(progress.bytes_read) /
+                                                         static_cast<double>(progress.bytes_total);
+    return fmt::format("{}: {:>9} rows {:5.1f}%{}", progress.table, progress.rows, share, progress.done ? " done" : "");
+}
 
 struct ImportUngaCommand {
     std::string directory;
@@ -82,7 +56,7 @@ void run_import_unga(const Context& context, const ImportUngaCommand& command) {
         UngaImportOptions import_options;
         import_options.full_codes_directory = command.full_codes;
         summary = import_unga(*store, command.directory, import_options,
-                              [&line](const UngaImportProgress& progress) { line(progress); });
+                              [&line](const UngaImportProgress& progress) { line.show(progress_text(progress)); });
     }
     if (!context.quiet) {
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

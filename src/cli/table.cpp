@@ -105,4 +105,12 @@ void Table::print(std::ostream& out, Format format) const {
     }
 }
 
+void print_json_records(std::ostream& out, const std::vector<std::string>& records) {
+    out << '[';
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        out << (i ? "," : "") << records[i];
+    }
+    out << "]\n";
+}
+
 } // namespace stance::cli

@@ -42,6 +42,11 @@ struct Table {
     void print(std::ostream& out, Format format) const;
 };
 
+/// Records the library wrote as JSON objects (a suggestion, a change set), as one JSON array on one
+/// line, as a table's JSON output is: a command whose records have a library form writes that
+/// form, so its keys are those of the HTTP API and the Python bindings.
+void print_json_records(std::ostream& out, const std::vector<std::string>& records);
+
 /// `text` as one Markdown table cell: pipes and backslashes escaped, line breaks as spaces, "<" as
 /// an entity so that a quote is never read as HTML.
 [[nodiscard]] std::string markdown_cell(std::string_view text);

@@ -15,6 +15,7 @@
 #include <type_traits>
 
 #include "stance/model/dataset.hpp"
+#include "stance/model/suggestion.hpp"
 
 namespace stance::detail {
 
@@ -231,6 +232,49 @@ constexpr auto fields(std::type_identity<Stance>) {
         optional("coded_at", &Stance::coded_at),
         optional("stated_on", &Stance::stated_on),
         optional("note", &Stance::note),
+    };
+}
+
+// A suggestion always says how broad, on what basis and how confident its proposal is; these are
+// what a record without the key (none is written so) would mean.
+constexpr Breadth proposed_single(const Suggestion&) {
+    return Breadth::single;
+}
+constexpr Basis proposed_statement(const Suggestion&) {
+    return Basis::statement;
+}
+constexpr double no_confidence(const Suggestion&) {
+    return 0.0;
+}
+
+/// Row ids: any a store gives, exact in a double.
+inline constexpr double max_row_id = static_cast<double>(std::int64_t{1} << 53);
+
+/// The history's records of a suggestion (docs/history.md) are its query form with "" for an id
+/// that is not there, as they have always been: undo compares recorded states byte for byte.
+constexpr auto fields(std::type_identity<Suggestion>) {
+    return std::tuple{
+        ranged("id", &Suggestion::id, Presence::required, 0, max_row_id),
+        required("document", &Suggestion::document),
+        ranged("start", &Suggestion::start, Presence::required, 0, max_offset),
+        ranged("end", &Suggestion::end, Presence::required, 0, max_offset),
+        required("actor", &Suggestion::actor),
+        optional("speaker", &Suggestion::speaker),
+        optional("topic", &Suggestion::topic),
+        optional("proposition", &Suggestion::proposition),
+        required("position", &Suggestion::kind),
+        ranged("breadth", &Suggestion::breadth, Presence::shown, 0, 0, proposed_single),
+        ranged("basis", &Suggestion::basis, Presence::shown, 0, 0, proposed_statement),
+        optional("reported_by", &Suggestion::reported_by),
+        ranged("confidence", &Suggestion::confidence, Presence::shown, 0.0, 1.0, no_confidence),
+        optional("cues", &Suggestion::cues),
+        optional("lexicon_sha256", &Suggestion::lexicon_sha256),
+        optional("created_at", &Suggestion::created_at),
+        required("status", &Suggestion::status),
+        optional("stance", &Suggestion::stance),
+        optional("reviewer", &Suggestion::reviewer),
+        optional("reviewed_at", &Suggestion::reviewed_at),
+        optional("reason", &Suggestion::reason),
     };
 }
 

@@ -77,6 +77,8 @@ Member read_value(ObjectReader& r, const Field<Entity, Member>& f, const Entity&
         return f.check == Check::labels ? r.labels(f.key) : r.aliases(f.key);
     } else if constexpr (std::is_same_v<Member, std::vector<Direction>>) {
         return r.directions(f.key);
+    } else if constexpr (std::is_same_v<Member, std::vector<std::string>>) {
+        return r.string_list(f.key);
     } else if constexpr (is_vector<Member>) {
         return r.id_list<typename Member::value_type>(f.key);
     } else if constexpr (is_optional<Member>) {
@@ -146,5 +148,6 @@ template void read_fields(ObjectReader&, Meeting&);
 template void read_fields(ObjectReader&, AgendaItem&);
 template void read_fields(ObjectReader&, Participant&);
 template void read_fields(ObjectReader&, Stance&);
+template void read_fields(ObjectReader&, Suggestion&);
 
 } // namespace stance::detail

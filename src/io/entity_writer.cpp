@@ -66,8 +66,12 @@ template <class Member> json::value value_json(const Member& value, Check check,
         return directions_json(value);
     } else if constexpr (is_vector<Member>) {
         json::array list;
-        for (const auto& id : value) {
-            list.emplace_back(id.str());
+        for (const auto& item : value) {
+            if constexpr (std::is_same_v<Member, std::vector<std::string>>) {
+                list.emplace_back(item);
+            } else {
+                list.emplace_back(item.str());
+            }
         }
         return list;
     } else {
@@ -211,7 +215,11 @@ template <class Member> void append_value(std::string& out, const Member& value,
         out += '[';
         for (std::size_t i = 0; i < value.size(); ++i) {
             out += i ? ", " : "";
-            append_json_string(out, value[i].str());
+            if constexpr (std::is_same_v<Member, std::vector<std::string>>) {
+                append_json_string(out, value[i]);
+            } else {
+                append_json_string(out, value[i].str());
+            }
         }
         out += ']';
     } else {
@@ -287,5 +295,10 @@ STANCE_ENTITY_JSON(AgendaItem)
 STANCE_ENTITY_JSON(Participant)
 STANCE_ENTITY_JSON(Stance)
 #undef STANCE_ENTITY_JSON
+
+// A suggestion is no part of a dataset: it has no entity_json, and its writers are
+// store/suggestion_json.cpp (the history's records, the library's JSON) and the HTTP API.
+template boost::json::object detail::to_json(const Suggestion&, detail::Form);
+template void detail::put_fields(boost::json::object&, const Suggestion&, detail::Form);
 
 } // namespace stance

@@ -333,4 +333,26 @@ std::vector<std::string> ObjectReader::slug_list(std::string_view key) {
     return slugs;
 }
 
+std::vector<std::string> ObjectReader::string_list(std::string_view key) {
+    std::vector<std::string> texts;
+    const json::value* value = find(key);
+    if (!value) {
+        return texts;
+    }
+    if (!value->is_array()) {
+        problem(key, fmt::format("expected an array of strings, found {}", describe(*value)));
+        return {};
+    }
+    std::size_t index = 0;
+    for (const json::value& item : value->get_array()) {
+        const std::string at = fmt::format("{}[{}]", key, index++);
+        if (!item.is_string()) {
+            problem(at, fmt::format("expected a string, found {}", describe(item)));
+            continue;
+        }
+        texts.emplace_back(item.get_string());
+    }
+    return texts;
+}
+
 } // namespace stance::detail

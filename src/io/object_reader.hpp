@@ -95,6 +95,8 @@ public:
         }
         return ids;
     }
+    /// ["a", "b"]: free texts (a suggestion's cues), none when the key is missing.
+    std::vector<std::string> string_list(std::string_view key);
 
     std::optional<Date> optional_date(std::string_view key);
     Date required_date(std::string_view key);

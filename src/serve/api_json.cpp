@@ -1,7 +1,9 @@
 #include "serve/api_json.hpp"
 
+#include "stance/coding/suggestion_json.hpp"
 #include "stance/io/dataset_json.hpp"
 #include "stance/query/catalog.hpp"
+#include "stance/store/change_set_json.hpp"
 
 namespace stance::serve {
 
@@ -29,48 +31,17 @@ boost::json::object stance_json(const Stance& stance, const Catalog& catalog) {
 }
 
 boost::json::object suggestion_json(const Suggestion& s, const Catalog& catalog) {
-    boost::json::object out{{"id", s.id},
-                            {"document", s.document.str()},
-                            {"start", s.start},
-                            {"end", s.end},
-                            {"actor", s.actor.str()},
-                            {"position", to_string(s.kind)},
-                            {"breadth", to_string(s.breadth)},
-                            {"basis", to_string(s.basis)},
-                            {"confidence", s.confidence},
-                            {"status", to_string(s.status)},
-                            {"created_at", s.created_at}};
+    boost::json::object out = parse_library_json(to_json(s)).as_object();
     boost::json::object names{{"actor", catalog.actor_name(s.actor)}};
     if (s.speaker) {
-        out["speaker"] = s.speaker->str();
         names["speaker"] = catalog.actor_name(*s.speaker);
     }
     if (s.topic) {
-        out["topic"] = s.topic->str();
         names["topic"] = catalog.topic_label(*s.topic);
     }
     if (s.proposition) {
-        out["proposition"] = s.proposition->str();
         const Proposition* proposition = catalog.find(*s.proposition);
         names["proposition"] = proposition != nullptr ? proposition->statement : s.proposition->str();
-    }
-    if (s.reported_by) {
-        out["reported_by"] = s.reported_by->str();
-    }
-    boost::json::array cues;
-    for (const std::string& cue : s.cues) {
-        cues.emplace_back(cue);
-    }
-    out["cues"] = std::move(cues);
-    if (s.stance) {
-        out["stance"] = s.stance->str();
-    }
-    if (!s.reviewer.empty()) {
-        out["reviewer"] = s.reviewer;
-        out["reviewed_at"] = s.reviewed_at;
-    }
-    if (!s.reason.empty()) {
-        out["reason"] = s.reason;
     }
     out["names"] = std::move(names);
     return out;
@@ -85,38 +56,8 @@ boost::json::object document_summary_json(const Document& document) {
     return out;
 }
 
-namespace {
-
-boost::json::value state_json(const std::optional<std::string>& state) {
-    return state ? parse_library_json(*state) : boost::json::value(nullptr);
-}
-
-} // namespace
-
 boost::json::object change_set_json(const ChangeSet& set) {
-    boost::json::array changes;
-    for (const EntityChange& change : set.changes) {
-        boost::json::array fields;
-        for (const FieldChange& field : changed_fields(change)) {
-            fields.push_back(
-                boost::json::object{{"field", field.field}, {"before", field.before}, {"after", field.after}});
-        }
-        changes.push_back(boost::json::object{{"kind", to_string(change.key.kind)},
-                                              {"id", change.key.id},
-                                              {"before", state_json(change.before)},
-                                              {"after", state_json(change.after)},
-                                              {"fields", std::move(fields)}});
-    }
-    boost::json::object out{{"id", set.id},
-                            {"action", set.action},
-                            {"by", set.by},
-                            {"at", set.at},
-                            {"summary", set.summary},
-                            {"bulk_stances", set.bulk_stances},
-                            {"changes", std::move(changes)}};
-    out["undoes"] = set.undoes ? boost::json::value(*set.undoes) : boost::json::value(nullptr);
-    out["undone_by"] = set.undone_by ? boost::json::value(*set.undone_by) : boost::json::value(nullptr);
-    return out;
+    return parse_library_json(to_json(set)).as_object();
 }
 
 } // namespace stance::serve

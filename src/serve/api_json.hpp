@@ -1,6 +1,8 @@
 // The records the API returns, as JSON: each entity in its dataset form (io/dataset_json.hpp's
-// entity_json, the one description of every field), with the display names a page shows beside
-// the ids under "names". docs/http-api.md lists the fields.
+// entity_json), a suggestion and a change set as the library writes them for every client
+// (coding/suggestion_json.hpp, store/change_set_json.hpp), each from the one description of its
+// fields, with the display names a page shows beside the ids under "names". docs/http-api.md
+// lists the fields.
 #pragma once
 
 #include <string_view>
@@ -21,14 +23,15 @@ namespace stance::serve {
 /// speaker and reported_by as the catalog names them.
 [[nodiscard]] boost::json::object stance_json(const Stance& stance, const Catalog& catalog);
 
-/// A stored suggestion (not a stance: "status" says open, accepted, edited or rejected), with names.
+/// A stored suggestion (not a stance: "status" says open, accepted, edited or rejected) as the
+/// library's JSON, plus "names": actor, speaker, topic and proposition (its statement).
 [[nodiscard]] boost::json::object suggestion_json(const Suggestion& suggestion, const Catalog& catalog);
 
 /// A document without its text: id, title, language, date, author, origin, sha256, bytes stored.
 [[nodiscard]] boost::json::object document_summary_json(const Document& document);
 
-/// A change set with every change: the record's state before and after (JSON, or null) and the
-/// fields that changed.
+/// A change set with every change, as the library's JSON: the record's state before and after
+/// (JSON, or null) and the fields that changed.
 [[nodiscard]] boost::json::object change_set_json(const ChangeSet& set);
 
 /// Parses JSON the library wrote (entity_json and the query JSON); a failure is the library's bug.

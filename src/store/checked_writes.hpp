@@ -1,8 +1,10 @@
 // What every store's checked session does around a write, whatever the backend: the words that
 // name what a failed write was writing, the write rules each kind of write passes first
-// (write_rules.hpp), and the key the history records it under. Internal.
+// (write_rules.hpp), and the key the history records it under; and what both writers share inside
+// a put (a reference that names nothing, a direction waiting for its scale). Internal.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -10,7 +12,9 @@
 
 #include <fmt/format.h>
 
+#include "stance/error.hpp"
 #include "stance/store/store.hpp"
+#include "store/entity_tables.hpp"
 #include "store/write_rules.hpp"
 
 namespace stance::detail {
@@ -100,5 +104,45 @@ inline std::optional<RecordKey> key_before(const Suggestion& suggestion) {
 template <class Entity> constexpr bool changes_lookups = true;
 template <> constexpr bool changes_lookups<Stance> = false;
 template <> constexpr bool changes_lookups<std::span<const Stance>> = false;
+
+// Inside a put, on either backend.
+
+/// The row of a reference a put needs, or the error that names what to import first.
+inline std::int64_t known_row(std::optional<std::int64_t> row, EntityKind kind, const std::string& slug) {
+    if (row) {
+        return *row;
+    }
+    throw invalid_input_error(
+        "", fmt::format("unknown {} \"{}\": import it first or fix the reference", table_of(kind), slug));
+}
+
+/// The DELETE of a key of several parts (a membership's, role's or participant's; actors and
+/// meetings by slug), in the SQL both schemas share: `{0}`, `{1}`, `{2}` are the parts' parameters
+/// as the backend writes them, `{3}` its equality that holds between two nulls. Null for other kinds.
+inline const char* delete_by_parts(RecordKind kind) noexcept {
+    switch (kind) {
+    case RecordKind::membership:
+        return "DELETE FROM membership WHERE member_id = (SELECT id FROM actor WHERE slug = {0}) AND "
+               "group_id = (SELECT id FROM actor WHERE slug = {1}) AND date_from = {2}";
+    case RecordKind::role:
+        return "DELETE FROM role WHERE person_id = (SELECT id FROM actor WHERE slug = {0}) AND "
+               "represents_id = (SELECT id FROM actor WHERE slug = {1}) AND date_from = {2}";
+    case RecordKind::participant:
+        return "DELETE FROM participant WHERE meeting_id = (SELECT id FROM meeting WHERE slug = {0}) AND "
+               "actor_id = (SELECT id FROM actor WHERE slug = {1}) AND person_id {3} (SELECT id FROM actor WHERE "
+               "slug = {2})";
+    default: return nullptr;
+    }
+}
+
+/// A direction whose scale topic is not written yet: a scale may be any topic, and a dataset need
+/// not list it first, so it is written when the topic is (at the latest when the session ends).
+struct PendingDirection {
+    const char* table;
+    const char* key_column;
+    std::int64_t row;
+    std::string scale;
+    double weight;
+};
 
 } // namespace stance::detail

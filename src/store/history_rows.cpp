@@ -52,14 +52,11 @@ std::vector<EntityChange> read_changes(SQLite::Database& db, std::int64_t id, co
 } // namespace
 
 HistoryWriter::HistoryWriter(SQLite::Database& db, std::string author)
-    : m_statements(db), m_author(std::move(author)),
-      m_id(db.execAndGet("SELECT coalesce(max(id), 0) + 1 FROM change_set").getInt64()) {}
+    : ChangeSetWriter(std::move(author), db.execAndGet("SELECT coalesce(max(id), 0) + 1 FROM change_set").getInt64()),
+      m_statements(db) {}
 
-void HistoryWriter::record(const RecordKey& key, const std::optional<std::string>& before,
-                           const std::optional<std::string>& after) {
-    if (before == after) {
-        return;
-    }
+void HistoryWriter::insert_change(const RecordKey& key, const std::optional<std::string>& before,
+                                  const std::optional<std::string>& after) {
     SQLite::Statement& insert =
         m_statements("INSERT INTO change (change_set_id, kind, entity, before, after) VALUES (?, ?, ?, ?, ?)");
     insert.bind(1, id());
@@ -68,23 +65,19 @@ void HistoryWriter::record(const RecordKey& key, const std::optional<std::string
     bind_optional(insert, 4, before);
     bind_optional(insert, 5, after);
     insert.exec();
-    ++m_changes;
 }
 
-void HistoryWriter::finish() {
-    if (m_changes == 0 && m_bulk == 0) {
-        return;
-    }
+void HistoryWriter::insert_change_set(const ChangeSet& row) {
     SQLite::Statement& insert = m_statements("INSERT INTO change_set (id, action, made_by, made_at, summary, "
                                              "bulk_stances, undoes) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    insert.bind(1, id());
-    insert.bind(2, m_note.action.empty() ? std::string("import") : m_note.action);
-    insert.bind(3, m_note.by.empty() ? m_author : m_note.by);
-    insert.bind(4, utc_now());
-    insert.bind(5, m_note.summary);
-    insert.bind(6, static_cast<std::int64_t>(m_bulk));
-    if (m_note.undoes) {
-        insert.bind(7, *m_note.undoes);
+    insert.bind(1, row.id);
+    insert.bind(2, row.action);
+    insert.bind(3, row.by);
+    insert.bind(4, row.at);
+    insert.bind(5, row.summary);
+    insert.bind(6, static_cast<std::int64_t>(row.bulk_stances));
+    if (row.undoes) {
+        insert.bind(7, *row.undoes);
     }
     insert.exec();
 }

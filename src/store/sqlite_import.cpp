@@ -11,6 +11,7 @@
 
 #include "stance/error.hpp"
 #include "stance/model/vote.hpp"
+#include "store/checked_session.hpp"
 #include "store/checked_writes.hpp"
 #include "store/history_rows.hpp"
 #include "store/sqlite_store.hpp"
@@ -87,14 +88,6 @@ private:
     void put_poles(std::int64_t topic, const char* pole, const std::vector<Name>& labels);
     void put_directions(const char* table, const char* key_column, std::int64_t row,
                         const std::vector<Direction>& directions);
-    // A direction whose scale topic is not written yet; see put_directions.
-    struct PendingDirection {
-        const char* table;
-        const char* key_column;
-        std::int64_t row;
-        std::string scale;
-        double weight;
-    };
     void insert_direction(const PendingDirection& direction, std::int64_t scale);
     void write_pending_directions();
     void remember(EntityKind kind, const std::string& slug, std::int64_t row) {
@@ -150,11 +143,7 @@ std::optional<std::int64_t> SqliteImportSession::optional_row_id(EntityKind kind
 }
 
 std::int64_t SqliteImportSession::row_id(EntityKind kind, const std::string& slug) {
-    if (auto row = optional_row_id(kind, slug)) {
-        return *row;
-    }
-    throw invalid_input_error(
-        "", fmt::format("unknown {} \"{}\": import it first or fix the reference", table_of(kind), slug));
+    return known_row(optional_row_id(kind, slug), kind, slug);
 }
 
 std::int64_t SqliteImportSession::upsert(const char* sql, const std::function<void(SQLite::Statement&)>& bind) {
@@ -682,27 +671,6 @@ std::int64_t SqliteImportSession::put(const Suggestion& suggestion) {
     return m_last_suggestion;
 }
 
-namespace {
-
-/// The DELETE of a key of several parts; `?1`… are its parts, actors and meetings by slug.
-const char* delete_by_parts(RecordKind kind) {
-    switch (kind) {
-    case RecordKind::membership:
-        return "DELETE FROM membership WHERE member_id = (SELECT id FROM actor WHERE slug = ?1) AND "
-               "group_id = (SELECT id FROM actor WHERE slug = ?2) AND date_from = ?3";
-    case RecordKind::role:
-        return "DELETE FROM role WHERE person_id = (SELECT id FROM actor WHERE slug = ?1) AND "
-               "represents_id = (SELECT id FROM actor WHERE slug = ?2) AND date_from = ?3";
-    case RecordKind::participant:
-        return "DELETE FROM participant WHERE meeting_id = (SELECT id FROM meeting WHERE slug = ?1) AND "
-               "actor_id = (SELECT id FROM actor WHERE slug = ?2) AND "
-               "person_id IS (SELECT id FROM actor WHERE slug = ?3)";
-    default: return nullptr;
-    }
-}
-
-} // namespace
-
 // The caller has checked that the entity exists and that nothing refers to it (check_removal).
 void SqliteImportSession::remove(const RecordKey& key) {
     if (key.kind == RecordKind::suggestion) {
@@ -713,7 +681,7 @@ void SqliteImportSession::remove(const RecordKey& key) {
     }
     if (const char* sql = delete_by_parts(key.kind)) {
         const std::vector<std::string> parts = split_record_id(key.id);
-        SQLite::Statement q(m_db, sql);
+        SQLite::Statement q(m_db, fmt::format(fmt::runtime(sql), "?1", "?2", "?3", "IS"));
         for (std::size_t i = 0; i < parts.size() && i < 3; ++i) {
             q.bind(static_cast<int>(i + 1), parts[i]);
         }
@@ -742,139 +710,37 @@ void SqliteImportSession::commit() {
     m_transaction.commit();
 }
 
-// One put on the inner session; a batch of stances goes through put_stances.
-template <class Entity> void write(SqliteImportSession& session, const Entity& entity) {
-    session.put(entity);
-}
-void write(SqliteImportSession& session, std::span<const Stance> stances) {
-    session.put_stances(stances);
-}
-void write(SqliteImportSession& session, const ActorAlias& alias) {
-    session.remove(alias);
-}
-void write(SqliteImportSession& session, const RecordKey& key) {
-    session.remove(key);
-}
-
-/// The session callers get. It checks the write rules before each put (a refused entity writes
-/// nothing, so the session stays usable and the caller may go on, as `stance validate` does), turns SQLite failures
-/// (constraints, a full disk, I/O errors) into stance::storage_error / busy_error naming the entity, and once any put
-/// has failed it refuses to commit: a put is several statements, so after a failure the transaction may hold half an
-/// entity, and the only safe end is the rollback that destroying the session does.
-class CheckedImportSession final : public ImportSession {
-public:
-    CheckedImportSession(const SqliteStore& store, SQLite::Database& db, std::string path)
-        : m_store(store), m_session(db), m_written(db), m_history(db, store.author()), m_path(std::move(path)) {}
-
-    void put(const Document& document) override { guarded("document", document); }
-    void put(const Actor& actor) override { guarded("actor", actor); }
-    void put(const Membership& membership) override { guarded("membership", membership); }
-    void put(const Role& role) override { guarded("role", role); }
-    void put(const Topic& topic) override { guarded("topic", topic); }
-    void put(const Proposition& proposition) override { guarded("proposition", proposition); }
-    void put(const Body& body) override { guarded("body", body); }
-    void put(const Meeting& meeting) override { guarded("meeting", meeting); }
-    void put(const AgendaItem& item) override { guarded("agenda item", item); }
-    void put(const Participant& participant) override { guarded("participant", participant); }
-    void put(const Stance& stance) override { guarded("stance", stance); }
-    void put_stances(std::span<const Stance> stances) override { guarded("stances", stances); }
-    void remove(const ActorAlias& alias) override { guarded("alias", alias); }
-    std::int64_t put(const Suggestion& suggestion) override {
-        guarded("suggestion", suggestion);
-        return m_session.last_suggestion();
+/// What the SQLite store brings to the checked session (checked_session.hpp): the session that
+/// writes, inside its IMMEDIATE transaction, and the history and rule look-ups on the same connection.
+struct SqliteSessionParts {
+    using Failure = SQLite::Exception;
+    [[noreturn]] static void rethrow(const Failure& failure, const std::string& doing) {
+        rethrow_as_stance_error(failure, doing);
     }
-    void remove(const RecordKey& key) override {
-        if (!recorded_state(key)) {
-            throw not_found_error(fmt::format("there is no {} \"{}\" in {}", to_string(key.kind), key.id, m_path));
-        }
-        guarded("removal", key);
-    }
-    std::optional<std::string> recorded_state(const RecordKey& key) override {
-        try {
-            return m_store.recorded_state(key);
-        } catch (const SQLite::Exception& failure) {
-            rethrow_as_stance_error(failure,
-                                    fmt::format("reading {} \"{}\" from {}", to_string(key.kind), key.id, m_path));
-        }
-    }
-    void note(const ChangeNote& note) override { m_history.note(note); }
-    [[nodiscard]] std::int64_t change_set_id() const override { return m_history.id(); }
+    static constexpr bool failed_read_aborts = false; // SQLite's transaction survives a failed read
 
-    void commit() override {
-        if (m_failed) {
-            throw storage_error(fmt::format("importing into {}: an earlier write of this import failed, so it cannot "
-                                            "be committed; nothing of it was saved",
-                                            m_path));
-        }
-        try {
-            m_history.finish();
-            m_history.release();
-            m_session.commit();
-        } catch (const SQLite::Exception& failure) {
-            m_failed = true;
-            rethrow_as_stance_error(failure,
-                                    fmt::format("committing the import into {} (nothing of it was saved)", m_path));
-        }
+    SqliteSessionParts(const SqliteStore& of, SQLite::Database& db, std::string shown_as)
+        : store(of), writer(db), written(db), history(db, of.author()), path(std::move(shown_as)) {}
+
+    [[nodiscard]] const std::string& shown() const noexcept { return path; }
+    void commit() {
+        history.finish();
+        history.release();
+        writer.commit();
     }
 
-private:
-    template <class Entity> void guarded(std::string_view kind, const Entity& entity) {
-        if (m_failed) {
-            throw storage_error(fmt::format("importing into {}: an earlier write of this import failed; discard "
-                                            "this import and start a new one",
-                                            m_path));
-        }
-        try {
-            check_rules(entity, m_written);
-        } catch (const SQLite::Exception& failure) {
-            m_failed = true;
-            rethrow_as_stance_error(
-                failure, fmt::format("checking {} before writing it into {}", describe(kind, entity), m_path));
-        }
-        try {
-            const std::optional<RecordKey> key = key_before(entity);
-            const std::optional<std::string> before = key ? m_store.recorded_state(*key) : std::nullopt;
-            write(m_session, entity);
-            if constexpr (changes_lookups<Entity>) {
-                m_written.forget();
-            }
-            record(entity, key, before);
-        } catch (const SQLite::Exception& failure) {
-            m_failed = true;
-            rethrow_as_stance_error(
-                failure, fmt::format("writing {} into {} (the import is rolled back)", describe(kind, entity), m_path));
-        } catch (...) {
-            m_failed = true;
-            throw;
-        }
-    }
-
-    // What the history keeps of one write: the state before and after, or for bulk stances their number.
-    template <class Entity>
-    void record(const Entity& entity, const std::optional<RecordKey>& key, const std::optional<std::string>& before) {
-        if constexpr (std::is_same_v<Entity, std::span<const Stance>>) {
-            m_history.count_bulk(entity.size());
-        } else if constexpr (std::is_same_v<Entity, Suggestion>) {
-            const RecordKey written{RecordKind::suggestion, std::to_string(m_session.last_suggestion())};
-            m_history.record(written, before, m_store.recorded_state(written));
-        } else {
-            m_history.record(*key, before, m_store.recorded_state(*key));
-        }
-    }
-
-    const SqliteStore& m_store;
-    SqliteImportSession m_session;
-    SqliteWrittenEntities m_written;
-    HistoryWriter m_history;
-    std::string m_path;
-    bool m_failed = false;
+    const SqliteStore& store;
+    SqliteImportSession writer;
+    SqliteWrittenEntities written;
+    HistoryWriter history;
+    std::string path;
 };
 
 } // namespace
 
 std::unique_ptr<ImportSession> SqliteStore::begin_import() {
     try {
-        return std::make_unique<CheckedImportSession>(*this, m_db, m_path);
+        return std::make_unique<CheckedSession<SqliteSessionParts>>(*this, m_db, m_path);
     } catch (const SQLite::Exception& failure) {
         rethrow_as_stance_error(failure, fmt::format("starting an import into {}", m_path));
     }

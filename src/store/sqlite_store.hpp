@@ -63,15 +63,7 @@ public:
     [[nodiscard]] std::vector<ChangeSet> change_sets(const HistoryFilter& filter) const override;
     [[nodiscard]] std::vector<Suggestion> suggestions(const SuggestionFilter& filter) const override;
 
-    /// The entity's state as the history records it (sqlite_state.cpp); nothing when it does not exist.
-    [[nodiscard]] std::optional<std::string> recorded_state(const RecordKey& key) const;
-    /// Who the history records as the author of this connection's writes.
-    [[nodiscard]] const std::string& author() const noexcept { return m_author; }
-
-    /// The underlying connection, for the SQLite-specific tools (benchmarks, the UNGA bulk path).
-    [[nodiscard]] SQLite::Database& database() const noexcept { return m_db; }
-
-private:
+    /// Every entity of a kind that `condition` selects: one entity's record for recorded_state.hpp.
     [[nodiscard]] std::vector<Actor> actors_where(const RowCondition& condition) const;
     [[nodiscard]] std::vector<Membership> memberships_where(const RowCondition& condition) const;
     [[nodiscard]] std::vector<Role> roles_where(const RowCondition& condition) const;
@@ -82,6 +74,15 @@ private:
     [[nodiscard]] std::vector<AgendaItem> agenda_items_where(const RowCondition& condition) const;
     [[nodiscard]] std::vector<Participant> participants_where(const RowCondition& condition) const;
 
+    /// The entity's state as the history records it (sqlite_state.cpp); nothing when it does not exist.
+    [[nodiscard]] std::optional<std::string> recorded_state(const RecordKey& key) const;
+    /// Who the history records as the author of this connection's writes.
+    [[nodiscard]] const std::string& author() const noexcept { return m_author; }
+
+    /// The underlying connection, for the SQLite-specific tools (benchmarks, the UNGA bulk path).
+    [[nodiscard]] SQLite::Database& database() const noexcept { return m_db; }
+
+private:
     std::vector<Name> aliases(const char* table, const char* key_column, std::int64_t row_id) const;
     std::optional<Scale> scale_of(std::int64_t topic_row) const;
     std::vector<Direction> directions(const char* table, const char* key_column, std::int64_t row) const;

@@ -1,41 +1,30 @@
-// The write rules' view of what an SQLite import session has written so far (its own transaction,
-// so this import's uncommitted rows count), with caches: bulk vote imports ask about the same few
-// documents and meetings a million times. Any put of a looked-up kind calls `forget`.
+// The write rules' view of what an SQLite import session has written so far: the queries behind
+// cached_written.hpp's answers, in the session's own transaction.
 #pragma once
-
-#include <map>
-#include <string>
-#include <unordered_map>
 
 #include <SQLiteCpp/Database.h>
 
-#include "store/write_rules.hpp"
+#include "store/cached_written.hpp"
 
 namespace stance::detail {
 
-class SqliteWrittenEntities final : public WrittenEntities {
+class SqliteWrittenEntities final : public CachedWrittenEntities {
 public:
-    explicit SqliteWrittenEntities(SQLite::Database& db) : m_db(db) {}
+    explicit SqliteWrittenEntities(SQLite::Database& db) : CachedWrittenEntities("?1", true), m_db(db) {}
 
-    const std::optional<std::string>& document_text(const DocumentId& id) override;
-    std::optional<TopicId> proposition_topic(const PropositionId& id) override;
-    bool is_within(const TopicId& topic, const TopicId& ancestor) override;
-    std::optional<ActorKind> actor_kind(const ActorId& id) override;
-    std::vector<Role> roles_of(const ActorId& person) override;
-    const std::optional<Meeting>& meeting(const MeetingId& id) override;
-    std::vector<Referrers> referrers(const RecordKey& key) override;
-
-    /// Drops every cached answer (after a write that may change one).
-    void forget();
+protected:
+    std::optional<std::string> read_document_text(const DocumentId& id) override;
+    std::optional<TopicId> read_proposition_topic(const PropositionId& id) override;
+    bool read_is_below(const TopicId& topic, const TopicId& ancestor) override;
+    std::optional<ActorKind> read_actor_kind(const ActorId& id) override;
+    std::vector<Role> read_roles_of(const ActorId& person) override;
+    std::optional<Meeting> read_meeting(const MeetingId& id) override;
+    std::optional<std::int64_t> read_row_id(const char* table, const std::string& slug) override;
+    std::int64_t read_count(const std::string& sql, std::int64_t row) override;
+    std::vector<std::string> read_texts(const std::string& sql, std::int64_t row) override;
 
 private:
     SQLite::Database& m_db;
-    std::unordered_map<std::string, std::optional<std::string>> m_documents;
-    std::unordered_map<std::string, std::optional<TopicId>> m_propositions;
-    std::map<std::pair<std::string, std::string>, bool> m_within;
-    std::unordered_map<std::string, std::optional<ActorKind>> m_actor_kinds;
-    std::unordered_map<std::string, std::vector<Role>> m_roles;
-    std::unordered_map<std::string, std::optional<Meeting>> m_meetings;
 };
 
 } // namespace stance::detail

@@ -1,13 +1,14 @@
 // A suggestion as JSON: the history's record of it (and reading that back for undo), and the
-// library's public form (coding/suggestion_json.hpp); both from one list of keys.
+// library's public form (coding/suggestion_json.hpp); both walk its table (io/entity_fields.hpp).
 #include "store/suggestion_json.hpp"
 
 #include <algorithm>
-#include <cstdint>
 
 #include <boost/json.hpp>
 #include <fmt/format.h>
 
+#include "io/entity_reader.hpp"
+#include "io/entity_writer.hpp"
 #include "io/json_pretty.hpp"
 #include "stance/coding/suggestion_json.hpp"
 #include "stance/error.hpp"
@@ -39,89 +40,43 @@ std::vector<std::string> split_lines(const std::string& text) {
 
 namespace {
 
-/// How a record says "no id": the history has always kept "", the library's JSON says null.
-enum class NoId : std::uint8_t { empty, null };
-
-template <class Tag> json::value id_value(const std::optional<Id<Tag>>& id, NoId none) {
-    if (id) {
-        return json::value(id->str());
+/// The history's record: the query form with "" where an id is not there, as the history has
+/// always kept it (entity_fields.hpp).
+json::object recorded_object(const Suggestion& suggestion) {
+    json::object object = to_json(suggestion, Form::query);
+    for (auto& entry : object) {
+        if (entry.value().is_null()) {
+            entry.value() = "";
+        }
     }
-    return none == NoId::null ? json::value(nullptr) : json::value("");
-}
-
-/// The one list of a suggestion's keys, in order; `none` decides how a missing id is written.
-json::object suggestion_object(const Suggestion& s, NoId none) {
-    json::array cues;
-    for (const std::string& cue : s.cues) {
-        cues.emplace_back(cue);
-    }
-    json::object o;
-    o["id"] = s.id;
-    o["document"] = s.document.str();
-    o["start"] = s.start;
-    o["end"] = s.end;
-    o["actor"] = s.actor.str();
-    o["speaker"] = id_value(s.speaker, none);
-    o["topic"] = id_value(s.topic, none);
-    o["proposition"] = id_value(s.proposition, none);
-    o["position"] = to_string(s.kind);
-    o["breadth"] = to_string(s.breadth);
-    o["basis"] = to_string(s.basis);
-    o["reported_by"] = id_value(s.reported_by, none);
-    o["confidence"] = s.confidence;
-    o["cues"] = std::move(cues);
-    o["lexicon_sha256"] = s.lexicon_sha256;
-    o["created_at"] = s.created_at;
-    o["status"] = to_string(s.status);
-    o["stance"] = id_value(s.stance, none);
-    o["reviewer"] = s.reviewer;
-    o["reviewed_at"] = s.reviewed_at;
-    o["reason"] = s.reason;
-    return o;
+    return object;
 }
 
 } // namespace
 
 std::string suggestion_json(const Suggestion& suggestion) {
-    return compact_json(suggestion_object(suggestion, NoId::empty));
+    return compact_json(recorded_object(suggestion));
 }
 
-Suggestion parse_suggestion_json(std::string_view text) try {
-    const json::object o = json::parse(text).as_object();
-    auto str = [&](std::string_view key) { return std::string(o.at(key).as_string()); };
-    Suggestion s;
-    s.id = o.at("id").to_number<std::int64_t>();
-    s.document = DocumentId{str("document")};
-    s.start = o.at("start").to_number<std::size_t>();
-    s.end = o.at("end").to_number<std::size_t>();
-    s.actor = ActorId{str("actor")};
-    s.speaker = id_or_none<ActorId>(str("speaker"));
-    s.topic = id_or_none<TopicId>(str("topic"));
-    s.proposition = id_or_none<PropositionId>(str("proposition"));
-    s.kind = parse_position_kind(str("position")).value_or(PositionKind::neutral);
-    s.breadth = parse_breadth(str("breadth")).value_or(Breadth::single);
-    s.basis = parse_basis(str("basis")).value_or(Basis::statement);
-    s.reported_by = id_or_none<ActorId>(str("reported_by"));
-    s.confidence = o.at("confidence").to_number<double>();
-    for (const json::value& cue : o.at("cues").as_array()) {
-        s.cues.emplace_back(cue.as_string());
+Suggestion parse_suggestion_json(std::string_view text) {
+    const std::string source = "recorded suggestion";
+    json::value value;
+    try {
+        value = json::parse(text);
+    } catch (const std::exception& failure) {
+        throw invalid_input_error(source, fmt::format("cannot be read back: {}", failure.what()));
     }
-    s.lexicon_sha256 = str("lexicon_sha256");
-    s.created_at = str("created_at");
-    s.status = parse_suggestion_status(str("status")).value_or(SuggestionStatus::open);
-    s.stance = id_or_none<StanceId>(str("stance"));
-    s.reviewer = str("reviewer");
-    s.reviewed_at = str("reviewed_at");
-    s.reason = str("reason");
-    return s;
-} catch (const std::exception& failure) {
-    throw invalid_input_error("recorded suggestion", fmt::format("cannot be read back: {}", failure.what()));
+    const ReaderContext strict{source};
+    ObjectReader reader(value, "$", strict);
+    Suggestion suggestion = read_entity<Suggestion>(reader);
+    reader.finish();
+    return suggestion;
 }
 
 } // namespace detail
 
 std::string to_json(const Suggestion& suggestion) {
-    return detail::compact_json(detail::suggestion_object(suggestion, detail::NoId::null));
+    return detail::compact_json(detail::to_json(suggestion, detail::Form::query));
 }
 
 } // namespace stance

@@ -36,8 +36,15 @@ def test_edit_delete_and_undo_are_recorded(seed):
     assert seed.stance(coded["id"]) is None
     seed.undo(deleted)
     assert seed.stance(coded["id"])["note"] == "read again"
-    actions = [change_set["action"] for change_set in seed.history(entity=coded["id"])]
-    assert actions[:3] == ["undo", "delete", "edit"]
+    history = seed.history(entity=coded["id"])
+    assert [change_set["action"] for change_set in history][:3] == ["undo", "delete", "edit"]
+    # The library's JSON of a change set, as the CLI's `history --format json` and /api/history give it.
+    assert list(history[0]) == ["id", "action", "by", "at", "summary", "bulk_stances", "undoes", "undone_by",
+                                "changes"]
+    assert history[0]["undoes"] == deleted and history[1]["undone_by"] == history[0]["id"]
+    edit = history[2]["changes"][0]
+    assert list(edit) == ["kind", "id", "before", "after", "fields"]
+    assert {"field": "position", "before": '"support"', "after": '"concern"'} in edit["fields"]
 
 
 def test_suggestions_are_stored_then_accepted_or_rejected(seed):
@@ -50,6 +57,11 @@ def test_suggestions_are_stored_then_accepted_or_rejected(seed):
     assert len(open_ones) == len(candidates)
     rejected = seed.reject(open_ones[0]["id"], "not a position")
     assert rejected["status"] == "rejected"
+    # Every key of the suggestion's table, always; an id that is not there is None.
+    assert list(rejected) == ["id", "document", "start", "end", "actor", "speaker", "topic", "proposition",
+                              "position", "breadth", "basis", "reported_by", "confidence", "cues", "lexicon_sha256",
+                              "created_at", "status", "stance", "reviewer", "reviewed_at", "reason"]
+    assert rejected["stance"] is None and rejected["reason"] == "not a position"
     chosen = open_ones[1]
     claim = {} if chosen["topic"] else {"topic": "Rusland"}  # a suggestion without a guessed topic needs one
     accepted = seed.accept(chosen["id"], meeting="nac-fm-2017-03-31", **claim)

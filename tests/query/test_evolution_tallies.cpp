@@ -138,44 +138,51 @@ void check_same_summary(const PositionSummary& a, const PositionSummary& b) {
     CHECK(a.dominant == b.dominant);
 }
 
+void check_same_period(const PeriodSummary& a, const PeriodSummary& b) {
+    CAPTURE(a.key);
+    CHECK(a.key == b.key);
+    CHECK(a.label == b.label);
+    CHECK(a.first == b.first);
+    CHECK(a.last == b.last);
+    CHECK(a.claims == b.claims);
+    CHECK(a.on_scale.n == b.on_scale.n);
+    check_same_summary(a.summary, b.summary);
+}
+
+void check_same_shift(const Shift& a, const Shift& b) {
+    CAPTURE(a.after);
+    CHECK(a.on == b.on);
+    CHECK(a.before == b.before);
+    CHECK(a.after == b.after);
+    CHECK(a.before_date == b.before_date);
+    CHECK(a.after_date == b.after_date);
+    CHECK(a.score_before == b.score_before);
+    CHECK(a.score_after == b.score_after);
+    CHECK(a.kind_before == b.kind_before);
+    CHECK(a.kind_after == b.kind_after);
+    CHECK(a.score_changed == b.score_changed);
+    CHECK(a.kind_changed == b.kind_changed);
+    CHECK(a.mixes_claims == b.mixes_claims);
+    CHECK(ids_of(a.evidence_before) == ids_of(b.evidence_before));
+    CHECK(ids_of(a.evidence_after) == ids_of(b.evidence_after));
+}
+
+/// Both lists hold as many items, and each pair agrees by `check_same`.
+template <class Item, class CheckSame>
+void check_pairwise(const std::vector<Item>& listed, const std::vector<Item>& summary, CheckSame check_same) {
+    REQUIRE(listed.size() == summary.size());
+    for (std::size_t i = 0; i < listed.size(); ++i) {
+        check_same(listed[i], summary[i]);
+    }
+}
+
 void check_same_result(const Evolution& listed, const Evolution& summary) {
     CHECK(summary.points.empty());
     CHECK(summary.inherited.empty());
     check_same_summary(listed.overall, summary.overall);
     CHECK(listed.claims == summary.claims);
-    REQUIRE(listed.periods.size() == summary.periods.size());
-    for (std::size_t i = 0; i < listed.periods.size(); ++i) {
-        const PeriodSummary& a = listed.periods[i];
-        const PeriodSummary& b = summary.periods[i];
-        CAPTURE(a.key);
-        CHECK(a.key == b.key);
-        CHECK(a.label == b.label);
-        CHECK(a.first == b.first);
-        CHECK(a.last == b.last);
-        CHECK(a.claims == b.claims);
-        CHECK(a.on_scale.n == b.on_scale.n);
-        check_same_summary(a.summary, b.summary);
-    }
-    REQUIRE(listed.shifts.size() == summary.shifts.size());
-    for (std::size_t i = 0; i < listed.shifts.size(); ++i) {
-        const Shift& a = listed.shifts[i];
-        const Shift& b = summary.shifts[i];
-        CAPTURE(a.after);
-        CHECK(a.on == b.on);
-        CHECK(a.before == b.before);
-        CHECK(a.after == b.after);
-        CHECK(a.before_date == b.before_date);
-        CHECK(a.after_date == b.after_date);
-        CHECK(a.score_before == b.score_before);
-        CHECK(a.score_after == b.score_after);
-        CHECK(a.kind_before == b.kind_before);
-        CHECK(a.kind_after == b.kind_after);
-        CHECK(a.score_changed == b.score_changed);
-        CHECK(a.kind_changed == b.kind_changed);
-        CHECK(a.mixes_claims == b.mixes_claims);
-        CHECK(ids_of(a.evidence_before) == ids_of(b.evidence_before));
-        CHECK(ids_of(a.evidence_after) == ids_of(b.evidence_after));
-    }
+    check_pairwise(listed.periods, summary.periods, check_same_period);
+    check_pairwise(listed.shifts, summary.shifts, check_same_shift);
 }
 
 /// The evolution of "a" on "votes" both ways, for every kind of period and with and without inherited stances.

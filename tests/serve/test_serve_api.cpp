@@ -18,6 +18,14 @@ namespace {
 
 const std::string letter = "nl-mfa-letter-nac-fm-2017-03-31";
 
+/// The seed with the letter's suggestions stored (`stance suggest --store`).
+std::string database_with_suggestions(const TempDir& dir) {
+    const std::string db = seed_database(dir);
+    REQUIRE(run_stance({"--db", db, "-q", "suggest", letter, "--store", "--language", "nl", "--speaker-actor", "nld"})
+                .exit_code == 0);
+    return db;
+}
+
 boost::json::value get_json(httplib::Client& client, const std::string& target, int status = 200) {
     const auto answer = client.Get(target);
     REQUIRE(answer);
@@ -314,9 +322,7 @@ TEST_CASE("serve api: edit, delete and undo a stance") {
 
 TEST_CASE("serve api: stored suggestions accepted and rejected one by one") {
     TempDir dir;
-    const std::string db = seed_database(dir);
-    REQUIRE(run_stance({"--db", db, "-q", "suggest", letter, "--store", "--language", "nl", "--speaker-actor", "nld"})
-                .exit_code == 0);
+    const std::string db = database_with_suggestions(dir);
     ServeProcess server(db);
     auto client = server.client();
     const auto open = get_json(client, "/api/suggestions?document=" + letter);
@@ -341,6 +347,46 @@ TEST_CASE("serve api: stored suggestions accepted and rejected one by one") {
     CHECK(view.at("suggestions").as_array().size() == list.size() - 2);
     CHECK(lists_stance(view, "http-accepted"));
     CHECK(get_json(client, "/api/suggestions?status=all").at("suggestions").as_array().size() == list.size());
+}
+
+namespace {
+
+/// The records of an API list without the names it adds for a page.
+boost::json::array without_names(const boost::json::value& list) {
+    boost::json::array records = list.as_array();
+    for (boost::json::value& record : records) {
+        record.as_object().erase("names");
+    }
+    return records;
+}
+
+} // namespace
+
+TEST_CASE("serve api: suggestions and change sets are the CLI's JSON records, key for key") {
+    TempDir dir;
+    const std::string db = database_with_suggestions(dir);
+    ServeProcess server(db);
+    auto client = server.client();
+    const auto open = get_json(client, "/api/suggestions?status=all");
+    const auto& first = open.at("suggestions").as_array().at(0).as_object();
+    CHECK(first.at("names").at("actor").is_string());
+    CHECK(first.at("stance").is_null()); // every key there, an id that is not there as null
+    send(client, server, "POST",
+         "/api/suggestions/" + std::to_string(first.at("id").to_number<std::int64_t>()) + "/reject",
+         R"({"reason": "procedural"})", 200);
+
+    const CliResult suggestions = run_stance({"--db", db, "review", "--status", "all", "--format", "json"});
+    REQUIRE(suggestions.exit_code == 0);
+    CHECK(without_names(get_json(client, "/api/suggestions?status=all").at("suggestions")) ==
+          boost::json::parse(suggestions.out));
+    const CliResult history = run_stance({"--db", db, "history", "-n", "1000", "--format", "json"});
+    REQUIRE(history.exit_code == 0);
+    const auto sets = get_json(client, "/api/history?limit=1000").at("change_sets");
+    CHECK(sets == boost::json::parse(history.out));
+    const auto& rejection = sets.as_array().at(0).at("changes").at(0);
+    CHECK(rejection.at("kind").as_string() == "suggestion");
+    CHECK(rejection.at("after").at("status").as_string() == "rejected");
+    CHECK(rejection.at("fields").as_array().size() >= 1);
 }
 
 TEST_CASE("serve api: the agreement matrix and two actors' agreement on the UN fixture, as the CLI gives them") {

@@ -1,25 +1,16 @@
 // The PostgreSQL store against a real server: created on first open, the seed and a UN fixture read
 // back exactly as the SQLite store reads them, refusals that leave the database as it was, history
 // and undo, one snapshot for a reader while another connection writes, search semantics, and errors
-// that show nothing but the user's input. The cases that need a server run when STANCE_TEST_POSTGRESQL
-// holds a connection string to one where they may create databases (scripts/pg-server.sh starts
-// one); without it they are skipped, saying why.
+// that show nothing but the user's input. The cases that need a server make their databases as the
+// store suite does (backends.hpp), and are skipped, saying why, when there is none.
 #include <doctest/doctest.h>
 
-#include <unistd.h>
-
-#include <atomic>
-#include <cstdio>
-#include <cstdlib>
-
-#include <fmt/format.h>
-
+#include "backends.hpp"
 #include "stance/coding/edit_stance.hpp"
 #include "stance/error.hpp"
 #include "stance/io/dataset_json.hpp"
 #include "stance/store/store.hpp"
 #include "stance/unga/import.hpp"
-#include "store/postgres/pg_address.hpp"
 #include "store/postgres/pg_connection.hpp"
 #include "support.hpp"
 #include "unga/unga_fixture.hpp"
@@ -28,54 +19,12 @@ using namespace stance;
 
 namespace {
 
-const char* server() {
-    const char* address = std::getenv("STANCE_TEST_POSTGRESQL");
-    return address != nullptr && *address != '\0' ? address : nullptr;
+/// A connection to `database` whose writes the history records as by "tester".
+std::unique_ptr<Store> open_as_tester(const test::ScratchDatabase& database) {
+    OpenOptions options;
+    options.author = "tester";
+    return database.open(options);
 }
-
-bool no_server() {
-    static const bool missing = [] {
-        if (server() == nullptr) {
-            std::fprintf(stderr, "test_postgresql: STANCE_TEST_POSTGRESQL is not set, so the cases that need a "
-                                 "PostgreSQL server are skipped (set it to a connection string, e.g. "
-                                 "\"host=/tmp/pg port=55432 dbname=postgres\")\n");
-        }
-        return server() == nullptr;
-    }();
-    return missing;
-}
-
-/// A new, empty database on the test server, dropped when the case ends.
-class TestDatabase {
-public:
-    TestDatabase()
-        : m_name(fmt::format("stance_test_{}_{}", getpid(), ++counter)),
-          m_address(detail::with_database(server(), m_name)) {
-        detail::PgConnection admin(server());
-        admin.script(fmt::format("DROP DATABASE IF EXISTS {}", m_name));
-        admin.script(fmt::format("CREATE DATABASE {} TEMPLATE template0 ENCODING 'UTF8'", m_name));
-    }
-    TestDatabase(const TestDatabase&) = delete;
-    TestDatabase& operator=(const TestDatabase&) = delete;
-    ~TestDatabase() {
-        try {
-            detail::PgConnection admin(server());
-            admin.script(fmt::format("DROP DATABASE IF EXISTS {} WITH (FORCE)", m_name));
-        } catch (...) { // NOLINT(bugprone-empty-catch): a database left over is only clutter
-        }
-    }
-    [[nodiscard]] const std::string& address() const { return m_address; }
-    [[nodiscard]] std::unique_ptr<Store> open(const std::string& author = "tester") const {
-        OpenOptions options;
-        options.author = author;
-        return Store::open(m_address, options);
-    }
-
-private:
-    static inline std::atomic<int> counter{0};
-    std::string m_name;
-    std::string m_address;
-};
 
 std::filesystem::path seed_file() {
     return test::source_dir() / "data/seed/nato-2017-03-31.json";
@@ -116,7 +65,7 @@ TEST_CASE("PostgreSQL addresses are told from SQLite paths by their form") {
     CHECK_FALSE(is_postgresql_address("file::memory:?cache=shared"));
 }
 
-TEST_CASE("a password in the address never reaches a message" * doctest::skip(no_server())) {
+POSTGRESQL_TEST_CASE("a password in the address never reaches a message") {
     const std::string message =
         test::message_of([] { (void)Store::open("postgresql://someone:s3cret-word@127.0.0.1:1/nothing"); });
     CHECK(message.find("cannot connect to the PostgreSQL database") != std::string::npos);
@@ -128,37 +77,37 @@ TEST_CASE("a password in the address never reaches a message" * doctest::skip(no
     CHECK(keyword_message.find("password=***") != std::string::npos);
 }
 
-TEST_CASE("a new PostgreSQL database gets the current schema, and opens again as it is" * doctest::skip(no_server())) {
-    const TestDatabase database;
+POSTGRESQL_TEST_CASE("a new PostgreSQL database gets the current schema, and opens again as it is") {
+    const test::ScratchDatabase database = backend.create();
     {
-        auto store = database.open();
+        auto store = open_as_tester(database);
         CHECK(store->schema_version() == Store::current_schema_version);
         CHECK(store->actors().empty());
         CHECK(store->stances().empty());
         CHECK(store->integrity_problems(false).empty());
     }
-    auto again = database.open();
+    auto again = open_as_tester(database);
     CHECK(again->schema_version() == Store::current_schema_version);
     OpenOptions read_only;
     read_only.read_only = true;
     CHECK(Store::open(database.address(), read_only)->schema_version() == Store::current_schema_version);
 }
 
-TEST_CASE("a database with another program's tables is refused untouched" * doctest::skip(no_server())) {
-    const TestDatabase database;
+POSTGRESQL_TEST_CASE("a database with another program's tables is refused untouched") {
+    const test::ScratchDatabase database = backend.create();
     {
         detail::PgConnection other(database.address());
         other.script("CREATE TABLE inventory (item text)");
     }
-    const std::string message = test::message_of([&] { (void)database.open(); });
+    const std::string message = test::message_of([&] { (void)open_as_tester(database); });
     CHECK(message.find("is not a stance database; stance leaves it as it is") != std::string::npos);
     detail::PgConnection check(database.address());
     CHECK(check.query("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").integer(0, 0) == 1);
 }
 
-TEST_CASE("the seed reads back from PostgreSQL exactly as from SQLite" * doctest::skip(no_server())) {
-    const TestDatabase database;
-    auto postgres = database.open();
+POSTGRESQL_TEST_CASE("the seed reads back from PostgreSQL exactly as from SQLite") {
+    const test::ScratchDatabase database = backend.create();
+    auto postgres = open_as_tester(database);
     import_dataset_file(*postgres, seed_file());
     auto sqlite = sqlite_with_seed();
     CHECK(write_dataset(postgres->to_dataset()) == write_dataset(sqlite->to_dataset()));
@@ -174,9 +123,9 @@ TEST_CASE("the seed reads back from PostgreSQL exactly as from SQLite" * doctest
     CHECK(postgres->change_sets(all).size() == 1);
 }
 
-TEST_CASE("search means on PostgreSQL what it means on SQLite" * doctest::skip(no_server())) {
-    const TestDatabase database;
-    auto postgres = database.open();
+POSTGRESQL_TEST_CASE("search means on PostgreSQL what it means on SQLite") {
+    const test::ScratchDatabase database = backend.create();
+    auto postgres = open_as_tester(database);
     import_dataset_file(*postgres, seed_file());
     auto sqlite = sqlite_with_seed();
     for (const char* text : {"brede steun", "\"brede steun\"", "Rusland", "rusland OR Oekraïne", "dialoog -Rusland",
@@ -188,9 +137,9 @@ TEST_CASE("search means on PostgreSQL what it means on SQLite" * doctest::skip(n
     CHECK_FALSE(search(*postgres, "Rusland").empty());
 }
 
-TEST_CASE("UN votes import into PostgreSQL and read back as from SQLite" * doctest::skip(no_server())) {
-    const TestDatabase database;
-    auto postgres = database.open();
+POSTGRESQL_TEST_CASE("UN votes import into PostgreSQL and read back as from SQLite") {
+    const test::ScratchDatabase database = backend.create();
+    auto postgres = open_as_tester(database);
     UngaImportOptions options;
     options.full_codes_directory = test::unga_fixture();
     (void)import_unga(*postgres, test::unga_fixture(), options);
@@ -205,9 +154,9 @@ TEST_CASE("UN votes import into PostgreSQL and read back as from SQLite" * docte
     CHECK(postgres->change_sets(HistoryFilter{}).front().bulk_stances > 0);
 }
 
-TEST_CASE("a refused write leaves the PostgreSQL database as it was" * doctest::skip(no_server())) {
-    const TestDatabase database;
-    auto store = database.open();
+POSTGRESQL_TEST_CASE("a refused write leaves the PostgreSQL database as it was") {
+    const test::ScratchDatabase database = backend.create();
+    auto store = open_as_tester(database);
     import_dataset_file(*store, seed_file());
     const std::string before = write_dataset(store->to_dataset());
 
@@ -235,9 +184,9 @@ TEST_CASE("a refused write leaves the PostgreSQL database as it was" * doctest::
     CHECK(write_dataset(store->to_dataset()) == before);
 }
 
-TEST_CASE("history and undo work on PostgreSQL as on SQLite" * doctest::skip(no_server())) {
-    const TestDatabase database;
-    auto store = database.open();
+POSTGRESQL_TEST_CASE("history and undo work on PostgreSQL as on SQLite") {
+    const test::ScratchDatabase database = backend.create();
+    auto store = open_as_tester(database);
     import_dataset_file(*store, seed_file());
     const std::string imported = write_dataset(store->to_dataset());
     const StanceId nrc_dialogue{"nld-continue-nrc-dialogue-vigorously"};
@@ -270,9 +219,9 @@ TEST_CASE("history and undo work on PostgreSQL as on SQLite" * doctest::skip(no_
     CHECK_THROWS_AS(direct.script("UPDATE change SET after = NULL"), detail::PgFailure);
 }
 
-TEST_CASE("a suggestion is stored, replaced and removed on PostgreSQL" * doctest::skip(no_server())) {
-    const TestDatabase database;
-    auto store = database.open();
+POSTGRESQL_TEST_CASE("a suggestion is stored, replaced and removed on PostgreSQL") {
+    const test::ScratchDatabase database = backend.create();
+    auto store = open_as_tester(database);
     import_dataset_file(*store, seed_file());
     Suggestion suggestion;
     suggestion.document = store->documents().front().id;
@@ -295,11 +244,11 @@ TEST_CASE("a suggestion is stored, replaced and removed on PostgreSQL" * doctest
     CHECK_THROWS_AS(session->put(suggestion), invalid_input_error);
 }
 
-TEST_CASE("a snapshot on PostgreSQL sees one state while another connection writes" * doctest::skip(no_server())) {
-    const TestDatabase database;
-    auto writer = database.open();
+POSTGRESQL_TEST_CASE("a snapshot on PostgreSQL sees one state while another connection writes") {
+    const test::ScratchDatabase database = backend.create();
+    auto writer = open_as_tester(database);
     import_dataset_file(*writer, seed_file());
-    auto reader = database.open();
+    auto reader = open_as_tester(database);
     const std::size_t stances = reader->stances().size();
     {
         const auto snapshot = reader->read_snapshot();
@@ -313,9 +262,9 @@ TEST_CASE("a snapshot on PostgreSQL sees one state while another connection writ
     CHECK(reader->stances().size() == stances - 1);
 }
 
-TEST_CASE("a second writer waits for the first, and gives up with busy_error" * doctest::skip(no_server())) {
-    const TestDatabase database;
-    auto first = database.open();
+POSTGRESQL_TEST_CASE("a second writer waits for the first, and gives up with busy_error") {
+    const test::ScratchDatabase database = backend.create();
+    auto first = open_as_tester(database);
     import_dataset_file(*first, seed_file());
     OpenOptions impatient;
     impatient.busy_timeout_ms = 200;

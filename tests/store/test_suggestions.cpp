@@ -190,4 +190,17 @@ TEST_CASE("a suggestion's JSON: null for a missing id in the library's form, \"\
     const std::string recorded = detail::suggestion_json(s);
     CHECK(recorded.find(R"("speaker":"","topic":"russia","proposition":"")") != std::string::npos);
     CHECK(detail::parse_suggestion_json(recorded) == s);
+    // The history has always recorded a suggestion so; undo compares the records byte for byte.
+    CHECK(recorded == R"({"id":7,"document":"nl-mfa-letter-nac-fm-2017-03-31","start":10,"end":42,"actor":"nld",)"
+                      R"("speaker":"","topic":"russia","proposition":"","position":"concern","breadth":"single",)"
+                      R"("basis":"statement","reported_by":"","confidence":0.5,"cues":["concern \"zorgen\""],)"
+                      R"("lexicon_sha256":"","created_at":"2026-01-01T00:00:00Z","status":"open","stance":"",)"
+                      R"("reviewer":"","reviewed_at":"","reason":""})");
+    CHECK(test::message_of([] {
+              (void)detail::parse_suggestion_json("{\"id\": 7");
+          }).starts_with("recorded suggestion: cannot be read back: "));
+    const std::string unknown_position = std::string(recorded).replace(recorded.find("concern"), 7, "worry");
+    CHECK(test::message_of([&] {
+              (void)detail::parse_suggestion_json(unknown_position);
+          }).starts_with("recorded suggestion: $.position: \"worry\" is not one of support"));
 }

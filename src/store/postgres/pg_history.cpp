@@ -39,34 +39,27 @@ std::vector<EntityChange> read_changes(PgConnection& db, std::int64_t id, const 
 } // namespace
 
 PgHistoryWriter::PgHistoryWriter(PgConnection& db, std::string author)
-    : m_db(db), m_author(std::move(author)),
-      m_id(db.query("SELECT coalesce(max(id), 0) + 1 FROM change_set").integer(0, 0)) {}
+    : ChangeSetWriter(std::move(author), db.query("SELECT coalesce(max(id), 0) + 1 FROM change_set").integer(0, 0)),
+      m_db(db) {}
 
-void PgHistoryWriter::record(const RecordKey& key, const std::optional<std::string>& before,
-                             const std::optional<std::string>& after) {
-    if (before == after) {
-        return;
-    }
+void PgHistoryWriter::insert_change(const RecordKey& key, const std::optional<std::string>& before,
+                                    const std::optional<std::string>& after) {
     PgParams params;
-    params.integer(m_id).text(std::string(to_string(key.kind))).text(key.id);
+    params.integer(id()).text(std::string(to_string(key.kind))).text(key.id);
     optional_text(params, before);
     optional_text(params, after);
     m_db.query("INSERT INTO change (change_set_id, kind, entity, before, after) VALUES ($1, $2, $3, $4, $5)", params);
-    ++m_changes;
 }
 
-void PgHistoryWriter::finish() {
-    if (m_changes == 0 && m_bulk == 0) {
-        return;
-    }
+void PgHistoryWriter::insert_change_set(const ChangeSet& row) {
     PgParams params;
-    params.integer(m_id)
-        .text(m_note.action.empty() ? std::string("import") : m_note.action)
-        .text(m_note.by.empty() ? m_author : m_note.by)
-        .text(utc_now())
-        .text(m_note.summary)
-        .integer(static_cast<std::int64_t>(m_bulk))
-        .optional_integer(m_note.undoes);
+    params.integer(row.id)
+        .text(row.action)
+        .text(row.by)
+        .text(row.at)
+        .text(row.summary)
+        .integer(static_cast<std::int64_t>(row.bulk_stances))
+        .optional_integer(row.undoes);
     m_db.query("INSERT INTO change_set (id, action, made_by, made_at, summary, bulk_stances, undoes) "
                "VALUES ($1, $2, $3, $4, $5, $6, $7)",
                params);

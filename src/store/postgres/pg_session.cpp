@@ -1,10 +1,10 @@
-// The import session of the PostgreSQL store: one transaction under the writer lock, the write rules
-// before each put (write_rules.hpp, the same as the SQLite store's), the history recorded in the same
-// transaction, and after any failed write only the rollback. See ImportSession in stance/store/store.hpp.
+// The import session of the PostgreSQL store: one transaction under the writer lock, in the checked
+// session both stores share (checked_session.hpp: the write rules before each put, the history
+// recorded in the same transaction, and after any failed write only the rollback).
 #include <fmt/format.h>
 
 #include "stance/error.hpp"
-#include "store/checked_writes.hpp"
+#include "store/checked_session.hpp"
 #include "store/postgres/pg_history.hpp"
 #include "store/postgres/pg_schema.hpp"
 #include "store/postgres/pg_store.hpp"
@@ -54,133 +54,31 @@ private:
     bool m_done = false;
 };
 
-template <class Entity> void write(PgWriter& writer, const Entity& entity) {
-    writer.put(entity);
-}
-void write(PgWriter& writer, std::span<const Stance> stances) {
-    writer.put_stances(stances);
-}
-void write(PgWriter& writer, const ActorAlias& alias) {
-    writer.remove(alias);
-}
-void write(PgWriter& writer, const RecordKey& key) {
-    writer.remove(key);
-}
-
-class PgImportSession final : public ImportSession {
-public:
-    explicit PgImportSession(const PgStore& store)
-        : m_store(store), m_transaction(store.connection()), m_writer(store.connection()),
-          m_written(store.connection()), m_history(store.connection(), store.author()) {}
-
-    void put(const Document& document) override { guarded("document", document); }
-    void put(const Actor& actor) override { guarded("actor", actor); }
-    void put(const Membership& membership) override { guarded("membership", membership); }
-    void put(const Role& role) override { guarded("role", role); }
-    void put(const Topic& topic) override { guarded("topic", topic); }
-    void put(const Proposition& proposition) override { guarded("proposition", proposition); }
-    void put(const Body& body) override { guarded("body", body); }
-    void put(const Meeting& meeting) override { guarded("meeting", meeting); }
-    void put(const AgendaItem& item) override { guarded("agenda item", item); }
-    void put(const Participant& participant) override { guarded("participant", participant); }
-    void put(const Stance& stance) override { guarded("stance", stance); }
-    void put_stances(std::span<const Stance> stances) override { guarded("stances", stances); }
-    void remove(const ActorAlias& alias) override { guarded("alias", alias); }
-    std::int64_t put(const Suggestion& suggestion) override {
-        guarded("suggestion", suggestion);
-        return m_last_suggestion;
+/// What the PostgreSQL store brings to the checked session (checked_session.hpp): the transaction
+/// under the writer lock, the writer, and the history and rule look-ups on the same connection.
+struct PgSessionParts {
+    using Failure = PgFailure;
+    [[noreturn]] static void rethrow(const Failure& failure, const std::string& doing) {
+        rethrow_as_stance_error(failure, doing);
     }
-    void remove(const RecordKey& key) override {
-        if (!recorded_state(key)) {
-            throw not_found_error(
-                fmt::format("there is no {} \"{}\" in {}", to_string(key.kind), key.id, m_store.shown()));
-        }
-        guarded("removal", key);
-    }
-    std::optional<std::string> recorded_state(const RecordKey& key) override {
-        try {
-            return m_store.recorded_state(key);
-        } catch (const PgFailure& failure) {
-            m_failed = true;
-            rethrow_as_stance_error(
-                failure, fmt::format("reading {} \"{}\" from {}", to_string(key.kind), key.id, m_store.shown()));
-        }
-    }
-    void note(const ChangeNote& note) override { m_history.note(note); }
-    [[nodiscard]] std::int64_t change_set_id() const override { return m_history.id(); }
+    static constexpr bool failed_read_aborts = true; // PostgreSQL aborts the transaction: only the rollback is left
 
-    void commit() override {
-        if (m_failed) {
-            throw storage_error(fmt::format("importing into {}: an earlier write of this import failed, so it cannot "
-                                            "be committed; nothing of it was saved",
-                                            m_store.shown()));
-        }
-        m_failed = true; // whatever happens below, this session is over
-        try {
-            m_writer.finish();
-            m_history.finish();
-            m_transaction.commit();
-        } catch (const PgFailure& failure) {
-            rethrow_as_stance_error(
-                failure, fmt::format("committing the import into {} (nothing of it was saved)", m_store.shown()));
-        }
+    explicit PgSessionParts(const PgStore& of)
+        : store(of), transaction(of.connection()), writer(of.connection()), written(of.connection()),
+          history(of.connection(), of.author()) {}
+
+    [[nodiscard]] const std::string& shown() const noexcept { return store.shown(); }
+    void commit() {
+        writer.finish();
+        history.finish();
+        transaction.commit();
     }
 
-private:
-    template <class Entity> void guarded(std::string_view kind, const Entity& entity) {
-        if (m_failed) {
-            throw storage_error(fmt::format("importing into {}: an earlier write of this import failed; discard "
-                                            "this import and start a new one",
-                                            m_store.shown()));
-        }
-        try {
-            check_rules(entity, m_written);
-        } catch (const PgFailure& failure) {
-            m_failed = true;
-            rethrow_as_stance_error(
-                failure, fmt::format("checking {} before writing it into {}", describe(kind, entity), m_store.shown()));
-        }
-        try {
-            const std::optional<RecordKey> key = key_before(entity);
-            const std::optional<std::string> before = key ? m_store.recorded_state(*key) : std::nullopt;
-            write_and_record(entity, key, before);
-            if constexpr (changes_lookups<Entity>) {
-                m_written.forget();
-            }
-        } catch (const PgFailure& failure) {
-            m_failed = true; // PostgreSQL has aborted the transaction: only the rollback is left
-            rethrow_as_stance_error(failure, fmt::format("writing {} into {} (the import is rolled back)",
-                                                         describe(kind, entity), m_store.shown()));
-        } catch (...) {
-            m_failed = true;
-            throw;
-        }
-    }
-
-    // The write, then what the history keeps of it: the state before and after, or for bulk stances their number.
-    template <class Entity>
-    void write_and_record(const Entity& entity, const std::optional<RecordKey>& key,
-                          const std::optional<std::string>& before) {
-        if constexpr (std::is_same_v<Entity, std::span<const Stance>>) {
-            write(m_writer, entity);
-            m_history.count_bulk(entity.size());
-        } else if constexpr (std::is_same_v<Entity, Suggestion>) {
-            m_last_suggestion = m_writer.put(entity);
-            const RecordKey written{RecordKind::suggestion, std::to_string(m_last_suggestion)};
-            m_history.record(written, before, m_store.recorded_state(written));
-        } else {
-            write(m_writer, entity);
-            m_history.record(*key, before, m_store.recorded_state(*key));
-        }
-    }
-
-    const PgStore& m_store;
-    PgTransaction m_transaction;
-    PgWriter m_writer;
-    PgWrittenEntities m_written;
-    PgHistoryWriter m_history;
-    std::int64_t m_last_suggestion = 0;
-    bool m_failed = false;
+    const PgStore& store;
+    PgTransaction transaction;
+    PgWriter writer;
+    PgWrittenEntities written;
+    PgHistoryWriter history;
 };
 
 } // namespace
@@ -192,7 +90,7 @@ std::unique_ptr<ImportSession> PgStore::begin_import() {
                                         m_shown));
     }
     try {
-        return std::make_unique<PgImportSession>(*this);
+        return std::make_unique<CheckedSession<PgSessionParts>>(*this);
     } catch (const PgFailure& failure) {
         rethrow_as_stance_error(failure, fmt::format("starting an import into {}", m_shown));
     }

@@ -69,14 +69,7 @@ public:
     [[nodiscard]] std::vector<ChangeSet> change_sets(const HistoryFilter& filter) const override;
     [[nodiscard]] std::vector<Suggestion> suggestions(const SuggestionFilter& filter) const override;
 
-    /// The entity's state as the history records it (pg_state.cpp); nothing when it does not exist.
-    [[nodiscard]] std::optional<std::string> recorded_state(const RecordKey& key) const;
-    [[nodiscard]] const std::string& author() const noexcept { return m_author; }
-    /// The address as messages show it: without a password.
-    [[nodiscard]] const std::string& shown() const noexcept { return m_shown; }
-    [[nodiscard]] PgConnection& connection() const noexcept { return *m_db; }
-
-private:
+    /// Every entity of a kind that `condition` selects: one entity's record for recorded_state.hpp.
     [[nodiscard]] std::vector<Actor> actors_where(const PgCondition& condition) const;
     [[nodiscard]] std::vector<Membership> memberships_where(const PgCondition& condition) const;
     [[nodiscard]] std::vector<Role> roles_where(const PgCondition& condition) const;
@@ -86,6 +79,15 @@ private:
     [[nodiscard]] std::vector<Meeting> meetings_where(const PgCondition& condition) const;
     [[nodiscard]] std::vector<AgendaItem> agenda_items_where(const PgCondition& condition) const;
     [[nodiscard]] std::vector<Participant> participants_where(const PgCondition& condition) const;
+
+    /// The entity's state as the history records it (pg_state.cpp); nothing when it does not exist.
+    [[nodiscard]] std::optional<std::string> recorded_state(const RecordKey& key) const;
+    [[nodiscard]] const std::string& author() const noexcept { return m_author; }
+    /// The address as messages show it: without a password.
+    [[nodiscard]] const std::string& shown() const noexcept { return m_shown; }
+    [[nodiscard]] PgConnection& connection() const noexcept { return *m_db; }
+
+private:
     void stream_stances(const StanceFilter& filter, const char* order,
                         const std::function<void(const Stance&)>& visit) const;
 

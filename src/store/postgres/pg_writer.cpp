@@ -54,11 +54,7 @@ std::optional<std::int64_t> PgWriter::optional_row_id(EntityKind kind, const std
 }
 
 std::int64_t PgWriter::row_id(EntityKind kind, const std::string& slug) {
-    if (auto row = optional_row_id(kind, slug)) {
-        return *row;
-    }
-    throw invalid_input_error(
-        "", fmt::format("unknown {} \"{}\": import it first or fix the reference", table_of(kind), slug));
+    return known_row(optional_row_id(kind, slug), kind, slug);
 }
 
 void PgWriter::put_aliases(const char* table, const char* key_column, std::int64_t row,
@@ -364,27 +360,6 @@ std::int64_t PgWriter::put(const Suggestion& suggestion) {
     return pg_write_suggestion(m_db, suggestion);
 }
 
-namespace {
-
-/// The DELETE of a key of several parts; $1… are its parts, actors and meetings by slug.
-const char* delete_by_parts(RecordKind kind) {
-    switch (kind) {
-    case RecordKind::membership:
-        return "DELETE FROM membership WHERE member_id = (SELECT id FROM actor WHERE slug = $1) AND "
-               "group_id = (SELECT id FROM actor WHERE slug = $2) AND date_from = $3";
-    case RecordKind::role:
-        return "DELETE FROM role WHERE person_id = (SELECT id FROM actor WHERE slug = $1) AND "
-               "represents_id = (SELECT id FROM actor WHERE slug = $2) AND date_from = $3";
-    case RecordKind::participant:
-        return "DELETE FROM participant WHERE meeting_id = (SELECT id FROM meeting WHERE slug = $1) AND "
-               "actor_id = (SELECT id FROM actor WHERE slug = $2) AND "
-               "person_id IS NOT DISTINCT FROM (SELECT id FROM actor WHERE slug = $3)";
-    default: return nullptr;
-    }
-}
-
-} // namespace
-
 void PgWriter::remove(const RecordKey& key) {
     if (key.kind == RecordKind::suggestion) {
         m_db.query("DELETE FROM suggestion WHERE id = $1", PgParams().integer(std::stoll(key.id)));
@@ -393,7 +368,8 @@ void PgWriter::remove(const RecordKey& key) {
     if (const char* sql = delete_by_parts(key.kind)) {
         std::vector<std::string> parts = split_record_id(key.id);
         parts.resize(3);
-        m_db.query(sql, PgParams().text(parts[0]).text(parts[1]).text(parts[2]));
+        m_db.query(fmt::format(fmt::runtime(sql), "$1", "$2", "$3", "IS NOT DISTINCT FROM"),
+                   PgParams().text(parts[0]).text(parts[1]).text(parts[2]));
         return;
     }
     const std::optional<EntityKind> kind = slug_kind(key.kind);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "stance/store/store.hpp"
+#include "store/checked_writes.hpp"
 #include "store/postgres/pg_connection.hpp"
 
 namespace stance::detail {
@@ -57,15 +58,6 @@ private:
     /// The stance's columns in `stance_columns` order, for a parameterised upsert or a COPY row.
     PgParams stance_values(const Stance& stance);
     void put_includes(const std::string& slug, const std::vector<ActorId>& members);
-
-    // A direction whose scale topic is not written yet: written at finish, when every topic is in.
-    struct PendingDirection {
-        const char* table;
-        const char* key_column;
-        std::int64_t row;
-        std::string scale;
-        double weight;
-    };
 
     PgConnection& m_db;
     std::array<std::unordered_map<std::string, std::int64_t>, 8> m_ids;
