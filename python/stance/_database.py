@@ -100,7 +100,7 @@ class Database:
                   shift_threshold=None, include_subtopics=True, basis=None, speaker=None, summary_only=False):
         """How `actor`'s position on `topic` developed; .to_pandas() gives the periods when
         aggregated (by="meeting", "session" or "year"), else the points. summary_only=True leaves
-        the points out (periods, overall and shifts stay the same) and is faster for a voting record."""
+        the points out (periods, overall and shifts stay the same)."""
         result = json.loads(self._db.evolution_json(actor, topic, _options(
             by=by, from_=from_, to=to, include_inherited=include_inherited, shift_threshold=shift_threshold,
             include_subtopics=include_subtopics, basis=basis, speaker=speaker, summary_only=summary_only)))

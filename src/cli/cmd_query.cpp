@@ -247,8 +247,7 @@ void setup_evolution(CLI::App& app, Context& context) {
         ->capture_default_str();
     command->add_flag("--no-subtopics", options->no_subtopics, "Only the topic itself, not its subtopics");
     command->add_flag("--summary-only", options->summary_only,
-                      "Only the periods, totals and shifts (with their evidence), not every stance: faster for a "
-                      "voting record (text, json, md)");
+                      "Only the periods, totals and shifts (with their evidence), not every stance (text, json, md)");
     command
         ->add_option("--basis", options->bases,
                      "Only stances known this way: vote, statement, reported, inferred, recalled (repeat or "
