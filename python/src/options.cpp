@@ -175,6 +175,7 @@ EvolutionOptions evolution_options(const Database& db, const py::dict& options) 
     out.include_subtopics = flag(options, "include_subtopics", true);
     out.bases = bases(options);
     out.speakers = speakers(db, options);
+    out.summary_only = flag(options, "summary_only", false);
     return out;
 }
 

@@ -97,12 +97,13 @@ class Database:
 
     # Queries and analyses ----------------------------------------------------------------------
     def evolution(self, actor, topic, by="none", from_=None, to=None, include_inherited=False,
-                  shift_threshold=None, include_subtopics=True, basis=None, speaker=None):
+                  shift_threshold=None, include_subtopics=True, basis=None, speaker=None, summary_only=False):
         """How `actor`'s position on `topic` developed; .to_pandas() gives the periods when
-        aggregated (by="meeting", "session" or "year"), else the points."""
+        aggregated (by="meeting", "session" or "year"), else the points. summary_only=True leaves
+        the points out (periods, overall and shifts stay the same)."""
         result = json.loads(self._db.evolution_json(actor, topic, _options(
             by=by, from_=from_, to=to, include_inherited=include_inherited, shift_threshold=shift_threshold,
-            include_subtopics=include_subtopics, basis=basis, speaker=speaker)))
+            include_subtopics=include_subtopics, basis=basis, speaker=speaker, summary_only=summary_only)))
         return Result(result, "periods" if by != "none" else "points")
 
     def snapshot(self, meeting, topic=None, include_subtopics=True, speaker=None):

@@ -55,6 +55,7 @@ struct EvolutionCommand {
     std::string to;
     bool include_inherited = false;
     bool no_subtopics = false;
+    bool summary_only = false;
     double threshold = 0.5;
     std::vector<std::string> bases;
     std::vector<std::string> speakers;
@@ -90,6 +91,12 @@ void read_person_as_speaker(const Catalog& catalog, ActorId& actor, std::vector<
 }
 
 void run_evolution(const Context& context, const EvolutionCommand& command) {
+    // CSV has a row per stance and the chart a mark per stance: without the stances both are empty.
+    if (command.summary_only && (command.format == Format::csv || command.format == Format::svg)) {
+        throw invalid_input_error("--summary-only", fmt::format("--format {} lists the stances, which the summary "
+                                                                "leaves out; give --format text, json or md",
+                                                                command.format == Format::csv ? "csv" : "svg"));
+    }
     auto store = context.open_store(true);
     const Catalog catalog{*store};
     ActorId actor = resolve_actor(catalog, command.actor);
@@ -105,6 +112,7 @@ void run_evolution(const Context& context, const EvolutionCommand& command) {
     options.include_subtopics = !command.no_subtopics;
     options.shift_threshold = command.threshold;
     options.bases = parse_bases(command.bases);
+    options.summary_only = command.summary_only;
     const Evolution result = evolution(*store, catalog, actor, topic, options);
 
     switch (command.format) {
@@ -238,6 +246,8 @@ void setup_evolution(CLI::App& app, Context& context) {
         ->check(CLI::Range(0.0, 2.0))
         ->capture_default_str();
     command->add_flag("--no-subtopics", options->no_subtopics, "Only the topic itself, not its subtopics");
+    command->add_flag("--summary-only", options->summary_only,
+                      "Only the periods, totals and shifts (with their evidence), not every stance (text, json, md)");
     command
         ->add_option("--basis", options->bases,
                      "Only stances known this way: vote, statement, reported, inferred, recalled (repeat or "

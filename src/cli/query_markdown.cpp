@@ -64,15 +64,22 @@ void print_evolution_md(std::ostream& out, const Evolution& evolution) {
         out << fmt::format("On the scale *{}*: +1 = {}, −1 = {}. ", evolution.scale_label, evolution.plus_label,
                            evolution.minus_label);
     }
-    out << fmt::format("{} own positions, {} inherited from groups; {} shift{}.\n\n", evolution.points.size(),
-                       evolution.inherited.size(), evolution.shifts.size(), evolution.shifts.size() == 1 ? "" : "s");
-    Table table{{"Date", "Meeting", "Position on the claim", "On the scale", "Basis", "How", "Quote", "Source"}, {}};
-    for (const auto* list : {&evolution.points, &evolution.inherited}) {
-        for (const ActorStance& point : *list) {
-            add_point(table, point);
+    if (evolution.options.summary_only) {
+        out << fmt::format("The summary only (the stances are not listed); {} shift{}.\n", evolution.shifts.size(),
+                           evolution.shifts.size() == 1 ? "" : "s");
+    } else {
+        out << fmt::format("{} own positions, {} inherited from groups; {} shift{}.\n\n", evolution.points.size(),
+                           evolution.inherited.size(), evolution.shifts.size(),
+                           evolution.shifts.size() == 1 ? "" : "s");
+        Table table{{"Date", "Meeting", "Position on the claim", "On the scale", "Basis", "How", "Quote", "Source"},
+                    {}};
+        for (const auto* list : {&evolution.points, &evolution.inherited}) {
+            for (const ActorStance& point : *list) {
+                add_point(table, point);
+            }
         }
+        table.print(out, Format::md);
     }
-    table.print(out, Format::md);
     if (!evolution.periods.empty()) {
         print_periods(out, evolution);
     }

@@ -381,6 +381,29 @@ std::string overall_text(const Evolution& evolution) {
     return summary_text(summary);
 }
 
+// The stances themselves, direct then inherited, and the documents they cite into `used`.
+void print_listing(std::ostream& out, const Evolution& evolution, const SourceTitles& sources, SourceTitles& used) {
+    heading(out, fmt::format("Own positions ({})", evolution.points.size()));
+    if (evolution.points.empty()) {
+        out << "None recorded on this topic.\n";
+    }
+    print_points(out, evolution.points, evolution.actor_name);
+    heading(out, fmt::format("Inherited from groups and collective statements ({})", evolution.inherited.size()));
+    if (evolution.inherited.empty()) {
+        out << "None.\n";
+    } else {
+        out << (evolution.options.include_inherited
+                    ? "Counted in the summary (--include-inherited), except statements held by only part of a group.\n"
+                    : "Shown for context; not counted in the summary (count them with --include-inherited).\n");
+    }
+    print_points(out, evolution.inherited, evolution.actor_name);
+    for (const auto* list : {&evolution.points, &evolution.inherited}) {
+        for (const ActorStance& point : *list) {
+            collect_source(used, sources, point.stance.source);
+        }
+    }
+}
+
 } // namespace
 
 std::vector<std::string> wrap_words(std::string_view text, std::size_t width) {
@@ -433,10 +456,14 @@ void print_evolution_text(std::ostream& out, const Evolution& evolution, const S
     if (!evolution.options.speakers.empty()) {
         out << fmt::format("Only what {} voiced.\n", join_ids(evolution.options.speakers));
     }
-    out << fmt::format("{} direct statement{} (its own, or by a person representing it) and {} inherited from "
-                       "collective statements.",
-                       evolution.points.size(), evolution.points.size() == 1 ? "" : "s", evolution.inherited.size())
-        << '\n';
+    if (evolution.options.summary_only) {
+        out << "The summary only (--summary-only): the stances themselves are not listed.\n";
+    } else {
+        out << fmt::format("{} direct statement{} (its own, or by a person representing it) and {} inherited from "
+                           "collective statements.",
+                           evolution.points.size(), evolution.points.size() == 1 ? "" : "s", evolution.inherited.size())
+            << '\n';
+    }
 
     // Aggregated output can be long (a country's UN votes): the period table comes first then.
     if (evolution.options.by != Period::none) {
@@ -445,24 +472,8 @@ void print_evolution_text(std::ostream& out, const Evolution& evolution, const S
         print_overview(out, evolution);
     }
     SourceTitles used;
-    heading(out, fmt::format("Own positions ({})", evolution.points.size()));
-    if (evolution.points.empty()) {
-        out << "None recorded on this topic.\n";
-    }
-    print_points(out, evolution.points, evolution.actor_name);
-    heading(out, fmt::format("Inherited from groups and collective statements ({})", evolution.inherited.size()));
-    if (evolution.inherited.empty()) {
-        out << "None.\n";
-    } else {
-        out << (evolution.options.include_inherited
-                    ? "Counted in the summary (--include-inherited), except statements held by only part of a group.\n"
-                    : "Shown for context; not counted in the summary (count them with --include-inherited).\n");
-    }
-    print_points(out, evolution.inherited, evolution.actor_name);
-    for (const auto* list : {&evolution.points, &evolution.inherited}) {
-        for (const ActorStance& point : *list) {
-            collect_source(used, sources, point.stance.source);
-        }
+    if (!evolution.options.summary_only) {
+        print_listing(out, evolution, sources, used);
     }
 
     heading(out, "Summary");

@@ -2,6 +2,7 @@
 #include "io/entity_writer.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <iterator>
 #include <string_view>
 #include <utility>
@@ -114,11 +115,17 @@ class ObjectText {
 public:
     ObjectText(std::string& out, int indent) : m_out(out), m_indent(indent) { m_out += '{'; }
     void key(std::string_view key) {
-        m_out += m_empty ? "" : ",";
-        m_empty = false;
-        append_json_newline(m_out, m_indent + 1);
+        start_key();
         append_json_string(m_out, key);
         m_out += ": ";
+    }
+    /// A key of an entity's field table: a word of lowercase letters and underscores, which JSON
+    /// writes as it is, so it is not searched for characters to escape (some fifteen a stance).
+    void field_key(std::string_view key) {
+        start_key();
+        m_out += '"';
+        m_out += key;
+        m_out += "\": ";
     }
     void close() {
         if (!m_empty) {
@@ -128,6 +135,14 @@ public:
     }
 
 private:
+    void start_key() {
+        if (!m_empty) {
+            m_out += ',';
+        }
+        m_empty = false;
+        append_json_newline(m_out, m_indent + 1);
+    }
+
     std::string& m_out;
     int m_indent;
     bool m_empty = true;
@@ -199,8 +214,10 @@ template <class Member> void append_value(std::string& out, const Member& value,
         out += value ? "true" : "false";
     } else if constexpr (std::is_floating_point_v<Member>) {
         append_json_number(out, static_cast<double>(value));
+    } else if constexpr (std::is_integral_v<Member> && std::is_signed_v<Member>) {
+        append_json_integer(out, static_cast<std::int64_t>(value));
     } else if constexpr (std::is_integral_v<Member>) {
-        fmt::format_to(std::back_inserter(out), "{}", value);
+        append_json_integer(out, static_cast<std::uint64_t>(value));
     } else if constexpr (is_optional<Member>) {
         if (value) {
             append_value(out, *value, check, indent);
@@ -230,15 +247,15 @@ template <class Member> void append_value(std::string& out, const Member& value,
 template <class Entity> void append_rest(ObjectText&, std::string&, const Entity&) {}
 void append_rest(ObjectText& object, std::string& out, const Document& d) {
     if (!d.text.empty()) {
-        object.key("text");
+        object.field_key("text");
         append_json_string(out, d.text);
         return;
     }
     if (!d.path.empty()) {
-        object.key("path");
+        object.field_key("path");
         append_json_string(out, d.path);
     }
-    object.key("stored");
+    object.field_key("stored");
     out += "false";
 }
 
@@ -248,7 +265,7 @@ template <Described Entity> void append_dataset_json(std::string& out, const Ent
     ObjectText object(out, indent);
     for_each_field<Entity>([&](const auto& field) {
         if (written(field, entity)) {
-            object.key(field.key);
+            object.field_key(field.key);
             append_value(out, entity.*field.member, field.check, indent + 1);
         }
     });

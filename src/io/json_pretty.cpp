@@ -1,7 +1,9 @@
 #include "io/json_pretty.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdint>
 #include <iterator>
 #include <string_view>
 
@@ -46,16 +48,49 @@ void append_json_string(std::string& out, std::string_view text) {
     out += '"';
 }
 
+namespace {
+
+// Whole numbers up to this size print as their digits in the shortest form (an exponent starts far
+// beyond it), so they need not go through the shortest-form search.
+constexpr double whole_number_limit = 1e9;
+
+bool is_small_whole_number(double number) {
+    return std::abs(number) <= whole_number_limit && number == std::trunc(number) &&
+           !(number == 0.0 && std::signbit(number)); // -0.0 keeps its sign in the shortest form: "-0"
+}
+
+} // namespace
+
+// Most numbers an export writes are whole: every vote's score is -1, 0 or +1, and there is one or
+// two a stance, so those skip the shortest-form search; the rest are formatted on the stack, not
+// a character at a time into the output.
 void append_json_number(std::string& out, double number) {
     if (!std::isfinite(number)) {
         out += "null";
         return;
     }
-    const std::size_t start = out.size();
-    fmt::format_to(std::back_inserter(out), "{}", number); // shortest form that reads back as the same double
-    if (out.find_first_of(".eE", start) == std::string::npos) {
+    if (is_small_whole_number(number)) {
+        append_json_integer(out, static_cast<std::int64_t>(number));
+        out += ".0";
+        return;
+    }
+    std::array<char, 40> buffer{}; // the shortest form of a double has at most 24 characters
+    const auto written = fmt::format_to_n(buffer.data(), buffer.size(), "{}", number); // reads back as the same
+    const std::string_view text(buffer.data(), std::min(written.size, buffer.size()));
+    out += text;
+    if (text.find_first_of(".eE") == std::string_view::npos) {
         out += ".0";
     }
+}
+
+void append_json_integer(std::string& out, std::int64_t number) {
+    const fmt::format_int digits(number);
+    out.append(digits.data(), digits.size());
+}
+
+void append_json_integer(std::string& out, std::uint64_t number) {
+    const fmt::format_int digits(number);
+    out.append(digits.data(), digits.size());
 }
 
 void append_json_newline(std::string& out, int indent) {
@@ -73,11 +108,11 @@ void write_scalar(std::string& out, const json::value& value) {
         return;
     }
     if (value.is_int64()) {
-        fmt::format_to(std::back_inserter(out), "{}", value.get_int64());
+        append_json_integer(out, value.get_int64());
         return;
     }
     if (value.is_uint64()) {
-        fmt::format_to(std::back_inserter(out), "{}", value.get_uint64());
+        append_json_integer(out, value.get_uint64());
         return;
     }
     if (!value.is_double()) {

@@ -4,6 +4,7 @@
 // strings, so Boost.JSON types stay out of the public headers.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,9 +23,12 @@ void append_pretty_json(std::string& out, const boost::json::value& value, int i
 
 /// The pieces of that layout, for writers that lay out values without building them first (the
 /// export's entities, entity_writer.hpp): a string with Boost.JSON's escapes, a double in the
-/// shortest form with ".0" on whole numbers (null when not finite), and a new line `indent` levels in.
+/// shortest form with ".0" on whole numbers (null when not finite), an integer, and a new line
+/// `indent` levels in.
 void append_json_string(std::string& out, std::string_view text);
 void append_json_number(std::string& out, double number);
+void append_json_integer(std::string& out, std::int64_t number);
+void append_json_integer(std::string& out, std::uint64_t number);
 void append_json_newline(std::string& out, int indent);
 
 /// A query figure rounded to four decimals, as every query result prints them; null when there is none.

@@ -174,6 +174,9 @@ std::string to_json(const Evolution& evolution) {
     o["to"] = evolution.options.to ? json::value(evolution.options.to->iso()) : json::value(nullptr);
     o["include_inherited"] = evolution.options.include_inherited;
     o["shift_threshold"] = evolution.options.shift_threshold;
+    if (evolution.options.summary_only) { // only then: the output of every other query stays as it was
+        o["summary_only"] = true;
+    }
     o["points"] = points_json(evolution.points);
     o["inherited"] = points_json(evolution.inherited);
     if (evolution.options.by != Period::none) {

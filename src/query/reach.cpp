@@ -176,7 +176,8 @@ public:
 
     /// `stance` as seen from the actor, appended to `out`; nothing when it does not reach the actor.
     void add(const Stance& stance, std::vector<ActorStance>& out) {
-        const Date date = m_catalog.effective_date(stance);
+        const MeetingContext& meeting = meeting_context(stance.meeting);
+        const Date date = stance.stated_on ? *stance.stated_on : meeting.date; // Catalog::effective_date
         const std::optional<Reach> found = reach(m_catalog, stance, date, m_actor);
         if (!found) {
             return; // a group stance from before the actor joined, or a person off duty
@@ -188,13 +189,11 @@ public:
         if (item.through) {
             item.through_name = m_catalog.actor_name(*item.through);
         }
-        const MeetingContext& meeting = meeting_context(stance.meeting);
         item.session = meeting.session;
         item.session_title = meeting.session_title;
         item.meeting_title = meeting.meeting_title;
         if (stance.agenda_item) {
-            const AgendaItem* agenda_item = m_catalog.find(*stance.agenda_item);
-            item.agenda_item_title = agenda_item ? agenda_item->title : stance.agenda_item->str();
+            item.agenda_item_title = agenda_item_title(*stance.agenda_item);
         }
         const TopicContext& topic = topic_context(stance.topic);
         item.topic_label = topic.label;
@@ -226,6 +225,7 @@ public:
 
 private:
     struct MeetingContext {
+        Date date; ///< The meeting's; none for a meeting the catalog does not hold.
         MeetingId session;
         std::string session_title;
         std::string meeting_title;
@@ -235,14 +235,34 @@ private:
         std::optional<TopicId> scale;
     };
 
+    // Stances come grouped by meeting and votes by roll call, so the last one asked for is asked
+    // again most of the time: it is kept beside the tables (whose entries never move).
     const MeetingContext& meeting_context(const MeetingId& id) {
+        if (m_last_meeting != nullptr && m_last_meeting->first == id) {
+            return m_last_meeting->second;
+        }
         auto [found, added] = m_meetings.try_emplace(id);
         if (added) {
             MeetingContext& context = found->second;
-            context.session = m_catalog.find(id) ? session_of(m_catalog, id) : id;
+            const Meeting* held = m_catalog.find(id);
+            context.date = held ? held->date : Date{};
+            context.session = held ? session_of(m_catalog, id) : id;
             context.session_title = m_catalog.meeting_title(context.session);
             context.meeting_title = m_catalog.meeting_title(id);
         }
+        m_last_meeting = &*found;
+        return found->second;
+    }
+    const std::string& agenda_item_title(const AgendaItemId& id) {
+        if (m_last_item != nullptr && m_last_item->first == id) {
+            return m_last_item->second;
+        }
+        auto [found, added] = m_item_titles.try_emplace(id);
+        if (added) {
+            const AgendaItem* agenda_item = m_catalog.find(id);
+            found->second = agenda_item ? agenda_item->title : id.str();
+        }
+        m_last_item = &*found;
         return found->second;
     }
     const TopicContext& topic_context(const TopicId& id) {
@@ -257,13 +277,31 @@ private:
     const Catalog& m_catalog;
     const ActorId& m_actor;
     std::unordered_map<MeetingId, MeetingContext> m_meetings;
+    const std::pair<const MeetingId, MeetingContext>* m_last_meeting = nullptr;
+    std::unordered_map<AgendaItemId, std::string> m_item_titles;
+    const std::pair<const AgendaItemId, std::string>* m_last_item = nullptr;
     std::unordered_map<TopicId, TopicContext> m_topics;
 };
 
+// Sorted by key and then moved once each: an ActorStance is some twenty strings, and a sort that
+// moves the stances themselves moved each of a voting record's votes a dozen times.
 void sort_in_report_order(std::vector<ActorStance>& stances) {
-    std::stable_sort(stances.begin(), stances.end(), [](const ActorStance& a, const ActorStance& b) {
-        return report_position(a.stance, a.date) < report_position(b.stance, b.date);
-    });
+    using Position = decltype(report_position(stances.front().stance, stances.front().date));
+    std::vector<std::pair<Position, std::size_t>> order;
+    order.reserve(stances.size());
+    for (std::size_t i = 0; i < stances.size(); ++i) {
+        order.emplace_back(report_position(stances[i].stance, stances[i].date), i);
+    }
+    std::sort(order.begin(), order.end()); // the index breaks ties: the order of a stable sort
+    if (std::is_sorted(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.second < b.second; })) {
+        return;
+    }
+    std::vector<ActorStance> sorted;
+    sorted.reserve(stances.size());
+    for (const auto& [position, index] : order) {
+        sorted.push_back(std::move(stances[index]));
+    }
+    stances = std::move(sorted);
 }
 
 } // namespace

@@ -4,7 +4,11 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
 #include <tuple>
+#include <unordered_map>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -246,21 +250,45 @@ template <class T> const T& known(const T* found, const char* what, std::int64_t
     return *found;
 }
 
-/// The votes of the vote table as stances, a group of rows at a time: the groups in the order SQL
-/// gives them, the votes of a group sorted by id here. By date: a meeting's votes a group, ordered
-/// by date and meeting. By id: a roll call's votes a group, ordered by id prefix.
+/// One row of the vote table as the integers it is stored as, and its roll call's meeting row.
+struct VoteInts {
+    std::int64_t item = 0;
+    std::int64_t actor = 0;
+    int vote = 0;
+    std::int64_t topic = 0;
+    std::optional<std::int64_t> document;
+    std::int64_t span_start = 0;
+    std::int64_t span_length = 0;
+    std::int64_t group = 0; ///< What the stream groups by: a meeting's place in date order, or the roll call.
+};
+
+// The by-date read of a few actors' votes, without its meeting join and sort: each vote's meeting
+// comes from its roll call's names, and the rows are put in date order here. Joined and sorted in
+// SQL, those were two row lookups a vote and a sort, a quarter of reading one country's votes on a
+// topic (an evolution). A read with no actor named (a whole history) keeps the sort in SQL, so
+// that it holds no more than a group of votes at a time.
+std::string vote_integers_of_actors(const StanceFilter& filter) {
+    return std::string("SELECT v.agenda_item_id, v.actor_id, v.vote, v.topic_id, v.document_id, v.span_start, "
+                       "v.span_length FROM vote v ") +
+           (vote_conditions_need_meeting(filter) ? vote_meeting_join : "") + "WHERE 1 = 1" + vote_conditions(filter);
+}
+
+/// The votes of the vote table as stances, a group of rows at a time: the groups in date order
+/// (by meeting date, then meeting id: a meeting's votes a group) or in id order (by id prefix: a
+/// roll call's votes a group), the votes of a group sorted by id here.
 class VoteStream {
 public:
     enum class Order : unsigned char { by_date, by_id };
 
     VoteStream(ReadStatements& statements, const KeyNames& names, const StanceFilter& filter, Order order)
-        : m_query(statements(
-              order == Order::by_date
-                  ? std::string(vote_integer_select) + vote_conditions(filter) + " ORDER BY m.date, m.slug"
-                  : vote_integer_by_id_select(filter) + vote_conditions(filter) + " ORDER BY rc.stance_prefix")),
-          m_names(names), m_group_column(order == Order::by_date ? 7 : 0) {
+        : m_query(statements(sql_of(filter, order))), m_names(names),
+          m_in_memory(order == Order::by_date && !filter.actors.empty()),
+          m_group_column(order == Order::by_date ? 7 : 0) {
         bind_filter(*m_query, filter);
         m_more = m_query->executeStep();
+        if (m_in_memory) {
+            read_all_in_date_order();
+        }
     }
 
     /// The next vote in order, or null at the end; valid until the next call. The votes of a group
@@ -273,51 +301,133 @@ public:
         if (m_next == m_size) {
             return nullptr;
         }
-        return &m_group[m_next++];
+        return &m_group[m_order[m_next++]];
     }
 
 private:
+    static std::string sql_of(const StanceFilter& filter, Order order) {
+        if (order == Order::by_id) {
+            return vote_integer_by_id_select(filter) + vote_conditions(filter) + " ORDER BY rc.stance_prefix";
+        }
+        if (!filter.actors.empty()) {
+            return vote_integers_of_actors(filter);
+        }
+        return std::string(vote_integer_select) + vote_conditions(filter) + " ORDER BY m.date, m.slug";
+    }
+
+    [[nodiscard]] VoteInts current_row() const {
+        SQLite::Statement& row = *m_query;
+        VoteInts vote;
+        vote.item = row.getColumn(0).getInt64();
+        vote.actor = row.getColumn(1).getInt64();
+        vote.vote = row.getColumn(2).getInt();
+        vote.topic = row.getColumn(3).getInt64();
+        if (const SQLite::Column document = row.getColumn(4); !document.isNull()) {
+            vote.document = document.getInt64();
+            vote.span_start = row.getColumn(5).getInt64();
+            vote.span_length = row.getColumn(6).getInt64();
+        }
+        if (!m_in_memory) {
+            vote.group = row.getColumn(m_group_column).getInt64();
+        }
+        return vote;
+    }
+
+    /// Every row of the query, grouped by meeting in the order of the meetings' dates and ids.
+    void read_all_in_date_order() {
+        std::unordered_map<std::int64_t, std::int64_t> meeting_of_item;
+        std::vector<std::int64_t> meetings;
+        for (; m_more; m_more = m_query->executeStep()) {
+            VoteInts vote = current_row();
+            auto [found, added] = meeting_of_item.try_emplace(vote.item);
+            if (added) {
+                found->second = known(m_names.roll_call(vote.item), "roll call", vote.item).meeting;
+                meetings.push_back(found->second);
+            }
+            vote.group = found->second;
+            m_rows.push_back(vote);
+        }
+        std::sort(meetings.begin(), meetings.end());
+        meetings.erase(std::unique(meetings.begin(), meetings.end()), meetings.end());
+        std::vector<const KeyNames::MeetingNames*> held;
+        held.reserve(meetings.size());
+        for (const std::int64_t meeting : meetings) {
+            held.push_back(&known(m_names.meeting(meeting), "meeting", meeting));
+        }
+        std::vector<std::size_t> by_date(meetings.size());
+        for (std::size_t i = 0; i < by_date.size(); ++i) {
+            by_date[i] = i;
+        }
+        std::sort(by_date.begin(), by_date.end(), [&](std::size_t a, std::size_t b) {
+            return std::tie(held[a]->date_text, held[a]->id.str()) < std::tie(held[b]->date_text, held[b]->id.str());
+        });
+        std::unordered_map<std::int64_t, std::int64_t> rank; // meeting row → its place in date order
+        for (std::size_t place = 0; place < by_date.size(); ++place) {
+            rank.emplace(meetings[by_date[place]], static_cast<std::int64_t>(place));
+        }
+        for (VoteInts& vote : m_rows) {
+            vote.group = rank.at(vote.group);
+        }
+        std::stable_sort(m_rows.begin(), m_rows.end(),
+                         [](const VoteInts& a, const VoteInts& b) { return a.group < b.group; });
+    }
+
+    [[nodiscard]] bool more() const { return m_in_memory ? m_row < m_rows.size() : m_more; }
+
+    VoteInts take_row() {
+        if (m_in_memory) {
+            return m_rows[m_row++];
+        }
+        VoteInts vote = current_row();
+        m_more = m_query->executeStep();
+        return vote;
+    }
+
+    [[nodiscard]] std::int64_t next_group() const {
+        return m_in_memory ? m_rows[m_row].group : m_query->getColumn(m_group_column).getInt64();
+    }
+
     void read_group() {
         m_size = 0;
         m_next = 0;
-        if (!m_more) {
+        if (!more()) {
             return;
         }
-        const std::int64_t group = m_query->getColumn(m_group_column).getInt64();
-        while (m_more && m_query->getColumn(m_group_column).getInt64() == group) {
+        const std::int64_t group = next_group();
+        while (more() && next_group() == group) {
             if (m_size == m_group.size()) {
                 m_group.emplace_back();
             }
-            read_vote_row(m_group[m_size++]);
-            m_more = m_query->executeStep();
+            read_vote(take_row(), m_group[m_size++]);
         }
-        std::sort(m_group.begin(), m_group.begin() + static_cast<std::ptrdiff_t>(m_size),
-                  [](const Ordered& a, const Ordered& b) { return a.stance.id.str() < b.stance.id.str(); });
+        // The group's order is sorted, not the votes: a Stance is a dozen strings to move.
+        m_order.resize(m_size);
+        for (std::size_t i = 0; i < m_size; ++i) {
+            m_order[i] = i;
+        }
+        std::sort(m_order.begin(), m_order.end(), [this](std::size_t a, std::size_t b) {
+            return m_group[a].stance.id.str() < m_group[b].stance.id.str();
+        });
     }
 
-    /// The current row into `out`, a vote read before or a fresh one: every member a vote has is set.
-    void read_vote_row(Ordered& out) {
-        SQLite::Statement& row = *m_query;
-        const std::int64_t item = row.getColumn(0).getInt64();
-        const std::int64_t actor = row.getColumn(1).getInt64();
-        const KeyNames::RollCall& call = known(m_names.roll_call(item), "roll call", item);
+    /// `row` into `out`, a vote read before or a fresh one: every member a vote has is set.
+    void read_vote(const VoteInts& row, Ordered& out) const {
+        const KeyNames::RollCall& call = known(m_names.roll_call(row.item), "roll call", row.item);
         const KeyNames::MeetingNames& meeting = known(m_names.meeting(call.meeting), "meeting", call.meeting);
         Stance& stance = out.stance;
-        stance.actor = known(m_names.actor(actor), "actor", actor);
+        stance.actor = known(m_names.actor(row.actor), "actor", row.actor);
         stance.id = StanceId{call.stance_prefix + stance.actor.str()};
-        const std::int64_t topic = row.getColumn(3).getInt64();
-        stance.topic = known(m_names.topic(topic), "topic", topic);
+        stance.topic = known(m_names.topic(row.topic), "topic", row.topic);
         stance.meeting = meeting.id;
         stance.agenda_item = call.item;
-        stance.kind = position_kind(static_cast<VoteCode>(row.getColumn(2).getInt()));
+        stance.kind = position_kind(static_cast<VoteCode>(row.vote));
         stance.score = default_score(stance.kind);
         stance.breadth = Breadth::single;
-        if (const SQLite::Column document = row.getColumn(4); !document.isNull()) {
-            const std::int64_t start = row.getColumn(5).getInt64();
+        if (row.document) {
             SourceSpan& span = stance.source ? *stance.source : stance.source.emplace();
-            span.document = known(m_names.document(document.getInt64()), "document", document.getInt64());
-            span.start = static_cast<std::size_t>(start);
-            span.end = static_cast<std::size_t>(start + row.getColumn(6).getInt64());
+            span.document = known(m_names.document(*row.document), "document", *row.document);
+            span.start = static_cast<std::size_t>(row.span_start);
+            span.end = static_cast<std::size_t>(row.span_start + row.span_length);
             span.page.reset();
         } else {
             stance.source.reset();
@@ -329,9 +439,13 @@ private:
 
     ReadStatements::Lease m_query;
     const KeyNames& m_names;
+    bool m_in_memory;
     int m_group_column;
     bool m_more = false;
-    std::vector<Ordered> m_group; // the first m_size are the group being read
+    std::vector<VoteInts> m_rows; // in memory: every row, in date order
+    std::size_t m_row = 0;
+    std::vector<Ordered> m_group;     // the first m_size are the group being read
+    std::vector<std::size_t> m_order; // the group's votes by id: indices into m_group
     std::size_t m_size = 0;
     std::size_t m_next = 0;
 };

@@ -34,6 +34,16 @@ stance_cli_test(NAME "import-unga of a missing directory is a usage error"
 stance_cli_test(NAME "evolution finds votes by their roll call's issue without a flag" FIXTURES unga_db
     ARGS --db|${unga_db}|evolution|--actor|NL|--topic|me
     EXPECT "^Netherlands \\(nld\\) on Palestinian conflict \\(unga-me\\)\n11 direct statements")
+stance_cli_test(NAME "evolution --summary-only gives the periods and shifts without the listing" FIXTURES unga_db
+    ARGS --db|${unga_db}|evolution|--actor|NL|--topic|me|--by|session|--summary-only
+    EXPECT "\nThe summary only \\(--summary-only\\): the stances themselves are not listed\\.\n.*\nSummary\n"
+    REJECT "Own positions")
+stance_cli_test(NAME "evolution --summary-only as json says so and lists no points" FIXTURES unga_db
+    ARGS --db|${unga_db}|evolution|--actor|NL|--topic|me|--by|session|--summary-only|--format|json
+    EXPECT "\"summary_only\": true,\n +\"points\": \\[\\],\n +\"inherited\": \\[\\],\n +\"periods\": \\[\n +\\{")
+stance_cli_test(NAME "evolution --summary-only refuses csv, which lists the stances" FIXTURES unga_db
+    ARGS --db|${unga_db}|evolution|--actor|NL|--topic|me|--summary-only|--format|csv CODE 3
+    EXPECT "--format csv lists the stances")
 stance_cli_test(NAME "agreement without unanimous roll calls" FIXTURES unga_db
     ARGS --db|${unga_db}|agreement|nld|usa|--exclude-unanimous|--by|none|--format|csv
     EXPECT "^period,first_date,last_date,n,agree,share,kappa,s_score\nall,,,14,7,")  # no roll call of the fixture is unanimous

@@ -3,8 +3,13 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
 
 #include <boost/json.hpp>
+#include <fmt/format.h>
 
 #include "io/json_pretty.hpp"
 #include "stance/error.hpp"
@@ -272,4 +277,33 @@ TEST_CASE("strings and integers are written exactly as Boost.JSON serializes the
                                              boost::json::value(0), boost::json::value(true), boost::json::value()}) {
         CHECK(detail::compact_json(number) == boost::json::serialize(number));
     }
+}
+
+TEST_CASE("numbers are written in the shortest form that reads back, with .0 on whole numbers") {
+    // append_json_number writes whole numbers from their digits; the shortest form must agree.
+    auto shortest = [](double number) {
+        std::string text = fmt::format("{}", number);
+        return text.find_first_of(".eE") == std::string::npos ? text + ".0" : text;
+    };
+    std::vector<double> numbers{0.0, -0.0, 1.0, -1.0, 0.5, -0.25, 0.1, 1e9, -1e9, 1e9 + 1};
+    numbers.insert(numbers.end(), {1e15, 1e16, 1e-7, 123456789.0, 0.30000000000000004, 2.5e-300, 1.7e308});
+    for (int i = -2048; i <= 2048; ++i) {
+        numbers.push_back(static_cast<double>(i) / 1024.0); // every score a coder can give, and more
+        numbers.push_back(static_cast<double>(i) * 1000.0);
+    }
+    for (double number : numbers) {
+        std::string written;
+        detail::append_json_number(written, number);
+        CHECK_MESSAGE(written == shortest(number), number);
+    }
+    for (double not_finite : {std::numeric_limits<double>::infinity(), std::numeric_limits<double>::quiet_NaN()}) {
+        std::string written;
+        detail::append_json_number(written, not_finite);
+        CHECK(written == "null");
+    }
+    std::string integers;
+    detail::append_json_integer(integers, std::int64_t{-9'223'372'036'854'775'807} - 1);
+    integers += ' ';
+    detail::append_json_integer(integers, std::uint64_t{18'446'744'073'709'551'615U});
+    CHECK(integers == "-9223372036854775808 18446744073709551615");
 }

@@ -35,6 +35,14 @@ def test_evolution_to_pandas_gives_one_row_per_period(debate):
     assert frame["n"].sum() > 0
 
 
+def test_evolution_summary_only_gives_the_same_summary_without_the_points(unga):
+    full = unga.evolution("NL", "me", by="session")
+    summary = unga.evolution("NL", "me", by="session", summary_only=True)
+    assert full.points and summary.points == [] and summary.summary_only
+    assert summary.periods == full.periods and summary.overall == full.overall
+    assert summary.shifts == full.shifts
+
+
 def test_snapshot_and_compare(seed):
     day = seed.snapshot("2017-03-31")
     assert day.meeting["id"] == "nac-fm-2017-03-31"
