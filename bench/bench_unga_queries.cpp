@@ -14,7 +14,9 @@
 // Evolution is asked twice: for its summary (EvolutionOptions::summary_only, what the SQL answers)
 // and with every vote listed as well.
 //
-// Usage: bench_unga_queries STANCE_DB RAW_DB [--no-matrix]   (--no-matrix: skip the slow raw matrices)
+// Usage: bench_unga_queries STANCE_DB RAW_DB [--no-matrix] [--countries N]
+//   --no-matrix: skip the slow raw matrices; --countries N: evolution for N countries x 6 issues and
+//   agreement for 5N pairs (default 40: 240 and 200 queries).
 // Either database may be a PostgreSQL address (postgresql://… or a libpq connection string): the
 // raw tables then as `psql \copy` loads them (raw_sql.hpp), the stance database through stance's
 // PostgreSQL backend. On PostgreSQL the work is done by the server process answering each
@@ -76,6 +78,8 @@ private:
 
 /// Wall and CPU time of the calls measured, one sample each per call.
 struct Samples {
+    explicit Samples(SideCpu side_cpu) : clock(side_cpu) {}
+
     SideCpu clock;
     std::vector<double> wall;
     std::vector<double> cpu;
@@ -289,14 +293,37 @@ void print_cpu_note(const std::string& stance_address, std::optional<int> stance
     }
 }
 
+/// What the command line asks for besides the two databases.
+struct Options {
+    bool matrices = true;
+    std::size_t countries = 40; ///< evolution: this many countries x 6 issues; agreement: 5 pairs per country
+};
+
+std::optional<Options> parse_options(int argc, char** argv) {
+    Options options;
+    for (int i = 3; i < argc; ++i) {
+        const std::string_view argument = argv[i];
+        if (argument == "--no-matrix") {
+            options.matrices = false;
+        } else if (argument == "--countries" && i + 1 < argc &&
+                   std::string_view(argv[i + 1]).find_first_not_of("0123456789") == std::string_view::npos) {
+            options.countries = std::max<std::size_t>(1, std::stoul(argv[++i]));
+        } else {
+            return std::nullopt;
+        }
+    }
+    return options;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
-    const bool matrices = argc == 3;
-    if (argc != 3 && !(argc == 4 && std::string_view(argv[3]) == "--no-matrix")) {
-        std::cerr << "usage: bench_unga_queries STANCE_DB RAW_DB [--no-matrix]\n";
+    const std::optional<Options> options = argc >= 3 ? parse_options(argc, argv) : std::nullopt;
+    if (!options) {
+        std::cerr << "usage: bench_unga_queries STANCE_DB RAW_DB [--no-matrix] [--countries N]\n";
         return 2;
     }
+    const bool matrices = options->matrices;
     try {
         const std::string stance_address = argv[1];
         const std::string raw_address = argv[2];
@@ -336,15 +363,15 @@ int main(int argc, char** argv) {
                    "CPU ratio (median) | CPU ratio (p99) |\n");
         fmt::print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
 
-        // Evolution: 40 countries x 6 issues, the summary and the full listing, each against the SQL
+        // Evolution: the countries asked x 6 issues, the summary and the full listing, each against the SQL
         // (measured again beside each, so that both ratios are of the same moment of a loaded machine).
-        Samples stance_times{.clock = SideCpu(stance_server)};
-        Samples raw_times{.clock = SideCpu(raw_server)};
+        Samples stance_times(SideCpu{stance_server});
+        Samples raw_times(SideCpu{raw_server});
         std::size_t mismatches = 0;
         for (bool summary_only : {true, false}) {
             stance_times.clear();
             raw_times.clear();
-            for (std::size_t c = 0; c < std::min<std::size_t>(40, countries.size()); ++c) {
+            for (std::size_t c = 0; c < std::min(options->countries, countries.size()); ++c) {
                 for (const std::string& issue : issues) {
                     const SessionCounts ours = stance_times.measure([&] {
                         return stance_evolution(*store, catalog, countries[c]->id, stance::unga_issue_topic(issue),
@@ -362,11 +389,11 @@ int main(int argc, char** argv) {
         }
         const std::size_t evolution_mismatches = mismatches;
 
-        // Agreement: 200 pairs of countries, all roll calls, by session.
+        // Agreement: 200 pairs of countries (5 per country asked), all roll calls, by session.
         stance_times.clear();
         raw_times.clear();
         mismatches = 0;
-        for (std::size_t p = 0; p < 200; ++p) {
+        for (std::size_t p = 0; p < 5 * options->countries; ++p) {
             const stance::Actor& first = *countries[(2 * p) % countries.size()];
             const stance::Actor& second = *countries[(2 * p + 1 + p / countries.size()) % countries.size()];
             const SessionTables ours =

@@ -8,10 +8,12 @@
 #   NO_WRITE=1 scripts/run_benchmarks.sh # print the results, leave docs/benchmarks.md as it is
 #   QUICK=1 scripts/run_benchmarks.sh    # leave out the two slow baselines nobody is close to (the
 #                                        # raw-SQL matrix of every session, ~5 minutes) and the ideal points
+#   BUILD=DIR BUILD_TYPE=TYPE scripts/run_benchmarks.sh  # another build tree or CMake build type
 #
 # Every figure is printed with the CPU time (user + system) beside the wall time: on a shared
 # machine the wall time says as much about the other processes. The raw lines of each program are
-# kept in $BUILD/last-run/ for a look after the run.
+# kept in $BUILD/last-run/ for a look after the run. What the benchmark scripts share (the build,
+# medians and ratios, writing between the markers) is in scripts/bench_lib.sh.
 #
 # Needs: cmake, a C++20 compiler, the sqlite3 command-line tool (the baseline), GNU time
 # (/usr/bin/time, for the baseline's peak memory), gzip, awk; python3 and node/npm for the matrices

@@ -8,6 +8,8 @@
 #   RUNS=5 scripts/run_pg_benchmarks.sh     # more repetitions of each import and write round (median reported)
 #   NO_WRITE=1 scripts/run_pg_benchmarks.sh # print the results, leave docs/benchmarks.md as it is
 #   WRITES=480 scripts/run_pg_benchmarks.sh # stances per round of the many-coder benchmark (default 240)
+#   COUNTRIES=40 scripts/run_pg_benchmarks.sh # queries for 40 countries (240 evolution, 200 agreement; default 10)
+#   PLAIN_CSV=1 scripts/run_pg_benchmarks.sh  # also import the decompressed CSV (the .csv.gz's cost apart)
 #   BUILD=build/bench BUILD_TYPE=RelWithDebInfo scripts/run_pg_benchmarks.sh  # another build tree or type
 #
 # 1. Import of the UN votes (bench_unga_import into an empty database) against `psql \copy` of the
@@ -33,6 +35,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${BUILD:-$ROOT/build-bench}
 RUNS=${RUNS:-3}
 WRITES=${WRITES:-240}
+COUNTRIES=${COUNTRIES:-10}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/stance-pg-bench.XXXXXX")
 PG_DIR=/tmp/stance-pg-bench-$$
 trap 'bash "$ROOT/scripts/pg-server.sh" stop "$PG_DIR" > /dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
@@ -49,7 +52,7 @@ SEED="$ROOT/data/seed/nato-2017-03-31.json"
 echo "== starting a PostgreSQL server in $PG_DIR" >&2
 SERVER=$(STANCE_PG_DURABLE=1 bash "$ROOT/scripts/pg-server.sh" start "$PG_DIR")
 address() { echo "postgresql:///$1?host=$PG_DIR&port=5432&user=stance"; }
-sql() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
+sql() { PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 "$@"; }
 sql "$SERVER" -c "ALTER SYSTEM SET autovacuum = off" -c "SELECT pg_reload_conf()" > /dev/null
 fresh_database() { sql "$SERVER" -c "DROP DATABASE IF EXISTS $1 WITH (FORCE)" -c "CREATE DATABASE $1"; }
 database_mb() { sql "$SERVER" -At -c "SELECT pg_database_size('$1') / 1048576"; }
@@ -101,8 +104,10 @@ for run in $(seq "$RUNS"); do
     with_server_cpu "$WORK/baseline.txt" psql_import
     fresh_database stance_import
     with_server_cpu "$WORK/stance_gz.txt" "$IMPORT" "$(address stance_import)" "$ROOT/data/unvotes"
-    fresh_database stance_import_csv
-    with_server_cpu "$WORK/stance_csv.txt" "$IMPORT" "$(address stance_import_csv)" "$WORK/csv"
+    if [[ -n "${PLAIN_CSV:-}" ]]; then
+        fresh_database stance_import_csv
+        with_server_cpu "$WORK/stance_csv.txt" "$IMPORT" "$(address stance_import_csv)" "$WORK/csv"
+    fi
 done
 # A row of the import table: label, the file of its runs, the baseline's wall and total CPU.
 total_cpu() { awk '{ c = s = 0; for (i = 1; i <= NF; i++) { split($i, kv, "="); if (kv[1] == "cpu_seconds") c = kv[2]; if (kv[1] == "server_cpu_seconds") s = kv[2] } printf "%.2f\n", c + s }' "$1" | median; }
@@ -116,7 +121,7 @@ BASE_S=$(median_of seconds "$WORK/baseline.txt")
 BASE_CPU=$(total_cpu "$WORK/baseline.txt")
 BASE_MB=$(database_mb raw_import)
 STANCE_MB=$(database_mb stance_import)
-sql "$SERVER" -c "DROP DATABASE stance_import_csv WITH (FORCE)"
+sql "$SERVER" -c "DROP DATABASE IF EXISTS stance_import_csv WITH (FORCE)"
 
 # 2. Queries: the imported stance database against the raw tables with an analyst's indexes.
 echo "== queries" >&2
@@ -131,7 +136,7 @@ sql "$(address raw_queries)" -c "CREATE INDEX un_votes_by_country ON un_votes(co
     -c "CREATE INDEX un_roll_calls_by_session ON un_roll_calls(session)" \
     -c "CREATE INDEX un_roll_call_issues_by_rcid ON un_roll_call_issues(rcid, short_name)" -c "ANALYZE"
 sql "$(address stance_import)" -c "ANALYZE"
-"$QUERIES" "$(address stance_import)" "$(address raw_queries)" --no-matrix > "$WORK/queries.md"
+"$QUERIES" "$(address stance_import)" "$(address raw_queries)" --no-matrix --countries "$COUNTRIES" > "$WORK/queries.md"
 
 # 3. Many coders at once, on each backend, alternating runs; the raw one-row INSERTs, one commit each,
 # of rows the size of a coded stance's (an id, an actor and a quote of 80 bytes).
@@ -182,9 +187,11 @@ writer_rows() {
     echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
     import_row "baseline: \`psql \\copy\` + one index (4 text columns; database $BASE_MB MB)" "$WORK/baseline.txt" "$BASE_S" "$BASE_CPU"
     import_row "stance import-unga into PostgreSQL, shipped .csv.gz (full model, provenance; database $STANCE_MB MB)" "$WORK/stance_gz.txt" "$BASE_S" "$BASE_CPU"
-    import_row "stance import-unga into PostgreSQL, the same plain CSV as the baseline" "$WORK/stance_csv.txt" "$BASE_S" "$BASE_CPU"
+    if [[ -s "$WORK/stance_csv.txt" ]]; then
+        import_row "stance import-unga into PostgreSQL, the same plain CSV as the baseline" "$WORK/stance_csv.txt" "$BASE_S" "$BASE_CPU"
+    fi
     echo
-    echo "**Analyses on the full history in PostgreSQL** (stance's PostgreSQL database against hand-written SQL on the raw tables in the same server; times in ms)"
+    echo "**Analyses on the full history in PostgreSQL** (stance's PostgreSQL database against hand-written SQL on the raw tables in the same server; $COUNTRIES countries; times in ms)"
     echo
     cat "$WORK/queries.md"
     echo
