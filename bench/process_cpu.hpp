@@ -5,8 +5,7 @@
 // /proc/PID/stat counts clock ticks of 10 ms.
 #pragma once
 
-#include <time.h>
-
+#include <ctime>
 #include <fstream>
 #include <optional>
 #include <string>
