@@ -156,7 +156,7 @@ for run in $(seq "$RUNS"); do
     "$WRITERS" "$(address coding)" "$SEED" "$WRITES" >> "$WORK/w_postgresql.txt"
     fresh_database raw_coding
     sql "$(address raw_coding)" -c "$CODED_TABLE"
-    /usr/bin/time -f "$TIME_FORMAT" -o "$WORK/time.txt" sql "$(address raw_coding)" -f "$WORK/inserts.sql"
+    /usr/bin/time -f "$TIME_FORMAT" -o "$WORK/time.txt" psql -X -q -v ON_ERROR_STOP=1 "$(address raw_coding)" -f "$WORK/inserts.sql"
     cat "$WORK/time.txt" >> "$WORK/r_postgresql.txt"
 done
 rm -f "$WORK"/coding.db* "$WORK"/raw-coding.db*
