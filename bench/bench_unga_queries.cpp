@@ -1,6 +1,6 @@
 // Benchmark: the UN General Assembly analyses on the full history, against the same questions
 // answered by hand-written SQL on the raw tables (un_votes, un_roll_calls, un_roll_call_issues as
-// the sqlite3 tool's `.import` makes them, with indexes a careful analyst would add).
+// the sqlite3 tool's `.import` or `psql \copy` makes them, with indexes a careful analyst would add).
 //
 //   evolution   one country on one issue, per session (counts of yes/no/abstain)
 //   agreement   two countries, per session (the 3x3 table of their votes, from which n, agree,
@@ -9,21 +9,31 @@
 //
 // Each question is asked for many (country, issue) or (country, country) pairs, chosen with a fixed
 // seed among the countries with an ISO code; the report gives median and 99th percentile per query,
-// of the wall time and of the CPU time the process spent on it (the robust figure on a shared
-// machine). Both sides compute the same figures, and the benchmark checks that they agree.
+// of the wall time and of the CPU time spent on it (the robust figure on a shared machine). Both
+// sides compute the same figures, and the benchmark checks that they agree.
 // Evolution is asked twice: for its summary (EvolutionOptions::summary_only, what the SQL answers)
 // and with every vote listed as well.
 //
-// Usage: bench_unga_queries STANCE_DB RAW_DB [--no-matrix]   (--no-matrix: skip the slow raw matrices)
-#include <sqlite3.h>
-#include <time.h>
-
+// Usage: bench_unga_queries STANCE_DB RAW_DB [--no-matrix] [--countries N]
+//   --no-matrix: skip the slow raw matrices; --countries N: evolution for N countries x 6 issues and
+//   agreement for 5N pairs (default 40: 240 and 200 queries).
+// Either database may be a PostgreSQL address (postgresql://… or a libpq connection string): the
+// raw tables then as `psql \copy` loads them (raw_sql.hpp), the stance database through stance's
+// PostgreSQL backend. On PostgreSQL the work is done by the server process answering each
+// connection, so a side's CPU time is this process's plus that server process's (process_cpu.hpp;
+// the server must run on this machine), and a line above the table says so.
 #include <algorithm>
+#include <array>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
+#include <cstdlib>
+#include <fstream>
 #include <functional>
 #include <iostream>
 #include <map>
+#include <memory>
+#include <optional>
 #include <random>
 #include <set>
 #include <string>
@@ -32,6 +42,8 @@
 
 #include <fmt/format.h>
 
+#include "process_cpu.hpp"
+#include "raw_sql.hpp"
 #include "stance/error.hpp"
 #include "stance/query/agreement.hpp"
 #include "stance/query/catalog.hpp"
@@ -47,22 +59,36 @@ double milliseconds_since(Clock::time_point start) {
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
-double cpu_milliseconds() {
-    timespec now{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
-    return static_cast<double>(now.tv_sec) * 1000.0 + static_cast<double>(now.tv_nsec) / 1e6;
-}
+/// The CPU time of this process and of the server process that answers one side's queries, if any.
+class SideCpu {
+public:
+    explicit SideCpu(std::optional<int> server = std::nullopt) : m_server(server) {}
+
+    [[nodiscard]] double milliseconds() const {
+        double total = stance::bench::own_cpu_milliseconds();
+        if (m_server) {
+            total += stance::bench::process_cpu_milliseconds(*m_server).value_or(0.0);
+        }
+        return total;
+    }
+
+private:
+    std::optional<int> m_server;
+};
 
 /// Wall and CPU time of the calls measured, one sample each per call.
 struct Samples {
+    explicit Samples(SideCpu side_cpu) : clock(side_cpu) {}
+
+    SideCpu clock;
     std::vector<double> wall;
     std::vector<double> cpu;
 
     template <class Call> auto measure(Call&& call) {
         const Clock::time_point started = Clock::now();
-        const double cpu_started = cpu_milliseconds();
+        const double cpu_started = clock.milliseconds();
         auto result = call();
-        cpu.push_back(cpu_milliseconds() - cpu_started);
+        cpu.push_back(clock.milliseconds() - cpu_started);
         wall.push_back(milliseconds_since(started));
         return result;
     }
@@ -90,39 +116,12 @@ Timing summarise(std::vector<double> samples) {
     return timing;
 }
 
-/// A prepared statement on the raw database; rows are handed to `row` as the statement itself.
-class RawQuery {
-public:
-    RawQuery(sqlite3* db, const char* sql) {
-        if (sqlite3_prepare_v2(db, sql, -1, &m_statement, nullptr) != SQLITE_OK) {
-            throw stance::error(fmt::format("raw query does not prepare: {}", sqlite3_errmsg(db)));
-        }
-    }
-    ~RawQuery() { sqlite3_finalize(m_statement); }
-    RawQuery(const RawQuery&) = delete;
-    RawQuery& operator=(const RawQuery&) = delete;
+using stance::bench::RawDatabase;
+using stance::bench::RawQuery;
+using stance::bench::RawRow;
 
-    void run(const std::vector<std::string>& parameters, const std::function<void(sqlite3_stmt*)>& row) {
-        sqlite3_reset(m_statement);
-        for (std::size_t i = 0; i < parameters.size(); ++i) {
-            sqlite3_bind_text(m_statement, static_cast<int>(i + 1), parameters[i].c_str(), -1, SQLITE_TRANSIENT);
-        }
-        while (sqlite3_step(m_statement) == SQLITE_ROW) {
-            row(m_statement);
-        }
-    }
-
-private:
-    sqlite3_stmt* m_statement = nullptr;
-};
-
-int vote_index(const unsigned char* vote) {
-    const std::string_view text(reinterpret_cast<const char*>(vote));
-    return text == "yes" ? 0 : text == "abstain" ? 1 : 2;
-}
-
-std::string text_column(sqlite3_stmt* row, int column) {
-    return reinterpret_cast<const char*>(sqlite3_column_text(row, column));
+int vote_index(std::string_view vote) {
+    return vote == "yes" ? 0 : vote == "abstain" ? 1 : 2;
 }
 
 // --- the questions in hand-written SQL ---------------------------------------------------------
@@ -147,9 +146,9 @@ using SessionCounts = std::map<int, std::array<std::size_t, 3>>;
 
 SessionCounts raw_evolution(RawQuery& query, const std::string& iso2, const std::string& issue) {
     SessionCounts counts;
-    query.run({iso2, issue}, [&](sqlite3_stmt* row) {
-        counts[sqlite3_column_int(row, 0)][static_cast<std::size_t>(vote_index(sqlite3_column_text(row, 1)))] +=
-            static_cast<std::size_t>(sqlite3_column_int64(row, 2));
+    query.run({iso2, issue}, [&](const RawRow& row) {
+        counts[static_cast<int>(row.integer(0))][static_cast<std::size_t>(vote_index(row.text(1)))] +=
+            static_cast<std::size_t>(row.integer(2));
     });
     return counts;
 }
@@ -174,11 +173,11 @@ using SessionTables = std::map<int, stance::AgreementCounts>;
 
 SessionTables raw_agreement(RawQuery& query, const std::string& first, const std::string& second) {
     SessionTables tables;
-    query.run({first, second}, [&](sqlite3_stmt* row) {
-        stance::AgreementCounts& counts = tables[sqlite3_column_int(row, 0)];
-        const int a = vote_index(sqlite3_column_text(row, 1));
-        const int b = vote_index(sqlite3_column_text(row, 2));
-        for (sqlite3_int64 i = 0, n = sqlite3_column_int64(row, 3); i < n; ++i) {
+    query.run({first, second}, [&](const RawRow& row) {
+        stance::AgreementCounts& counts = tables[static_cast<int>(row.integer(0))];
+        const int a = vote_index(row.text(1));
+        const int b = vote_index(row.text(2));
+        for (std::int64_t i = 0, n = row.integer(3); i < n; ++i) {
             counts.add(a, b);
         }
     });
@@ -207,11 +206,11 @@ bool same_tables(const SessionTables& a, const SessionTables& b) {
 
 std::size_t raw_matrix_pairs(RawQuery& query, int session) {
     std::map<std::pair<std::string, std::string>, stance::AgreementCounts> pairs;
-    query.run({std::to_string(session)}, [&](sqlite3_stmt* row) {
-        stance::AgreementCounts& counts = pairs[{text_column(row, 0), text_column(row, 1)}];
-        const int a = vote_index(sqlite3_column_text(row, 2));
-        const int b = vote_index(sqlite3_column_text(row, 3));
-        for (sqlite3_int64 i = 0, n = sqlite3_column_int64(row, 4); i < n; ++i) {
+    query.run({std::to_string(session)}, [&](const RawRow& row) {
+        stance::AgreementCounts& counts = pairs[{std::string(row.text(0)), std::string(row.text(1))}];
+        const int a = vote_index(row.text(2));
+        const int b = vote_index(row.text(3));
+        for (std::int64_t i = 0, n = row.integer(4); i < n; ++i) {
             counts.add(a, b);
         }
     });
@@ -230,23 +229,108 @@ void print_row(const std::string& what, const Samples& stance_samples, const Sam
                stance_cpu.median / raw_cpu.median, stance_cpu.p99 / raw_cpu.p99);
 }
 
+/// The application name stance's connection announces to a PostgreSQL server (libpq reads it from
+/// PGAPPNAME), so that the server process answering it can be found.
+constexpr const char* stance_application_name = "bench_unga_queries_stance";
+
+std::unique_ptr<stance::Store> open_stance(const std::string& address) {
+    stance::OpenOptions read_only;
+    read_only.read_only = true;
+    if (!stance::is_postgresql_address(address)) {
+        return stance::Store::open(address, read_only);
+    }
+    setenv("PGAPPNAME", stance_application_name, 1);
+    auto store = stance::Store::open(address, read_only);
+    unsetenv("PGAPPNAME");
+    return store;
+}
+
+/// `pid` when it is a PostgreSQL process on this machine (a server elsewhere can have the same
+/// process ids as unrelated processes here); nothing otherwise.
+std::optional<int> local_postgresql_process(int pid) {
+    std::ifstream comm("/proc/" + std::to_string(pid) + "/comm");
+    std::string name;
+    return std::getline(comm, name) && name == "postgres" ? std::optional<int>(pid) : std::nullopt;
+}
+
+/// The server process answering stance's connection: the one backend with its application name.
+std::optional<int> stance_server_process(const std::string& address) {
+    if (!stance::is_postgresql_address(address)) {
+        return std::nullopt;
+    }
+    const auto lookup = RawDatabase::open(address);
+    std::vector<int> pids;
+    lookup->prepare("SELECT pid FROM pg_stat_activity WHERE application_name = ?1")
+        ->run({stance_application_name}, [&](const RawRow& row) { pids.push_back(static_cast<int>(row.integer(0))); });
+    return pids.size() == 1 ? local_postgresql_process(pids.front()) : std::nullopt;
+}
+
+/// The server process answering the raw database's connection.
+std::optional<int> raw_server_process(RawDatabase& raw, const std::string& address) {
+    if (!stance::is_postgresql_address(address)) {
+        return std::nullopt;
+    }
+    std::optional<int> pid;
+    raw.prepare("SELECT pg_backend_pid()")->run({}, [&](const RawRow& row) {
+        pid = local_postgresql_process(static_cast<int>(row.integer(0)));
+    });
+    return pid;
+}
+
+/// Says, above the table, what the CPU times of a side on PostgreSQL include.
+void print_cpu_note(const std::string& stance_address, std::optional<int> stance_server, const std::string& raw_address,
+                    std::optional<int> raw_server) {
+    const auto side = [](const std::string& address, std::optional<int> server) -> std::string {
+        if (!stance::is_postgresql_address(address)) {
+            return "this process alone (SQLite runs in it)";
+        }
+        return server ? "this process plus the PostgreSQL server process answering it"
+                      : "this process alone: the server process answering it was not found on this machine";
+    };
+    if (stance::is_postgresql_address(stance_address) || stance::is_postgresql_address(raw_address)) {
+        fmt::print("CPU time of stance: {}; of the raw SQL: {} (server processes read from /proc/PID/schedstat).\n\n",
+                   side(stance_address, stance_server), side(raw_address, raw_server));
+    }
+}
+
+/// What the command line asks for besides the two databases.
+struct Options {
+    bool matrices = true;
+    std::size_t countries = 40; ///< evolution: this many countries x 6 issues; agreement: 5 pairs per country
+};
+
+std::optional<Options> parse_options(int argc, char** argv) {
+    Options options;
+    for (int i = 3; i < argc; ++i) {
+        const std::string_view argument = argv[i];
+        if (argument == "--no-matrix") {
+            options.matrices = false;
+        } else if (argument == "--countries" && i + 1 < argc &&
+                   std::string_view(argv[i + 1]).find_first_not_of("0123456789") == std::string_view::npos) {
+            options.countries = std::max<std::size_t>(1, std::stoul(argv[++i]));
+        } else {
+            return std::nullopt;
+        }
+    }
+    return options;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
-    const bool matrices = argc == 3;
-    if (argc != 3 && !(argc == 4 && std::string_view(argv[3]) == "--no-matrix")) {
-        std::cerr << "usage: bench_unga_queries STANCE_DB RAW_DB [--no-matrix]\n";
+    const std::optional<Options> options = argc >= 3 ? parse_options(argc, argv) : std::nullopt;
+    if (!options) {
+        std::cerr << "usage: bench_unga_queries STANCE_DB RAW_DB [--no-matrix] [--countries N]\n";
         return 2;
     }
-    sqlite3* raw = nullptr;
-    if (sqlite3_open_v2(argv[2], &raw, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-        std::cerr << "bench_unga_queries: cannot open " << argv[2] << '\n';
-        return 1;
-    }
+    const bool matrices = options->matrices;
     try {
-        stance::OpenOptions read_only;
-        read_only.read_only = true;
-        auto store = stance::Store::open(argv[1], read_only);
+        const std::string stance_address = argv[1];
+        const std::string raw_address = argv[2];
+        const auto raw = RawDatabase::open(raw_address);
+        const auto store = open_stance(stance_address);
+        const std::optional<int> stance_server = stance_server_process(stance_address);
+        const std::optional<int> raw_server = raw_server_process(*raw, raw_address);
         auto started = Clock::now();
         const stance::Catalog catalog{*store};
         const double catalog_ms = milliseconds_since(started);
@@ -267,33 +351,34 @@ int main(int argc, char** argv) {
         std::shuffle(countries.begin(), countries.end(), random);
         const std::vector<std::string> issues{"me", "nu", "di", "hr", "co", "ec"};
 
-        RawQuery raw_evolution_query(raw, raw_evolution_sql);
-        RawQuery raw_agreement_query(raw, raw_agreement_sql);
-        RawQuery raw_matrix_query(raw, raw_matrix_sql);
+        const auto raw_evolution_query = raw->prepare(raw_evolution_sql);
+        const auto raw_agreement_query = raw->prepare(raw_agreement_sql);
+        const auto raw_matrix_query = raw->prepare(raw_matrix_sql);
 
         fmt::print("catalog load: {:.1f} ms ({} actors, {} meetings, {} topics)\n\n", catalog_ms,
                    catalog.actors().size(), catalog.meetings().size(), catalog.topics().size());
+        print_cpu_note(stance_address, stance_server, raw_address, raw_server);
         fmt::print("| query | runs | stance median ms | stance p99 ms | raw SQL median ms | raw SQL p99 ms | ratio "
                    "(median) | stance CPU median ms | stance CPU p99 ms | raw SQL CPU median ms | raw SQL CPU p99 ms | "
                    "CPU ratio (median) | CPU ratio (p99) |\n");
         fmt::print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
 
-        // Evolution: 40 countries x 6 issues, the summary and the full listing, each against the SQL
+        // Evolution: the countries asked x 6 issues, the summary and the full listing, each against the SQL
         // (measured again beside each, so that both ratios are of the same moment of a loaded machine).
-        Samples stance_times;
-        Samples raw_times;
+        Samples stance_times(SideCpu{stance_server});
+        Samples raw_times(SideCpu{raw_server});
         std::size_t mismatches = 0;
         for (bool summary_only : {true, false}) {
             stance_times.clear();
             raw_times.clear();
-            for (std::size_t c = 0; c < std::min<std::size_t>(40, countries.size()); ++c) {
+            for (std::size_t c = 0; c < std::min(options->countries, countries.size()); ++c) {
                 for (const std::string& issue : issues) {
                     const SessionCounts ours = stance_times.measure([&] {
                         return stance_evolution(*store, catalog, countries[c]->id, stance::unga_issue_topic(issue),
                                                 summary_only);
                     });
                     const SessionCounts theirs = raw_times.measure(
-                        [&] { return raw_evolution(raw_evolution_query, countries[c]->iso2, issue); });
+                        [&] { return raw_evolution(*raw_evolution_query, countries[c]->iso2, issue); });
                     mismatches += ours == theirs ? 0U : 1U;
                 }
             }
@@ -304,17 +389,17 @@ int main(int argc, char** argv) {
         }
         const std::size_t evolution_mismatches = mismatches;
 
-        // Agreement: 200 pairs of countries, all roll calls, by session.
+        // Agreement: 200 pairs of countries (5 per country asked), all roll calls, by session.
         stance_times.clear();
         raw_times.clear();
         mismatches = 0;
-        for (std::size_t p = 0; p < 200; ++p) {
+        for (std::size_t p = 0; p < 5 * options->countries; ++p) {
             const stance::Actor& first = *countries[(2 * p) % countries.size()];
             const stance::Actor& second = *countries[(2 * p + 1 + p / countries.size()) % countries.size()];
             const SessionTables ours =
                 stance_times.measure([&] { return stance_agreement(*store, catalog, first.id, second.id); });
             const SessionTables theirs =
-                raw_times.measure([&] { return raw_agreement(raw_agreement_query, first.iso2, second.iso2); });
+                raw_times.measure([&] { return raw_agreement(*raw_agreement_query, first.iso2, second.iso2); });
             mismatches += same_tables(ours, theirs) ? 0U : 1U;
         }
         print_row("agreement by session (country pair)", stance_times, raw_times);
@@ -324,7 +409,6 @@ int main(int argc, char** argv) {
         if (!matrices) {
             fmt::print("answers that differ between stance and raw SQL: evolution {}, agreement {}\n",
                        evolution_mismatches, agreement_mismatches);
-            sqlite3_close(raw);
             return evolution_mismatches + agreement_mismatches == 0 ? 0 : 1;
         }
         // The agreement matrix of every session.
@@ -335,7 +419,7 @@ int main(int argc, char** argv) {
             const stance::AgreementMatrix matrix = stance_times.measure(
                 [&] { return stance::agreement_matrix(*store, catalog, stance::unga_session_meeting(session)); });
             pairs += matrix.actors.size() * (matrix.actors.size() - 1) / 2;
-            (void)raw_times.measure([&] { return raw_matrix_pairs(raw_matrix_query, session); });
+            (void)raw_times.measure([&] { return raw_matrix_pairs(*raw_matrix_query, session); });
         }
         const Timing stance_matrix = summarise(stance_times.wall);
         const Timing raw_matrix = summarise(raw_times.wall);
@@ -344,11 +428,9 @@ int main(int argc, char** argv) {
                    stance_matrix.total / 1000.0, raw_matrix.total / 1000.0, pairs);
         fmt::print("answers that differ between stance and raw SQL: evolution {}, agreement {}\n", evolution_mismatches,
                    agreement_mismatches);
-        sqlite3_close(raw);
         return evolution_mismatches + agreement_mismatches == 0 ? 0 : 1;
     } catch (const stance::error& failure) {
         std::cerr << "bench_unga_queries: " << failure.what() << '\n';
-        sqlite3_close(raw);
         return 1;
     }
 }

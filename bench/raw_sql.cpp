@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "stance/error.hpp"
+#include "stance/store/store.hpp"
 
 namespace stance::bench {
 
@@ -76,7 +77,7 @@ std::unique_ptr<RawDatabase> open_raw_sqlite(const std::string& path) {
 }
 
 std::unique_ptr<RawDatabase> RawDatabase::open(const std::string& address) {
-    if (address.starts_with("postgresql://") || address.starts_with("postgres://")) {
+    if (is_postgresql_address(address)) {
         return open_raw_postgresql(address);
     }
     return open_raw_sqlite(address);

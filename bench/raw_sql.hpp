@@ -31,8 +31,9 @@ public:
 class RawDatabase {
 public:
     virtual ~RawDatabase() = default;
-    /// A PostgreSQL database for a postgresql:// or postgres:// address (when built with
-    /// PostgreSQL), else the SQLite file at `address`, read-only. Throws stance::error.
+    /// A PostgreSQL database for an address Store::open would give to PostgreSQL (postgresql://…,
+    /// postgres://… or a libpq connection string; when built with PostgreSQL), else the SQLite file
+    /// at `address`, read-only. Throws stance::error.
     [[nodiscard]] static std::unique_ptr<RawDatabase> open(const std::string& address);
     [[nodiscard]] virtual std::unique_ptr<RawQuery> prepare(const std::string& sql) = 0;
 };

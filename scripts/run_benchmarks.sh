@@ -8,10 +8,12 @@
 #   NO_WRITE=1 scripts/run_benchmarks.sh # print the results, leave docs/benchmarks.md as it is
 #   QUICK=1 scripts/run_benchmarks.sh    # leave out the two slow baselines nobody is close to (the
 #                                        # raw-SQL matrix of every session, ~5 minutes) and the ideal points
+#   BUILD=DIR BUILD_TYPE=TYPE scripts/run_benchmarks.sh  # another build tree or CMake build type
 #
 # Every figure is printed with the CPU time (user + system) beside the wall time: on a shared
 # machine the wall time says as much about the other processes. The raw lines of each program are
-# kept in $BUILD/last-run/ for a look after the run.
+# kept in $BUILD/last-run/ for a look after the run. What the benchmark scripts share (the build,
+# medians and ratios, writing between the markers) is in scripts/bench_lib.sh.
 #
 # Needs: cmake, a C++20 compiler, the sqlite3 command-line tool (the baseline), GNU time
 # (/usr/bin/time, for the baseline's peak memory), gzip, awk; python3 and node/npm for the matrices
@@ -23,16 +25,11 @@ BUILD=${BUILD:-$ROOT/build-bench}
 RUNS=${RUNS:-3}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/stance-bench.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
+BENCH_NAME=run_benchmarks
+source "$ROOT/scripts/bench_lib.sh"
 
-for tool in cmake sqlite3 gzip awk /usr/bin/time; do
-    command -v "$tool" > /dev/null || { echo "run_benchmarks: $tool is needed" >&2; exit 1; }
-done
-
-echo "== building Release in $BUILD" >&2
-cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DSTANCE_BUILD_BENCHMARKS=ON \
-    -DSTANCE_BUILD_TESTS=OFF -DSTANCE_BUILD_EXAMPLES=OFF > "$WORK/cmake.log"
-cmake --build "$BUILD" -j2 --target bench_unga_import bench_unga_queries bench_agreement_matrices bench_export \
-    bench_ideal_points > "$WORK/build.log"
+bench_require cmake sqlite3 gzip awk /usr/bin/time
+bench_build -- bench_unga_import bench_unga_queries bench_agreement_matrices bench_export bench_ideal_points
 IMPORT="$BUILD/bench/bench_unga_import"
 QUERIES="$BUILD/bench/bench_unga_queries"
 MATRICES="$BUILD/bench/bench_agreement_matrices"
@@ -55,21 +52,15 @@ fi
 # Inputs: the shipped tables, decompressed for the baseline (sqlite3 reads plain CSV only), and the
 # same history twice over (the copy's roll calls renumbered rcid + 100000) for the memory test.
 TABLES="un_votes un_roll_calls un_roll_call_issues"
-mkdir -p "$WORK/csv" "$WORK/double"
+bench_decompress_tables "$WORK/csv" $TABLES
+mkdir -p "$WORK/double"
 for table in $TABLES; do
-    gzip -dc "$ROOT/data/unvotes/$table.csv.gz" > "$WORK/csv/$table.csv"
     {
         cat "$WORK/csv/$table.csv"
         tail -n +2 "$WORK/csv/$table.csv" |
             awk '{ comma = index($0, ","); print (substr($0, 1, comma - 1) + 100000) substr($0, comma) }'
     } > "$WORK/double/$table.csv"
 done
-
-median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-field() { sed -n "s/.*[^a-z_]$1=\([0-9.]*\).*/\1/p; s/^$1=\([0-9.]*\).*/\1/p"; }
-# GNU time's format for the baselines: wall, CPU (user + system, summed by cpu_of) and peak memory.
-TIME_FORMAT="seconds=%e user_seconds=%U system_seconds=%S peak_rss_kb=%M"
-cpu_of() { awk '{ u = s = 0; for (i = 1; i <= NF; i++) { split($i, kv, "="); if (kv[1] == "user_seconds") u = kv[2]; if (kv[1] == "system_seconds") s = kv[2] } printf "%.2f\n", u + s }'; }
 
 # 1. Import: stance against `sqlite3 .import` of un_votes.csv plus one index, alternating runs.
 echo "== import, $RUNS runs each" >&2
@@ -83,15 +74,15 @@ for run in $(seq "$RUNS"); do
     "$IMPORT" "$WORK/stance.db" "$ROOT/data/unvotes" >> "$WORK/stance_gz.txt"
     "$IMPORT" "$WORK/stance-csv.db" "$WORK/csv" >> "$WORK/stance_csv.txt"
 done
-BASE_S=$(field seconds < "$WORK/baseline.txt" | median)
+BASE_S=$(median_of seconds "$WORK/baseline.txt")
 BASE_CPU=$(cpu_of < "$WORK/baseline.txt" | median)
-GZ_CPU=$(field cpu_seconds < "$WORK/stance_gz.txt" | median)
-CSV_CPU=$(field cpu_seconds < "$WORK/stance_csv.txt" | median)
-BASE_KB=$(field peak_rss_kb < "$WORK/baseline.txt" | median)
-GZ_S=$(field seconds < "$WORK/stance_gz.txt" | median)
-GZ_KB=$(field peak_rss_kb < "$WORK/stance_gz.txt" | median)
-CSV_S=$(field seconds < "$WORK/stance_csv.txt" | median)
-CSV_KB=$(field peak_rss_kb < "$WORK/stance_csv.txt" | median)
+GZ_CPU=$(median_of cpu_seconds "$WORK/stance_gz.txt")
+CSV_CPU=$(median_of cpu_seconds "$WORK/stance_csv.txt")
+BASE_KB=$(median_of peak_rss_kb "$WORK/baseline.txt")
+GZ_S=$(median_of seconds "$WORK/stance_gz.txt")
+GZ_KB=$(median_of peak_rss_kb "$WORK/stance_gz.txt")
+CSV_S=$(median_of seconds "$WORK/stance_csv.txt")
+CSV_KB=$(median_of peak_rss_kb "$WORK/stance_csv.txt")
 BASE_MB=$(du -m "$WORK/raw.db" | cut -f1)
 STANCE_MB=$(du -m "$WORK/stance.db" | cut -f1)
 
@@ -137,16 +128,16 @@ for run in $(seq "$RUNS"); do
         node "$BUILD/node/agreement_duckdb.mjs" "$WORK/csv/un_votes.csv" "$WORK/csv/un_roll_calls.csv" > "$WORK/out.txt"
     echo "$(cat "$WORK/out.txt") $(cat "$WORK/t.txt")" >> "$WORK/m_duckdb.txt"
 done
-S_PROC=$(field process_seconds < "$WORK/m_stance.txt" | median)
-S_READ=$(field read_seconds < "$WORK/m_stance.txt" | median)
-S_COMP=$(field compute_seconds < "$WORK/m_stance.txt" | median)
-S_KB=$(field peak_rss_kb < "$WORK/m_stance.txt" | median)
-P_PROC=$(field process_seconds < "$WORK/m_pandas.txt" | median)
-P_READ=$(field read_seconds < "$WORK/m_pandas.txt" | median)
-P_COMP=$(field compute_seconds < "$WORK/m_pandas.txt" | median)
-P_KB=$(field peak_rss_kb < "$WORK/m_pandas.txt" | median)
-D_PROC=$(field process_seconds < "$WORK/m_duckdb.txt" | median)
-D_KB=$(field peak_rss_kb < "$WORK/m_duckdb.txt" | median)
+S_PROC=$(median_of process_seconds "$WORK/m_stance.txt")
+S_READ=$(median_of read_seconds "$WORK/m_stance.txt")
+S_COMP=$(median_of compute_seconds "$WORK/m_stance.txt")
+S_KB=$(median_of peak_rss_kb "$WORK/m_stance.txt")
+P_PROC=$(median_of process_seconds "$WORK/m_pandas.txt")
+P_READ=$(median_of read_seconds "$WORK/m_pandas.txt")
+P_COMP=$(median_of compute_seconds "$WORK/m_pandas.txt")
+P_KB=$(median_of peak_rss_kb "$WORK/m_pandas.txt")
+D_PROC=$(median_of process_seconds "$WORK/m_duckdb.txt")
+D_KB=$(median_of peak_rss_kb "$WORK/m_duckdb.txt")
 S_PAIRS=$(sed -n 's/.* pairs=\([0-9]*\).*/\1/p' "$WORK/m_stance.txt" | head -1)
 P_PAIRS=$(sed -n 's/.* pairs=\([0-9]*\).*/\1/p' "$WORK/m_pandas.txt" | head -1)
 D_PAIRS=$(sed -n 's/.*pairs=\([0-9]*\).*/\1/p' "$WORK/m_duckdb.txt" | head -1)
@@ -177,25 +168,21 @@ export_runs "$WORK/double.db" double
 rm -f "$WORK/double.db"*
 export_row() { # tag label
     local e_s c_s d_s e_cpu c_cpu d_cpu
-    e_s=$(field seconds < "$WORK/e_$1.txt" | median)
-    c_s=$(field seconds < "$WORK/c_$1.txt" | median)
-    d_s=$(field seconds < "$WORK/d_$1.txt" | median)
-    e_cpu=$(field cpu_seconds < "$WORK/e_$1.txt" | median)
+    e_s=$(median_of seconds "$WORK/e_$1.txt")
+    c_s=$(median_of seconds "$WORK/c_$1.txt")
+    d_s=$(median_of seconds "$WORK/d_$1.txt")
+    e_cpu=$(median_of cpu_seconds "$WORK/e_$1.txt")
     c_cpu=$(cpu_of < "$WORK/c_$1.txt" | median)
     d_cpu=$(cpu_of < "$WORK/d_$1.txt" | median)
-    echo "| copy of a file the export's size, $2 (\`dd conv=fsync\`) | $c_s | $c_cpu | 1.00 | $(mb "$(field peak_rss_kb < "$WORK/c_$1.txt" | median)") MB | ${EXPORT_MB_[$1]} MB |"
-    echo "| sqlite3 \`.dump\` of the same database, $2 | $d_s | $d_cpu | $(ratio "$d_s" "$c_s") | $(mb "$(field peak_rss_kb < "$WORK/d_$1.txt" | median)") MB | ${DUMP_MB_[$1]} MB |"
-    echo "| stance export (streamed, fsync'd), $2 | $e_s | $e_cpu | $(ratio "$e_s" "$c_s") | $(mb "$(field peak_rss_kb < "$WORK/e_$1.txt" | median)") MB | ${EXPORT_MB_[$1]} MB |"
-    echo "| SQLite's integrity_check alone (the export runs it first), $2 | $(field check_seconds < "$WORK/k_$1.txt" | median) | $(field check_cpu_seconds < "$WORK/k_$1.txt" | median) | | | |"
+    echo "| copy of a file the export's size, $2 (\`dd conv=fsync\`) | $c_s | $c_cpu | 1.00 | $(mb "$(median_of peak_rss_kb "$WORK/c_$1.txt")") MB | ${EXPORT_MB_[$1]} MB |"
+    echo "| sqlite3 \`.dump\` of the same database, $2 | $d_s | $d_cpu | $(ratio "$d_s" "$c_s") | $(mb "$(median_of peak_rss_kb "$WORK/d_$1.txt")") MB | ${DUMP_MB_[$1]} MB |"
+    echo "| stance export (streamed, fsync'd), $2 | $e_s | $e_cpu | $(ratio "$e_s" "$c_s") | $(mb "$(median_of peak_rss_kb "$WORK/e_$1.txt")") MB | ${EXPORT_MB_[$1]} MB |"
+    echo "| SQLite's integrity_check alone (the export runs it first), $2 | $(median_of check_seconds "$WORK/k_$1.txt") | $(median_of check_cpu_seconds "$WORK/k_$1.txt") | | | |"
 }
-
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 
 {
     echo "<!-- unga-results:begin (written by scripts/run_benchmarks.sh; do not edit by hand) -->"
-    echo "Run of $(date -u +%Y-%m-%d) on $(uname -srm); $(nproc) cores ($(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1));"
-    echo "$(free -g | awk '/^Mem:/ { print $2 }') GB memory; load average at the start $(cut -d' ' -f1-3 < /proc/loadavg)."
+    bench_machine
     echo "SQLite $(sqlite3 --version | cut -d' ' -f1), $(c++ --version | head -1). Median of $RUNS runs for the imports."
     echo
     echo "**Import of un_votes.csv (869,937 votes)**"
@@ -236,21 +223,7 @@ mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 mkdir -p "$BUILD/last-run"
 cp "$WORK"/*.txt "$WORK/queries.md" "$BUILD/last-run/" 2> /dev/null || true
 
-cat "$WORK/results.md"
-if [[ -z "${NO_WRITE:-}" ]]; then
-    DOC="$ROOT/docs/benchmarks.md"
-    if [[ -f "$DOC" ]] && grep -q "unga-results:begin" "$DOC"; then
-        awk -v results="$WORK/results.md" '
-            /unga-results:begin/ { while ((getline line < results) > 0) print line; skip = 1; next }
-            /unga-results:end/ { skip = 0; next }
-            !skip { print }' "$DOC" > "$WORK/doc.md"
-        cp "$WORK/doc.md" "$DOC"
-    else
-        { [[ -f "$DOC" ]] && cat "$DOC"; echo; cat "$WORK/results.md"; } > "$WORK/doc.md"
-        cp "$WORK/doc.md" "$DOC"
-    fi
-    echo "== results written to $DOC" >&2
-fi
+bench_write_block unga "$WORK/results.md"
 
 if [[ -n "${QUICK:-}" ]]; then
     exit 0
@@ -292,11 +265,4 @@ ideal_row() {
     echo "| ideal_points(), dynamic, bootstrap of $BOOTSTRAP replicates | $(key bootstrap_seconds) | $(key bootstrap_cpu_seconds) | | | $(key bootstrap_newton_steps) Newton steps in the replicates | |"
     echo "<!-- ideal-points-results:end -->"
 } > "$WORK/ideal.md"
-cat "$WORK/ideal.md"
-if [[ -z "${NO_WRITE:-}" ]] && grep -q "ideal-points-results:begin" "$ROOT/docs/benchmarks.md"; then
-    awk -v results="$WORK/ideal.md" '
-        /ideal-points-results:begin/ { while ((getline line < results) > 0) print line; skip = 1; next }
-        /ideal-points-results:end/ { skip = 0; next }
-        !skip { print }' "$ROOT/docs/benchmarks.md" > "$WORK/doc-ideal.md"
-    cp "$WORK/doc-ideal.md" "$ROOT/docs/benchmarks.md"
-fi
+bench_write_block ideal-points "$WORK/ideal.md"

@@ -1,5 +1,7 @@
 // Reading stances from the PostgreSQL store: a filter as SQL with bound parameters, the rows
 // streamed through a cursor so that a read of a million votes holds a batch at a time.
+#include <string_view>
+
 #include <fmt/format.h>
 
 #include "stance/error.hpp"
@@ -40,6 +42,14 @@ template <class IdType> std::vector<std::string> slugs(const std::vector<IdType>
     return out;
 }
 
+/// "column = ANY(ARRAY(subquery))", for the conditions that are one side of an OR. Written as
+/// `column IN (subquery)`, such a condition is planned as a hashed subplan tested on every row: a
+/// scan of the whole stance table for one country's votes on one issue. As an array the subquery
+/// runs once, before the scan, and each side of the OR uses its index (a BitmapOr).
+std::string any_of(std::string_view column, std::string_view subquery) {
+    return fmt::format("{} = ANY(ARRAY({}))", column, subquery);
+}
+
 /// " AND …" conditions for `filter`, their parameters added to `params` as they are written.
 class FilterSql {
 public:
@@ -48,21 +58,26 @@ public:
     std::string conditions(const StanceFilter& filter) {
         if (!filter.actors.empty()) {
             const std::string actors = array(slugs(filter.actors));
-            m_sql += fmt::format(" AND (s.actor_id IN (SELECT x.id FROM actor x WHERE x.slug = ANY({}))", actors);
+            m_sql +=
+                fmt::format(" AND ({}", any_of("s.actor_id",
+                                               fmt::format("SELECT x.id FROM actor x WHERE x.slug = ANY({})", actors)));
             if (filter.include_named_members) {
-                m_sql += fmt::format(" OR s.id IN (SELECT si.stance_id FROM stance_include si JOIN actor x ON "
-                                     "x.id = si.actor_id WHERE x.slug = ANY({}))",
-                                     actors);
+                m_sql += fmt::format(" OR {}", any_of("s.id", fmt::format("SELECT si.stance_id FROM stance_include si "
+                                                                          "JOIN actor x ON x.id = si.actor_id WHERE "
+                                                                          "x.slug = ANY({})",
+                                                                          actors)));
             }
             m_sql += ")";
         }
         if (!filter.topics.empty()) {
             // A topic matches a stance when the stance or its agenda item carries it.
             const std::string topics = array(slugs(filter.topics));
-            m_sql += fmt::format(" AND (s.topic_id IN (SELECT x.id FROM topic x WHERE x.slug = ANY({0})) OR "
-                                 "s.agenda_item_id IN (SELECT y.agenda_item_id FROM agenda_item_topic y JOIN topic x "
-                                 "ON x.id = y.topic_id WHERE x.slug = ANY({0})))",
-                                 topics);
+            m_sql += fmt::format(
+                " AND ({} OR {})",
+                any_of("s.topic_id", fmt::format("SELECT x.id FROM topic x WHERE x.slug = ANY({})", topics)),
+                any_of("s.agenda_item_id", fmt::format("SELECT y.agenda_item_id FROM agenda_item_topic y JOIN topic x "
+                                                       "ON x.id = y.topic_id WHERE x.slug = ANY({})",
+                                                       topics)));
         }
         if (!filter.meetings.empty()) {
             m_sql += fmt::format(" AND s.meeting_id IN (SELECT x.id FROM meeting x WHERE x.slug = ANY({}))",
@@ -88,9 +103,9 @@ public:
             add_text(filter.text);
         }
         if (!filter.speakers.empty()) {
-            m_sql += fmt::format(" AND (s.speaker_id IN (SELECT x.id FROM actor x WHERE x.slug = ANY({0})) OR "
-                                 "s.actor_id IN (SELECT x.id FROM actor x WHERE x.slug = ANY({0})))",
-                                 array(slugs(filter.speakers)));
+            const std::string speakers =
+                fmt::format("SELECT x.id FROM actor x WHERE x.slug = ANY({})", array(slugs(filter.speakers)));
+            m_sql += fmt::format(" AND ({} OR {})", any_of("s.speaker_id", speakers), any_of("s.actor_id", speakers));
         }
         if (!filter.documents.empty()) {
             m_sql += fmt::format(" AND s.document_id IN (SELECT x.id FROM document x WHERE x.slug = ANY({}))",
