@@ -185,7 +185,7 @@ void CsvReader::read_quoted(CsvRecord& record) {
             fail(opened, "the quoted field that starts here is never closed before the end of the file; add the "
                          "closing double quote (a quote inside a field is written \"\")");
         }
-        const char byte = static_cast<char>(c);
+        const auto byte = static_cast<char>(c);
         advance(byte);
         if (byte != '"') {
             append(record, byte);
@@ -274,7 +274,7 @@ bool CsvReader::next(CsvRecord& record) {
                                      "and write the quote as \"\"",
                                      column_name(record.size())));
                 }
-                const char byte = static_cast<char>(c);
+                const auto byte = static_cast<char>(c);
                 append(record, byte);
                 advance(byte);
             }

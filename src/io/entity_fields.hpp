@@ -67,7 +67,7 @@ constexpr Field<Entity, Member> defaulted(std::string_view key, Member Entity::*
 }
 
 /// Byte offsets into a document: large enough for any text, small enough to stay exact in a double.
-inline constexpr double max_offset = static_cast<double>(std::int64_t{1} << 40);
+inline constexpr auto max_offset = static_cast<double>(std::int64_t{1} << 40);
 
 // The tables, one per entity, in the order the keys are written. A Document's "text", "path" and
 // "stored" follow its table (document_json.hpp): which of them is written depends on whether the

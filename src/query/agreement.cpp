@@ -132,11 +132,11 @@ std::optional<double> AgreementCounts::kappa() const noexcept {
     if (n == 0) {
         return std::nullopt;
     }
-    const double total = static_cast<double>(n);
+    const auto total = static_cast<double>(n);
     double expected = 0.0;
     for (std::size_t k = 0; k < 3; ++k) {
-        const double first = static_cast<double>(table[k][0] + table[k][1] + table[k][2]);
-        const double second = static_cast<double>(table[0][k] + table[1][k] + table[2][k]);
+        const auto first = static_cast<double>(table[k][0] + table[k][1] + table[k][2]);
+        const auto second = static_cast<double>(table[0][k] + table[1][k] + table[2][k]);
         expected += (first / total) * (second / total);
     }
     if (expected >= 1.0 - 1e-12) {

@@ -48,11 +48,11 @@ struct VoteTally {
     [[nodiscard]] std::size_t total() const { return counts[0] + counts[1] + counts[2]; }
     /// The most common vote (index 0 yes, 1 abstain, 2 no); of equal counts, none: no clear vote.
     [[nodiscard]] std::optional<std::size_t> clear_vote() const {
-        const auto top = std::max_element(counts.begin(), counts.end());
-        if (*top == 0 || std::count(counts.begin(), counts.end(), *top) > 1) {
+        const auto top = static_cast<std::size_t>(std::max_element(counts.begin(), counts.end()) - counts.begin());
+        if (counts[top] == 0 || std::count(counts.begin(), counts.end(), counts[top]) > 1) {
             return std::nullopt;
         }
-        return static_cast<std::size_t>(top - counts.begin());
+        return top;
     }
     [[nodiscard]] double share(std::size_t vote) const {
         return static_cast<double>(counts[vote]) / static_cast<double>(total());

@@ -72,7 +72,8 @@ struct Graph {
             VECTOR(ends.v)[2 * e + 1] = static_cast<igraph_integer_t>(graph.edges[e].second);
             VECTOR(weights.v)[e] = graph.edges[e].weight;
         }
-        check(igraph_create(&g, &ends.v, static_cast<igraph_integer_t>(graph.size), IGRAPH_UNDIRECTED),
+        check(igraph_create(&g, &ends.v, static_cast<igraph_integer_t>(graph.size),
+                            static_cast<igraph_bool_t>(IGRAPH_UNDIRECTED)),
               "igraph_create");
     }
     ~Graph() { igraph_destroy(&g); }
@@ -92,7 +93,8 @@ void run_leiden(const Graph& graph, double resolution, IntVector& membership) {
     // Leiden optimises modularity when each node weighs its strength and the resolution is divided
     // by twice the total edge weight (igraph's documentation of igraph_community_leiden).
     RealVector strength(0);
-    check(igraph_strength(&graph.g, &strength.v, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS, &graph.weights.v),
+    check(igraph_strength(&graph.g, &strength.v, igraph_vss_all(), IGRAPH_ALL, static_cast<igraph_bool_t>(IGRAPH_LOOPS),
+                          &graph.weights.v),
           "igraph_strength");
     const double total = igraph_vector_sum(&graph.weights.v);
     igraph_integer_t clusters = 0;

@@ -285,7 +285,7 @@ std::vector<double> bootstrap_spread(const OrdinalVotes& votes, const Layout& la
         }
     }
     std::vector<double> spread(fit.x.size(), not_a_number);
-    const double n = static_cast<double>(options.bootstrap);
+    const auto n = static_cast<double>(options.bootstrap);
     for (std::size_t cell = 0; cell < fit.x.size(); ++cell) {
         const double mean = sum[cell] / n;
         spread[cell] = std::sqrt(std::max(0.0, (squares[cell] - n * mean * mean) / (n - 1.0)));

@@ -168,7 +168,11 @@ private:
     void update_items(FitState& state) const {
         const double ridge = 1.0 / (m_options.item_prior_sd * m_options.item_prior_sd);
         for (std::size_t j = 0; j + 1 < m_layout.item_starts.size(); ++j) {
-            double n = 0.0, sx = 0.0, sxx = 0.0, sy = 0.0, sxy = 0.0;
+            double n = 0.0;
+            double sx = 0.0;
+            double sxx = 0.0;
+            double sy = 0.0;
+            double sxy = 0.0;
             for (std::size_t v = m_layout.item_starts[j]; v < m_layout.item_starts[j + 1]; ++v) {
                 const double x = state.x[m_layout.cells[v]];
                 n += 1.0;
@@ -256,7 +260,6 @@ private:
         return largest;
     }
 
-private:
     const OrdinalVotes& m_votes;
     const Layout& m_layout;
     const IrtOptions& m_options;

@@ -566,7 +566,9 @@ std::vector<double> NewtonFitter::laplace_errors(const FitState& state, const st
     // solve with all groups' vectors at once serves every group.
     const auto group_of = [&](std::size_t s) { return m_options.dynamic ? std::size_t{0} : s; };
     const std::size_t groups = m_options.dynamic ? 1 : sessions;
-    std::vector<double> sum(groups, 0.0), squares(groups, 0.0), count(groups, 0.0);
+    std::vector<double> sum(groups, 0.0);
+    std::vector<double> squares(groups, 0.0);
+    std::vector<double> count(groups, 0.0);
     for (std::size_t s = 0; s < sessions; ++s) {
         for (std::uint32_t actor : m_sessions[s].actors) {
             if (m_layout.votes_per_cell[cell(actor, s)] > 0) {
@@ -577,7 +579,8 @@ std::vector<double> NewtonFitter::laplace_errors(const FitState& state, const st
             }
         }
     }
-    std::vector<double> mean(groups), spread(groups);
+    std::vector<double> mean(groups);
+    std::vector<double> spread(groups);
     for (std::size_t g = 0; g < groups; ++g) {
         mean[g] = count[g] > 0.0 ? sum[g] / count[g] : 0.0;
         const double variance = count[g] > 1.0 ? squares[g] / count[g] - mean[g] * mean[g] : 0.0;
@@ -605,7 +608,9 @@ std::vector<double> NewtonFitter::laplace_errors(const FitState& state, const st
     };
     const std::vector<double> sigma_u = solve_with(false);
     const std::vector<double> sigma_z = solve_with(true);
-    std::vector<double> uu(groups, 0.0), uz(groups, 0.0), zz(groups, 0.0);
+    std::vector<double> uu(groups, 0.0);
+    std::vector<double> uz(groups, 0.0);
+    std::vector<double> zz(groups, 0.0);
     for (std::size_t s = 0; s < sessions; ++s) {
         for (std::uint32_t actor : m_sessions[s].actors) {
             const std::size_t c = cell(actor, s);

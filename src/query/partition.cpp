@@ -60,6 +60,7 @@ std::vector<std::size_t> by_size(const std::vector<std::size_t>& labels, std::si
         members[labels[i]].push_back(i);
     }
     std::vector<std::vector<std::size_t>> groups;
+    groups.reserve(members.size());
     for (auto& [label, items] : members) {
         groups.push_back(std::move(items));
     }

@@ -62,7 +62,7 @@ void ScaleSummary::add(const std::optional<ScalePlace>& place) {
     ++n;
     m_sum += place->position;
     m_sum_of_squares += place->position * place->position;
-    const double count = static_cast<double>(n);
+    const auto count = static_cast<double>(n);
     mean = m_sum / count;
     spread = std::sqrt(std::max(0.0, m_sum_of_squares / count - *mean * *mean));
 }

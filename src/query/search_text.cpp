@@ -176,7 +176,7 @@ void check_joins(std::vector<Token>& tokens) {
 
 SearchQuery group(const std::vector<Token>& tokens) {
     SearchQuery query;
-    constexpr std::size_t no_group = static_cast<std::size_t>(-1);
+    constexpr auto no_group = static_cast<std::size_t>(-1);
     std::size_t last_group = no_group; // where the previous kept positive term went
     bool join = false;                 // an OR came after it
     for (const Token& token : tokens) {

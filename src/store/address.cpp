@@ -46,12 +46,7 @@ bool is_postgresql_address(std::string_view address) noexcept {
         return false;
     }
     const std::string_view keyword = trimmed(text.substr(0, equals));
-    for (const std::string_view known : connection_keywords) {
-        if (keyword == known) {
-            return true;
-        }
-    }
-    return false;
+    return std::ranges::any_of(connection_keywords, [keyword](std::string_view known) { return keyword == known; });
 }
 
 } // namespace stance

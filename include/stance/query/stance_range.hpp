@@ -53,6 +53,7 @@ public:
     };
 
     [[nodiscard]] iterator begin();
+    // NOLINTNEXTLINE(readability-convert-member-functions-to-static) range-for calls it on the range
     [[nodiscard]] std::default_sentinel_t end() const noexcept { return {}; }
 
     /// Reads the rest into a vector.
