@@ -34,6 +34,7 @@ Database unga_database() {
 
 std::vector<std::string> ids_of(const std::vector<ActorStance>& points) {
     std::vector<std::string> ids;
+    ids.reserve(points.size());
     for (const ActorStance& point : points) {
         ids.push_back(point.stance.id.str());
     }
@@ -42,6 +43,7 @@ std::vector<std::string> ids_of(const std::vector<ActorStance>& points) {
 
 std::vector<std::string> ids_of(const std::vector<Stance>& stances) {
     std::vector<std::string> ids;
+    ids.reserve(stances.size());
     for (const Stance& stance : stances) {
         ids.push_back(stance.id.str());
     }

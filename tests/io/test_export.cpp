@@ -260,12 +260,13 @@ TEST_CASE("the seed's whole export imports into a new database and exports the s
 TEST_CASE("strings and integers are written exactly as Boost.JSON serializes them") {
     // The export writes strings and integers itself (json_pretty.cpp); a different escape would
     // change the bytes of every export that holds the character.
+    using namespace std::string_literals;
     std::string every_byte;
     for (int c = 1; c < 256; ++c) {
         every_byte += static_cast<char>(c);
     }
     for (const std::string& text :
-         {every_byte, std::string("\0 in the middle", 16), std::string("Côte d’Ivoire \"/\\"), std::string()}) {
+         {every_byte, "\0 in the middle"s, std::string("Côte d’Ivoire \"/\\"), std::string()}) {
         const boost::json::value value(text);
         CHECK(detail::compact_json(value) == boost::json::serialize(value));
         boost::json::object keyed;

@@ -99,8 +99,8 @@ TEST_CASE("bad scale, direction, parent, basis and end date keys are refused wit
 }
 
 TEST_CASE("a cycle through one of several parents is refused with the path that closes it") {
-    const std::string cyclic = replaced(scaled, "{\"id\": \"ukraine\", \"label\": \"Ukraine\"}",
-                                        "{\"id\": \"ukraine\", \"label\": \"Ukraine\", \"parents\": [\"war\"]}");
+    const std::string cyclic = replaced(scaled, R"({"id": "ukraine", "label": "Ukraine"})",
+                                        R"({"id": "ukraine", "label": "Ukraine", "parents": ["war"]})");
     const std::string message = error_of(cyclic);
     CHECK(message.find("$.topics[1].parents: \"ukraine\" is its own ancestor (ukraine → war → ukraine)") !=
           std::string::npos);

@@ -1,4 +1,6 @@
 // `stance validate`: every problem of every file in one run, nothing changed.
+#include <algorithm>
+
 #include <doctest/doctest.h>
 
 #include "stance/error.hpp"
@@ -14,12 +16,9 @@ namespace {
 const std::filesystem::path several = test::source_dir() / "tests/cli/inputs/several-problems.json";
 
 bool any_says(const Diagnostics& diagnostics, const std::string& where, const std::string& what) {
-    for (const Problem& problem : diagnostics.problems()) {
-        if (problem.where.find(where) != std::string::npos && problem.what.find(what) != std::string::npos) {
-            return true;
-        }
-    }
-    return false;
+    return std::ranges::any_of(diagnostics.problems(), [&](const Problem& problem) {
+        return problem.where.find(where) != std::string::npos && problem.what.find(what) != std::string::npos;
+    });
 }
 
 } // namespace

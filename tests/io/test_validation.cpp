@@ -53,7 +53,7 @@ TEST_CASE("a file that is not a dataset says so") {
 }
 
 TEST_CASE("unknown references name the JSON path") {
-    const std::string message = error_of(edited("\"actor\": \"usa\"", "\"actor\": \"usx\""));
+    const std::string message = error_of(edited(R"("actor": "usa")", R"("actor": "usx")"));
     CHECK(message == "in.json: $.stances[0].actor: unknown actor \"usx\": not defined in this file; check the "
                      "spelling or import the file that defines it first");
 }
@@ -94,7 +94,7 @@ TEST_CASE("misspelt keys are refused rather than silently dropped") {
 }
 
 TEST_CASE("duplicate ids in one file are refused") {
-    const std::string duplicate = edited("\"id\": \"tillerson\"", "\"id\": \"usa\"");
+    const std::string duplicate = edited(R"("id": "tillerson")", R"("id": "usa")");
     CHECK(error_of(duplicate).find("$.actors[1].id: duplicate id \"usa\", first defined at $.actors[0]") !=
           std::string::npos);
 }
@@ -105,7 +105,7 @@ TEST_CASE("ids must be slugs") {
 }
 
 TEST_CASE("a document hash that does not match its text is refused") {
-    const std::string with_hash = edited("\"language\": \"nl\",", "\"language\": \"nl\", \"sha256\": \"00\",");
+    const std::string with_hash = edited(R"("language": "nl",)", R"("language": "nl", "sha256": "00",)");
     CHECK(error_of(with_hash).find("$.documents[0].sha256: does not match the text") != std::string::npos);
 }
 
@@ -116,14 +116,13 @@ TEST_CASE("invalid UTF-8 in the JSON is refused") {
 }
 
 TEST_CASE("deeply nested JSON is refused without exhausting the stack") {
-    std::string deep = "{\"stance_dataset\": 1, \"x\": " + std::string(100000, '[') + std::string(100000, ']') + "}";
+    std::string deep = R"({"stance_dataset": 1, "x": )" + std::string(100000, '[') + std::string(100000, ']') + "}";
     CHECK(error_of(deep).find("malformed JSON") != std::string::npos);
 }
 
 TEST_CASE("parent cycles among topics are refused") {
-    const std::string cyclic =
-        edited("\"label\": \"Transatlantic relations\",",
-               "\"label\": \"Transatlantic relations\", \"parent\": \"transatlantic-relations\",");
+    const std::string cyclic = edited(R"("label": "Transatlantic relations",)",
+                                      R"("label": "Transatlantic relations", "parent": "transatlantic-relations",)");
     CHECK(error_of(cyclic).find("is its own ancestor") != std::string::npos);
 }
 

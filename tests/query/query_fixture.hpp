@@ -28,7 +28,7 @@ template <class Resolve> not_found_error failure_of(Resolve&& resolve) {
         return failure;
     }
     FAIL("expected a not_found_error");
-    return not_found_error("unreachable");
+    return {"unreachable"};
 }
 
 /// A fresh in-memory store holding the seed dataset (data/seed, shipped with the project).
@@ -74,7 +74,7 @@ public:
         if (m_builder.dataset().bodies.empty()) {
             m_builder.body("council", "Council");
         }
-        m_builder.meeting(id, "council", date, title.empty() ? "Meeting " + id : title, parent);
+        m_builder.meeting(id, "council", date, title.empty() ? "Meeting " + id : title, std::move(parent));
         Meeting& meeting = m_builder.dataset().meetings.back();
         meeting.level = "ministers";
         meeting.place = "Brussels";
@@ -82,7 +82,7 @@ public:
     }
     DatasetBuilder& participant(const std::string& meeting, const std::string& actor,
                                 std::optional<std::string> person = {}) {
-        m_builder.participant(meeting, actor, person);
+        m_builder.participant(meeting, actor, std::move(person));
         return *this;
     }
 

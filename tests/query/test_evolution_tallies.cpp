@@ -124,6 +124,7 @@ std::unique_ptr<Store> record(const Record& options) {
 
 std::vector<std::string> ids_of(const std::vector<ActorStance>& points) {
     std::vector<std::string> ids;
+    ids.reserve(points.size());
     for (const ActorStance& point : points) {
         ids.push_back(point.stance.id.str());
     }

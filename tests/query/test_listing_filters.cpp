@@ -44,6 +44,7 @@ test::DatasetBuilder debates() {
 
 std::vector<std::string> ids_of(const std::vector<Stance>& stances) {
     std::vector<std::string> ids;
+    ids.reserve(stances.size());
     for (const Stance& stance : stances) {
         ids.push_back(stance.id.str());
     }

@@ -62,7 +62,11 @@ void identify_truth(Simulation& simulation, bool dynamic) {
     const std::size_t actors = simulation.votes.actor_count;
     for (std::size_t group = 0; group < (dynamic ? 1 : sessions); ++group) {
         const auto in_group = [&](std::size_t s) { return dynamic || s == group; };
-        double sum = 0.0, squares = 0.0, n = 0.0, reference = 0.0, references = 0.0;
+        double sum = 0.0;
+        double squares = 0.0;
+        double n = 0.0;
+        double reference = 0.0;
+        double references = 0.0;
         for (std::size_t a = 0; a < actors; ++a) {
             for (std::size_t s = 0; s < sessions; ++s) {
                 if (in_group(s)) {
@@ -90,7 +94,11 @@ void identify_truth(Simulation& simulation, bool dynamic) {
 }
 
 double correlation(const std::vector<double>& x, const std::vector<double>& y) {
-    double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+    double sx = 0;
+    double sy = 0;
+    double sxx = 0;
+    double syy = 0;
+    double sxy = 0;
     const auto n = static_cast<double>(x.size());
     for (std::size_t i = 0; i < x.size(); ++i) {
         sx += x[i];
@@ -136,7 +144,10 @@ TEST_CASE("the static model recovers simulated positions per session, with Lapla
     const IrtFit fit = fit_ordinal_irt(simulation.votes, options);
     CHECK(fit.converged);
     for (std::size_t s = 0; s < 2; ++s) {
-        std::vector<double> truth, estimate;
+        std::vector<double> truth;
+        std::vector<double> estimate;
+        truth.reserve(120);
+        estimate.reserve(120);
         for (std::size_t a = 0; a < 120; ++a) {
             truth.push_back(simulation.truth[fit.cell(a, s)]);
             estimate.push_back(fit.positions[fit.cell(a, s)]);

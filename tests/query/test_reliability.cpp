@@ -52,7 +52,7 @@ test::DatasetBuilder two_coders() {
     return builder;
 }
 
-ReliabilityReport report_of(const Store& store, ReliabilityOptions options = {}) {
+ReliabilityReport report_of(const Store& store, const ReliabilityOptions& options = {}) {
     const Catalog catalog{store};
     return reliability(store, catalog, options);
 }

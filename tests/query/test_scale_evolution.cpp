@@ -43,7 +43,7 @@ test::DatasetBuilder russia_record() {
         .meeting("m2023", Date{2023, 9, 20});
     Dataset& d = b.dataset();
     d.topics[0].scale = Scale{{{"en", "cooperation"}}, {{"en", "pressure"}, {"nl", "druk"}}};
-    d.topics[2].parents.push_back(TopicId{"ukraine"});
+    d.topics[2].parents.emplace_back("ukraine");
     d.topics[2].directions = {Direction{TopicId{"russia"}, 1.0}};
     d.topics[3].directions = {Direction{TopicId{"russia"}, 0.0}};
     d.propositions[0].directions = {Direction{TopicId{"russia"}, -1.0}};

@@ -1,8 +1,9 @@
 // stance's search syntax: how typed text is read (parse_search), what the SQLite store makes of it
 // (fts5_query), and that no input, however hostile, reaches SQLite as a syntax error.
-#include <doctest/doctest.h>
-
+#include <array>
 #include <random>
+
+#include <doctest/doctest.h>
 
 #include "query_fixture.hpp"
 #include "stance/query/search_text.hpp"
@@ -60,7 +61,7 @@ TEST_CASE("typed text is read as words, phrases, OR, NOT and prefixes") {
         const char* typed;
         const char* expected;
     };
-    const Case cases[] = {
+    const auto cases = std::to_array<Case>({
         {"Rusland sancties", R"("Rusland" AND "sancties" || )"},
         {"\"brede steun\"", R"("brede steun" || )"},
         {"sanctions Russia OR Iran", R"("sanctions" AND ("Russia" OR "Iran") || )"},
@@ -74,7 +75,7 @@ TEST_CASE("typed text is read as words, phrases, OR, NOT and prefixes") {
         {"well-known", R"("well-known" || )"},
         {"war AND peace", R"("war" AND "peace" || )"},
         {"or and not", R"("or" AND "and" AND "not" || )"}, // lower case: words
-    };
+    });
     for (const Case& c : cases) {
         CAPTURE(c.typed);
         CHECK(rendered(c.typed) == c.expected);
@@ -86,7 +87,7 @@ TEST_CASE("an operator with nothing to apply to is a word, and a term without le
         const char* typed;
         const char* expected;
     };
-    const Case cases[] = {
+    const auto cases = std::to_array<Case>({
         {"OR", R"("OR" || )"},
         {"NOT", R"("NOT" || )"},
         {"war OR", R"("war" AND "OR" || )"},
@@ -103,10 +104,10 @@ TEST_CASE("an operator with nothing to apply to is a word, and a term without le
         {"*", " || "},
         {"...", " || "},
         {"-", " || "},
-        {"\"\"\"", " || "},
+        {R"(""")", " || "},
         {"-russia", R"( || "russia")"},
         {"NOT russia", R"( || "russia")"},
-    };
+    });
     for (const Case& c : cases) {
         CAPTURE(c.typed);
         CHECK(rendered(c.typed) == c.expected);
@@ -151,7 +152,7 @@ TEST_CASE("no typed text, however hostile, reaches SQLite as a syntax error") {
     const std::vector<std::string> hostile = {
         "\"",
         "\"\"",
-        "\"\"\"",
+        R"(""")",
         "'",
         "''",
         "*",

@@ -58,7 +58,7 @@ TEST_CASE("a failed migration leaves the database as it was") {
         // Something in the way of version 2: a table with the name the migration wants to create.
         db.exec("CREATE TABLE stance_text (x)");
     }
-    CHECK_THROWS(Store::open(path));
+    CHECK_THROWS((void)Store::open(path));
     SQLite::Database db(path, SQLite::OPEN_READONLY);
     CHECK(detail::read_schema_version(db) == 1);
     CHECK(db.execAndGet("SELECT count(*) FROM sqlite_master WHERE name = 'stance_text_insert'").getInt() == 0);

@@ -40,6 +40,7 @@ std::unique_ptr<Store> sqlite_with_seed() {
 
 std::vector<std::string> ids(const std::vector<Stance>& stances) {
     std::vector<std::string> out;
+    out.reserve(stances.size());
     for (const Stance& stance : stances) {
         out.push_back(stance.id.str());
     }
