@@ -11,7 +11,7 @@ stance_cli_test(NAME "coders walk-through: add, list, set, disable, enable, pass
     SHELL "sh tests/cli/coders-walkthrough.sh $0 ${STANCE_CLI_WORK}/coders-walkthrough"
     EXPECT "^added coder \"lead\" \\(admin\\): code_stances,edit_others,review,add_documents,delete_documents,import_data,manage_coders\nadded coder \"ana\" \\(coder\\): code_stances,add_documents\nname,display_name,role\nana,,coder\nlead,Team Lead,admin\nchanged coder \"ana\" \\(reviewer\\): code_stances,review,add_documents,import_data\nchanged coder \"ana\" \\(reviewer, disabled\\): code_stances,review,add_documents,import_data\nchanged coder \"ana\" \\(reviewer\\): code_stances,review,add_documents,import_data\nchanged the password of coder \"ana\"\n1 renamed\nscrypt\\$32768\\$8\\$3\\$\nstance,verdict,reviewer,reviewed_at,comment\nexample-stance,accepted,lead,2026-12-02T11:00:00Z,fixed\nexample-stance,rejected,ana\nexample-stance,accepted,lead\n$")
 stance_cli_test(NAME "coders add refuses a short password without repeating it" FIXTURES coders_db
-    SHELL "printf 'tulip123\\n' | $0 --db ${coders_db} coders add cy --role coder"
+    SHELL "echo tulip123 >${coders_dir}/short.txt && $0 --db ${coders_db} coders add cy --role coder --password-file ${coders_dir}/short.txt"
     CODE 3 EXPECT "the password of coder \"cy\": is shorter than 10 characters" REJECT "tulip")
 stance_cli_test(NAME "coders add takes no password on the command line" FIXTURES coders_db
     ARGS --db|${coders_db}|coders|add|cy|--role|coder|--password|visible-to-everyone
@@ -20,10 +20,10 @@ stance_cli_test(NAME "coders add refuses a name already taken, before asking for
     SHELL "$0 --db ${coders_db} coders add bo --role reader </dev/null"
     CODE 3 EXPECT "coder \"bo\": the name is taken by another account")
 stance_cli_test(NAME "coders add refuses a name with capitals" FIXTURES coders_db
-    SHELL "printf 'long enough password\\n' | $0 --db ${coders_db} coders add Cy --role coder"
+    SHELL "echo long-enough-password >${coders_dir}/long.txt && $0 --db ${coders_db} coders add Cy --role coder --password-file ${coders_dir}/long.txt"
     CODE 3 EXPECT "coder name \"Cy\": a coder's name is 1 to 64 bytes of lowercase letters")
 stance_cli_test(NAME "coders add names the roles when given another" FIXTURES coders_db
-    SHELL "printf 'long enough password\\n' | $0 --db ${coders_db} coders add cy --role boss"
+    SHELL "$0 --db ${coders_db} coders add cy --role boss </dev/null"
     CODE 3 EXPECT "--role: \"boss\" is not one of reader, coder, reviewer, admin")
 stance_cli_test(NAME "coders add without a password on standard input says how to give one" FIXTURES coders_db
     SHELL "$0 --db ${coders_db} coders add cy --role coder </dev/null"
