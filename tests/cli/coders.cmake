@@ -57,7 +57,7 @@ if(STANCE_WITH_POSTGRESQL AND STANCE_PG_SERVER_DIR)
     # The same accounts on a PostgreSQL database of their own, made with psql.
     set(coders_pg "postgresql:///stance_cli_coders?host=${STANCE_PG_SERVER_DIR}&port=5432&user=stance")
     stance_cli_test(NAME "coders on PostgreSQL: add, set, list"
-        SHELL "PGOPTIONS='-c client_min_messages=warning' psql -X -q '${STANCE_TEST_POSTGRESQL_ADDRESS}' -c 'DROP DATABASE IF EXISTS stance_cli_coders WITH (FORCE)' -c 'CREATE DATABASE stance_cli_coders' && printf 'the admin password\\n' | $0 -q --db '${coders_pg}' coders add lead --role admin && printf 'a coder password\\n' | $0 -q --db '${coders_pg}' coders add bo --role coder && $0 -q --db '${coders_pg}' coders set bo --grant review && $0 --db '${coders_pg}' coders list -f csv | cut -d, -f1,3 && $0 --db '${coders_pg}' coders set lead --disable"
-        CODE 3 EXPECT "^name,role\nbo,coder\nlead,admin\n.*coder \"lead\": is the last enabled coder who may manage coders")
+        SHELL "PGOPTIONS='-c client_min_messages=warning' psql -X -q '${STANCE_TEST_POSTGRESQL_ADDRESS}' -c 'DROP DATABASE IF EXISTS stance_cli_coders WITH (FORCE)' -c 'CREATE DATABASE stance_cli_coders' && mkdir -p ${coders_dir} && echo the-admin-password >${coders_dir}/pg.txt && $0 -q --db '${coders_pg}' coders add lead --role admin --password-file ${coders_dir}/pg.txt && $0 -q --db '${coders_pg}' coders add bo --role coder --password-file ${coders_dir}/pg.txt && $0 -q --db '${coders_pg}' coders set bo --grant review && $0 --db '${coders_pg}' coders list -f csv && $0 --db '${coders_pg}' coders set lead --disable"
+        CODE 3 EXPECT "^name,display_name,role,permissions,status,created_at\nbo,,coder,\"code_stances,review,add_documents\",enabled,[^\n]*\nlead,,admin,.*coder \"lead\": is the last enabled coder who may manage coders")
     set_tests_properties("cli: coders on PostgreSQL: add, set, list" PROPERTIES FIXTURES_REQUIRED postgresql)
 endif()
