@@ -1,5 +1,6 @@
 #include "serve/etag.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include <fmt/format.h>

@@ -52,8 +52,8 @@ void require(const Caller& caller, Permission permission, std::string_view what)
         return;
     }
     throw request_error(403,
-                        fmt::format("coder \"{}\" lacks the permission \"{}\" {}; an admin can grant it (stance "
-                                    "coders, or the coders page)",
+                        fmt::format("coder \"{}\" lacks the permission \"{}\" {}; an admin can grant it "
+                                    "(stance coders, or PATCH /api/coders/NAME)",
                                     caller.name, to_string(permission), what),
                         boost::json::object{{"permission", to_string(permission)}});
 }
