@@ -74,7 +74,8 @@ std::unique_ptr<Team> team_of(const ServeOptions& options) {
         return nullptr;
     }
     LoginLimits limits{options.login_failures_per_name, options.login_failures_per_client, options.login_window};
-    return std::make_unique<Team>(CoderDirectory::open(options.database, options.read_only), options.session_idle,
+    return std::make_unique<Team>(CoderDirectory::open(options.database, options.read_only),
+                                  CoderDirectory::open(options.database, true), options.session_idle,
                                   options.session_longest, limits);
 }
 

@@ -43,13 +43,17 @@ private:
     std::unique_ptr<CoderDirectory> m_directory;
 };
 
-/// What a team server holds besides the data: accounts, sessions, login attempts.
+/// What a team server holds besides the data: accounts, sessions, login attempts. Logins check
+/// passwords through a directory of their own: a slow hash then holds up other logins only, not
+/// every request's look-up of its coder.
 struct Team {
-    Team(std::unique_ptr<CoderDirectory> directory, std::chrono::seconds idle, std::chrono::seconds longest,
-         LoginLimits limits)
-        : accounts(std::move(directory)), sessions(idle, longest), logins(limits) {}
+    Team(std::unique_ptr<CoderDirectory> directory, std::unique_ptr<CoderDirectory> for_logins,
+         std::chrono::seconds idle, std::chrono::seconds longest, LoginLimits limits)
+        : accounts(std::move(directory)), passwords(std::move(for_logins)), sessions(idle, longest),
+          logins(limits) {}
 
     Accounts accounts;
+    Accounts passwords; ///< Only for authenticate().
     SessionTable sessions;
     LoginThrottle logins;
 };

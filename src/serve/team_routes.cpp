@@ -47,7 +47,7 @@ void login(const Api& api, const httplib::Request& request, httplib::Response& r
                                              wait->count()));
     }
     const std::optional<Coder> coder =
-        team.accounts.with([&](CoderDirectory& directory) { return directory.authenticate(name, password); });
+        team.passwords.with([&](CoderDirectory& directory) { return directory.authenticate(name, password); });
     if (!coder) {
         team.logins.failed(name, request.remote_addr);
         // One message for an unknown name, a wrong password and a disabled account alike.

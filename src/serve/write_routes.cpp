@@ -121,12 +121,13 @@ void code(const Api& api, const httplib::Request& request, httplib::Response& re
         return;
     }
     const CodedStance& coded = run.coded.front();
+    const Stance stored = store->stance(coded.stance.id).value_or(coded.stance);
     const Catalog catalog{*store};
-    const std::string etag = stance_etag(coded.stance);
+    const std::string etag = stance_etag(stored);
     response.set_header("ETag", etag);
     send_json(
         response,
-        boost::json::object{{"stance", stance_json(coded.stance, catalog)},
+        boost::json::object{{"stance", stance_json(stored, catalog)},
                             {"etag", etag},
                             {"place", boost::json::object{{"line", coded.place.line}, {"column", coded.place.column}}},
                             {"change_set", last_change_set_of(*store, coded.stance.id.str(), RecordKind::stance)}},
@@ -218,10 +219,12 @@ void edit(const Api& api, const httplib::Request& request, httplib::Response& re
     session->note(note);
     session->put(edited);
     session->commit();
+    // Read back, so that the tag is the one of the state stored (what the next If-Match is checked against).
+    const Stance stored = store->stance(id).value_or(edited);
     const Catalog catalog{*store};
-    const std::string etag = stance_etag(edited);
+    const std::string etag = stance_etag(stored);
     response.set_header("ETag", etag);
-    send_json(response, boost::json::object{{"stance", stance_json(edited, catalog)},
+    send_json(response, boost::json::object{{"stance", stance_json(stored, catalog)},
                                             {"etag", etag},
                                             {"change_set", session->change_set_id()}});
 }
