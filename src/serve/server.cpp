@@ -74,8 +74,10 @@ std::unique_ptr<Team> team_of(const ServeOptions& options) {
         return nullptr;
     }
     LoginLimits limits{options.login_failures_per_name, options.login_failures_per_client, options.login_window};
-    return std::make_unique<Team>(CoderDirectory::open(options.database, options.read_only),
-                                  CoderDirectory::open(options.database, true), options.session_idle,
+    // The first opening migrates the database to the accounts' schema; the second only reads.
+    std::unique_ptr<CoderDirectory> accounts = CoderDirectory::open(options.database, options.read_only);
+    std::unique_ptr<CoderDirectory> passwords = CoderDirectory::open(options.database, true);
+    return std::make_unique<Team>(std::move(accounts), std::move(passwords), options.session_idle,
                                   options.session_longest, limits);
 }
 
