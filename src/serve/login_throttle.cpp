@@ -1,6 +1,7 @@
 #include "serve/login_throttle.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 namespace stance::serve {
 
@@ -49,10 +50,10 @@ void LoginThrottle::forget_old(Clock::time_point now) {
     // Bounded memory: names and clients whose failures have all left the window are dropped.
     const Clock::time_point cut = now - m_limits.window;
     for (auto* table : {&m_by_name, &m_by_client}) {
-        std::erase_if(*table, [cut](auto& item) {
-            drop_before(item.second, cut);
-            return item.second.empty();
-        });
+        for (auto item = table->begin(); item != table->end();) {
+            drop_before(item->second, cut);
+            item = item->second.empty() ? table->erase(item) : std::next(item);
+        }
     }
 }
 
