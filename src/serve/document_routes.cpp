@@ -28,12 +28,12 @@ Document document_of(const boost::json::object& body) {
     document.origin = string_field(body, "origin").value_or("");
     document.text = string_field(body, "text").value_or("");
     if (document.id.str().empty() || document.text.empty()) {
-        throw request_error(400, "fields \"id\" and \"text\" are required: the document's id and its whole text");
+        throw request_error(400, R"(fields "id" and "text" are required: the document's id and its whole text)");
     }
     if (const std::optional<std::string> date = string_field(body, "date"); date && !date->empty()) {
         document.date = Date::parse(*date);
         if (!document.date) {
-            throw request_error(400, fmt::format("field \"date\": \"{}\" is not a date (YYYY-MM-DD)", *date));
+            throw request_error(400, fmt::format(R"(field "date": "{}" is not a date (YYYY-MM-DD))", *date));
         }
     }
     return document;

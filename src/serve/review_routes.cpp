@@ -93,7 +93,7 @@ void queue(const Api& api, const httplib::Request& request, httplib::Response& r
         StanceFilter filter;
         filter.documents = {document.id};
         for (const Stance& stance : store->stances(filter)) {
-            if (stance.coder.empty() || stance.coder == who.name || reviewed.count(stance.id.str()) != 0) {
+            if (stance.coder.empty() || stance.coder == who.name || reviewed.contains(stance.id.str())) {
                 continue;
             }
             ++waiting;

@@ -49,8 +49,7 @@ private:
 struct Team {
     Team(std::unique_ptr<CoderDirectory> directory, std::unique_ptr<CoderDirectory> for_logins,
          std::chrono::seconds idle, std::chrono::seconds longest, LoginLimits limits)
-        : accounts(std::move(directory)), passwords(std::move(for_logins)), sessions(idle, longest),
-          logins(limits) {}
+        : accounts(std::move(directory)), passwords(std::move(for_logins)), sessions(idle, longest), logins(limits) {}
 
     Accounts accounts;
     Accounts passwords; ///< Only for authenticate().

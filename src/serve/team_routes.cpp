@@ -37,7 +37,7 @@ void login(const Api& api, const httplib::Request& request, httplib::Response& r
     const std::string name = string_field(body, "name").value_or("");
     const std::string password = string_field(body, "password").value_or("");
     if (name.empty() || password.empty()) {
-        throw request_error(400, "fields \"name\" and \"password\" are both required");
+        throw request_error(400, R"(fields "name" and "password" are both required)");
     }
     Team& team = *api.team;
     if (const std::optional<std::chrono::seconds> wait = team.logins.wait(name, request.remote_addr)) {
@@ -96,7 +96,7 @@ CoderRole role_field(const boost::json::object& body) {
     const std::optional<CoderRole> role = parse_coder_role(text);
     if (!role) {
         throw request_error(400,
-                            fmt::format("field \"role\": \"{}\" is not one of reader, coder, reviewer, admin", text));
+                            fmt::format(R"(field "role": "{}" is not one of reader, coder, reviewer, admin)", text));
     }
     return *role;
 }
