@@ -60,6 +60,7 @@
 #include "stance/store/copy.hpp"
 #include "stance/store/history.hpp"
 #include "stance/store/store.hpp"
+#include "stance/team/coders.hpp"
 #include "stance/text/fold.hpp"
 #include "stance/text/normalize.hpp"
 #include "stance/text/utf8.hpp"

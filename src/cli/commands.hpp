@@ -54,5 +54,7 @@ void setup_serve(CLI::App& app, Context& context);
 void setup_reliability(CLI::App& app, Context& context);
 void setup_blocs(CLI::App& app, Context& context);
 void setup_copy(CLI::App& app, Context& context);
+void setup_coders(CLI::App& app, Context& context);
+void setup_reviews(CLI::App& app, Context& context);
 
 } // namespace stance::cli

@@ -5,10 +5,19 @@
 
 #include "stance/error.hpp"
 #include "stance/store/history.hpp"
+#include "stance/team/coders.hpp"
 
 namespace stance::cli {
 
 std::unique_ptr<Store> Context::open_store(bool read_only) const {
+    return Store::open(database, checked_options(read_only));
+}
+
+std::unique_ptr<CoderDirectory> Context::open_coders(bool read_only) const {
+    return CoderDirectory::open(database, checked_options(read_only));
+}
+
+OpenOptions Context::checked_options(bool read_only) const {
     if (database.empty()) {
         throw invalid_input_error("--db", "the database path is empty (an unset variable?); pass a database file, "
                                           "e.g. --db stance.db");
@@ -23,7 +32,7 @@ std::unique_ptr<Store> Context::open_store(bool read_only) const {
     options.read_only = read_only;
     options.busy_timeout_ms = busy_timeout_ms;
     options.author = author();
-    return Store::open(database, options);
+    return options;
 }
 
 std::string Context::author() const {

@@ -7,6 +7,10 @@
 
 #include "stance/store/store.hpp"
 
+namespace stance {
+class CoderDirectory; // stance/team/coders.hpp
+} // namespace stance
+
 namespace stance::cli {
 
 struct Context {
@@ -21,6 +25,11 @@ struct Context {
     /// Opens the database named by --db (or $STANCE_DB). Throws invalid_input_error naming --db for
     /// an empty path or an in-memory database, which would keep nothing.
     [[nodiscard]] std::unique_ptr<Store> open_store(bool read_only = false) const;
+    /// The coder accounts and reviews of that database (stance/team/coders.hpp), with the same checks.
+    [[nodiscard]] std::unique_ptr<CoderDirectory> open_coders(bool read_only = false) const;
+
+private:
+    [[nodiscard]] OpenOptions checked_options(bool read_only) const;
 };
 
 } // namespace stance::cli

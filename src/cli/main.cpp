@@ -110,6 +110,8 @@ int main(int argc, char** argv) {
     setup_reliability(app, context);
     setup_blocs(app, context);
     setup_copy(app, context);
+    setup_coders(app, context);
+    setup_reviews(app, context);
 
     try {
         app.parse(argc, argv);

@@ -271,6 +271,39 @@ ALTER TABLE vote_v7 RENAME TO vote;
 CREATE INDEX vote_by_actor ON vote(actor_id, agenda_item_id, topic_id);
 )sql";
 
+// Version 8: the coder accounts of a team and the reviews reviewers give (include/stance/team/coders.hpp,
+// docs/team.md). A coder's permissions are a bit mask (PermissionSet); the password is kept only as
+// an scrypt record that carries its own parameters and salt (src/team/password_hash.cpp), so the
+// cost can be raised for new passwords while old ones still verify. A review names its stance by id,
+// not by row: a vote has no stance row in SQLite, and a stance deleted and imported again keeps its
+// reviews. Reviews are a record of verdicts, the newest counting, and like the history are never
+// changed or deleted.
+constexpr const char* schema_v8 = R"sql(
+CREATE TABLE coder (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE, -- the login, and the author the history records
+    display_name TEXT NOT NULL DEFAULT '',
+    role TEXT NOT NULL CHECK (role IN ('reader', 'coder', 'reviewer', 'admin')),
+    permissions INTEGER NOT NULL, -- PermissionSet::bits()
+    password_hash TEXT NOT NULL, -- scrypt$N$r$p$salt$key, hexadecimal
+    disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+    created_at TEXT NOT NULL); -- UTC, ISO 8601
+CREATE TABLE stance_review (
+    id INTEGER PRIMARY KEY, -- the order reviews were given in
+    stance TEXT NOT NULL, -- a stance id
+    verdict TEXT NOT NULL CHECK (verdict IN ('accepted', 'rejected')),
+    reviewer TEXT NOT NULL REFERENCES coder(name),
+    comment TEXT NOT NULL DEFAULT '',
+    reviewed_at TEXT NOT NULL); -- UTC, ISO 8601
+CREATE INDEX stance_review_by_stance ON stance_review(stance, id);
+CREATE TRIGGER stance_review_never_updated BEFORE UPDATE ON stance_review BEGIN
+    SELECT RAISE(ABORT, 'reviews are append-only: a review cannot be changed');
+END;
+CREATE TRIGGER stance_review_never_deleted BEFORE DELETE ON stance_review BEGIN
+    SELECT RAISE(ABORT, 'reviews are append-only: a review cannot be deleted');
+END;
+)sql";
+
 struct Migration {
     const char* sql;
     void (*move_data)(SQLite::Database&); // after the SQL, in the same transaction; may be null
@@ -279,7 +312,7 @@ struct Migration {
 constexpr std::array migrations{Migration{schema_v1, nullptr}, Migration{schema_v2, nullptr},
                                 Migration{schema_v3, nullptr}, Migration{schema_v4, move_vote_shaped_stances},
                                 Migration{schema_v5, nullptr}, Migration{schema_v6, nullptr},
-                                Migration{schema_v7, nullptr}};
+                                Migration{schema_v7, nullptr}, Migration{schema_v8, nullptr}};
 
 } // namespace
 

@@ -32,7 +32,7 @@ function teamDatabase() {
 }
 
 function addCoder(database, name, role) {
-    stance(database, "coders", "add", name, "--role", role, "--password-stdin", {input: `${password}\n`});
+    stance(database, "coders", "add", name, "--role", role, {input: `${password}\n`}); // the password on standard input
 }
 
 /// A page of its own browser context (its own cookie jar), logged in as `name`.

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -14,6 +15,8 @@
 #include "stance/model/ids.hpp"
 
 namespace stance {
+
+struct OpenOptions; // stance/store/store.hpp
 
 /// A coder's role: each grants a default set of permissions (default_permissions), which an admin
 /// may then widen or narrow one permission at a time, as the Discourse Network Analyzer allows.
@@ -67,8 +70,8 @@ struct Coder {
     std::string display_name;
     CoderRole role = CoderRole::coder;
     PermissionSet permissions = default_permissions(CoderRole::coder);
-    bool disabled = false;     ///< A disabled coder cannot log in; their work and name stay.
-    std::string created_at{};  ///< UTC ISO 8601, set by the directory.
+    bool disabled = false;    ///< A disabled coder cannot log in; their work and name stay.
+    std::string created_at{}; ///< UTC ISO 8601, set by the directory.
 };
 
 /// A reviewer's verdict on a stance another coder coded. The newest review of a stance counts.
@@ -76,7 +79,7 @@ struct StanceReview {
     enum class Verdict : std::uint8_t { accepted, rejected };
     StanceId stance;
     Verdict verdict = Verdict::accepted;
-    std::string reviewer;     ///< A coder's name.
+    std::string reviewer; ///< A coder's name.
     std::string comment{};
     std::string reviewed_at{}; ///< UTC ISO 8601, set by the directory.
 };
@@ -88,8 +91,12 @@ struct StanceReview {
 class CoderDirectory {
 public:
     /// Opens the accounts of the database at `address` (a SQLite path or a PostgreSQL address, as
-    /// Store::open takes), migrating it to the current schema first. `read_only` refuses writes.
+    /// Store::open takes), migrating it to the current schema first, with Store::open's errors.
+    /// `read_only` refuses writes (storage_error) and migrates nothing.
     [[nodiscard]] static std::unique_ptr<CoderDirectory> open(const std::string& address, bool read_only = false);
+    /// As above, with the rest of Store::open's options (`busy_timeout_ms`: how long a write waits for
+    /// another writer before busy_error); `author` is not used, since accounts are not in the history.
+    [[nodiscard]] static std::unique_ptr<CoderDirectory> open(const std::string& address, const OpenOptions& options);
 
     CoderDirectory() = default;
     CoderDirectory(const CoderDirectory&) = delete;
@@ -100,21 +107,26 @@ public:
     [[nodiscard]] virtual std::vector<Coder> coders() const = 0;
     [[nodiscard]] virtual std::optional<Coder> coder(std::string_view name) const = 0;
 
-    /// Creates an account. invalid_input_error when the name is taken or not a valid name, or the
-    /// password is shorter than 10 characters (the message says which, never the password).
+    /// Creates an account (its `created_at` is now). invalid_input_error when the name is taken or
+    /// not a valid name, the display name is not UTF-8, holds control characters or is longer than
+    /// 200 bytes, or the password is shorter than 10 characters, longer than 1024 bytes or holds a
+    /// NUL byte (the message says which, never the password).
     virtual void add(const Coder& coder, std::string_view password) = 0;
     /// Changes display name, role, permissions and disabled of the account `coder.name`.
-    /// not_found_error when there is none; invalid_input_error when it would leave no enabled
-    /// coder with manage_coders.
+    /// not_found_error when there is none; invalid_input_error when the display name is refused
+    /// (as by add) or the change would leave no enabled coder with manage_coders where one was.
     virtual void update(const Coder& coder) = 0;
+    /// Replaces the account's password (hashed with the current parameters). not_found_error when
+    /// there is no such account; invalid_input_error for a password add would refuse.
     virtual void set_password(std::string_view name, std::string_view password) = 0;
 
     /// The account when `name` exists, is enabled and `password` is its password; nothing
     /// otherwise, in about the same time whichever it is (so a caller learns nothing of which).
     [[nodiscard]] virtual std::optional<Coder> authenticate(std::string_view name, std::string_view password) const = 0;
 
-    /// Records a review. not_found_error when the stance or the reviewer does not exist;
-    /// invalid_input_error when the reviewer coded the stance themselves.
+    /// Records a review (its `reviewed_at` is now). not_found_error when the stance or the reviewer
+    /// does not exist; invalid_input_error when the reviewer coded the stance themselves, is
+    /// disabled or lacks Permission::review, or the comment is not UTF-8 or longer than 4000 bytes.
     virtual void record(const StanceReview& review) = 0;
     /// The reviews of one stance, oldest first.
     [[nodiscard]] virtual std::vector<StanceReview> reviews(const StanceId& stance) const = 0;
