@@ -12,6 +12,7 @@
 
 #include "commands.hpp"
 #include "serve/server.hpp"
+#include "stance/store/store.hpp"
 
 namespace stance::cli {
 
@@ -31,6 +32,18 @@ sigset_t stop_signals() {
     return signals;
 }
 
+// A PostgreSQL address may hold a password: the console says only which kind of database it is.
+std::string shown_database(const std::string& database) {
+    return is_postgresql_address(database) ? std::string("a PostgreSQL database") : database;
+}
+
+std::string_view serve_mode(const serve::ServeOptions& options) {
+    if (options.team) {
+        return options.read_only ? ", for a team, read-only" : ", for a team: coders log in";
+    }
+    return options.read_only ? ", read-only" : ", writes need the token in the URL";
+}
+
 void run_serve(const Context& context, const ServeCommand& command) {
     serve::ServeOptions options = command.options;
     (void)context.open_store(options.read_only); // the CLI's checks of --db, and the file opened once
@@ -46,8 +59,8 @@ void run_serve(const Context& context, const ServeCommand& command) {
     server.bind();
     std::cout << server.url() << std::endl; // one line, flushed: scripts and tests read the port from it
     if (!context.quiet) {
-        std::cerr << fmt::format("stance serve: {} on port {}{}; Ctrl-C stops\n", context.database, server.port(),
-                                 options.read_only ? ", read-only" : ", writes need the token in the URL");
+        std::cerr << fmt::format("stance serve: {} on port {}{}; Ctrl-C stops\n", shown_database(context.database),
+                                 server.port(), serve_mode(options));
     }
     std::thread waiter([&server, signals] {
         int received = 0;
@@ -84,6 +97,9 @@ void setup_serve(CLI::App& app, Context& context) {
                      "others connect)")
         ->capture_default_str();
     command->add_flag("--read-only", o.read_only, "Serve without any write route (the database is opened read-only)");
+    command->add_flag("--team", o.team,
+                      "Serve a team: coders log in with their accounts (stance coders add) and each route checks "
+                      "their permissions; no start-up token (docs/team.md)");
     command->add_option("--token", o.token,
                         "The token writes need (16 characters or more); default: a random one, printed in the URL");
     command->add_option("--rate", o.requests_per_second, "Requests per second one client may send on average")

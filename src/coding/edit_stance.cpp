@@ -70,6 +70,14 @@ void relocate(const Store& store, Stance& stance, const std::string& quote) {
 
 } // namespace
 
+Stance edited_stance(const Store& store, Stance stance, const StanceEdit& edit) {
+    apply(stance, edit);
+    if (edit.quote) {
+        relocate(store, stance, *edit.quote);
+    }
+    return stance;
+}
+
 Stance edit_stance(Store& store, const StanceId& id, const StanceEdit& edit, ChangeNote note) {
     auto session = store.begin_import(); // the lock first, so the stance read is the one changed
     std::optional<Stance> stance = store.stance(id);
@@ -81,15 +89,12 @@ Stance edit_stance(Store& store, const StanceId& id, const StanceEdit& edit, Cha
         throw invalid_input_error(fmt::format("stance \"{}\"", id.str()),
                                   "nothing to change: give at least one field (e.g. --position, --quote, --note)");
     }
-    apply(*stance, edit);
-    if (edit.quote) {
-        relocate(store, *stance, *edit.quote);
-    }
+    const Stance edited = edited_stance(store, std::move(*stance), edit);
     note.action = note.action.empty() ? "edit" : note.action;
     session->note(note);
-    session->put(*stance);
+    session->put(edited);
     session->commit();
-    return *stance;
+    return edited;
 }
 
 } // namespace stance

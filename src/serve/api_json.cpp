@@ -1,5 +1,6 @@
 #include "serve/api_json.hpp"
 
+#include "serve/etag.hpp"
 #include "stance/coding/suggestion_json.hpp"
 #include "stance/io/dataset_json.hpp"
 #include "stance/query/catalog.hpp"
@@ -7,12 +8,23 @@
 
 namespace stance::serve {
 
+boost::json::object review_json(const StanceReview* review) {
+    if (review == nullptr) {
+        return boost::json::object{{"state", "unreviewed"}};
+    }
+    return boost::json::object{{"state", to_string(review->verdict)},
+                               {"reviewer", review->reviewer},
+                               {"comment", review->comment},
+                               {"reviewed_at", review->reviewed_at}};
+}
+
 boost::json::value parse_library_json(std::string_view json) {
     return boost::json::parse(json);
 }
 
 boost::json::object stance_json(const Stance& stance, const Catalog& catalog) {
-    boost::json::object out = parse_library_json(entity_json(stance)).as_object();
+    const std::string recorded = entity_json(stance);
+    boost::json::object out = parse_library_json(recorded).as_object();
     boost::json::object names{{"actor", catalog.actor_name(stance.actor)},
                               {"topic", catalog.topic_label(stance.topic)},
                               {"meeting", catalog.meeting_title(stance.meeting)}};
@@ -27,6 +39,7 @@ boost::json::object stance_json(const Stance& stance, const Catalog& catalog) {
         names["reported_by"] = catalog.actor_name(*stance.reported_by);
     }
     out["names"] = std::move(names);
+    out["etag"] = state_etag(recorded); // what an edit or delete of it sends back as If-Match
     return out;
 }
 

@@ -12,6 +12,7 @@
 #include "stance/model/dataset.hpp"
 #include "stance/model/suggestion.hpp"
 #include "stance/store/history.hpp"
+#include "stance/team/coders.hpp"
 
 namespace stance {
 class Catalog;
@@ -20,7 +21,7 @@ class Catalog;
 namespace stance::serve {
 
 /// The stance as in a dataset, plus "names": actor, topic, proposition (its statement), meeting,
-/// speaker and reported_by as the catalog names them.
+/// speaker and reported_by as the catalog names them, and "etag": the stance's entity tag (etag.hpp).
 [[nodiscard]] boost::json::object stance_json(const Stance& stance, const Catalog& catalog);
 
 /// A stored suggestion (not a stance: "status" says open, accepted, edited or rejected) as the
@@ -33,6 +34,10 @@ namespace stance::serve {
 /// A change set with every change, as the library's JSON: the record's state before and after
 /// (JSON, or null) and the fields that changed.
 [[nodiscard]] boost::json::object change_set_json(const ChangeSet& set);
+
+/// A stance's review state: {"state": "accepted" | "rejected", "reviewer", "comment", "reviewed_at"}
+/// for its newest review, {"state": "unreviewed"} when `review` is null.
+[[nodiscard]] boost::json::object review_json(const StanceReview* review);
 
 /// Parses JSON the library wrote (entity_json and the query JSON); a failure is the library's bug.
 [[nodiscard]] boost::json::value parse_library_json(std::string_view json);

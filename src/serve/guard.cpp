@@ -9,6 +9,8 @@
 #include <httplib.h>
 
 #include "serve/assets.hpp"
+#include "serve/sessions.hpp"
+#include "serve/team.hpp"
 #include "serve/token.hpp"
 
 namespace stance::serve {
@@ -82,9 +84,54 @@ bool is_write_method(std::string_view method) noexcept {
 }
 
 RequestGuard::RequestGuard(std::string bound_host, std::string token, bool read_only, double requests_per_second,
-                           double burst)
+                           double burst, SessionTable* sessions)
     : m_bound_host(std::move(bound_host)), m_token(std::move(token)), m_read_only(read_only),
-      m_rate(requests_per_second, burst) {}
+      m_rate(requests_per_second, burst), m_sessions(sessions) {}
+
+namespace {
+
+constexpr std::string_view login_path = "/api/login";
+constexpr std::string_view logout_path = "/api/logout";
+
+} // namespace
+
+std::optional<Refusal> RequestGuard::check_session(const httplib::Request& request) {
+    if (m_sessions == nullptr || !request.path.starts_with("/api/") || request.path == login_path) {
+        return std::nullopt;
+    }
+    if (!m_sessions->find(session_token(request))) {
+        return Refusal{401, "log in first: this server serves a team, and every route needs a coder's login "
+                            "(POST /api/login with your name and password)"};
+    }
+    return std::nullopt;
+}
+
+std::optional<Refusal> RequestGuard::check_write(const httplib::Request& request) {
+    const bool logging_in_or_out = m_sessions != nullptr && (request.path == login_path || request.path == logout_path);
+    if (m_read_only && !logging_in_or_out) {
+        return Refusal{405, "this server was started with --read-only: it has no write routes"};
+    }
+    if (!same_origin(request.get_header_value("Origin"), request.get_header_value("Sec-Fetch-Site"),
+                     request.get_header_value("Host"))) {
+        return Refusal{403, "writes are only accepted from this server's own pages (the Origin is another site)"};
+    }
+    if (m_sessions != nullptr) {
+        if (request.path == login_path) {
+            return std::nullopt; // no session yet: the Origin check is what guards the login form
+        }
+        const std::optional<SessionInfo> session = m_sessions->find(session_token(request));
+        if (!session || !tokens_equal(request.get_header_value("X-CSRF-Token"), session->csrf_token)) {
+            return Refusal{403, "this write needs the session's CSRF token in the header X-CSRF-Token (the login "
+                                "and GET /api/session give it); the workbench's pages send it"};
+        }
+        return std::nullopt;
+    }
+    if (!tokens_equal(request_token(request), m_token)) {
+        return Refusal{401, "this write needs the token printed when the server started: send it as "
+                            "\"Authorization: Bearer TOKEN\" or \"X-Stance-Token: TOKEN\""};
+    }
+    return std::nullopt;
+}
 
 std::optional<Refusal> RequestGuard::check(const httplib::Request& request) {
     // A request with two Host headers could be read one way here and another way by a proxy.
@@ -100,21 +147,10 @@ std::optional<Refusal> RequestGuard::check(const httplib::Request& request) {
     if (!m_rate.allow(request.remote_addr)) {
         return Refusal{429, "too many requests from this client; slow down and try again in a second"};
     }
-    if (!is_write_method(request.method)) {
-        return std::nullopt;
+    if (std::optional<Refusal> refusal = check_session(request)) {
+        return refusal;
     }
-    if (m_read_only) {
-        return Refusal{405, "this server was started with --read-only: it has no write routes"};
-    }
-    if (!same_origin(request.get_header_value("Origin"), request.get_header_value("Sec-Fetch-Site"),
-                     request.get_header_value("Host"))) {
-        return Refusal{403, "writes are only accepted from this server's own pages (the Origin is another site)"};
-    }
-    if (!tokens_equal(request_token(request), m_token)) {
-        return Refusal{401, "this write needs the token printed when the server started: send it as "
-                            "\"Authorization: Bearer TOKEN\" or \"X-Stance-Token: TOKEN\""};
-    }
-    return std::nullopt;
+    return is_write_method(request.method) ? check_write(request) : std::nullopt;
 }
 
 } // namespace stance::serve

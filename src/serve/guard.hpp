@@ -4,9 +4,13 @@
 //      bound port; a DNS name of someone else's (a rebinding attack) is refused with 403;
 //   2. the target is plain (assets.hpp: no "..", backslash or control byte, however encoded): 400;
 //   3. the client stays under the request rate: 429;
-//   4. anything but GET and HEAD is a write: refused with 405 in read-only mode; else it must come
-//      from this server's own pages (Origin, and Sec-Fetch-Site when the browser sends it): 403;
-//      must carry the token (Authorization: Bearer …, or X-Stance-Token): 401.
+//   4. on a team server (--team), every /api/ route but the login needs a session (a cookie from
+//      POST /api/login, sessions.hpp): 401;
+//   5. anything but GET and HEAD is a write: refused with 405 in read-only mode (logging in and out
+//      excepted); else it must come from this server's own pages (Origin, and Sec-Fetch-Site when
+//      the browser sends it): 403; and must carry the token (Authorization: Bearer …, or
+//      X-Stance-Token): 401, or on a team server the session's CSRF token (X-CSRF-Token): 403.
+// Which coder may do what is each route's check (team.hpp), once the request has passed these.
 #pragma once
 
 #include <optional>
@@ -40,9 +44,13 @@ struct Refusal {
 
 [[nodiscard]] bool is_write_method(std::string_view method) noexcept;
 
+class SessionTable;
+
 class RequestGuard {
 public:
-    RequestGuard(std::string bound_host, std::string token, bool read_only, double requests_per_second, double burst);
+    /// `sessions`: the team server's (which must outlive the guard); nullptr without --team.
+    RequestGuard(std::string bound_host, std::string token, bool read_only, double requests_per_second, double burst,
+                 SessionTable* sessions = nullptr);
 
     /// Call once the port is known (port 0 binds any free one).
     void set_port(int port) noexcept { m_port = port; }
@@ -51,11 +59,15 @@ public:
     [[nodiscard]] std::optional<Refusal> check(const httplib::Request& request);
 
 private:
+    [[nodiscard]] std::optional<Refusal> check_session(const httplib::Request& request);
+    [[nodiscard]] std::optional<Refusal> check_write(const httplib::Request& request);
+
     std::string m_bound_host;
     std::string m_token;
     bool m_read_only;
     int m_port = 0;
     RateLimit m_rate;
+    SessionTable* m_sessions;
 };
 
 } // namespace stance::serve

@@ -37,7 +37,7 @@ void send_exception(httplib::Response& response, const std::exception_ptr& failu
     try {
         std::rethrow_exception(failure);
     } catch (const request_error& refused) {
-        send_error(response, refused.status(), refused.what());
+        send_error(response, refused.status(), refused.what(), refused.details());
     } catch (const not_found_error& missing) {
         boost::json::object details;
         if (!missing.candidates().empty()) {
@@ -63,15 +63,17 @@ void send_exception(httplib::Response& response, const std::exception_ptr& failu
 std::string_view status_text(int status) noexcept {
     switch (status) {
     case 400: return "bad request";
-    case 401: return "this needs the write token";
+    case 401: return "this needs the write token, or a login";
     case 403: return "forbidden";
     case 404: return "not found";
     case 405: return "method not allowed";
     case 408: return "the request took too long to arrive";
+    case 412: return "the record changed since it was read";
     case 413: return "the request body is too large";
     case 414: return "the request line is too long";
     case 415: return "unsupported content type";
     case 416: return "range not satisfiable";
+    case 428: return "this write needs If-Match";
     case 429: return "too many requests; slow down";
     case 500: return "internal error";
     case 503: return "service unavailable";

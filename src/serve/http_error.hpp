@@ -18,14 +18,18 @@ struct Response;
 
 namespace stance::serve {
 
-/// A request refused with `status` (400 a malformed request, 401, 403, 413, 415, 429 …).
+/// A request refused with `status` (400 a malformed request, 401, 403, 412, 413, 415, 429 …);
+/// `details` go into the error object beside the message (the permission missing, the current state).
 class request_error : public std::runtime_error {
 public:
-    request_error(int status, const std::string& message) : std::runtime_error(message), m_status(status) {}
+    request_error(int status, const std::string& message, boost::json::object details = {})
+        : std::runtime_error(message), m_status(status), m_details(std::move(details)) {}
     [[nodiscard]] int status() const noexcept { return m_status; }
+    [[nodiscard]] const boost::json::object& details() const noexcept { return m_details; }
 
 private:
     int m_status;
+    boost::json::object m_details;
 };
 
 /// The JSON error body for `status` and `message`, with `details` merged into "error".

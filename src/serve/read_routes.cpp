@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <iostream>
+#include <map>
 #include <memory>
 
 #include <fmt/format.h>
@@ -13,6 +14,7 @@
 #include "serve/json_body.hpp"
 #include "serve/routes.hpp"
 #include "serve/store_pool.hpp"
+#include "serve/team.hpp"
 #include "stance/error.hpp"
 #include "stance/io/export.hpp"
 #include "stance/query/catalog.hpp"
@@ -27,17 +29,21 @@ namespace {
 void info(const Api& api, const httplib::Request& request, httplib::Response& response) {
     const QueryParams params(request, {});
     auto store = api.stores.reader();
-    send_json(response, boost::json::object{
-                            {"name", "stance"},
-                            {"version", STANCE_VERSION},
-                            {"schema_version", store->schema_version()},
-                            {"read_only", api.read_only},
-                            {"writes_need", api.read_only ? "nothing: this server has no write routes"
-                                                          : "the token (Authorization: Bearer, or X-Stance-Token)"},
-                            {"limits", boost::json::object{{"body_bytes", api.max_body_bytes},
-                                                           {"requests_per_second", api.requests_per_second},
-                                                           {"burst", api.burst}}},
-                        });
+    send_json(response,
+              boost::json::object{
+                  {"name", "stance"},
+                  {"version", STANCE_VERSION},
+                  {"schema_version", store->schema_version()},
+                  {"read_only", api.read_only},
+                  {"team", api.team != nullptr},
+                  {"writes_need", api.read_only         ? "nothing: this server has no write routes"
+                                  : api.team != nullptr ? "a coder's session (POST /api/login), its CSRF token "
+                                                          "(X-CSRF-Token) and the permission of the route"
+                                                        : "the token (Authorization: Bearer, or X-Stance-Token)"},
+                  {"limits", boost::json::object{{"body_bytes", api.max_body_bytes},
+                                                 {"requests_per_second", api.requests_per_second},
+                                                 {"burst", api.burst}}},
+              });
 }
 
 void documents(const Api& api, const httplib::Request& request, httplib::Response& response) {
@@ -48,6 +54,20 @@ void documents(const Api& api, const httplib::Request& request, httplib::Respons
         list.push_back(document_summary_json(document));
     }
     send_json(response, boost::json::object{{"documents", std::move(list)}});
+}
+
+// The newest review of each stance, by stance id; none without --team (no accounts are opened).
+std::map<std::string, StanceReview> newest_reviews(const Api& api) {
+    std::map<std::string, StanceReview> out;
+    if (api.team == nullptr) {
+        return out;
+    }
+    for (StanceReview& review :
+         api.team->accounts.with([](CoderDirectory& directory) { return directory.latest_reviews(); })) {
+        std::string id = review.stance.str();
+        out.emplace(std::move(id), std::move(review));
+    }
+    return out;
 }
 
 void one_document(const Api& api, const httplib::Request& request, httplib::Response& response) {
@@ -68,8 +88,14 @@ void one_document(const Api& api, const httplib::Request& request, httplib::Resp
     if (!document->text.empty()) {
         StanceFilter filter;
         filter.documents = {id};
+        const std::map<std::string, StanceReview> reviews = newest_reviews(api);
         for (const Stance& stance : store->stances(filter)) {
-            stances.push_back(stance_json(stance, catalog));
+            boost::json::object entry = stance_json(stance, catalog);
+            if (api.team != nullptr) {
+                const auto review = reviews.find(stance.id.str());
+                entry["review"] = review_json(review == reviews.end() ? nullptr : &review->second);
+            }
+            stances.push_back(std::move(entry));
         }
         SuggestionFilter open;
         open.document = id;

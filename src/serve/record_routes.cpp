@@ -8,6 +8,7 @@
 #include <httplib.h>
 
 #include "serve/api_json.hpp"
+#include "serve/etag.hpp"
 #include "serve/http_error.hpp"
 #include "serve/json_body.hpp"
 #include "serve/routes.hpp"
@@ -29,6 +30,7 @@ void one_stance(const Api& api, const httplib::Request& request, httplib::Respon
     if (!stance) {
         throw not_found_error(fmt::format("no stance has the id \"{}\"", id.str()));
     }
+    response.set_header("ETag", stance_etag(*stance));
     send_json(response, boost::json::object{{"stance", stance_json(*stance, Catalog{*store})}});
 }
 

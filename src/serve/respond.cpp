@@ -2,6 +2,7 @@
 
 #include "serve/http_error.hpp"
 #include "serve/routes.hpp"
+#include "serve/team.hpp"
 
 namespace stance::serve {
 
@@ -20,6 +21,10 @@ Handler api_route(const Api& api, ApiHandler handler) {
     return answering_errors([context, handler](const httplib::Request& request, httplib::Response& response) {
         handler(*context, request, response);
     });
+}
+
+Caller caller(const Api& api, const httplib::Request& request) {
+    return caller_of(api.team, api.author, request);
 }
 
 void send_json(httplib::Response& response, const boost::json::value& value, int status) {

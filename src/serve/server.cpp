@@ -12,6 +12,7 @@
 #include "serve/http_error.hpp"
 #include "serve/routes.hpp"
 #include "serve/store_pool.hpp"
+#include "serve/team.hpp"
 #include "serve/token.hpp"
 #include "stance/error.hpp"
 
@@ -47,6 +48,10 @@ void check_options(const ServeOptions& options) {
     if (!visible_ascii) {
         throw invalid_input_error("--token", "use letters, digits and punctuation only (it is sent in a header)");
     }
+    if (options.team && !options.token.empty()) {
+        throw invalid_input_error("--token", "a team server has no start-up token: its coders log in with their "
+                                             "own accounts (leave --token out)");
+    }
     if (!options.token.empty() && options.token.size() < 16) {
         throw invalid_input_error("--token", "too short to guard writes: give 16 characters or more, or leave it "
                                              "out for a random one");
@@ -63,11 +68,30 @@ bool is_ipv6_literal(const std::string& host) {
 
 } // namespace
 
+// The accounts, sessions and login bounds of a team server; nothing without --team.
+std::unique_ptr<Team> team_of(const ServeOptions& options) {
+    if (!options.team) {
+        return nullptr;
+    }
+    LoginLimits limits{options.login_failures_per_name, options.login_failures_per_client, options.login_window};
+    // The first opening migrates the database to the accounts' schema; the second only reads.
+    std::unique_ptr<CoderDirectory> accounts = CoderDirectory::open(options.database, options.read_only);
+    std::unique_ptr<CoderDirectory> passwords = CoderDirectory::open(options.database, true);
+    return std::make_unique<Team>(std::move(accounts), std::move(passwords), options.session_idle,
+                                  options.session_longest, limits);
+}
+
 struct Server::State {
     explicit State(ServeOptions given)
-        : options(std::move(given)), stores(options.database, open_options(options)),
-          guard(options.host, options.token, options.read_only, options.requests_per_second, options.burst),
-          api{stores,       options.read_only, options.author, options.max_body_bytes, options.requests_per_second,
+        : options(std::move(given)), stores(options.database, open_options(options)), team(team_of(options)),
+          guard(options.host, options.token, options.read_only, options.requests_per_second, options.burst,
+                team ? &team->sessions : nullptr),
+          api{stores,
+              team.get(),
+              options.read_only,
+              options.author,
+              options.max_body_bytes,
+              options.requests_per_second,
               options.burst} {}
 
     static OpenOptions open_options(const ServeOptions& options) {
@@ -79,6 +103,7 @@ struct Server::State {
 
     ServeOptions options;
     StorePool stores;
+    std::unique_ptr<Team> team;
     RequestGuard guard;
     Api api;
     httplib::Server http;
@@ -87,12 +112,13 @@ struct Server::State {
 
 Server::Server(ServeOptions options) {
     check_options(options);
-    if (options.token.empty() && !options.read_only) {
+    if (options.token.empty() && !options.read_only && !options.team) {
         options.token = random_token();
     }
+    // Opened now (the coder accounts first: they migrate the database to their schema), so that a
+    // wrong path or a newer schema is reported before anything listens.
     m_state = std::make_unique<State>(std::move(options));
     State& state = *m_state;
-    // Opened now, so that a wrong path or a newer schema is reported before anything listens.
     if (state.options.read_only) {
         (void)state.stores.reader();
     } else {
@@ -138,9 +164,14 @@ Server::Server(ServeOptions options) {
 
     add_read_routes(http, state.api);
     add_query_routes(http, state.api);
+    if (state.team) {
+        add_team_routes(http, state.api); // before the record routes: /api/stances/ID/reviews is more specific
+        add_review_routes(http, state.api);
+    }
     add_record_routes(http, state.api);
     if (!state.options.read_only) {
         add_write_routes(http, state.api);
+        add_document_routes(http, state.api);
     }
     add_asset_routes(http);
 }
@@ -174,7 +205,7 @@ const std::string& Server::token() const noexcept {
 std::string Server::url() const {
     const std::string& host = m_state->options.host;
     return fmt::format("http://{}:{}/{}", is_ipv6_literal(host) ? "[" + host + "]" : host, m_state->port,
-                       m_state->options.read_only ? "" : "?token=" + m_state->options.token);
+                       m_state->options.token.empty() ? "" : "?token=" + m_state->options.token);
 }
 
 void Server::run() {

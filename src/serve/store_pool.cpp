@@ -33,17 +33,22 @@ void StorePool::give_back(std::unique_ptr<Store> store) {
     m_idle.push_back(std::move(store));
 }
 
-StorePool::WriteLease::WriteLease(StorePool& pool) : m_lock(pool.m_write_mutex), m_store(nullptr) {
-    if (!pool.m_writer) {
+StorePool::WriteLease::WriteLease(StorePool& pool, const std::string& author)
+    : m_lock(pool.m_write_mutex), m_store(nullptr) {
+    std::unique_ptr<Store>& writer = pool.m_writers[author];
+    if (!writer) {
         OpenOptions options = pool.m_options;
         options.read_only = false;
-        pool.m_writer = Store::open(pool.m_path, options);
+        if (!author.empty()) {
+            options.author = author;
+        }
+        writer = Store::open(pool.m_path, options);
     }
-    m_store = pool.m_writer.get();
+    m_store = writer.get();
 }
 
-StorePool::WriteLease StorePool::writer() {
-    return WriteLease(*this);
+StorePool::WriteLease StorePool::writer(const std::string& author) {
+    return WriteLease(*this, author);
 }
 
 } // namespace stance::serve

@@ -1,9 +1,12 @@
 // Database connections for the server's threads. Reads take a read-only connection of their own
 // from a pool (SQLite connections are not shared between threads, and reused ones keep their
 // prepared statements and name caches warm); writes share one read-write connection, one at a
-// time, so two requests of the same page never race for SQLite's write lock.
+// time, so two requests of the same page never race for SQLite's write lock. On a team server each
+// coder writes through a connection of their own (opened with their name as its author), so that
+// what the history records of a write is its coder's, whichever library function made it.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -37,10 +40,11 @@ public:
     /// A read-only connection.
     [[nodiscard]] Lease reader();
 
-    /// The writer, held (with its lock) while the returned guard lives.
+    /// The writer for `author` (empty: the server's --by name), held (with the one write lock) while
+    /// the returned guard lives.
     class WriteLease {
     public:
-        explicit WriteLease(StorePool& pool);
+        WriteLease(StorePool& pool, const std::string& author);
         Store& operator*() const noexcept { return *m_store; }
         Store* operator->() const noexcept { return m_store; }
 
@@ -48,7 +52,7 @@ public:
         std::unique_lock<std::mutex> m_lock;
         Store* m_store;
     };
-    [[nodiscard]] WriteLease writer();
+    [[nodiscard]] WriteLease writer(const std::string& author = "");
 
 private:
     void give_back(std::unique_ptr<Store> store);
@@ -58,7 +62,7 @@ private:
     std::mutex m_idle_mutex;
     std::vector<std::unique_ptr<Store>> m_idle;
     std::mutex m_write_mutex;
-    std::unique_ptr<Store> m_writer; ///< Opened on the first write.
+    std::map<std::string, std::unique_ptr<Store>> m_writers; ///< By author; each opened on its first write.
 };
 
 } // namespace stance::serve

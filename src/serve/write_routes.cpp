@@ -1,7 +1,9 @@
 // Writes, each through the library's checked write path and recorded in the history: a stance
 // coded from a span of a document (coding/code_stance.hpp, as `stance code`), edited, deleted, a
 // change set undone, a stored suggestion accepted, edited or rejected (coding/review.hpp). The
-// guard has checked the token and the origin before any of these runs (guard.hpp).
+// guard has checked the origin, and the token or the session and its CSRF token, before any of
+// these runs (guard.hpp); each route checks the permission it needs (team.hpp), and an edit or a
+// delete checks the stance's ETag inside its own transaction (etag.hpp).
 #include <algorithm>
 #include <array>
 
@@ -9,15 +11,18 @@
 #include <httplib.h>
 
 #include "serve/api_json.hpp"
+#include "serve/etag.hpp"
 #include "serve/http_error.hpp"
 #include "serve/json_body.hpp"
 #include "serve/routes.hpp"
 #include "serve/store_pool.hpp"
+#include "serve/team.hpp"
 #include "stance/coding/code_stance.hpp"
 #include "stance/coding/edit_stance.hpp"
 #include "stance/coding/review.hpp"
 #include "stance/error.hpp"
 #include "stance/query/catalog.hpp"
+#include "stance/store/store.hpp"
 
 namespace stance::serve {
 
@@ -30,7 +35,13 @@ std::string json_name(std::string_view field) {
     return name;
 }
 
-StanceCoding coding_of(const boost::json::object& body, const std::string& author) {
+// The connection a caller writes through: their own on a team server (its author is their name),
+// else the server's one writer.
+StorePool::WriteLease writer_for(const Api& api, const Caller& who) {
+    return api.stores.writer(who.team ? who.name : std::string{});
+}
+
+StanceCoding coding_of(const boost::json::object& body, const Caller& who) {
     StanceCoding coding;
     for (const std::string_view field : coding_field_names()) {
         // Numbers may come as numbers, as a form's number input sends them; the rest are text.
@@ -53,8 +64,13 @@ StanceCoding coding_of(const boost::json::object& body, const std::string& autho
         }
         coding.span = std::pair{start, end};
     }
+    if (who.team && !coding.coder.empty() && coding.coder != who.name) {
+        throw request_error(403, fmt::format("field \"coder\": a stance coded here carries its coder's own name "
+                                             "(\"{}\"), not another's",
+                                             who.name));
+    }
     if (coding.coder.empty()) {
-        coding.coder = author; // the workbench's user, as --by names them
+        coding.coder = who.name; // the logged-in coder, or the workbench's user as --by names them
     }
     return coding;
 }
@@ -90,9 +106,11 @@ const std::initializer_list<std::string_view> coding_fields{
     "coder",       "id",      "quote", "occurrence",  "span"};
 
 void code(const Api& api, const httplib::Request& request, httplib::Response& response) {
+    const Caller who = caller(api, request);
+    require(who, Permission::code_stances, "to code stances");
     const boost::json::object body = json_object_body(request, coding_fields);
-    const StanceCoding coding = coding_of(body, api.author);
-    auto store = api.stores.writer();
+    const StanceCoding coding = coding_of(body, who);
+    auto store = writer_for(api, who);
     const CodingRun run = code_stances(*store, std::span(&coding, 1));
     if (!run.written) {
         const std::size_t count = run.problem_count();
@@ -103,10 +121,14 @@ void code(const Api& api, const httplib::Request& request, httplib::Response& re
         return;
     }
     const CodedStance& coded = run.coded.front();
+    const Stance stored = store->stance(coded.stance.id).value_or(coded.stance);
     const Catalog catalog{*store};
+    const std::string etag = stance_etag(stored);
+    response.set_header("ETag", etag);
     send_json(
         response,
-        boost::json::object{{"stance", stance_json(coded.stance, catalog)},
+        boost::json::object{{"stance", stance_json(stored, catalog)},
+                            {"etag", etag},
                             {"place", boost::json::object{{"line", coded.place.line}, {"column", coded.place.column}}},
                             {"change_set", last_change_set_of(*store, coded.stance.id.str(), RecordKind::stance)}},
         201);
@@ -135,6 +157,33 @@ template <class Id> std::optional<Id> id_field(const boost::json::object& body, 
     return text && !text->empty() ? std::optional{Id{*text}} : std::nullopt;
 }
 
+// The stance as `session` sees it under the writer's lock, when `if_match` still names its state and
+// `who` may change it; else 404, 412 (with the current state and its tag) or 403.
+Stance checked_stance(const Store& store, ImportSession& session, const StanceId& id, const std::string& if_match,
+                      const Caller& who, std::string_view verb) {
+    const std::optional<std::string> state = session.recorded_state(RecordKey{RecordKind::stance, id.str()});
+    const std::optional<Stance> stance = store.stance(id);
+    if (!state || !stance) {
+        throw not_found_error(
+            fmt::format("no stance has the id \"{}\" (it may have been deleted meanwhile)", id.str()));
+    }
+    const std::string etag = state_etag(*state);
+    if (!if_match_accepts(if_match, etag)) {
+        throw request_error(412,
+                            fmt::format("stance \"{}\" changed since you read it (by another coder, or in another "
+                                        "tab): nothing was written; here is its current state, {} it again if you "
+                                        "still mean to",
+                                        id.str(), verb),
+                            boost::json::object{{"etag", etag}, {"current", stance_json(*stance, Catalog{store})}});
+    }
+    const bool own = stance->coder == who.name;
+    require(who, own ? Permission::code_stances : Permission::edit_others,
+            own ? fmt::format("to {} one's own stances", verb)
+                : fmt::format("to {} stances another coder coded (\"{}\" is {}'s)", verb, id.str(),
+                              stance->coder.empty() ? "nobody" : stance->coder));
+    return *stance;
+}
+
 void edit(const Api& api, const httplib::Request& request, httplib::Response& response) {
     const boost::json::object body =
         json_object_body(request, {"position", "score", "quote", "paraphrase", "note", "confidence", "basis", "breadth",
@@ -157,25 +206,45 @@ void edit(const Api& api, const httplib::Request& request, httplib::Response& re
         throw request_error(400, "nothing to change: give at least one field");
     }
     const StanceId id{path_id(request, "stance")};
-    auto store = api.stores.writer();
+    const Caller who = caller(api, request);
+    const std::string if_match = required_if_match(request, "an edit of a stance");
+    auto store = writer_for(api, who);
+    auto session = store->begin_import(); // the writer's lock first: what is checked is what is changed
+    const Stance current = checked_stance(*store, *session, id, if_match, who, "edit");
+    const Stance edited = edited_stance(*store, current, change);
     ChangeNote note;
-    note.by = api.author;
+    note.action = "edit";
+    note.by = who.name;
     note.summary = fmt::format("edit of stance \"{}\"", id.str());
-    const Stance edited = edit_stance(*store, id, change, note);
+    session->note(note);
+    session->put(edited);
+    session->commit();
+    // Read back, so that the tag is the one of the state stored (what the next If-Match is checked against).
+    const Stance stored = store->stance(id).value_or(edited);
     const Catalog catalog{*store};
-    send_json(response, boost::json::object{{"stance", stance_json(edited, catalog)},
-                                            {"change_set", last_change_set_of(*store, id.str(), RecordKind::stance)}});
+    const std::string etag = stance_etag(stored);
+    response.set_header("ETag", etag);
+    send_json(response, boost::json::object{{"stance", stance_json(stored, catalog)},
+                                            {"etag", etag},
+                                            {"change_set", session->change_set_id()}});
 }
 
 void remove(const Api& api, const httplib::Request& request, httplib::Response& response) {
     const RecordKey key{RecordKind::stance, path_id(request, "stance")};
-    auto store = api.stores.writer();
+    const Caller who = caller(api, request);
+    const std::string if_match = required_if_match(request, "a delete of a stance");
+    auto store = writer_for(api, who);
+    auto session = store->begin_import();
+    (void)checked_stance(*store, *session, StanceId{key.id}, if_match, who, "delete");
     ChangeNote note;
-    note.by = api.author;
+    note.action = "delete";
+    note.by = who.name;
     note.summary = fmt::format("deleted stance \"{}\"", key.id);
-    const std::int64_t change_set = delete_entity(*store, key, note);
+    session->note(note);
+    session->remove(key);
+    session->commit();
     send_json(response, boost::json::object{{"deleted", boost::json::object{{"kind", "stance"}, {"id", key.id}}},
-                                            {"change_set", change_set}});
+                                            {"change_set", session->change_set_id()}});
 }
 
 void undo(const Api& api, const httplib::Request& request, httplib::Response& response) {
@@ -184,9 +253,11 @@ void undo(const Api& api, const httplib::Request& request, httplib::Response& re
     if (!id || *id <= 0) {
         throw request_error(400, "field \"change_set\" is required: the number of the change set to undo");
     }
-    auto store = api.stores.writer();
+    const Caller who = caller(api, request);
+    require(who, Permission::import_data, "to undo change sets");
+    auto store = writer_for(api, who);
     ChangeNote note;
-    note.by = api.author;
+    note.by = who.name;
     const std::int64_t change_set = undo_change_set(*store, *id, note);
     send_json(response, boost::json::object{{"undid", *id}, {"change_set", change_set}});
 }
@@ -232,17 +303,25 @@ Suggestion suggestion_after(const Store& store, std::int64_t id) {
     return found.front();
 }
 
-ChangeNote reviewer(const Api& api) {
+// The reviewer of a suggestion: 403 without the permission to review.
+Caller reviewer_of(const Api& api, const httplib::Request& request) {
+    Caller who = caller(api, request);
+    require(who, Permission::review, "to review suggestions");
+    return who;
+}
+
+ChangeNote reviewer(const Caller& who) {
     ChangeNote note;
-    note.by = api.author;
+    note.by = who.name;
     return note;
 }
 
 void accept(const Api& api, const httplib::Request& request, httplib::Response& response) {
     const SuggestionReview review = review_of(json_object_body(request, review_fields));
     const std::int64_t id = suggestion_id(request);
-    auto store = api.stores.writer();
-    const Stance stance = accept_suggestion(*store, id, review, reviewer(api));
+    const Caller who = reviewer_of(api, request);
+    auto store = writer_for(api, who);
+    const Stance stance = accept_suggestion(*store, id, review, reviewer(who));
     const Catalog catalog{*store};
     send_json(response,
               boost::json::object{{"stance", stance_json(stance, catalog)},
@@ -255,8 +334,9 @@ void edit_proposal(const Api& api, const httplib::Request& request, httplib::Res
     const SuggestionReview review = review_of(
         json_object_body(request, {"actor", "speaker", "topic", "proposition", "position", "breadth", "basis"}));
     const std::int64_t id = suggestion_id(request);
-    auto store = api.stores.writer();
-    const Suggestion edited = edit_suggestion(*store, id, review, reviewer(api));
+    const Caller who = reviewer_of(api, request);
+    auto store = writer_for(api, who);
+    const Suggestion edited = edit_suggestion(*store, id, review, reviewer(who));
     const Catalog catalog{*store};
     send_json(response, boost::json::object{{"suggestion", suggestion_json(edited, catalog)}});
 }
@@ -268,8 +348,9 @@ void reject(const Api& api, const httplib::Request& request, httplib::Response& 
         throw request_error(400, "field \"reason\" is required: say why it is not a stance");
     }
     const std::int64_t id = suggestion_id(request);
-    auto store = api.stores.writer();
-    const Suggestion rejected = reject_suggestion(*store, id, reason, reviewer(api));
+    const Caller who = reviewer_of(api, request);
+    auto store = writer_for(api, who);
+    const Suggestion rejected = reject_suggestion(*store, id, reason, reviewer(who));
     const Catalog catalog{*store};
     send_json(response, boost::json::object{{"suggestion", suggestion_json(rejected, catalog)}});
 }

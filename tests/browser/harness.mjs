@@ -14,9 +14,12 @@ export const env = {
     chromium: process.env.STANCE_CHROMIUM || "/usr/bin/chromium",
 };
 
-/// Runs the stance CLI on the test database; throws with its output when it fails.
+/// Runs the stance CLI on the test database; throws with its output when it fails. A last argument
+/// that is an object gives execFileSync's options ({input: "…"} for standard input).
 export function stance(database, ...args) {
-    return execFileSync(env.stance, ["--db", database, ...args], {cwd: env.source, encoding: "utf8", stdio: "pipe"});
+    const options = typeof args.at(-1) === "object" ? args.pop() : {};
+    return execFileSync(env.stance, ["--db", database, ...args],
+                        {cwd: env.source, encoding: "utf8", stdio: "pipe", ...options});
 }
 
 /// A new database holding the seed, the general-debate files (as scripts/demo.sh imports them),

@@ -45,11 +45,15 @@ std::string get_body(httplib::Client& client, const std::string& target) {
 }
 
 boost::json::value send(httplib::Client& client, const ServeProcess& server, const std::string& method,
-                        const std::string& target, const std::string& body, int status) {
-    httplib::Result answer = method == "POST" ? client.Post(target, server.write_headers(), body, "application/json")
-                             : method == "PATCH"
-                                 ? client.Patch(target, server.write_headers(), body, "application/json")
-                                 : client.Delete(target, server.write_headers());
+                        const std::string& target, const std::string& body, int status,
+                        const std::string& if_match = "") {
+    httplib::Headers headers = server.write_headers();
+    if (!if_match.empty()) {
+        headers.emplace("If-Match", if_match);
+    }
+    httplib::Result answer = method == "POST"    ? client.Post(target, headers, body, "application/json")
+                             : method == "PATCH" ? client.Patch(target, headers, body, "application/json")
+                                                 : client.Delete(target, headers);
     REQUIRE(answer);
     CAPTURE(method);
     CAPTURE(target);
@@ -304,14 +308,25 @@ TEST_CASE("serve api: edit, delete and undo a stance") {
     ServeProcess server(seed_database(dir));
     auto client = server.client();
     const std::string target = "/api/stances/nld-eu-security-role-complements-nato";
-    const auto edited = send(client, server, "PATCH", target, R"({"position": "concern", "note": "re-read"})", 200);
+    const auto read = client.Get(target);
+    REQUIRE(read);
+    const std::string etag = read->get_header_value("ETag");
+    CHECK(etag == boost::json::parse(read->body).at("stance").at("etag").as_string());
+    // Without If-Match an edit is refused (428): it could overwrite a change it never saw.
+    send(client, server, "PATCH", target, R"({"note": "blind"})", 428);
+    const auto edited =
+        send(client, server, "PATCH", target, R"({"position": "concern", "note": "re-read"})", 200, etag);
     CHECK(edited.at("stance").at("position").as_string() == "concern");
     CHECK(edited.at("stance").at("note").as_string() == "re-read");
-    send(client, server, "PATCH", target, R"({"position": "worried"})", 400);
-    send(client, server, "PATCH", target, "{}", 400);
-    send(client, server, "PATCH", "/api/stances/no-such-stance", R"({"note": "x"})", 404);
+    const std::string edited_etag(edited.at("etag").as_string());
+    send(client, server, "PATCH", target, R"({"position": "worried"})", 400, edited_etag);
+    send(client, server, "PATCH", target, "{}", 400, edited_etag);
+    send(client, server, "PATCH", "/api/stances/no-such-stance", R"({"note": "x"})", 404, edited_etag);
+    const auto stale = send(client, server, "PATCH", target, R"({"note": "stale"})", 412, etag);
+    CHECK(stale.at("error").at("current").at("note").as_string() == "re-read");
+    send(client, server, "DELETE", target, "", 412, etag);
 
-    const auto deleted = send(client, server, "DELETE", target, "", 200);
+    const auto deleted = send(client, server, "DELETE", target, "", 200, edited_etag);
     const auto change_set = deleted.at("change_set").to_number<std::int64_t>();
     const auto view = get_json(client, "/api/documents/" + letter);
     CHECK_FALSE(lists_stance(view, "nld-eu-security-role-complements-nato"));

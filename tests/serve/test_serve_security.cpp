@@ -115,8 +115,10 @@ TEST_CASE("serve: a write without the token, or with a wrong one, is refused and
     REQUIRE(header);
     CHECK(header->status == 401);
     CHECK(history_of(server) == before);
-    // The same write with the token goes through: the refusals above were the token's.
-    const auto allowed = client.Delete(seed_stance, server.write_headers());
+    // The same write with the token (and the stance's ETag) goes through: the refusals above were the token's.
+    httplib::Headers headers = server.write_headers();
+    headers.emplace("If-Match", "*");
+    const auto allowed = client.Delete(seed_stance, headers);
     REQUIRE(allowed);
     CHECK(allowed->status == 200);
     CHECK(history_of(server) != before);

@@ -1,7 +1,7 @@
 // The coding form: a new stance on the selected words, an edit of a stored one, or a suggestion
 // accepted with changes. Names complete in any language through the API, as the CLI resolves them;
 // the server's checked write path decides, and a refusal is shown with its message, in the form.
-import {api} from "./api.js";
+import {api, session} from "./api.js";
 import {bases, kinds} from "./colours.js";
 import {el, field, notice, replace} from "./dom.js";
 import {undoAction} from "./stance_panel.js";
@@ -114,6 +114,11 @@ function inputs(start) {
 
 const titles = {new: "Code a stance on the selection", edit: "Edit the stance", accept: "Accept the suggestion"};
 
+/// The fields of a form: on a team server a new stance carries the logged-in coder, not a typed name.
+function fieldNames(mode) {
+    return fieldsOf[mode].filter((name) => !(session.team && name === "coder"));
+}
+
 export function openCodingForm(panel, options) {
     const start = startingValues(options);
     const builders = inputs(start);
@@ -123,7 +128,7 @@ export function openCodingForm(panel, options) {
         el("h2", {}, titles[options.mode]),
         quote ? el("blockquote", {class: "quote"}, quote) : null,
         options.start !== undefined ? el("p", {class: "hint"}, `bytes [${options.start}, ${options.end}) of ${options.document.id}`) : null,
-        el("div", {class: "fields"}, fieldsOf[options.mode].map((name) => builders[name]())),
+        el("div", {class: "fields"}, fieldNames(options.mode).map((name) => builders[name]())),
         refusal,
         el("div", {class: "actions"}, el("button", {type: "submit"}, options.mode === "edit" ? "Save the change" : "Save"),
            el("button", {type: "button", onclick: () => form.remove()}, "Cancel")));
@@ -133,13 +138,13 @@ export function openCodingForm(panel, options) {
     });
     panel.querySelector("form.coding")?.remove(); // one form at a time
     panel.prepend(form);
-    form.elements[fieldsOf[options.mode][0]].focus();
+    form.elements[fieldNames(options.mode)[0]].focus();
     return form;
 }
 
 function formValues(form, mode) {
     const values = {};
-    for (const name of fieldsOf[mode]) {
+    for (const name of fieldNames(mode)) {
         const value = form.elements[name].value.trim();
         if (value !== "") {
             values[name] = name === "score" ? Number(value) : value;
@@ -160,6 +165,16 @@ function changes(values, stance) {
     return changed;
 }
 
+/// What a 412 shows: the stance as another coder left it, and a way to edit that state instead.
+function changedMeanwhile(current, options) {
+    if (!current) {
+        return null;
+    }
+    return el("div", {class: "changed"},
+              el("p", {}, `Now: ${current.actor} · ${current.position}${current.note ? ` · note: ${current.note}` : ""} (coder ${current.coder || "?"}).`),
+              el("button", {type: "button", onclick: () => options.done()}, "Reload and edit again"));
+}
+
 async function submit(form, refusal, options) {
     const values = formValues(form, options.mode);
     if (values.coder) {
@@ -169,7 +184,7 @@ async function submit(form, refusal, options) {
     try {
         let result;
         if (options.mode === "edit") {
-            result = await api.edit(options.stance.id, changes(values, options.stance));
+            result = await api.edit(options.stance.id, changes(values, options.stance), options.stance.etag);
         } else if (options.mode === "accept") {
             result = await api.accept(options.suggestion.id, values);
         } else {
@@ -182,7 +197,8 @@ async function submit(form, refusal, options) {
     } catch (error) {
         const problems = error.body && error.body.error && error.body.error.problems;
         replace(refusal, el("p", {}, error.message),
-                Array.isArray(problems) ? el("ul", {}, problems.map((problem) => el("li", {}, problem.message))) : null);
+                Array.isArray(problems) ? el("ul", {}, problems.map((problem) => el("li", {}, problem.message))) : null,
+                error.status === 412 ? changedMeanwhile(error.body.error.current, options) : null);
         refusal.hidden = false;
         refusal.scrollIntoView({block: "nearest"});
         notice(error.message, "error");

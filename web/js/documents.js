@@ -1,7 +1,7 @@
 // The Documents pages: the list, and one document with every coded span highlighted (coloured by
 // position or by actor), suggestions outlined, the stance under the pointer shown beside the text,
 // and the coding form for a selection.
-import {api} from "./api.js";
+import {api, can, session} from "./api.js";
 import {actorColours, kindColour} from "./colours.js";
 import {el, notice, replace} from "./dom.js";
 import {runs} from "./highlight.js";
@@ -40,6 +40,12 @@ function legend(stances, by) {
               el("li", {}, el("span", {class: "swatch suggested"}), "suggestion (dashed, not yet a stance)"));
 }
 
+/// On a team server, a stance's review in its label: accepted ✓, rejected ✗, unreviewed nothing.
+function reviewMark(stance) {
+    const state = session.team && stance.review ? stance.review.state : "unreviewed";
+    return {accepted: " ✓ accepted", rejected: " ✗ rejected"}[state] || "";
+}
+
 /// The text as runs: plain spans and <mark>s, each run's data-at its string index.
 function renderText(container, text, stances, suggestions, colourOf) {
     const byKey = new Map();
@@ -73,7 +79,7 @@ function renderText(container, text, stances, suggestions, colourOf) {
         const first = coded[0];
         const labels = piece.keys.filter((key) => lastRun.get(key) === index).map((key) => {
             const item = byKey.get(key);
-            return key.startsWith("s:") ? `${item.actor} · ${item.position}` : `suggested: ${item.actor || "?"} · ${item.position}`;
+            return key.startsWith("s:") ? `${item.actor} · ${item.position}${reviewMark(item)}` : `suggested: ${item.actor || "?"} · ${item.position}`;
         });
         const titles = piece.keys.map((key) => {
             const item = byKey.get(key);
@@ -121,6 +127,7 @@ export async function showDocument(id, query) {
     const context = {document: document_, stances, reload: () => showDocument(id, query)};
     panel.append(el("p", {class: "hint"}, document.body.dataset.readOnly === "yes"
         ? "Point at or click a marked passage to see its stance. This server is read-only: nothing can be coded."
+        : !can("code_stances") ? "Point at or click a marked passage to see its stance. Your account reads only."
         : "Point at or click a marked passage to see its stance; select words to code a new one."));
 
     const open = (mark) => {
@@ -168,7 +175,7 @@ export async function showDocument(id, query) {
 }
 
 function offerCoding(textBox, text, panel, context) {
-    const range = document.body.dataset.readOnly === "yes" ? null : selectedRange(textBox, text);
+    const range = document.body.dataset.readOnly === "yes" || !can("code_stances") ? null : selectedRange(textBox, text);
     if (!range) {
         return;
     }

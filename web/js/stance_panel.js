@@ -1,11 +1,25 @@
 // The panel beside a document: one stance or suggestion in full (actor, claim, position, basis,
 // speaker, coder, note …) with what can be done to it — edit, delete, its history and undo for a
-// stance; accept, edit and accept, reject for a suggestion.
-import {api} from "./api.js";
+// stance; accept, edit and accept, reject for a suggestion. On a team server the card also shows
+// the stance's review (accepted, rejected, unreviewed) with a reviewer's two verdicts, and only the
+// buttons the coder's permissions allow.
+import {api, can, session} from "./api.js";
 import {details, el, field, notice, replace} from "./dom.js";
 import {openCodingForm, placeNear} from "./coding_form.js";
 
 const writable = () => document.body.dataset.readOnly !== "yes";
+
+/// May the user edit or delete `stance`: their own with code_stances, another's with edit_others.
+function mayChange(stance) {
+    return !session.team || (stance.coder === session.coder.name ? can("code_stances") : can("edit_others"));
+}
+
+function reviewText(review) {
+    if (!review || review.state === "unreviewed") {
+        return "unreviewed";
+    }
+    return `${review.state} by ${review.reviewer}${review.comment ? `: ${review.comment}` : ""}`;
+}
 
 function position(item) {
     return item.score === undefined || item.score === null ? item.position : `${item.position} (${Number(item.score).toFixed(2)})`;
@@ -35,17 +49,33 @@ export function showStanceDetails(panel, stance, context) {
                          ["reported by", named(stance, "reported_by")], ["meeting", named(stance, "meeting")],
                          ["agenda item", stance.agenda_item], ["coder", stance.coder], ["note", stance.note],
                          ["paraphrase", stance.paraphrase], ["quote", stance.quote], ["source", span(stance.source)],
+                         ["review", session.team ? reviewText(stance.review) : ""],
                          ["stance id", stance.id]]));
     if (context.document && writable()) {
         const history = el("div", {class: "history"});
+        const changeable = mayChange(stance);
         card.append(el("div", {class: "actions"},
-            el("button", {type: "button", onclick: () => openCodingForm(panel, {mode: "edit", stance, document: context.document,
-                                                                                    done: context.reload})}, "Edit"),
-            el("button", {type: "button", onclick: () => removeStance(stance, context)}, "Delete"),
+            changeable ? el("button", {type: "button", onclick: () => openCodingForm(panel, {mode: "edit", stance, document: context.document,
+                                                                                    done: context.reload})}, "Edit") : null,
+            changeable ? el("button", {type: "button", onclick: () => removeStance(stance, context)}, "Delete") : null,
             el("button", {type: "button", onclick: () => showHistory(history, stance.id, context)}, "History")),
+            reviewActions(stance, context),
             history);
     }
     panel.append(card);
+}
+
+/// A reviewer's verdicts on another coder's stance (team servers only).
+function reviewActions(stance, context) {
+    if (!session.team || !can("review") || stance.coder === session.coder.name) {
+        return null;
+    }
+    const comment = el("input", {type: "text", name: "review-comment"});
+    const verdict = (call, done) => decide(() => call(stance.id, comment.value), context, `${done} stance ${stance.id}.`);
+    return el("div", {class: "actions review"},
+              field("Review comment", comment),
+              el("button", {type: "button", class: "accept-stance", onclick: () => verdict(api.acceptStance, "Accepted")}, "Accept stance"),
+              el("button", {type: "button", class: "reject-stance", onclick: () => verdict(api.rejectStance, "Rejected")}, "Reject stance"));
 }
 
 async function removeStance(stance, context) {
@@ -53,11 +83,11 @@ async function removeStance(stance, context) {
         return;
     }
     try {
-        const result = await api.remove(stance.id);
+        const result = await api.remove(stance.id, stance.etag);
         await context.reload();
         notice(`Deleted ${stance.id} (change ${result.change_set}).`, "info", undoAction(result.change_set, context));
     } catch (error) {
-        notice(error.message, "error");
+        notice(error.message, "error", error.status === 412 ? {label: "Reload the document", run: context.reload} : null);
     }
 }
 

@@ -40,6 +40,11 @@ struct StanceEdit {
 [[nodiscard]] SourceSpan locate_in_document(const Document& document, std::string_view quote, std::size_t from = 0,
                                             std::size_t to = std::string::npos);
 
+/// What `edit` makes of `stance`, a new quote found again in its document as edit_stance does, without
+/// writing anything: for a writer that checks more inside its own session before the put (the
+/// workbench's If-Match). Throws as edit_stance does for the quote.
+[[nodiscard]] Stance edited_stance(const Store& store, Stance stance, const StanceEdit& edit);
+
 /// Applies `edit` to stored stance `id` in one recorded change set (action "edit" unless `note`
 /// says otherwise) and returns the stance as written. Throws not_found_error for an unknown id,
 /// invalid_input_error when the edited stance breaks a write rule (nothing is written then).
