@@ -139,6 +139,10 @@ Server::Server(ServeOptions options) {
             if (refusal->status == 405) {
                 response.set_header("Allow", "GET, HEAD");
             }
+            // The HTTP library reads a request's body only after this handler, so a refused request's
+            // body is still unread on the connection: kept alive, its next request would be parsed
+            // from that body (and answered 400). The client closes it instead, as the header asks.
+            response.set_header("Connection", "close");
             send_error(response, refusal->status, refusal->message);
             return httplib::Server::HandlerResponse::Handled;
         }
