@@ -190,6 +190,7 @@ TEST_CASE("a version 3 database of UN votes migrates, and its stances stay the s
             DROP TABLE vote; DROP TABLE roll_call; ALTER TABLE agenda_item DROP COLUMN important;
             ALTER TABLE agenda_item DROP COLUMN amendment; ALTER TABLE agenda_item DROP COLUMN paragraph;
             DROP TABLE change; DROP TABLE change_set; DROP TABLE suggestion; -- version 6
+            DROP TABLE stance_review; DROP TABLE coder; -- version 8
             PRAGMA user_version = 3;)sql");
         // One vote with a coder's note, which must stay in the general table.
         db.exec("UPDATE stance SET note = 'checked against the verbatim record' WHERE id = 1");
@@ -266,6 +267,7 @@ void make_version_6(const std::string& path) {
         DROP TABLE vote;
         ALTER TABLE vote_v6 RENAME TO vote;
         CREATE INDEX vote_by_actor ON vote(actor_id, agenda_item_id);
+        DROP TABLE stance_review; DROP TABLE coder; -- version 8
         PRAGMA user_version = 6;)sql");
 }
 
