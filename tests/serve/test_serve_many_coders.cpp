@@ -127,7 +127,7 @@ void read_untorn(TeamClient& reader, const std::atomic<bool>& done, Outcome& out
 
 } // namespace
 
-STORE_TEST_CASE("serve team: many coders code and edit at once through two servers; no lost update, no torn read") {
+STORE_TEST_CASE("serve team: many coders code and edit at once through two servers: no lost update, no torn read") {
     ScratchDatabase database = backend.create();
     const std::string& address = database.address();
     REQUIRE(run_stance({"--db", address, "-q", "import", (source_dir() / "data/seed/nato-2017-03-31.json").string()})
