@@ -70,9 +70,27 @@ std::size_t CodingRun::problem_count() const {
     return count;
 }
 
+namespace {
+
+/// `coder` as id characters: ASCII letters lowercased, digits kept, anything else '-'.
+std::string id_form_of(std::string_view coder) {
+    std::string out;
+    for (const char c : coder) {
+        const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        const bool digit = c >= '0' && c <= '9';
+        out += letter ? static_cast<char>(c | 0x20) : digit ? c : '-';
+    }
+    return out;
+}
+
+} // namespace
+
 StanceId generated_stance_id(const ActorId& actor, std::string_view claim, const DocumentId& document,
-                             std::size_t start) {
-    const std::string tail = fmt::format(".{}.{}", document.str(), start);
+                             std::size_t start, std::string_view coder) {
+    std::string tail = fmt::format(".{}.{}", document.str(), start);
+    if (!coder.empty()) {
+        tail += ".by-" + id_form_of(coder);
+    }
     std::string head = fmt::format("{}.{}", actor.str(), claim);
     if (head.size() + tail.size() > max_id_length) {
         head.resize(max_id_length > tail.size() ? max_id_length - tail.size() : 0);

@@ -284,6 +284,19 @@ const CodingResolver::LoadedDocument* CodingResolver::document(const std::string
     return slot.get();
 }
 
+StanceId CodingResolver::generated_id(const Stance& stance, std::string_view claim, std::size_t start) const {
+    const DocumentId& document = stance.source->document;
+    StanceId plain = generated_stance_id(stance.actor, claim, document, start);
+    if (stance.coder.empty()) {
+        return plain;
+    }
+    const std::optional<Stance> holder = m_store.stance(plain);
+    if (!holder || holder->coder == stance.coder) {
+        return plain; // free, or this coder's own: coding it again is refused as already stored
+    }
+    return generated_stance_id(stance.actor, claim, document, start, stance.coder);
+}
+
 std::optional<CodedStance> CodingResolver::resolve(const StanceCoding& coding, Problems& problems) {
     const std::size_t problems_before = problems.size();
     Stance stance;
@@ -356,8 +369,7 @@ std::optional<CodedStance> CodingResolver::resolve(const StanceCoding& coding, P
     stance.coder = coding.coder;
     stance.id =
         coding.id.empty()
-            ? generated_stance_id(stance.actor, what->proposition ? what->proposition->str() : what->topic.str(),
-                                  source->document.id, place->start)
+            ? generated_id(stance, what->proposition ? what->proposition->str() : what->topic.str(), place->start)
             : StanceId{coding.id};
     if (m_store.exists(EntityKind::stance, stance.id.str())) {
         invalid(problems, "id",

@@ -37,6 +37,9 @@ private:
 
     const LoadedDocument* document(const std::string& reference, std::vector<CodingProblem>& problems);
     [[nodiscard]] std::vector<std::string> closest_documents(const std::string& reference) const;
+    /// The generated id of `stance` (its actor, source and coder set): the plain one, or the one with
+    /// its coder's name when another coder's stance holds the plain one.
+    [[nodiscard]] StanceId generated_id(const Stance& stance, std::string_view claim, std::size_t start) const;
 
     const Store& m_store;
     const Catalog& m_catalog;

@@ -286,6 +286,24 @@ TEST_CASE("the write rules still apply: a speaker who spoke for another state is
                          invalid_input_error);
 }
 
+TEST_CASE("two coders code the same sentence: the second gets an id with its coder's name, and each may not code "
+          "it twice") {
+    auto store = seeded_store();
+    StanceCoding ana = typed("De minister sprak over Rusland.");
+    ana.coder = "ana";
+    StanceCoding bram = ana;
+    bram.coder = "Bram V.";
+    CHECK(code_stance(*store, ana).stance.id.str() == "nld.russia.report.0");
+    const CodedStance second = code_stance(*store, bram);
+    CHECK(second.stance.id.str() == "nld.russia.report.0.by-bram-v-");
+    CHECK(second.stance.coder == "Bram V.");
+    CHECK(is_valid_id(second.stance.id.str()));
+    CHECK_THROWS_AS((void)code_stance(*store, ana), invalid_input_error);
+    CHECK_THROWS_WITH_AS((void)code_stance(*store, bram), doctest::Contains("nld.russia.report.0.by-bram-v-"),
+                         invalid_input_error);
+    CHECK(store->stance(StanceId{"nld.russia.report.0"})->coder == "ana");
+}
+
 TEST_CASE("generated ids are readable and stay within the id length") {
     CHECK(generated_stance_id(ActorId{"nld"}, "russia", DocumentId{"report"}, 7829).str() == "nld.russia.report.7829");
     const StanceId long_id = generated_stance_id(ActorId{"nld"}, std::string(200, 'c'), DocumentId{"report"}, 12);

@@ -394,6 +394,24 @@ TEST_CASE("serve team: a reviewer accepts or rejects others' stances, shown in t
     CHECK(reviews.json.at("reviews").as_array().size() == 2);
 }
 
+TEST_CASE("serve team: two coders code the same sentence without ids, and both stances are kept for reliability") {
+    TempDir dir;
+    ServeProcess server(team_database(dir), team_arguments);
+    TeamClient ada(server);
+    TeamClient cody(server);
+    REQUIRE(ada.login("ada") == 200);
+    REQUIRE(cody.login("cody") == 200);
+    const std::string body = coding_body("");
+    const Answer first = ada.send("POST", "/api/stances", body);
+    const Answer second = cody.send("POST", "/api/stances", body);
+    REQUIRE(first.status == 201);
+    REQUIRE(second.status == 201);
+    const std::string first_id(first.json.at("stance").at("id").as_string());
+    const std::string second_id(second.json.at("stance").at("id").as_string());
+    CHECK(second_id == first_id + ".by-cody");
+    CHECK(cody.send("POST", "/api/stances", body).status == 422); // the same coder twice: refused
+}
+
 TEST_CASE("serve team: a disabled coder's session ends at once") {
     TempDir dir;
     ServeProcess server(team_database(dir), team_arguments);

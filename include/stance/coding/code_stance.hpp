@@ -103,8 +103,11 @@ CodedStance code_stance(Store& store, const StanceCoding& coding, std::string co
 /// "nld.nato-russia-dialogue.nl-letter-2017-03-31.7829": readable, and stable (the same stance
 /// coded again gets the same id, and is refused as already stored instead of stored twice). Cut to
 /// the longest id allowed, keeping the document and the offset, when the parts are too long.
+/// With `coder` it ends in ".by-CODER" (the name lowercased, other characters than letters and
+/// digits as '-'): the id a second coder's stance gets when another coder's stance already holds the
+/// plain one, so that two coders can code the same sentence (what inter-coder reliability compares).
 [[nodiscard]] StanceId generated_stance_id(const ActorId& actor, std::string_view claim, const DocumentId& document,
-                                           std::size_t start);
+                                           std::size_t start, std::string_view coder = {});
 
 /// The current UTC time as "YYYY-MM-DDTHH:MM:SSZ".
 [[nodiscard]] std::string now_iso8601();
