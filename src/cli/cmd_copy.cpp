@@ -1,5 +1,6 @@
 // `stance copy FROM TO`: a whole database into a new one, from either backend to either (an SQLite
-// file, a PostgreSQL address), all or nothing (stance/store/copy.hpp says what becomes of the history).
+// file, a PostgreSQL address), all or nothing (stance/store/copy.hpp says what becomes of the history),
+// then its coder accounts and reviews (copy_team).
 #include <chrono>
 #include <filesystem>
 #include <iostream>
@@ -10,6 +11,7 @@
 #include "progress_line.hpp"
 #include "stance/error.hpp"
 #include "stance/store/copy.hpp"
+#include "stance/team/coders.hpp"
 
 namespace stance::cli {
 
@@ -41,12 +43,18 @@ void run_copy(const Context& context, const CopyArguments& arguments) {
     // leaves nothing behind. (A PostgreSQL address names no file: the test is false for it.)
     const bool target_file_is_new = !std::filesystem::exists(arguments.to);
     CopySummary summary;
+    TeamCopySummary team;
     try {
-        const auto to = open_database(context, arguments.to, false);
-        ProgressLine line(!context.quiet);
-        summary = copy_store(*from, *to, {}, [&line](const CopyProgress& progress) {
-            line.show(fmt::format("copy: {} {}", progress.done, progress.stage));
-        });
+        {
+            const auto to = open_database(context, arguments.to, false);
+            ProgressLine line(!context.quiet);
+            summary = copy_store(*from, *to, {}, [&line](const CopyProgress& progress) {
+                line.show(fmt::format("copy: {} {}", progress.done, progress.stage));
+            });
+        }
+        OpenOptions options;
+        options.busy_timeout_ms = context.busy_timeout_ms;
+        team = copy_team(arguments.from, arguments.to, options);
     } catch (...) {
         if (target_file_is_new) {
             std::error_code ignored;
@@ -64,6 +72,10 @@ void run_copy(const Context& context, const CopyArguments& arguments) {
                              "change set {} of the copy\n",
                              summary.entities, summary.stances, summary.votes, summary.suggestions, seconds,
                              summary.change_set);
+    if (team.coders > 0 || team.reviews > 0) {
+        std::cout << fmt::format("copied {} coder accounts (their passwords unchanged) and {} reviews\n", team.coders,
+                                 team.reviews);
+    }
     if (summary.source_last_change_set > 0) {
         std::cout << fmt::format("the history of the original (change sets up to {}) stays there; the copy's "
                                  "history starts with the copy\n",

@@ -57,6 +57,10 @@ public:
     [[nodiscard]] virtual std::vector<StanceReview> newest_reviews() const = 0;
 };
 
+/// The tables of the database at `address`, opened (and migrated) by Store::open with `options`
+/// (open_directory.cpp).
+[[nodiscard]] std::unique_ptr<CoderTables> open_coder_tables(const std::string& address, const OpenOptions& options);
+
 /// The tables of a SQLite store opened at `address` (sqlite_coder_tables.cpp), which they keep open.
 [[nodiscard]] std::unique_ptr<CoderTables> sqlite_coder_tables(std::unique_ptr<Store> store,
                                                                const std::string& address);

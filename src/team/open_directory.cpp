@@ -8,13 +8,15 @@
 
 namespace stance::detail {
 
+std::unique_ptr<CoderTables> open_coder_tables(const std::string& address, const OpenOptions& options) {
+    std::unique_ptr<Store> store = Store::open(address, options);
+    return is_postgresql_address(address) ? postgresql_coder_tables(std::move(store), address)
+                                          : sqlite_coder_tables(std::move(store), address);
+}
+
 std::unique_ptr<CoderDirectory> open_coder_directory(const std::string& address, const OpenOptions& options,
                                                      const ScryptCost& cost) {
-    std::unique_ptr<Store> store = Store::open(address, options);
-    std::unique_ptr<CoderTables> tables = is_postgresql_address(address)
-                                              ? postgresql_coder_tables(std::move(store), address)
-                                              : sqlite_coder_tables(std::move(store), address);
-    return std::make_unique<CheckedCoderDirectory>(std::move(tables), options.read_only, cost);
+    return std::make_unique<CheckedCoderDirectory>(open_coder_tables(address, options), options.read_only, cost);
 }
 
 } // namespace stance::detail

@@ -134,4 +134,18 @@ public:
     [[nodiscard]] virtual std::vector<StanceReview> latest_reviews() const = 0;
 };
 
+/// What copy_team copied.
+struct TeamCopySummary {
+    std::size_t coders = 0;
+    std::size_t reviews = 0;
+};
+
+/// Copies every coder account of the database at `from` (with its password's scrypt record, so the
+/// same passwords log in; its role, permissions, disabled flag and creation time) and every review
+/// (oldest first, their times kept) into the database at `to`, in one transaction of `to`: what
+/// `stance copy` does after copy_store has copied the data, whose stance ids the reviews name.
+/// Refused (invalid_input_error) when `to` already has coders. `options` open `to` (busy timeout);
+/// `from` is opened read-only.
+TeamCopySummary copy_team(const std::string& from, const std::string& to, const OpenOptions& options);
+
 } // namespace stance
