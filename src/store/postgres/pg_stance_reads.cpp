@@ -245,15 +245,16 @@ void PgStore::stream_stances(const StanceFilter& filter, const char* source, con
 // A general stance by its slug's index; else the vote of the roll call whose prefix is the greatest
 // at most the id (the only one that can start it: vote_rows.hpp), by the vote table's key.
 std::optional<Stance> PgStore::stance(const StanceId& id) const try {
-    const PgResult general = m_db->query(pg_stance_select("stance") + " AND s.slug = $1", PgParams().text(id.str()));
+    static const std::string general_by_id = pg_stance_select("stance") + " AND s.slug = $1";
+    static const std::string vote_by_id =
+        pg_stance_select(pg_votes_only) +
+        " AND s.slug = $1 AND s.agenda_item_id = (SELECT agenda_item_id FROM roll_call WHERE stance_prefix <= $1 "
+        "ORDER BY stance_prefix DESC LIMIT 1)";
+    const PgResult general = m_db->prepared(general_by_id, PgParams().text(id.str()));
     if (general.rows() > 0) {
         return read_stance(general, 0);
     }
-    const PgResult vote = m_db->query(
-        pg_stance_select("vote_row") +
-            " AND s.slug = $1 AND s.agenda_item_id = (SELECT agenda_item_id FROM roll_call WHERE stance_prefix <= $1 "
-            "ORDER BY stance_prefix DESC LIMIT 1)",
-        PgParams().text(id.str()));
+    const PgResult vote = m_db->prepared(vote_by_id, PgParams().text(id.str()));
     if (vote.rows() == 0) {
         return std::nullopt;
     }

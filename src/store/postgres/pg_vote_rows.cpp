@@ -123,11 +123,15 @@ void PgVoteRows::write_new_roll_calls() {
     m_new.clear();
 }
 
-void PgVoteRows::remove_general_stances(std::span<const PgVote> votes) {
+bool PgVoteRows::general_may_exist() {
     if (!m_general_may_exist) {
         m_general_may_exist = m_db.query("SELECT EXISTS (SELECT 1 FROM stance)").text(0, 0) == "t";
     }
-    if (!*m_general_may_exist) {
+    return *m_general_may_exist;
+}
+
+void PgVoteRows::remove_general_stances(std::span<const PgVote> votes) {
+    if (!general_may_exist()) {
         return; // a bulk load into an empty stance table: nothing to replace, nothing to look up
     }
     std::vector<std::string> slugs;
@@ -170,6 +174,26 @@ void PgVoteRows::upsert(std::span<const PgVote> votes) {
         vote_columns);
     m_db.script(sql);
     m_db.script("TRUNCATE vote_staging");
+}
+
+void PgVoteRows::write_one(const PgVote& vote) {
+    write_new_roll_calls();
+    if (general_may_exist()) {
+        m_db.query("DELETE FROM stance WHERE slug = $1", PgParams().text(vote.slug));
+    }
+    static const std::string sql = fmt::format(
+        "INSERT INTO vote ({}) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (agenda_item_id, actor_id) DO UPDATE "
+        "SET vote = excluded.vote, topic_id = excluded.topic_id, document_id = excluded.document_id, "
+        "span_start = excluded.span_start, span_length = excluded.span_length",
+        vote_columns);
+    PgParams params;
+    params.integer(vote.agenda_item).integer(vote.actor).integer(static_cast<int>(vote.vote)).integer(vote.topic);
+    if (vote.document) {
+        params.integer(*vote.document).integer(vote.span_start).integer(vote.span_length);
+    } else {
+        params.null().null().null();
+    }
+    m_db.query(sql, params);
 }
 
 void PgVoteRows::write(std::span<const PgVote> votes) {

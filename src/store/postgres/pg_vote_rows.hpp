@@ -49,6 +49,9 @@ public:
     /// may have one (roll call, actor).
     void write(std::span<const PgVote> votes);
 
+    /// The same for one vote, in one statement (or two, when a general stance may have its id).
+    void write_one(const PgVote& vote);
+
     /// Removes the vote whose stance id is `slug`, if there is one.
     void erase(const std::string& slug);
 
@@ -63,6 +66,7 @@ public:
 
 private:
     void load();
+    bool general_may_exist();
     void remove_general_stances(std::span<const PgVote> votes);
     void copy_into_table(std::span<const PgVote> votes);
     void upsert(std::span<const PgVote> votes);

@@ -371,7 +371,7 @@ std::optional<PgVote> PgWriter::as_vote(const Stance& stance) {
 
 void PgWriter::put(const Stance& stance) {
     if (std::optional<PgVote> vote = as_vote(stance)) {
-        m_votes.write(std::span(&*vote, 1));
+        m_votes.write_one(*vote);
         return;
     }
     m_votes.erase(stance.id.str()); // a vote of this id, if any, becomes this stance
