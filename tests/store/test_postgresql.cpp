@@ -12,6 +12,7 @@
 #include "stance/store/store.hpp"
 #include "stance/unga/import.hpp"
 #include "store/postgres/pg_connection.hpp"
+#include "store/postgres/pg_schema.hpp"
 #include "support.hpp"
 #include "unga/unga_fixture.hpp"
 
@@ -53,6 +54,104 @@ std::vector<std::string> search(const Store& store, const std::string& text) {
     return ids(store.stances(filter));
 }
 
+// The rows of a version-8 database in which recorded votes were rows of the stance table: two
+// vote-shaped stances of roll call unga-1-rc (prefix "unga-1-"), one with a coder's note, one
+// vote-shaped with another prefix on the same roll call, and a statement.
+constexpr const char* version_8_rows = R"sql(
+INSERT INTO actor (slug, kind, name) VALUES ('usa', 'state', 'United States'), ('fra', 'state', 'France'),
+    ('gbr', 'state', 'United Kingdom'), ('deu', 'state', 'Germany');
+INSERT INTO topic (slug, label) VALUES ('un-vote', 'UN vote');
+INSERT INTO body (slug, name) VALUES ('unga', 'General Assembly');
+INSERT INTO meeting (slug, body_id, date) SELECT 'unga-1', id, '2001-05-01' FROM body;
+INSERT INTO agenda_item (slug, meeting_id, ord, title) SELECT 'unga-1-rc', id, 1, 'Resolution 1' FROM meeting;
+INSERT INTO document (slug, text) VALUES ('votes-csv', 'usa,yes
+fra,no
+');
+INSERT INTO stance (slug, actor_id, topic_id, meeting_id, agenda_item_id, kind, score, effective_date, basis,
+                    document_id, span_start, span_end, note)
+SELECT v.slug, a.id, t.id, m.id, ai.id, v.kind, v.score, '2001-05-01', v.basis, d.id, v.span_start, v.span_end, v.note
+FROM (VALUES ('unga-1-usa', 'usa', 'support', 1.0, 'vote', 0, 7, ''),
+             ('unga-1-fra', 'fra', 'oppose', -1.0, 'vote', NULL, NULL, ''),
+             ('unga-1-gbr', 'gbr', 'abstain', 0.0, 'vote', NULL, NULL, 'checked by hand'),
+             ('other-1-deu', 'deu', 'support', 1.0, 'vote', NULL, NULL, ''),
+             ('usa-says', 'usa', 'support', 1.0, 'statement', NULL, NULL, ''))
+    AS v(slug, actor, kind, score, basis, span_start, span_end, note)
+JOIN actor a ON a.slug = v.actor CROSS JOIN topic t CROSS JOIN meeting m CROSS JOIN agenda_item ai
+LEFT JOIN document d ON v.span_start IS NOT NULL;
+)sql";
+
+Stance version_8_stance(const char* id, const char* actor, PositionKind kind, Basis basis) {
+    Stance stance;
+    stance.id = StanceId{id};
+    stance.actor = ActorId{actor};
+    stance.topic = TopicId{"un-vote"};
+    stance.meeting = MeetingId{"unga-1"};
+    stance.agenda_item = AgendaItemId{"unga-1-rc"};
+    stance.kind = kind;
+    stance.score = default_score(kind);
+    stance.basis = basis;
+    return stance;
+}
+
+/// What version_8_rows hold, as stances.
+std::vector<Stance> version_8_stances() {
+    std::vector<Stance> stances{version_8_stance("unga-1-usa", "usa", PositionKind::support, Basis::vote),
+                                version_8_stance("unga-1-fra", "fra", PositionKind::oppose, Basis::vote),
+                                version_8_stance("unga-1-gbr", "gbr", PositionKind::abstain, Basis::vote),
+                                version_8_stance("other-1-deu", "deu", PositionKind::support, Basis::vote),
+                                version_8_stance("usa-says", "usa", PositionKind::support, Basis::statement)};
+    stances[0].source = SourceSpan{DocumentId{"votes-csv"}, 0, 7, std::nullopt};
+    stances[2].note = "checked by hand";
+    return stances;
+}
+
+/// An SQLite store with the entities of version_8_rows and `stances`.
+std::unique_ptr<Store> sqlite_with(const std::vector<Stance>& stances) {
+    auto store = Store::open(":memory:");
+    auto session = store->begin_import();
+    for (const char* actor : {"usa", "fra", "gbr", "deu"}) {
+        Actor put;
+        put.id = ActorId{actor};
+        put.name = actor;
+        session->put(put);
+    }
+    Topic topic;
+    topic.id = TopicId{"un-vote"};
+    topic.label = "UN vote";
+    session->put(topic);
+    Body body;
+    body.id = BodyId{"unga"};
+    body.name = "General Assembly";
+    session->put(body);
+    Meeting meeting;
+    meeting.id = MeetingId{"unga-1"};
+    meeting.body = body.id;
+    meeting.date = *Date::parse("2001-05-01");
+    session->put(meeting);
+    AgendaItem item;
+    item.id = AgendaItemId{"unga-1-rc"};
+    item.meeting = meeting.id;
+    item.order = 1;
+    item.title = "Resolution 1";
+    session->put(item);
+    Document document;
+    document.id = DocumentId{"votes-csv"};
+    document.text = "usa,yes\nfra,no\n";
+    session->put(document);
+    for (const Stance& stance : stances) {
+        session->put(stance);
+    }
+    session->commit();
+    return store;
+}
+
+/// The stances of `store` in its order, as the dataset format writes them.
+std::string stances_text(const Store& store) {
+    Dataset stances;
+    stances.stances = store.stances();
+    return write_dataset(stances);
+}
+
 } // namespace
 
 TEST_CASE("PostgreSQL addresses are told from SQLite paths by their form") {
@@ -82,16 +181,16 @@ POSTGRESQL_TEST_CASE("a new PostgreSQL database gets the current schema, and ope
     const test::ScratchDatabase database = backend.create();
     {
         auto store = open_as_tester(database);
-        CHECK(store->schema_version() == Store::current_schema_version);
+        CHECK(store->schema_version() == backend.schema_version());
         CHECK(store->actors().empty());
         CHECK(store->stances().empty());
         CHECK(store->integrity_problems(false).empty());
     }
     auto again = open_as_tester(database);
-    CHECK(again->schema_version() == Store::current_schema_version);
+    CHECK(again->schema_version() == backend.schema_version());
     OpenOptions read_only;
     read_only.read_only = true;
-    CHECK(Store::open(database.address(), read_only)->schema_version() == Store::current_schema_version);
+    CHECK(Store::open(database.address(), read_only)->schema_version() == backend.schema_version());
 }
 
 POSTGRESQL_TEST_CASE("a database with another program's tables is refused untouched") {
@@ -153,6 +252,48 @@ POSTGRESQL_TEST_CASE("UN votes import into PostgreSQL and read back as from SQLi
     CHECK(ids(postgres->stances(usa)) == ids(sqlite->stances(usa)));
     CHECK(postgres->recorded_votes(usa).casts.size() == sqlite->recorded_votes(usa).casts.size());
     CHECK(postgres->change_sets(HistoryFilter{}).front().bulk_stances > 0);
+}
+
+POSTGRESQL_TEST_CASE("a version 8 database migrates to version 9: vote-shaped stances move to the vote table") {
+    const test::ScratchDatabase database = backend.create();
+    {
+        detail::PgConnection db(database.address());
+        detail::pg_migrate(db, 8, "the test database");
+        db.script(version_8_rows);
+    }
+    auto store = open_as_tester(database);
+    CHECK(store->schema_version() == 9);
+    // The two plain votes with the roll call's prefix moved; the annotated one, the one with
+    // another prefix and the statement stayed.
+    CHECK(database.sql("SELECT count(*) FROM vote") == "2");
+    CHECK(database.sql("SELECT stance_prefix FROM roll_call") == "unga-1-");
+    CHECK(database.sql("SELECT string_agg(slug, ' ' ORDER BY slug) FROM stance") == "other-1-deu unga-1-gbr usa-says");
+    // Read back as the SQLite store reads the same stances: ids, spans, kinds, order.
+    const std::vector<Stance> stances = version_8_stances();
+    CHECK(stances_text(*store) == stances_text(*sqlite_with(stances)));
+    const std::optional<Stance> usa = store->stance(StanceId{"unga-1-usa"});
+    REQUIRE(usa.has_value());
+    REQUIRE(usa->source.has_value());
+    CHECK(usa->source->end == 7);
+    CHECK(store->exists(EntityKind::stance, "unga-1-fra"));
+    CHECK_FALSE(store->exists(EntityKind::stance, "unga-1-nzl"));
+    CHECK(store->integrity_problems(false).empty());
+
+    // Rewritten, a vote with a note leaves the vote table and one without it enters it.
+    std::vector<Stance> rewritten = stances;
+    rewritten[1].note = "recorded as absent in the journal";
+    rewritten[2].note.clear();
+    {
+        auto session = store->begin_import();
+        session->put_stances(rewritten);
+        session->commit();
+    }
+    CHECK(
+        database.sql("SELECT string_agg(a.slug, ' ' ORDER BY a.slug) FROM vote v JOIN actor a ON a.id = v.actor_id") ==
+        "gbr usa");
+    CHECK(stances_text(*store) == stances_text(*sqlite_with(rewritten)));
+    const RecordedVotes votes = store->recorded_votes(StanceFilter{});
+    CHECK(votes.casts.size() == sqlite_with(rewritten)->recorded_votes(StanceFilter{}).casts.size());
 }
 
 POSTGRESQL_TEST_CASE("a refused write leaves the PostgreSQL database as it was") {

@@ -107,9 +107,6 @@ STORE_TEST_CASE("votes go to the vote table and read back as the stances that we
         positions.actors = {ActorId{"usa"}};
         CHECK(store->stances(positions) == std::vector<Stance>{noted});
     }
-    if (!backend.is_sqlite()) {
-        return; // PostgreSQL keeps recorded votes as ordinary stance rows (docs/postgresql.md): no compact table
-    }
     CHECK(count(db, "SELECT count(*) FROM vote") == 2);
     CHECK(count(db, "SELECT count(*) FROM stance") == 2);
 
@@ -155,9 +152,6 @@ STORE_TEST_CASE("export, import and export again give the same bytes for the UN 
     const std::string exported = write_dataset(second);
     const test::ScratchDatabase third = backend.create();
     CHECK(write_dataset(round_trip(exported, third)) == exported);
-    if (!backend.is_sqlite()) {
-        return; // PostgreSQL keeps recorded votes as ordinary stance rows (docs/postgresql.md)
-    }
     // Every vote of the fixture sits in the compact table, none in the general one.
     CHECK(count(third, "SELECT count(*) FROM stance") == 0);
     CHECK(count(third, "SELECT count(*) FROM vote") == static_cast<int>(original.stances.size()));

@@ -1,6 +1,7 @@
-// Stances a batch at a time (UN votes): one COPY into a temporary staging table, then one upsert
-// from it into the stance table, instead of a round trip to the server per stance. The same
-// result as PgWriter::put for each stance in order.
+// Stances a batch at a time (UN votes): the votes by one COPY into the vote table (pg_vote_rows.cpp),
+// the others by one COPY into a temporary staging table and one upsert from it into the stance
+// table, instead of a round trip to the server per stance. The same result as PgWriter::put for
+// each stance in order.
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -61,6 +62,29 @@ void PgWriter::put_stances(std::span<const Stance> stances) {
         }
         return;
     }
+    // Votes go to the vote table through COPY (pg_vote_rows.cpp), the others to the stance table;
+    // no id is in both, so the order between the two does not change the result.
+    std::vector<PgVote> votes;
+    std::vector<Stance> general;
+    for (const Stance& stance : stances) {
+        if (std::optional<PgVote> vote = as_vote(stance)) {
+            votes.push_back(std::move(*vote));
+        } else {
+            general.push_back(stance);
+        }
+    }
+    m_votes.write(votes);
+    put_general_stances(general);
+}
+
+void PgWriter::put_general_stances(std::span<const Stance> stances) {
+    if (stances.empty()) {
+        return;
+    }
+    for (const Stance& stance : stances) {
+        m_votes.erase(stance.id.str()); // a vote of this id, if any, becomes this stance
+    }
+    m_votes.general_written();
     if (!m_staging_ready) {
         m_db.script(staging_table);
         m_staging_ready = true;

@@ -156,6 +156,31 @@ PgResult PgConnection::query(const std::string& sql, const PgParams& params) {
     return PgResult(result);
 }
 
+PgResult PgConnection::prepared(const std::string& sql, const PgParams& params) {
+    auto known = m_prepared.find(sql);
+    if (known == m_prepared.end()) {
+        std::string name = "stance_statement_" + std::to_string(m_prepared.size() + 1);
+        PGresult* made =
+            PQprepare(m_conn, name.c_str(), sql.c_str(), static_cast<int>(params.values().size()), nullptr);
+        if (!succeeded(made)) {
+            fail(made);
+        }
+        PQclear(made);
+        known = m_prepared.emplace(sql, std::move(name)).first;
+    }
+    std::vector<const char*> values;
+    values.reserve(params.values().size());
+    for (const std::optional<std::string>& value : params.values()) {
+        values.push_back(value ? value->c_str() : nullptr);
+    }
+    PGresult* result = PQexecPrepared(m_conn, known->second.c_str(), static_cast<int>(values.size()), values.data(),
+                                      nullptr, nullptr, 0);
+    if (!succeeded(result)) {
+        fail(result);
+    }
+    return PgResult(result);
+}
+
 void PgConnection::script(const std::string& sql) {
     PGresult* result = PQexec(m_conn, sql.c_str());
     if (!succeeded(result)) {

@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -81,6 +82,10 @@ public:
 
     /// One statement with its parameters; throws PgFailure when the server refuses it.
     PgResult query(const std::string& sql, const PgParams& params = {});
+    /// The same through a statement prepared on the server the first time this connection runs
+    /// `sql`: for the statements run once per stance, whose planning (a join of nine tables) costs
+    /// more than running them; the server plans such a statement once for all its runs.
+    PgResult prepared(const std::string& sql, const PgParams& params = {});
     /// Several statements without parameters (DDL, BEGIN, COMMIT).
     void script(const std::string& sql);
     /// `COPY … FROM STDIN` with `rows`, in COPY's text format.
@@ -93,6 +98,7 @@ private:
     [[noreturn]] void fail(pg_result* result);
 
     pg_conn* m_conn;
+    std::unordered_map<std::string, std::string> m_prepared; // SQL → name of its prepared statement
 };
 
 /// Escapes a value for a COPY text-format row: backslash, tab, newline and carriage return.

@@ -18,9 +18,8 @@ namespace {
 // as it stands at 7. Differences: texts are `ctext` (text in the "C" collation, so ids sort by byte
 // as in SQLite); the full-text index is a generated tsvector in PostgreSQL's 'simple' configuration
 // with unaccent (SQLite: FTS5 unicode61 remove_diacritics); recorded votes are rows of the stance
-// table (SQLite's compact vote and roll_call tables are a storage layout of SQLite's, not a meaning,
-// and a COPY into the stance table is PostgreSQL's fast path); topic has no parent_id (SQLite keeps
-// it, always NULL, because it cannot drop it).
+// table (until version 9); topic has no parent_id (SQLite keeps it, always NULL, because it cannot
+// drop it).
 constexpr const char* schema_v7 = R"sql(
 CREATE EXTENSION IF NOT EXISTS unaccent;
 CREATE TEXT SEARCH CONFIGURATION stance_search (COPY = pg_catalog.simple);
@@ -180,13 +179,61 @@ CREATE TRIGGER stance_review_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON 
     FOR EACH STATEMENT EXECUTE FUNCTION stance_history_is_append_only();
 )sql";
 
+// Version 9: recorded votes in compact tables, as SQLite's versions 4 and 7 (the reasons are there):
+// one row per (roll call, actor), the vote as a smallint (VoteCode), the stance id its roll call's
+// prefix followed by its actor's id. As a row of the stance table a vote carried 24 columns, nine
+// indexes and six foreign keys, whose checks were more than half of an import's time. The vote table
+// has no foreign keys: the writer writes only row ids it has just resolved, and the write rules
+// refuse to remove what votes refer to (cached_written.cpp's "recorded votes"), as in SQLite's
+// version 9. Readers see votes as stances through the view stance_row (the stance table's columns,
+// the derived ones computed); its joins are outer joins on unique keys, so a read that needs none of
+// their columns (a count of votes by actor) does not make them.
+constexpr const char* schema_v9 = R"sql(
+CREATE TABLE roll_call (
+    agenda_item_id bigint PRIMARY KEY REFERENCES agenda_item(id) ON DELETE CASCADE,
+    stance_prefix ctext NOT NULL UNIQUE); -- a vote's stance id is this followed by its actor's id
+CREATE TABLE vote (
+    agenda_item_id bigint NOT NULL, -- a roll call
+    actor_id bigint NOT NULL,
+    vote smallint NOT NULL, -- VoteCode: 1 yes, 2 abstain, 3 no, 8 absent, 9 not a member
+    topic_id bigint NOT NULL,
+    document_id bigint, span_start bigint, span_length bigint, -- a document row and a byte span in it
+    PRIMARY KEY (agenda_item_id, actor_id));
+CREATE INDEX vote_by_actor ON vote(actor_id, agenda_item_id, topic_id);
+CREATE VIEW vote_row AS
+SELECT NULL::bigint AS id, (rc.stance_prefix || a.slug)::ctext AS slug, v.actor_id, NULL::bigint AS speaker_id,
+       v.topic_id, NULL::bigint AS proposition_id, ai.meeting_id, v.agenda_item_id,
+       (CASE v.vote WHEN 1 THEN 'support' WHEN 2 THEN 'abstain' WHEN 3 THEN 'oppose' WHEN 8 THEN 'absent'
+        ELSE 'not_member' END)::ctext AS kind,
+       (CASE v.vote WHEN 1 THEN 1 WHEN 3 THEN -1 ELSE 0 END)::double precision AS score,
+       'single'::ctext AS breadth, ''::ctext AS quote, ''::ctext AS paraphrase, v.document_id, v.span_start,
+       v.span_start + v.span_length AS span_end, NULL::integer AS page, NULL::bigint AS reported_by_id,
+       1::double precision AS confidence, ''::ctext AS coder, ''::ctext AS coded_at, ''::ctext AS stated_on,
+       ''::ctext AS note, m.date AS effective_date, 'vote'::ctext AS basis, NULL::tsvector AS search,
+       v.vote AS vote
+FROM vote v
+LEFT JOIN roll_call rc ON rc.agenda_item_id = v.agenda_item_id
+LEFT JOIN agenda_item ai ON ai.id = v.agenda_item_id
+LEFT JOIN meeting m ON m.id = ai.meeting_id
+LEFT JOIN actor a ON a.id = v.actor_id;
+CREATE VIEW stance_row AS
+SELECT id, slug, actor_id, speaker_id, topic_id, proposition_id, meeting_id, agenda_item_id, kind, score, breadth,
+       quote, paraphrase, document_id, span_start, span_end, page, reported_by_id, confidence, coder, coded_at,
+       stated_on, note, effective_date, basis, search, NULL::smallint AS vote
+FROM stance
+UNION ALL
+SELECT * FROM vote_row;
+)sql";
+
 struct Migration {
     int version; // the version this migration brings the schema to
     const char* sql;
+    void (*move_data)(PgConnection& db); // the data step after the SQL, or nullptr
 };
 
 // A PostgreSQL database starts at version 7; each later version appends its step.
-constexpr std::array migrations{Migration{7, schema_v7}, Migration{8, schema_v8}};
+constexpr std::array migrations{Migration{7, schema_v7, nullptr}, Migration{8, schema_v8, nullptr},
+                                Migration{9, schema_v9, pg_move_vote_shaped_stances}};
 
 bool has_table(PgConnection& db, const char* name) {
     return db.query("SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND "
@@ -230,6 +277,9 @@ void pg_migrate(PgConnection& db, int target, const std::string& shown_address) 
         for (const Migration& migration : migrations) {
             if (migration.version > version && migration.version <= target) {
                 db.script(migration.sql);
+                if (migration.move_data != nullptr) {
+                    migration.move_data(db);
+                }
                 if (migration.version > 7) {
                     db.query("UPDATE stance_schema SET version = $1", PgParams().integer(migration.version));
                 }

@@ -9,12 +9,14 @@
 #include "stance/query/search_text.hpp"
 #include "store/postgres/pg_rows.hpp"
 #include "store/postgres/pg_search.hpp"
+#include "store/postgres/pg_stance_reads.hpp"
 #include "store/postgres/pg_store.hpp"
 
 namespace stance::detail {
 
 namespace {
 
+// {0}: the table or view of stance rows (alias s).
 constexpr const char* stance_select = R"sql(
 SELECT s.slug, a.slug, sp.slug, t.slug, p.slug, m.slug, ai.slug, s.kind, s.score, s.breadth, s.quote,
        s.paraphrase, d.slug, s.span_start, s.span_end, s.page, rb.slug, s.confidence, s.coder, s.coded_at,
@@ -22,7 +24,7 @@ SELECT s.slug, a.slug, sp.slug, t.slug, p.slug, m.slug, ai.slug, s.kind, s.score
        (SELECT json_agg(ia.slug ORDER BY si.actor_id) FROM stance_include si JOIN actor ia ON ia.id = si.actor_id
          WHERE si.stance_id = s.id),
        s.note, s.basis
-FROM stance s
+FROM {0} s
 JOIN actor a ON a.id = s.actor_id
 LEFT JOIN actor sp ON sp.id = s.speaker_id
 JOIN topic t ON t.id = s.topic_id
@@ -194,30 +196,19 @@ Stance read_stance(const PgResult& rows, int row) {
     return stance;
 }
 
-/// Closes a cursor however the read ends (a visitor may throw inside an import's transaction).
-class Cursor {
-public:
-    Cursor(PgConnection& db, std::string name, const std::string& sql, const PgParams& params)
-        : m_db(db), m_name(std::move(name)) {
-        m_db.query(fmt::format("DECLARE {} NO SCROLL CURSOR FOR {}", m_name, sql), params);
-    }
-    Cursor(const Cursor&) = delete;
-    Cursor& operator=(const Cursor&) = delete;
-    ~Cursor() {
-        try {
-            m_db.script("CLOSE " + m_name);
-        } catch (...) { // NOLINT(bugprone-empty-catch): the transaction ends the cursor anyway
-        }
-    }
-    PgResult fetch() { return m_db.query(fmt::format("FETCH {} FROM {}", batch, m_name)); }
-
-private:
-    static constexpr int batch = 5000;
-    PgConnection& m_db;
-    std::string m_name;
-};
-
 } // namespace
+
+std::string pg_stance_select(std::string_view source) {
+    return fmt::format(fmt::runtime(stance_select), source);
+}
+
+std::string pg_filter_conditions(const StanceFilter& filter, PgParams& params) {
+    return FilterSql(params).conditions(filter);
+}
+
+Stance pg_read_stance(const PgResult& rows, int row) {
+    return read_stance(rows, row);
+}
 
 std::vector<Stance> PgStore::stances(const StanceFilter& filter) const {
     std::vector<Stance> result;
@@ -226,21 +217,21 @@ std::vector<Stance> PgStore::stances(const StanceFilter& filter) const {
 }
 
 void PgStore::for_each_stance(const StanceFilter& filter, const std::function<void(const Stance&)>& visit) const {
-    stream_stances(filter, " ORDER BY s.effective_date, m.slug, s.slug", visit);
+    stream_stances(filter, pg_all_stances, pg_stance_order, visit);
 }
 
 void PgStore::for_each_stance_by_id(const StanceFilter& filter, const std::function<void(const Stance&)>& visit) const {
-    stream_stances(filter, " ORDER BY s.slug", visit);
+    stream_stances(filter, pg_all_stances, " ORDER BY s.slug", visit);
 }
 
-void PgStore::stream_stances(const StanceFilter& filter, const char* order,
+void PgStore::stream_stances(const StanceFilter& filter, const char* source, const char* order,
                              const std::function<void(const Stance&)>& visit) const {
     static thread_local int cursors = 0; // a visitor may read stances again, inside this read
     try {
         const PgReadScope scope(*m_db);
         PgParams params;
-        const std::string sql = stance_select + FilterSql(params).conditions(filter) + order;
-        Cursor cursor(*m_db, fmt::format("stance_rows_{}", ++cursors), sql, params);
+        const std::string sql = pg_stance_select(source) + FilterSql(params).conditions(filter) + order;
+        PgCursor cursor(*m_db, fmt::format("stance_rows_{}", ++cursors), sql, params);
         for (PgResult rows = cursor.fetch(); rows.rows() > 0; rows = cursor.fetch()) {
             for (int row = 0; row < rows.rows(); ++row) {
                 visit(read_stance(rows, row));
@@ -251,12 +242,23 @@ void PgStore::stream_stances(const StanceFilter& filter, const char* order,
     }
 }
 
+// A general stance by its slug's index; else the vote of the roll call whose prefix is the greatest
+// at most the id (the only one that can start it: vote_rows.hpp), by the vote table's key.
 std::optional<Stance> PgStore::stance(const StanceId& id) const try {
-    const PgResult rows = m_db->query(std::string(stance_select) + " AND s.slug = $1", PgParams().text(id.str()));
-    if (rows.rows() == 0) {
+    static const std::string general_by_id = pg_stance_select("stance") + " AND s.slug = $1";
+    static const std::string vote_by_id =
+        pg_stance_select(pg_votes_only) +
+        " AND s.slug = $1 AND s.agenda_item_id = (SELECT agenda_item_id FROM roll_call WHERE stance_prefix <= $1 "
+        "ORDER BY stance_prefix DESC LIMIT 1)";
+    const PgResult general = m_db->prepared(general_by_id, PgParams().text(id.str()));
+    if (general.rows() > 0) {
+        return read_stance(general, 0);
+    }
+    const PgResult vote = m_db->prepared(vote_by_id, PgParams().text(id.str()));
+    if (vote.rows() == 0) {
         return std::nullopt;
     }
-    return read_stance(rows, 0);
+    return read_stance(vote, 0);
 } catch (const PgFailure& failure) {
     rethrow_as_stance_error(failure, fmt::format("reading stance \"{}\" from {}", id.str(), m_shown));
 }

@@ -66,6 +66,10 @@ public:
     void for_each_stance_by_id(const StanceFilter& filter,
                                const std::function<void(const Stance&)>& visit) const override;
     [[nodiscard]] std::optional<Stance> stance(const StanceId& id) const override;
+    [[nodiscard]] RecordedVotes recorded_votes(const StanceFilter& filter) const override;
+    [[nodiscard]] std::vector<VoteTally>
+    for_each_stance_tallying_votes(const StanceFilter& filter,
+                                   const std::function<void(const Stance&)>& visit) const override;
     [[nodiscard]] std::vector<ChangeSet> change_sets(const HistoryFilter& filter) const override;
     [[nodiscard]] std::vector<Suggestion> suggestions(const SuggestionFilter& filter) const override;
 
@@ -86,9 +90,13 @@ public:
     /// The address as messages show it: without a password.
     [[nodiscard]] const std::string& shown() const noexcept { return m_shown; }
     [[nodiscard]] PgConnection& connection() const noexcept { return *m_db; }
+    /// The stances of the stance table alone (not the vote table's) that `filter` selects, in
+    /// for_each_stance's order (pg_vote_reads.cpp).
+    void for_each_general_stance(const StanceFilter& filter, const std::function<void(const Stance&)>& visit) const;
 
 private:
-    void stream_stances(const StanceFilter& filter, const char* order,
+    /// The stances of `source` (pg_stance_reads.hpp) that `filter` selects, in `order`.
+    void stream_stances(const StanceFilter& filter, const char* source, const char* order,
                         const std::function<void(const Stance&)>& visit) const;
 
     std::string m_shown;

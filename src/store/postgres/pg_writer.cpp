@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "stance/error.hpp"
+#include "stance/model/vote.hpp"
 #include "store/entity_tables.hpp"
 #include "store/postgres/pg_suggestions.hpp"
 
@@ -262,6 +263,7 @@ void PgWriter::put(const AgendaItem& item) {
                    params)
             .integer(0, 0);
     remember(EntityKind::agenda_item, item.id.str(), row);
+    m_item_meetings[row] = meeting;
     m_db.query("DELETE FROM agenda_item_topic WHERE agenda_item_id = $1", PgParams().integer(row));
     for (const TopicId& topic : item.topics) {
         m_db.query("INSERT INTO agenda_item_topic (agenda_item_id, topic_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
@@ -331,7 +333,49 @@ PgParams PgWriter::stance_values(const Stance& stance) {
     return values;
 }
 
+std::int64_t PgWriter::meeting_of_item(std::int64_t agenda_item) {
+    if (auto known = m_item_meetings.find(agenda_item); known != m_item_meetings.end()) {
+        return known->second;
+    }
+    const std::int64_t meeting =
+        m_db.query("SELECT meeting_id FROM agenda_item WHERE id = $1", PgParams().integer(agenda_item)).integer(0, 0);
+    m_item_meetings[agenda_item] = meeting;
+    return meeting;
+}
+
+std::optional<PgVote> PgWriter::as_vote(const Stance& stance) {
+    if (!is_vote_shaped(stance)) {
+        return std::nullopt;
+    }
+    const std::int64_t item = row_id(EntityKind::agenda_item, stance.agenda_item->str());
+    if (meeting_of_item(item) != row_id(EntityKind::meeting, stance.meeting.str())) {
+        return std::nullopt;
+    }
+    const std::string& slug = stance.id.str();
+    if (!m_votes.accept_prefix(item, std::string_view(slug).substr(0, slug.size() - stance.actor.str().size()))) {
+        return std::nullopt;
+    }
+    PgVote vote;
+    vote.agenda_item = item;
+    vote.actor = row_id(EntityKind::actor, stance.actor.str());
+    vote.vote = *vote_code(stance.kind);
+    vote.topic = row_id(EntityKind::topic, stance.topic.str());
+    if (stance.source) {
+        vote.document = row_id(EntityKind::document, stance.source->document.str());
+        vote.span_start = static_cast<std::int64_t>(stance.source->start);
+        vote.span_length = static_cast<std::int64_t>(stance.source->end - stance.source->start);
+    }
+    vote.slug = slug;
+    return vote;
+}
+
 void PgWriter::put(const Stance& stance) {
+    if (std::optional<PgVote> vote = as_vote(stance)) {
+        m_votes.write_one(*vote);
+        return;
+    }
+    m_votes.erase(stance.id.str()); // a vote of this id, if any, becomes this stance
+    m_votes.general_written();
     static const std::string sql =
         fmt::format("INSERT INTO stance ({}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
                     "$15, $16, $17, $18, $19, $20, $21, $22, $23, $24){}",
@@ -375,6 +419,16 @@ void PgWriter::remove(const RecordKey& key) {
     const std::optional<EntityKind> kind = slug_kind(key.kind);
     if (!kind) {
         return;
+    }
+    if (*kind == EntityKind::stance) {
+        m_votes.erase(key.id); // the stance is a vote, or a general stance, not both
+    }
+    if (*kind == EntityKind::agenda_item) {
+        if (auto row = m_ids[index(*kind)].find(key.id); row != m_ids[index(*kind)].end()) {
+            m_votes.forget(row->second);
+        } else if (const std::optional<std::int64_t> stored = optional_row_id(*kind, key.id)) {
+            m_votes.forget(*stored);
+        }
     }
     m_db.query(fmt::format("DELETE FROM {} WHERE slug = $1", table_of(*kind)), PgParams().text(key.id));
     m_ids[index(*kind)].erase(key.id);

@@ -14,12 +14,13 @@
 #include "stance/store/store.hpp"
 #include "store/checked_writes.hpp"
 #include "store/postgres/pg_connection.hpp"
+#include "store/postgres/pg_vote_rows.hpp"
 
 namespace stance::detail {
 
 class PgWriter {
 public:
-    explicit PgWriter(PgConnection& db) : m_db(db) {}
+    explicit PgWriter(PgConnection& db) : m_db(db), m_votes(db) {}
 
     void put(const Document& document);
     void put(const Actor& actor);
@@ -58,10 +59,18 @@ private:
     /// The stance's columns in `stance_columns` order, for a parameterised upsert or a COPY row.
     PgParams stance_values(const Stance& stance);
     void put_includes(const std::string& slug, const std::vector<ActorId>& members);
+    /// The stance as a row of the vote table, when it is vote-shaped, its meeting is its agenda
+    /// item's and its roll call takes its id prefix; else nothing, and it is a general stance.
+    std::optional<PgVote> as_vote(const Stance& stance);
+    std::int64_t meeting_of_item(std::int64_t agenda_item);
+    /// The general stances as put() writes them, through the staging table.
+    void put_general_stances(std::span<const Stance> stances);
 
     PgConnection& m_db;
     std::array<std::unordered_map<std::string, std::int64_t>, 8> m_ids;
     std::unordered_map<std::int64_t, std::string> m_meeting_dates;
+    std::unordered_map<std::int64_t, std::int64_t> m_item_meetings; // agenda item row → meeting row
+    PgVoteRows m_votes;
     std::vector<PendingDirection> m_pending_directions;
     bool m_staging_ready = false;
 };

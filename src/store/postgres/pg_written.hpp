@@ -9,8 +9,9 @@ namespace stance::detail {
 
 class PgWrittenEntities final : public CachedWrittenEntities {
 public:
-    // Recorded votes are stances here: no vote table refers to anything.
-    explicit PgWrittenEntities(PgConnection& db) : CachedWrittenEntities("$1", false), m_db(db) {}
+    // Recorded votes have a table of their own (schema version 9), which refers to actors, topics,
+    // documents and agenda items without foreign keys: the write rules' look-ups are what keeps it whole.
+    explicit PgWrittenEntities(PgConnection& db) : CachedWrittenEntities("$1", true), m_db(db) {}
 
 protected:
     std::optional<std::string> read_document_text(const DocumentId& id) override;

@@ -1,0 +1,84 @@
+// The compact vote table of the PostgreSQL store (schema version 9, pg_schema.cpp): which roll call
+// owns which stance-id prefix, and the writes of votes, one at a time or a batch through COPY.
+// The rules are the SQLite store's (store/vote_rows.hpp): a vote's stance id is its roll call's
+// prefix followed by its actor's id, the first vote on a roll call fixes the prefix, and no prefix
+// starts another, so a stance id belongs to at most one (roll call, actor). Internal.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "stance/model/vote.hpp"
+#include "store/postgres/pg_connection.hpp"
+
+namespace stance::detail {
+
+/// One vote as the table holds it: row ids of the store's tables, and the stance id it is read back with.
+struct PgVote {
+    std::int64_t agenda_item = 0;
+    std::int64_t actor = 0;
+    VoteCode vote = VoteCode::yes;
+    std::int64_t topic = 0;
+    std::optional<std::int64_t> document;
+    std::int64_t span_start = 0;
+    std::int64_t span_length = 0;
+    std::string slug;
+};
+
+class PgVoteRows {
+public:
+    explicit PgVoteRows(PgConnection& db) : m_db(db) {}
+
+    /// Whether votes on `agenda_item` may use the stance-id prefix `prefix`: yes when it is the roll
+    /// call's prefix, or the roll call has none yet and `prefix` neither starts nor is started by
+    /// another's (then it becomes the roll call's, written by the next write of votes).
+    bool accept_prefix(std::int64_t agenda_item, std::string_view prefix);
+
+    /// The roll call whose prefix starts `slug`, and the rest of it (an actor's id), if any.
+    std::optional<std::pair<std::int64_t, std::string>> owner(const std::string& slug);
+
+    /// Writes (or replaces) the votes; a general stance with one of their ids goes. No two of them
+    /// may have one (roll call, actor).
+    void write(std::span<const PgVote> votes);
+
+    /// The same for one vote, in one statement (or two, when a general stance may have its id).
+    void write_one(const PgVote& vote);
+
+    /// Removes the vote whose stance id is `slug`, if there is one.
+    void erase(const std::string& slug);
+
+    /// Writes the roll calls accepted since the last write (the data step of the migration calls it).
+    void write_new_roll_calls();
+
+    /// The roll call of `agenda_item` went with it (ON DELETE CASCADE).
+    void forget(std::int64_t agenda_item);
+
+    /// A general stance was written: from now on one may hold an id a vote takes over.
+    void general_written() noexcept { m_general_may_exist = true; }
+
+private:
+    void load();
+    bool general_may_exist();
+    void remove_general_stances(std::span<const PgVote> votes);
+    void copy_into_table(std::span<const PgVote> votes);
+    void upsert(std::span<const PgVote> votes);
+
+    PgConnection& m_db;
+    bool m_loaded = false;
+    std::optional<bool> m_general_may_exist;                      // whether the stance table may hold a row
+    bool m_staging_ready = false;                                 // the temporary vote_staging table exists
+    std::unordered_map<std::int64_t, std::string> m_prefix_of;    // agenda item row → prefix
+    std::map<std::string, std::int64_t, std::less<>> m_by_prefix; // prefix → agenda item row
+    std::vector<std::pair<std::int64_t, std::string>> m_new;      // accepted, not yet written
+    std::unordered_set<std::int64_t> m_created; // roll calls this session created: no vote stored before it
+};
+
+} // namespace stance::detail
