@@ -17,6 +17,7 @@
 
 #include <boost/json.hpp>
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "backends.hpp"
 #include "serve_support.hpp"
@@ -118,8 +119,8 @@ void read_untorn(TeamClient& reader, const std::atomic<bool>& done, Outcome& out
             const std::string note = text_of(stance, "note");
             if (ours && (note.starts_with("mc-") || note.starts_with("race-")) &&
                 note != text_of(stance, "paraphrase")) {
-                outcome.fail("a torn read of " + id + ": note \"" + note + "\", paraphrase \"" +
-                             text_of(stance, "paraphrase") + "\"");
+                outcome.fail(fmt::format(R"(a torn read of {}: note "{}", paraphrase "{}")", id, note,
+                                         text_of(stance, "paraphrase")));
             }
         }
     }
@@ -210,7 +211,9 @@ STORE_TEST_CASE("serve team: many coders code and edit at once through two serve
         FAIL_CHECK(failure);
     }
     CHECK(outcome.coded.size() == static_cast<std::size_t>(coder_count * stances_per_coder));
-    for (const auto& [id, coder] : outcome.coded) {
+    for (const auto& [stance_id, coder] : outcome.coded) {
+        // A copy for CAPTURE's lambda: clang (and so clang-tidy) before 16 cannot capture a structured binding.
+        const std::string id = stance_id;
         CAPTURE(id);
         const Answer stance = watcher.get("/api/stances/" + id);
         REQUIRE(stance.status == 200);
