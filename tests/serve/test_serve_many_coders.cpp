@@ -158,6 +158,7 @@ STORE_TEST_CASE("serve team: many coders code and edit at once through two serve
         int reads = 0;
         std::thread reader([&] { read_untorn(watcher, done, outcome, reads); });
         std::vector<std::thread> coders;
+        coders.reserve(static_cast<std::size_t>(coder_count));
         for (int i = 0; i < coder_count; ++i) {
             coders.emplace_back([&, i] {
                 code_and_edit(*clients[static_cast<std::size_t>(i)], names[static_cast<std::size_t>(i)], outcome);
@@ -179,6 +180,7 @@ STORE_TEST_CASE("serve team: many coders code and edit at once through two serve
         std::vector<int> statuses(coder_count, 0);
         std::latch start(coder_count);
         std::vector<std::thread> racers;
+        racers.reserve(static_cast<std::size_t>(coder_count));
         for (int i = 0; i < coder_count; ++i) {
             racers.emplace_back([&, i] {
                 const std::string tag = "race-" + std::to_string(round) + "-" + names[static_cast<std::size_t>(i)];
