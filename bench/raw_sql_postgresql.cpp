@@ -46,6 +46,7 @@ public:
 
     void run(const std::vector<std::string>& parameters, const std::function<void(const RawRow&)>& row) override {
         std::vector<const char*> values;
+        values.reserve(parameters.size());
         for (const std::string& parameter : parameters) {
             values.push_back(parameter.c_str());
         }

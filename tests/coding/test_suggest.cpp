@@ -45,7 +45,8 @@ Dataset known_actors() {
     return known;
 }
 
-std::vector<Candidate> suggest(const std::string& text, const std::string& language, SuggestOptions options = {}) {
+std::vector<Candidate> suggest(const std::string& text, const std::string& language,
+                               const SuggestOptions& options = {}) {
     Document document;
     document.id = DocumentId{"doc"};
     document.language = language;
@@ -56,6 +57,7 @@ std::vector<Candidate> suggest(const std::string& text, const std::string& langu
 
 std::vector<std::string> actors_of(const std::vector<Candidate>& candidates) {
     std::vector<std::string> out;
+    out.reserve(candidates.size());
     for (const Candidate& c : candidates) {
         out.push_back(c.actor.str());
     }

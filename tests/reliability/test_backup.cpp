@@ -71,7 +71,7 @@ struct UngaDatabase {
     std::filesystem::path stance_file(std::uint64_t start, std::uint64_t end, const std::string& quote) {
         const Stance vote = store->stances().front();
         std::filesystem::create_directories(dir / "coding");
-        const std::filesystem::path file = dir / "coding" / "stance.json";
+        std::filesystem::path file = dir / "coding" / "stance.json";
         test::write_text(file, R"({"stance_dataset": 1, "stances": [{"id": "made-up", "actor": ")" + vote.actor.str() +
                                    R"(", "topic": ")" + vote.topic.str() + R"(", "meeting": ")" + vote.meeting.str() +
                                    R"(", "position": "support", "quote": ")" + json_escaped(quote) +

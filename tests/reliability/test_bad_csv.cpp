@@ -24,7 +24,7 @@ const std::filesystem::path good_tables = test::source_dir() / "tests/reliabilit
 /// A copy of the good tables in `dir` with `from` replaced by `to` in `table` (which must contain it).
 std::filesystem::path broken_tables(const test::TempDir& dir, const std::string& table, const std::string& from,
                                     const std::string& to) {
-    const std::filesystem::path tables = dir / "tables";
+    std::filesystem::path tables = dir / "tables";
     std::filesystem::create_directories(tables);
     for (const char* name : {"un_votes.csv", "un_roll_calls.csv", "un_roll_call_issues.csv"}) {
         std::filesystem::copy_file(good_tables / name, tables / name);

@@ -17,7 +17,7 @@ namespace {
 
 /// A dataset with one document whose "path" is `path`, written into `folder`.
 std::filesystem::path dataset_with_path(const std::filesystem::path& folder, const std::string& path) {
-    const std::filesystem::path file = folder / "dataset.json";
+    std::filesystem::path file = folder / "dataset.json";
     test::write_text(file, R"({"stance_dataset": 1, "documents": [{"id": "letter", "path": ")" + path + R"("}]})");
     return file;
 }

@@ -104,11 +104,12 @@ TEST_CASE("a damaged database file is reported as a storage_error that says what
     SeededDatabase db;
     db.close();
     const std::string bytes = test::read_text(db.path());
-    REQUIRE(bytes.size() > 6 * 4096);
+    constexpr std::size_t page = 4096; // SQLite's default page size
+    REQUIRE(bytes.size() > 6 * page);
 
     SUBCASE("pages overwritten in the middle") {
         std::string damaged = bytes;
-        damaged.replace(3 * 4096, 2 * 4096, std::string(2 * 4096, '\xFF'));
+        damaged.replace(3 * page, 2 * page, std::string(2 * page, '\xFF'));
         test::write_text(db.path(), damaged);
     }
     SUBCASE("cut short") {

@@ -19,7 +19,7 @@ using test::run_cli;
 
 /// A database file whose schema says it was written by a future stance (version 99).
 std::string make_future_database(const test::TempDir& dir) {
-    const std::string path = (dir / "future.db").string();
+    std::string path = (dir / "future.db").string();
     SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     detail::migrate(db, Store::current_schema_version);
     db.exec("CREATE TABLE from_the_future (x)");
@@ -43,9 +43,10 @@ TEST_CASE("every command refuses a database from a newer stance with exit code 7
     const std::string bytes_before = test::read_text(path);
     const std::string dataset = (test::source_dir() / "examples/data/small-dataset.json").string();
     const std::vector<std::string> commands{"init", "export", "actors", "import " + dataset};
+    const std::string on_the_database = "--db " + path + " ";
     for (const std::string& command : commands) {
         CAPTURE(command);
-        const CommandResult result = run_cli("--db " + path + " " + command);
+        const CommandResult result = run_cli(on_the_database + command);
         CAPTURE(result.output);
         CHECK(result.exit_code == 7);
         CHECK(result.output.find("schema version 99") != std::string::npos);

@@ -44,6 +44,7 @@ inline int spawn_stance(const std::vector<std::string>& arguments, pid_t& pid) {
     std::vector<std::string> all{STANCE_CLI_BINARY};
     all.insert(all.end(), arguments.begin(), arguments.end());
     std::vector<char*> argv;
+    argv.reserve(all.size() + 1);
     for (std::string& argument : all) {
         argv.push_back(argument.data());
     }
@@ -72,7 +73,7 @@ inline CliResult run_stance(const std::vector<std::string>& arguments) {
 
 /// A database in a temporary folder holding the seed report and its coding.
 inline std::string seed_database(const TempDir& dir) {
-    const std::string db = (dir / "seed.db").string();
+    std::string db = (dir / "seed.db").string();
     const CliResult imported =
         run_stance({"--db", db, "-q", "import", (source_dir() / "data/seed/nato-2017-03-31.json").string()});
     REQUIRE(imported.exit_code == 0);

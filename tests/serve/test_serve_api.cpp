@@ -20,7 +20,7 @@ const std::string letter = "nl-mfa-letter-nac-fm-2017-03-31";
 
 /// The seed with the letter's suggestions stored (`stance suggest --store`).
 std::string database_with_suggestions(const TempDir& dir) {
-    const std::string db = seed_database(dir);
+    std::string db = seed_database(dir);
     REQUIRE(run_stance({"--db", db, "-q", "suggest", letter, "--store", "--language", "nl", "--speaker-actor", "nld"})
                 .exit_code == 0);
     return db;

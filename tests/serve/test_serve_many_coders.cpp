@@ -17,6 +17,7 @@
 
 #include <boost/json.hpp>
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "backends.hpp"
 #include "serve_support.hpp"
@@ -118,8 +119,8 @@ void read_untorn(TeamClient& reader, const std::atomic<bool>& done, Outcome& out
             const std::string note = text_of(stance, "note");
             if (ours && (note.starts_with("mc-") || note.starts_with("race-")) &&
                 note != text_of(stance, "paraphrase")) {
-                outcome.fail("a torn read of " + id + ": note \"" + note + "\", paraphrase \"" +
-                             text_of(stance, "paraphrase") + "\"");
+                outcome.fail(fmt::format(R"(a torn read of {}: note "{}", paraphrase "{}")", id, note,
+                                         text_of(stance, "paraphrase")));
             }
         }
     }
@@ -157,6 +158,7 @@ STORE_TEST_CASE("serve team: many coders code and edit at once through two serve
         int reads = 0;
         std::thread reader([&] { read_untorn(watcher, done, outcome, reads); });
         std::vector<std::thread> coders;
+        coders.reserve(static_cast<std::size_t>(coder_count));
         for (int i = 0; i < coder_count; ++i) {
             coders.emplace_back([&, i] {
                 code_and_edit(*clients[static_cast<std::size_t>(i)], names[static_cast<std::size_t>(i)], outcome);
@@ -178,6 +180,7 @@ STORE_TEST_CASE("serve team: many coders code and edit at once through two serve
         std::vector<int> statuses(coder_count, 0);
         std::latch start(coder_count);
         std::vector<std::thread> racers;
+        racers.reserve(static_cast<std::size_t>(coder_count));
         for (int i = 0; i < coder_count; ++i) {
             racers.emplace_back([&, i] {
                 const std::string tag = "race-" + std::to_string(round) + "-" + names[static_cast<std::size_t>(i)];
@@ -210,7 +213,9 @@ STORE_TEST_CASE("serve team: many coders code and edit at once through two serve
         FAIL_CHECK(failure);
     }
     CHECK(outcome.coded.size() == static_cast<std::size_t>(coder_count * stances_per_coder));
-    for (const auto& [id, coder] : outcome.coded) {
+    for (const auto& [stance_id, coder] : outcome.coded) {
+        // A copy for CAPTURE's lambda: clang (and so clang-tidy) before 16 cannot capture a structured binding.
+        const std::string id = stance_id;
         CAPTURE(id);
         const Answer stance = watcher.get("/api/stances/" + id);
         REQUIRE(stance.status == 200);

@@ -18,7 +18,7 @@ using namespace stance;
 
 namespace {
 
-std::unique_ptr<Store> imported_fixture(UngaImportOptions options = {}) {
+std::unique_ptr<Store> imported_fixture(const UngaImportOptions& options = {}) {
     auto store = Store::open(":memory:");
     (void)import_unga(*store, test::unga_fixture(), options);
     return store;
