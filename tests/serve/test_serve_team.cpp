@@ -25,7 +25,7 @@ const std::string risk_quote = "Vooral het onderwerp van vermindering van risico
 
 /// A seed database with one coder of each role (rea, cody, rev, adm) and a second coder (ada).
 std::string team_database(const TempDir& dir) {
-    const std::string db = seed_database(dir);
+    std::string db = seed_database(dir);
     add_coder(db, "rea", CoderRole::reader);
     add_coder(db, "cody", CoderRole::coder);
     add_coder(db, "rev", CoderRole::reviewer);
