@@ -80,6 +80,24 @@ void VoteRows::write(const VoteRow& row, const std::string& slug) {
     m_staged.push_back(row);
 }
 
+void VoteRows::write_on_accepted(const VoteRow& row, const std::string& actor_slug) {
+    const RollCall& call = m_roll_calls.at(row.agenda_item);
+    if (call.general_may_hold_ids) {
+        SQLite::Statement& remove = statement("DELETE FROM stance WHERE slug = ?");
+        remove.bind(1, call.prefix + actor_slug);
+        remove.exec();
+    }
+    m_staged.push_back(row);
+}
+
+void VoteRows::remove_roll_call(std::int64_t agenda_item) {
+    flush();
+    SQLite::Statement& remove = statement("DELETE FROM vote WHERE agenda_item_id = ?");
+    remove.bind(1, agenda_item);
+    remove.exec();
+    m_roll_calls.erase(agenda_item); // its roll_call row goes with the agenda item
+}
+
 // One single-row INSERT OR IGNORE per vote, then an UPDATE when it found the (roll call, actor)
 // already stored (a re-import): an upsert in effect, but without a statement journal. SQLite keeps
 // one (a temporary file with the original of every page a statement changes, to undo that statement
