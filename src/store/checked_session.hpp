@@ -30,12 +30,22 @@ template <class Writer, class Entity> void write_one(Writer& writer, const Entit
 template <class Writer> void write_one(Writer& writer, std::span<const Stance> stances) {
     writer.put_stances(stances);
 }
+template <class Writer> void write_one(Writer& writer, std::span<const RollCallVotes> votes) {
+    writer.put_votes(votes);
+}
 template <class Writer> void write_one(Writer& writer, const ActorAlias& alias) {
     writer.remove(alias);
 }
 template <class Writer> void write_one(Writer& writer, const RecordKey& key) {
     writer.remove(key);
 }
+
+/// Whether a backend's writer has a vote-shaped write of its own (`Parts::native_votes`): then the
+/// session checks the votes' rules per roll call and hands them on; otherwise put_votes is the
+/// interface's default, the stances they stand for through put_stances and every stance's rules.
+template <class Parts> constexpr bool native_votes_of = requires {
+    requires Parts::native_votes;
+};
 
 /// `Parts` is what one backend brings, built from the constructor's arguments: `Failure` (the
 /// exception its connection throws) and `rethrow` (it as the stance error a caller acts on),
@@ -58,6 +68,13 @@ public:
     void put(const Participant& participant) override { guarded("participant", participant); }
     void put(const Stance& stance) override { guarded("stance", stance); }
     void put_stances(std::span<const Stance> stances) override { guarded("stances", stances); }
+    void put_votes(std::span<const RollCallVotes> roll_calls) override {
+        if constexpr (native_votes_of<Parts>) {
+            guarded("votes", roll_calls);
+        } else {
+            ImportSession::put_votes(roll_calls);
+        }
+    }
     void remove(const ActorAlias& alias) override { guarded("alias", alias); }
     std::int64_t put(const Suggestion& suggestion) override {
         guarded("suggestion", suggestion);
@@ -135,6 +152,13 @@ private:
         if constexpr (std::is_same_v<Entity, std::span<const Stance>>) {
             write_one(m_parts.writer, entity);
             m_parts.history.count_bulk(entity.size());
+        } else if constexpr (std::is_same_v<Entity, std::span<const RollCallVotes>>) {
+            write_one(m_parts.writer, entity);
+            std::size_t votes = 0;
+            for (const RollCallVotes& roll_call : entity) {
+                votes += roll_call.casts.size();
+            }
+            m_parts.history.count_bulk(votes);
         } else if constexpr (std::is_same_v<Entity, Suggestion>) {
             m_last_suggestion = m_parts.writer.put(entity);
             const RecordKey written{RecordKind::suggestion, std::to_string(m_last_suggestion)};

@@ -34,6 +34,11 @@ inline std::string describe(std::string_view, std::span<const Stance> stances) {
                            : fmt::format("{} stances from \"{}\" to \"{}\"", stances.size(), stances.front().id.str(),
                                          stances.back().id.str());
 }
+inline std::string describe(std::string_view, std::span<const RollCallVotes> roll_calls) {
+    return roll_calls.empty() ? std::string("no votes")
+                              : fmt::format("the votes on {} roll calls from \"{}\" to \"{}\"", roll_calls.size(),
+                                            roll_calls.front().agenda_item.str(), roll_calls.back().agenda_item.str());
+}
 inline std::string describe(std::string_view, const ActorAlias& a) {
     return fmt::format("removal of the alias \"{}\" of actor \"{}\"", a.name.text, a.actor.str());
 }
@@ -78,16 +83,24 @@ inline void check_rules(std::span<const Stance> stances, WrittenEntities& writte
         check(stance, written);
     }
 }
+inline void check_rules(std::span<const RollCallVotes> roll_calls, WrittenEntities& written) {
+    for (const RollCallVotes& votes : roll_calls) {
+        check(votes, written);
+    }
+}
 inline void check_rules(const RecordKey& key, WrittenEntities& written) {
     check_removal(key, written);
 }
 
 // The key the history records a write under, before it is made: nothing for bulk stances (counted)
-// and for new suggestions (whose id the write gives).
+// and votes (counted) and for new suggestions (whose id the write gives).
 template <class Entity> std::optional<RecordKey> key_before(const Entity& entity) {
     return record_key(entity);
 }
 inline std::optional<RecordKey> key_before(std::span<const Stance>) {
+    return std::nullopt;
+}
+inline std::optional<RecordKey> key_before(std::span<const RollCallVotes>) {
     return std::nullopt;
 }
 inline std::optional<RecordKey> key_before(const ActorAlias& alias) {
@@ -104,6 +117,7 @@ inline std::optional<RecordKey> key_before(const Suggestion& suggestion) {
 template <class Entity> constexpr bool changes_lookups = true;
 template <> constexpr bool changes_lookups<Stance> = false;
 template <> constexpr bool changes_lookups<std::span<const Stance>> = false;
+template <> constexpr bool changes_lookups<std::span<const RollCallVotes>> = false;
 
 // Inside a put, on either backend.
 

@@ -304,6 +304,29 @@ CREATE TRIGGER stance_review_never_deleted BEFORE DELETE ON stance_review BEGIN
 END;
 )sql";
 
+// Version 9: the vote table without foreign keys (docs/benchmarks.md, "Import"). SQLite checked
+// each vote's roll call and actor against their tables on every insert, and those checks cannot be
+// switched off inside the import's transaction, where they were a tenth of the import. The import
+// session writes only row ids it has just resolved from those tables; the write rules refuse to
+// remove an actor or an agenda item that votes use (cached_written.cpp); and what the roll call's
+// ON DELETE CASCADE did, the store's removal of an agenda item now does itself (sqlite_import.cpp).
+// SQLite cannot drop a constraint, so the table is rebuilt, every vote kept.
+constexpr const char* schema_v9 = R"sql(
+CREATE TABLE vote_v9 (
+    agenda_item_id INTEGER NOT NULL, -- a roll_call row (see above)
+    actor_id INTEGER NOT NULL, -- an actor row
+    vote INTEGER NOT NULL, -- VoteCode: 1 yes, 2 abstain, 3 no, 8 absent, 9 not a member
+    topic_id INTEGER NOT NULL, -- a topic row
+    document_id INTEGER, span_start INTEGER, span_length INTEGER, -- a document row and a byte span in it
+    PRIMARY KEY (agenda_item_id, actor_id)) WITHOUT ROWID;
+INSERT INTO vote_v9 (agenda_item_id, actor_id, vote, topic_id, document_id, span_start, span_length)
+    SELECT agenda_item_id, actor_id, vote, topic_id, document_id, span_start, span_length FROM vote
+    ORDER BY agenda_item_id, actor_id;
+DROP TABLE vote;
+ALTER TABLE vote_v9 RENAME TO vote;
+CREATE INDEX vote_by_actor ON vote(actor_id, agenda_item_id, topic_id);
+)sql";
+
 struct Migration {
     const char* sql;
     void (*move_data)(SQLite::Database&); // after the SQL, in the same transaction; may be null
@@ -312,7 +335,8 @@ struct Migration {
 constexpr std::array migrations{Migration{schema_v1, nullptr}, Migration{schema_v2, nullptr},
                                 Migration{schema_v3, nullptr}, Migration{schema_v4, move_vote_shaped_stances},
                                 Migration{schema_v5, nullptr}, Migration{schema_v6, nullptr},
-                                Migration{schema_v7, nullptr}, Migration{schema_v8, nullptr}};
+                                Migration{schema_v7, nullptr}, Migration{schema_v8, nullptr},
+                                Migration{schema_v9, nullptr}};
 
 } // namespace
 

@@ -46,6 +46,7 @@ public:
     void put(const Participant& participant) override;
     void put(const Stance& stance) override;
     void put_stances(std::span<const Stance> stances) override;
+    void put_votes(std::span<const RollCallVotes> roll_calls) override;
     void remove(const ActorAlias& alias) override;
     std::int64_t put(const Suggestion& suggestion) override;
     void remove(const RecordKey& key) override;
@@ -614,6 +615,45 @@ void SqliteImportSession::put_stances(std::span<const Stance> stances) {
     stage_general(general);
 }
 
+// Recorded votes straight into the vote table: per roll call its references are resolved once, and
+// per vote only its actor (a hash look-up) before one prepared single-row INSERT (VoteRows::insert),
+// no `Stance` built. The rules were checked per roll call by the checked session (write_rules.cpp:
+// what check(Stance) looks at per vote is here the same for every vote of a roll call, or fixed by
+// the vote's code). What this path leaves out is guaranteed by it: a vote's kind and score come
+// from its code, it has no quote, speaker, proposition or date of its own, and an unknown actor,
+// agenda item, meeting, topic or document is refused by its look-up here, as the foreign keys that
+// schema version 9 dropped did. A roll call whose votes cannot be stored compactly (its agenda item
+// in another meeting, or its prefix taken) goes the general way, as put_stances would send it.
+void SqliteImportSession::put_votes(std::span<const RollCallVotes> roll_calls) {
+    for (const RollCallVotes& votes : roll_calls) {
+        if (votes.casts.empty()) {
+            continue;
+        }
+        const std::int64_t item = row_id(EntityKind::agenda_item, votes.agenda_item.str());
+        const std::int64_t meeting = row_id(EntityKind::meeting, votes.meeting.str());
+        if (meeting_of_item(item) != meeting || !m_votes.accept_prefix(item, votes.stance_prefix)) {
+            const std::vector<Stance> stances = vote_stances(votes);
+            put_stances(stances);
+            continue;
+        }
+        VoteRow row;
+        row.agenda_item = item;
+        row.topic = row_id(EntityKind::topic, votes.topic.str());
+        row.document =
+            votes.document ? std::optional{row_id(EntityKind::document, votes.document->str())} : std::nullopt;
+        for (const RollCallVotes::Cast& cast : votes.casts) {
+            row.actor = row_id(EntityKind::actor, cast.actor.str());
+            row.vote = cast.code;
+            if (row.document) {
+                row.span_start = static_cast<std::int64_t>(cast.start);
+                row.span_length = static_cast<std::int64_t>(cast.end - cast.start);
+            }
+            m_votes.write_on_accepted(row, cast.actor.str());
+        }
+    }
+    m_votes.flush();
+}
+
 void SqliteImportSession::stage_general(std::span<const Stance* const> stances) {
     if (stances.empty()) {
         return;
@@ -695,6 +735,13 @@ void SqliteImportSession::remove(const RecordKey& key) {
     if (*kind == EntityKind::stance) {
         m_votes.erase(key.id);
     }
+    if (*kind == EntityKind::agenda_item) {
+        // The vote table has no foreign keys (schema version 9), so the roll call's votes go here,
+        // as its ON DELETE CASCADE took them before; the roll_call row still goes by its own.
+        if (const std::optional<std::int64_t> item = optional_row_id(*kind, key.id)) {
+            m_votes.remove_roll_call(*item);
+        }
+    }
     SQLite::Statement q(m_db, fmt::format("DELETE FROM {} WHERE slug = ?", table_of(*kind)));
     q.bind(1, key.id);
     q.exec();
@@ -718,6 +765,7 @@ struct SqliteSessionParts {
         rethrow_as_stance_error(failure, doing);
     }
     static constexpr bool failed_read_aborts = false; // SQLite's transaction survives a failed read
+    static constexpr bool native_votes = true;        // SqliteImportSession::put_votes
 
     SqliteSessionParts(const SqliteStore& of, SQLite::Database& db, std::string shown_as)
         : store(of), writer(db), written(db), history(db, of.author()), path(std::move(shown_as)) {}

@@ -22,6 +22,26 @@ template <class T> void sort_by_id(std::vector<T>& entities) {
 
 } // namespace
 
+std::vector<Stance> vote_stances(const RollCallVotes& votes) {
+    std::vector<Stance> stances(votes.casts.size());
+    for (std::size_t i = 0; i < stances.size(); ++i) {
+        const RollCallVotes::Cast& cast = votes.casts[i];
+        Stance& stance = stances[i];
+        stance.id = StanceId{votes.stance_prefix + cast.actor.str()};
+        stance.actor = cast.actor;
+        stance.topic = votes.topic;
+        stance.meeting = votes.meeting;
+        stance.agenda_item = votes.agenda_item;
+        stance.kind = position_kind(cast.code);
+        stance.score = default_score(stance.kind);
+        stance.basis = Basis::vote;
+        if (votes.document) {
+            stance.source = SourceSpan{*votes.document, cast.start, cast.end, std::nullopt};
+        }
+    }
+    return stances;
+}
+
 void put_dataset(ImportSession& session, const Dataset& dataset) {
     // Order matters: every entity is written after the entities it refers to.
     put_all(session, dataset.documents);

@@ -80,14 +80,33 @@ void VoteRows::write(const VoteRow& row, const std::string& slug) {
     m_staged.push_back(row);
 }
 
+void VoteRows::write_on_accepted(const VoteRow& row, const std::string& actor_slug) {
+    const RollCall& call = m_roll_calls.at(row.agenda_item);
+    if (call.general_may_hold_ids) {
+        SQLite::Statement& remove = statement("DELETE FROM stance WHERE slug = ?");
+        remove.bind(1, call.prefix + actor_slug);
+        remove.exec();
+    }
+    m_staged.push_back(row);
+}
+
+void VoteRows::remove_roll_call(std::int64_t agenda_item) {
+    flush();
+    SQLite::Statement& remove = statement("DELETE FROM vote WHERE agenda_item_id = ?");
+    remove.bind(1, agenda_item);
+    remove.exec();
+    m_roll_calls.erase(agenda_item); // its roll_call row goes with the agenda item
+}
+
 // One single-row INSERT OR IGNORE per vote, then an UPDATE when it found the (roll call, actor)
 // already stored (a re-import): an upsert in effect, but without a statement journal. SQLite keeps
 // one (a temporary file with the original of every page a statement changes, to undo that statement
 // alone) for every statement that writes several rows into a table with foreign keys, or that is an
 // upsert; each batch of votes touches a page of the by-actor index per country, so batched inserts
 // and upserts journaled some 150 pages a statement: 690,000 writes for the history, a third of the
-// import's time. A single-row insert into a table with foreign keys needs none: its checks run before
-// it writes. Every value bound is a row id or a small integer, so no row is ignored for a NULL.
+// import's time. A single-row insert needs none (the vote table has had no foreign keys since schema
+// version 9; before, their checks ran before the write). Every value bound is a row id or a small
+// integer, so no row is ignored for a NULL.
 void VoteRows::insert(const VoteRow& row) {
     SQLite::Statement& insert =
         statement("INSERT OR IGNORE INTO vote (agenda_item_id, actor_id, vote, topic_id, document_id, span_start, "

@@ -47,7 +47,13 @@ public:
     /// Writes (or replaces) a vote whose stance id is `slug`; a general stance of that id, if any, goes.
     /// The vote is staged: it is in the table after `flush`, which every read and erase here calls.
     void write(const VoteRow& row, const std::string& slug);
+    /// The same for a vote on a roll call whose prefix `accept_prefix` has just accepted, by its
+    /// actor's id: the stance id is built only when a general stance may have it.
+    void write_on_accepted(const VoteRow& row, const std::string& actor_slug);
     void flush();
+
+    /// Removes every vote on `agenda_item` (the agenda item is being removed).
+    void remove_roll_call(std::int64_t agenda_item);
 
     /// Removes the vote whose stance id is `slug`, if there is one (it is being replaced by a general stance).
     void erase(const std::string& slug);

@@ -1,5 +1,6 @@
 #include "store/write_rules.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -233,6 +234,51 @@ void check(const Stance& stance, WrittenEntities& written) {
     }
     if (stance.speaker) {
         check_speaker(entity, stance, stance.stated_on.value_or(meeting->date), written);
+    }
+}
+
+// The rules of check(Stance) for each vote of a roll call, most of them once for the whole roll
+// call: every cast has the same prefix, topic, meeting and document, its kind and score come from
+// its code (always a vote kind with its default score), and it has no quote, speaker, proposition
+// or statement date. An actor id passed check(Actor) when the actor was written, and the session
+// refuses an actor that is not stored; so per cast only the span's ends are compared, and checked
+// against the document's text when it stores one.
+void check(const RollCallVotes& votes, WrittenEntities& written) {
+    const EntityName entity{"votes on agenda item", votes.agenda_item.str()};
+    check_id(entity, "agenda item", votes.agenda_item);
+    check_id(entity, "topic", votes.topic);
+    check_id(entity, "meeting", votes.meeting);
+    std::size_t longest_actor = 0;
+    for (const RollCallVotes::Cast& cast : votes.casts) {
+        longest_actor = std::max(longest_actor, cast.actor.str().size());
+    }
+    if (!is_valid_id(votes.stance_prefix) || votes.stance_prefix.size() + longest_actor > max_id_length) {
+        refuse(entity, fmt::format("the stance id prefix \"{}\" with its actors' ids does not make valid ids: use "
+                                   "1-{} lowercase letters, digits, - _ . :",
+                                   shown(votes.stance_prefix), max_id_length));
+    }
+    if (!votes.document) {
+        return;
+    }
+    check_id(entity, "source document", *votes.document);
+    const std::optional<std::string>& text = written.document_text(*votes.document);
+    if (!text) {
+        refuse(entity,
+               fmt::format("source document \"{}\" is unknown: write the document first", votes.document->str()));
+    }
+    for (const RollCallVotes::Cast& cast : votes.casts) {
+        const SourceSpan span{*votes.document, cast.start, cast.end, std::nullopt};
+        if (span.end < span.start) {
+            refuse(EntityName{"stance", votes.stance_prefix + cast.actor.str()},
+                   fmt::format("source span [{}, {}) ends before it starts", span.start, span.end));
+        }
+        if (text->empty()) {
+            continue; // referenced by path only: its importer checked the span against the file
+        }
+        if (const std::optional<SpanProblem> problem = span_problem(*text, span, "", ShowText::no)) {
+            refuse(EntityName{"stance", votes.stance_prefix + cast.actor.str()},
+                   fmt::format("source {}: {}", problem->key, problem->what));
+        }
     }
 }
 

@@ -15,6 +15,7 @@
 
 #include "stance/model/dataset.hpp"
 #include "stance/store/history.hpp"
+#include "stance/store/store.hpp"
 
 namespace stance::detail {
 
@@ -66,6 +67,8 @@ void check(const Body& body);
 void check(const Meeting& meeting, WrittenEntities& written);
 void check(const AgendaItem& item);
 void check(const Stance& stance, WrittenEntities& written);
+/// The same rules as check(Stance) for every vote of `votes`, most of them once per roll call.
+void check(const RollCallVotes& votes, WrittenEntities& written);
 /// An entity may be removed only when nothing refers to it any more.
 void check_removal(const RecordKey& key, WrittenEntities& written);
 

@@ -23,8 +23,12 @@ TopicId unga_issue_topic(std::string_view code) {
     return TopicId{fmt::format("unga-{}", code)};
 }
 
+std::string unga_vote_stance_prefix(std::int64_t rcid) {
+    return fmt::format("unga-{}-", rcid);
+}
+
 StanceId unga_vote_stance(std::int64_t rcid, const ActorId& actor) {
-    return StanceId{fmt::format("unga-{}-{}", rcid, actor.str())};
+    return StanceId{unga_vote_stance_prefix(rcid) + actor.str()};
 }
 
 std::optional<int> unga_session_of(const MeetingId& meeting) {

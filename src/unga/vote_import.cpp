@@ -105,23 +105,31 @@ VoteImport::Cast& VoteImport::cast(std::int64_t rcid, std::size_t actor) {
     return casts[actor];
 }
 
-void VoteImport::put_vote(const RollCall& call, std::size_t actor, PositionKind kind, const DocumentId& document,
-                          const CsvRecord& record) {
-    if (m_batched == m_batch.size()) {
+RollCallVotes& VoteImport::group_for(const RollCall& call, const DocumentId& document) {
+    if (m_groups > 0 && m_group_rcid == call.rcid && m_batch[m_groups - 1].document == document) {
+        return m_batch[m_groups - 1];
+    }
+    if (m_groups == m_batch.size()) {
         m_batch.emplace_back();
     }
-    Stance& stance = m_batch[m_batched++];
-    stance.id = unga_vote_stance(call.rcid, m_actors.id(actor));
-    stance.actor = m_actors.id(actor);
-    stance.topic = unga_resolutions_topic;
-    stance.meeting = call.meeting;
-    stance.agenda_item = call.item;
-    stance.kind = kind;
-    stance.score = default_score(kind);
-    stance.basis = Basis::vote;
-    stance.source = SourceSpan{document, static_cast<std::size_t>(record.byte_begin()),
-                               static_cast<std::size_t>(record.byte_end()), std::nullopt};
-    if (m_batched == batch_size) {
+    RollCallVotes& group = m_batch[m_groups++];
+    group.agenda_item = call.item;
+    group.meeting = call.meeting;
+    group.topic = unga_resolutions_topic;
+    group.stance_prefix = unga_vote_stance_prefix(call.rcid);
+    group.document = document;
+    group.casts.clear();
+    m_group_rcid = call.rcid;
+    return group;
+}
+
+void VoteImport::put_vote(const RollCall& call, std::size_t actor, PositionKind kind, const DocumentId& document,
+                          const CsvRecord& record) {
+    group_for(call, document)
+        .casts.push_back(RollCallVotes::Cast{m_actors.id(actor), *vote_code(kind),
+                                             static_cast<std::size_t>(record.byte_begin()),
+                                             static_cast<std::size_t>(record.byte_end())});
+    if (++m_batched == batch_size) {
         flush();
     }
     switch (kind) {
@@ -135,7 +143,8 @@ void VoteImport::put_vote(const RollCall& call, std::size_t actor, PositionKind 
 }
 
 void VoteImport::flush() {
-    m_session.put_stances(std::span<const Stance>(m_batch.data(), m_batched));
+    m_session.put_votes(std::span<const RollCallVotes>(m_batch.data(), m_groups));
+    m_groups = 0;
     m_batched = 0;
 }
 

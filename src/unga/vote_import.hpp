@@ -2,7 +2,7 @@
 // full-codes release (absences and non-membership; its positions only checked against un_votes,
 // the newer release, which wins). Rows are streamed, so memory stays flat however long the history;
 // what is kept per roll call is one small cell per actor (the line and kind of its vote), to refuse
-// duplicate votes and to merge the two releases. Each vote becomes a stance pointing at its row.
+// duplicate votes and to merge the two releases. Each vote becomes a vote-shaped stance pointing at its row.
 #pragma once
 
 #include <cstddef>
@@ -53,12 +53,16 @@ private:
     UngaImportSummary& m_summary;
     VoteActors m_actors;
     std::unordered_map<std::int64_t, std::vector<Cast>> m_casts;
-    // Votes go to the store in batches (ImportSession::put_stances); the elements are reused. They
-    // are written in the order of the file, roll call by roll call: the order of the store's vote
-    // table, which has its own index by actor for the analyses that read one country's votes.
-    static constexpr std::size_t batch_size = 32768;
-    std::vector<Stance> m_batch;
-    std::size_t m_batched = 0;
+    // Votes go to the store in batches (ImportSession::put_votes), grouped by roll call as they
+    // come, so each roll call's references are given once; the groups are reused. They are written
+    // in the order of the file, roll call by roll call: the order of the store's vote table, which
+    // has its own index by actor for the analyses that read one country's votes.
+    static constexpr std::size_t batch_size = 32768; // votes
+    RollCallVotes& group_for(const RollCall& call, const DocumentId& document);
+    std::vector<RollCallVotes> m_batch;
+    std::size_t m_groups = 0;       // the groups of m_batch in use
+    std::int64_t m_group_rcid = -1; // the roll call of the last group in use
+    std::size_t m_batched = 0;      // votes
 };
 
 } // namespace stance::unga

@@ -1,5 +1,5 @@
 // Vote-shaped stances in the compact vote table: which stances go there, that they read back as the
-// stances that were put, that ids stay unique across both tables, and the migration from version 2.
+// stances that were put, that ids stay unique across both tables, the vote-shaped write, and the migrations.
 #include <doctest/doctest.h>
 
 #include <SQLiteCpp/Database.h>
@@ -127,6 +127,96 @@ STORE_TEST_CASE("votes go to the vote table and read back as the stances that we
         CHECK(count(db, "SELECT count(*) FROM vote") == 2);
         CHECK(count(db, "SELECT count(*) FROM stance WHERE slug = 'rc-1-nld'") == 0);
         CHECK(store->stances(nld) == std::vector<Stance>{d.stances[0], other_prefix});
+    }
+}
+
+namespace {
+
+RollCallVotes roll_call_votes() {
+    RollCallVotes votes;
+    votes.agenda_item = AgendaItemId{"rc-1"};
+    votes.meeting = MeetingId{"ga-1"};
+    votes.topic = TopicId{"votes"};
+    votes.stance_prefix = "rc-1-";
+    votes.document = DocumentId{"votes-csv"};
+    votes.casts.push_back(RollCallVotes::Cast{ActorId{"usa"}, VoteCode::no, 50, 80});
+    votes.casts.push_back(RollCallVotes::Cast{ActorId{"nld"}, VoteCode::abstain, 10, 42});
+    return votes;
+}
+
+void put_votes(Store& store, const RollCallVotes& votes) {
+    auto session = store.begin_import();
+    session->put_votes(std::span<const RollCallVotes>(&votes, 1));
+    session->commit();
+}
+
+} // namespace
+
+STORE_TEST_CASE("put_votes stores the stances its votes stand for, checked as those stances are") {
+    const test::ScratchDatabase db = backend.create();
+    auto store = db.open();
+    store->import(roll_call_dataset());
+    const RollCallVotes votes = roll_call_votes();
+    const std::vector<Stance> expected = vote_stances(votes);
+    REQUIRE(expected.size() == 2);
+    CHECK(expected[0].id == StanceId{"rc-1-usa"});
+    CHECK(expected[0].score == -1.0);
+    CHECK(expected[1].kind == PositionKind::abstain);
+    CHECK(is_vote_shaped(expected[0]));
+    put_votes(*store, votes);
+    CHECK(store->stances() == std::vector<Stance>{expected[1], expected[0]});
+    CHECK(store->change_sets(HistoryFilter{}).front().bulk_stances == 2);
+
+    RollCallVotes unknown_actor = votes;
+    unknown_actor.casts.push_back(RollCallVotes::Cast{ActorId{"deu"}, VoteCode::yes, 90, 99});
+    CHECK_THROWS_AS(put_votes(*store, unknown_actor), invalid_input_error);
+    RollCallVotes backwards = votes;
+    backwards.casts[0].end = backwards.casts[0].start - 1;
+    CHECK_THROWS_AS(put_votes(*store, backwards), invalid_input_error);
+    RollCallVotes bad_prefix = votes;
+    bad_prefix.stance_prefix = "RC 1 ";
+    CHECK_THROWS_AS(put_votes(*store, bad_prefix), invalid_input_error);
+    RollCallVotes unknown_document = votes;
+    unknown_document.document = DocumentId{"no-such-table"};
+    CHECK_THROWS_AS(put_votes(*store, unknown_document), invalid_input_error);
+    CHECK(store->stances() == std::vector<Stance>{expected[1], expected[0]});
+    if (backend.is_sqlite()) {
+        CHECK(count(db, "SELECT count(*) FROM vote") == 2);
+        CHECK(count(db, "SELECT count(*) FROM stance") == 0);
+    }
+}
+
+// The vote table has no foreign keys since schema version 9: what they refused is refused by the
+// write rules, and what the roll call's cascade removed the store removes itself.
+STORE_TEST_CASE("removing what votes refer to is refused while they do, and allowed once they are gone") {
+    const test::ScratchDatabase db = backend.create();
+    auto store = db.open();
+    store->import(roll_call_dataset());
+    put_votes(*store, roll_call_votes());
+    const std::vector<Stance> before = store->stances();
+    for (const RecordKey& key : {RecordKey{RecordKind::actor, "nld"}, RecordKey{RecordKind::agenda_item, "rc-1"},
+                                 RecordKey{RecordKind::meeting, "ga-1"}, RecordKey{RecordKind::topic, "votes"},
+                                 RecordKey{RecordKind::document, "votes-csv"}}) {
+        CAPTURE(key.id);
+        CHECK_THROWS_AS(delete_entity(*store, key), invalid_input_error);
+    }
+    CHECK(store->stances() == before);
+
+    (void)delete_entity(*store, RecordKey{RecordKind::stance, "rc-1-nld"});
+    CHECK_FALSE(store->exists(EntityKind::stance, "rc-1-nld"));
+    CHECK_THROWS_AS(delete_entity(*store, RecordKey{RecordKind::agenda_item, "rc-1"}), invalid_input_error);
+    (void)delete_entity(*store, RecordKey{RecordKind::actor, "nld"}); // it has no vote left
+    CHECK_FALSE(store->exists(EntityKind::actor, "nld"));
+    (void)delete_entity(*store, RecordKey{RecordKind::stance, "rc-1-usa"});
+    CHECK(store->stances().empty());
+    (void)delete_entity(*store, RecordKey{RecordKind::agenda_item, "rc-1"});
+    (void)delete_entity(*store, RecordKey{RecordKind::meeting, "ga-1"});
+    CHECK_FALSE(store->exists(EntityKind::agenda_item, "rc-1"));
+    CHECK_FALSE(store->exists(EntityKind::meeting, "ga-1"));
+    if (backend.is_sqlite()) {
+        CHECK(count(db, "SELECT count(*) FROM vote") == 0);
+        CHECK(count(db, "SELECT count(*) FROM roll_call") == 0);
+        CHECK(store->integrity_problems(false).empty());
     }
 }
 
@@ -288,13 +378,67 @@ TEST_CASE("a version 6 database of UN votes migrates: the same stances, topics t
     CHECK(count(path, "SELECT count(*) FROM vote") == static_cast<int>(before.size()));
     CHECK(column_list(path, "SELECT name FROM pragma_index_info('vote_by_actor')") ==
           std::vector<std::string>{"actor_id", "agenda_item_id", "topic_id"});
-    // The topic and document are resolved from stored rows by the import and guarded against removal
-    // by the write rules; the roll call (with its cascade) and the actor stay foreign keys.
-    CHECK(column_list(path, "SELECT \"from\" FROM pragma_foreign_key_list('vote') ORDER BY 1") ==
-          std::vector<std::string>{"actor_id", "agenda_item_id"});
+    // Every reference is resolved from stored rows by the import and guarded against removal by the
+    // write rules (versions 7 and 9).
+    CHECK(column_list(path, "SELECT \"from\" FROM pragma_foreign_key_list('vote') ORDER BY 1").empty());
     CHECK(store->integrity_problems(false).empty());
     // A topic that votes use still cannot be removed.
     CHECK_THROWS_AS(delete_entity(*store, RecordKey{RecordKind::topic, before.front().topic.str()}),
+                    invalid_input_error);
+    CHECK(store->stances() == before);
+}
+
+namespace {
+
+// What version 8 wrote: the vote table of version 7, whose roll call (with its cascade) and actor
+// were foreign keys.
+void make_version_8(const std::string& path) {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    db.exec(R"sql(
+        CREATE TABLE vote_v8 (
+            agenda_item_id INTEGER NOT NULL REFERENCES roll_call(agenda_item_id) ON DELETE CASCADE,
+            actor_id INTEGER NOT NULL REFERENCES actor(id), vote INTEGER NOT NULL, topic_id INTEGER NOT NULL,
+            document_id INTEGER, span_start INTEGER, span_length INTEGER,
+            PRIMARY KEY (agenda_item_id, actor_id)) WITHOUT ROWID;
+        INSERT INTO vote_v8 SELECT * FROM vote;
+        DROP TABLE vote;
+        ALTER TABLE vote_v8 RENAME TO vote;
+        CREATE INDEX vote_by_actor ON vote(actor_id, agenda_item_id, topic_id);
+        PRAGMA user_version = 8;)sql");
+}
+
+} // namespace
+
+TEST_CASE("a version 8 database of UN votes migrates: every vote kept, the vote table without foreign keys") {
+    test::TempDir dir;
+    const std::string path = (dir / "v8.db").string();
+    std::vector<Stance> before;
+    {
+        auto store = Store::open(path);
+        UngaImportOptions options;
+        options.full_codes_directory = test::unga_fixture();
+        (void)import_unga(*store, test::unga_fixture(), options);
+        before = store->stances();
+    }
+    make_version_8(path);
+    REQUIRE(column_list(path, "SELECT \"from\" FROM pragma_foreign_key_list('vote') ORDER BY 1") ==
+            std::vector<std::string>{"actor_id", "agenda_item_id"});
+    REQUIRE(count(path, "PRAGMA user_version") == 8);
+    const int votes = count(path, "SELECT count(*) FROM vote");
+    REQUIRE(votes == static_cast<int>(before.size()));
+
+    auto store = Store::open(path);
+    CHECK(store->schema_version() == 9);
+    CHECK(count(path, "SELECT count(*) FROM vote") == votes);
+    CHECK(store->stances() == before);
+    CHECK(column_list(path, "SELECT \"from\" FROM pragma_foreign_key_list('vote') ORDER BY 1").empty());
+    CHECK(column_list(path, "SELECT name FROM pragma_index_info('vote_by_actor')") ==
+          std::vector<std::string>{"actor_id", "agenda_item_id", "topic_id"});
+    CHECK(store->integrity_problems(false).empty());
+    // What the foreign keys refused, the write rules still refuse.
+    CHECK_THROWS_AS(delete_entity(*store, RecordKey{RecordKind::actor, before.front().actor.str()}),
+                    invalid_input_error);
+    CHECK_THROWS_AS(delete_entity(*store, RecordKey{RecordKind::agenda_item, before.front().agenda_item->str()}),
                     invalid_input_error);
     CHECK(store->stances() == before);
 }

@@ -92,6 +92,28 @@ struct ActorAlias {
 /// and remove records the entity's state before and after, in the same transaction, so whoever
 /// writes is recorded without doing anything. Stances written through `put_stances` are counted
 /// instead (bulk vote imports).
+/// Votes on one roll call, for ImportSession::put_votes. Each cast is the vote-shaped stance
+/// (stance/model/vote.hpp) with id `stance_prefix` followed by its actor's id, basis vote, the kind of
+/// its code with that kind's default score, on `agenda_item` in `meeting` about `topic`, and, when
+/// `document` is given, with the source span [start, end) in it.
+struct RollCallVotes {
+    struct Cast {
+        ActorId actor;
+        VoteCode code = VoteCode::yes;
+        std::size_t start = 0; ///< Byte span of its source row in `document`.
+        std::size_t end = 0;
+    };
+    AgendaItemId agenda_item;
+    MeetingId meeting;
+    TopicId topic;
+    std::string stance_prefix;
+    std::optional<DocumentId> document;
+    std::vector<Cast> casts;
+};
+
+/// The stances `votes` stands for, in order of its casts.
+[[nodiscard]] std::vector<Stance> vote_stances(const RollCallVotes& votes);
+
 class ImportSession {
 public:
     ImportSession() = default;
@@ -117,6 +139,16 @@ public:
     virtual void put_stances(std::span<const Stance> stances) {
         for (const Stance& stance : stances) {
             put(stance);
+        }
+    }
+
+    /// The same as `put_stances` of the stances each roll call's votes stand for (vote_stances), for
+    /// the bulk imports of recorded votes: the SQLite store writes them as rows of its vote table
+    /// without building a `Stance` per vote. This default does build them.
+    virtual void put_votes(std::span<const RollCallVotes> roll_calls) {
+        for (const RollCallVotes& votes : roll_calls) {
+            const std::vector<Stance> stances = vote_stances(votes);
+            put_stances(stances);
         }
     }
 
@@ -186,7 +218,7 @@ struct OpenOptions {
 class Store {
 public:
     /// The schema version this library writes; older databases are migrated on open.
-    static constexpr int current_schema_version = 8;
+    static constexpr int current_schema_version = 9;
 
     /// Opens (creating if needed) the SQLite database at `path`; ":memory:" gives a private in-memory one.
     /// A PostgreSQL address (is_postgresql_address) opens that database instead, creating stance's

@@ -40,6 +40,8 @@ inline const TopicId unga_resolutions_topic{"unga-resolutions"};
 /// `unga-<code>` for an issue code of un_roll_call_issues.csv ("me" → `unga-me`).
 [[nodiscard]] TopicId unga_issue_topic(std::string_view code);
 [[nodiscard]] StanceId unga_vote_stance(std::int64_t rcid, const ActorId& actor);
+/// What every vote stance of roll call `rcid` starts with: its id is this followed by the actor's id.
+[[nodiscard]] std::string unga_vote_stance_prefix(std::int64_t rcid);
 /// The session number of a session meeting id or of a date meeting under it; nothing for other ids.
 [[nodiscard]] std::optional<int> unga_session_of(const MeetingId& meeting);
 
