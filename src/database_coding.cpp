@@ -42,8 +42,8 @@ CsvCodingReport Database::code_csv(const std::filesystem::path& file, const Stan
     return code_stances_from_csv(writable(), file, defaults);
 }
 
-Stance Database::edit(std::string_view id, const StanceEdit& edit, ChangeNote note) {
-    return edit_stance(writable(), StanceId{std::string(id)}, edit, std::move(note));
+Stance Database::edit(std::string_view stance, const StanceEdit& edit, ChangeNote note) {
+    return edit_stance(writable(), StanceId{std::string(stance)}, edit, std::move(note));
 }
 
 std::int64_t Database::remove(const RecordKey& key, ChangeNote note) {

@@ -60,6 +60,7 @@ template <class Fill> void raise(const py::object& type, const char* message, Fi
     PyErr_SetObject(type.ptr(), instance.ptr());
 }
 
+// NOLINTNEXTLINE(performance-unnecessary-value-param): pybind11's translator type takes it by value
 void translate(std::exception_ptr thrown) {
     const Exceptions& types = exceptions();
     const auto nothing = [](py::object&) {};
@@ -86,7 +87,7 @@ void translate(std::exception_ptr thrown) {
 void define_exceptions(py::module_& module) {
     Exceptions& types = exceptions();
     const auto define = [&module](const char* name, const py::handle& base, const char* doc) {
-        py::object type = py::reinterpret_steal<py::object>(
+        auto type = py::reinterpret_steal<py::object>(
             PyErr_NewExceptionWithDoc((std::string("stance.") + name).c_str(), doc, base.ptr(), nullptr));
         module.attr(name) = type;
         return type;

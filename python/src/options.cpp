@@ -264,7 +264,7 @@ ExportSelection export_selection(const Database& db, const py::dict& options) {
 StanceCoding stance_coding(const py::dict& fields) {
     StanceCoding coding;
     for (const auto& [key, value] : fields) {
-        std::string name = key.cast<std::string>();
+        auto name = key.cast<std::string>();
         if (name == "span") {
             const auto span = value.cast<std::pair<std::size_t, std::size_t>>();
             coding.span = span;

@@ -1,5 +1,6 @@
 #include "stance/chart/axis.hpp"
 
+#include <array>
 #include <chrono>
 #include <cmath>
 
@@ -39,7 +40,14 @@ std::vector<double> round_ticks(double low, double high, int count) {
             break;
         }
     }
-    for (double value = std::ceil(low / step) * step; value <= high + step * 1e-9; value += step) {
+    // Each tick from its own index rather than by adding step after step, which would carry the
+    // rounding error of every addition into the later ticks.
+    const double first_index = std::ceil(low / step);
+    for (int i = 0;; ++i) {
+        const double value = (first_index + i) * step;
+        if (value > high + step * 1e-9) {
+            break;
+        }
         ticks.push_back(std::abs(value) < step * 1e-9 ? 0.0 : value);
     }
     return ticks;
@@ -59,8 +67,8 @@ std::vector<Tick> date_ticks(double first, double last) {
     const Date end = from_day_number(last);
     std::vector<Tick> ticks;
     if (last - first < 730.0) {
-        static constexpr const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+        static constexpr std::array<const char*, 12> months = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                               "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
         const int month_count =
             (end.year() - start.year()) * 12 + static_cast<int>(end.month()) - static_cast<int>(start.month()) + 1;
         const int every = month_count > 12 ? 3 : 1;

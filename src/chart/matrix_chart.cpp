@@ -24,7 +24,7 @@ constexpr double bloc_label_step = 12.0;
 // White for no agreement to dark blue for full agreement, interpolated in RGB.
 std::string colour(double share) {
     auto channel = [&](int from, int to) {
-        return static_cast<int>(from + (to - from) * std::clamp(share, 0.0, 1.0) + 0.5);
+        return static_cast<int>(std::lround(from + (to - from) * std::clamp(share, 0.0, 1.0)));
     };
     return fmt::format("#{:02x}{:02x}{:02x}", channel(247, 8), channel(251, 48), channel(255, 107));
 }

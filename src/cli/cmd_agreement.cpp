@@ -178,7 +178,7 @@ void setup_agreement(CLI::App& app, Context& context) {
     command->add_option("first", options->first, "First actor (id, ISO code or name)")->required();
     command->add_option("second", options->second, "Second actor")->required();
     command->add_option("-t,--topic", options->topic,
-                        "Only roll calls on this topic or its subtopics (\"unga-me\", \"human rights\")");
+                        R"(Only roll calls on this topic or its subtopics ("unga-me", "human rights"))");
     command->add_option("--by", options->by, "Per session (top-level meeting), year, meeting, or none")
         ->transform(CLI::IsMember({"none", "meeting", "session", "year"}, CLI::ignore_case))
         ->capture_default_str();

@@ -122,6 +122,7 @@ std::string set_label(const ChangeSet& set) {
 void print_history(const std::vector<ChangeSet>& sets, bool each_change, Format format) {
     if (format == Format::json) {
         std::vector<std::string> records;
+        records.reserve(sets.size());
         for (const ChangeSet& set : sets) {
             records.push_back(to_json(set));
         }

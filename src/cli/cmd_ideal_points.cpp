@@ -42,7 +42,7 @@ void print_points(const IdealPoints& points, const std::unordered_set<ActorId>& 
     Table table{{"session", "actor", "name", "position", "lower", "upper", "standard_error", "votes"}, {}};
     for (const IdealPointSession& session : points.sessions) {
         for (const IdealPoint& point : session.actors) {
-            if (!only.empty() && only.count(point.actor) == 0) {
+            if (!only.empty() && !only.contains(point.actor)) {
                 continue;
             }
             table.rows.push_back({session.session.str(), point.actor.str(), point.name, figure(point.position),

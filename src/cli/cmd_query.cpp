@@ -32,7 +32,7 @@ namespace {
 template <class Visit> SourceTitles source_titles(const Store& store, Visit&& for_each_document) {
     SourceTitles titles;
     for_each_document([&](const std::optional<SourceSpan>& source) {
-        if (!source || titles.count(source->document.str())) {
+        if (!source || titles.contains(source->document.str())) {
             return;
         }
         std::string line;

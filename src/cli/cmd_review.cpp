@@ -70,6 +70,7 @@ void add_proposal_options(CLI::App& command, DecisionCommand& o) {
 void print_suggestions(const std::vector<Suggestion>& suggestions, Format format) {
     if (format == Format::json) {
         std::vector<std::string> records;
+        records.reserve(suggestions.size());
         for (const Suggestion& s : suggestions) {
             records.push_back(to_json(s));
         }

@@ -64,7 +64,7 @@ SuggestOptions suggest_options(const SuggestCommand& options) {
 }
 
 std::string shortened(std::string_view text, std::size_t limit) {
-    const std::string flat = collapse_whitespace(text);
+    std::string flat = collapse_whitespace(text);
     if (flat.size() <= limit) {
         return flat;
     }
@@ -226,7 +226,7 @@ void setup_suggest(CLI::App& app, Context& context) {
                         "With --format json: the document id the spans point into (default: the file name's stem)");
     command->add_option("-l,--language", options->language, "The document's language (BCP 47; default en)");
     command->add_option("--speaker-actor", options->speaker_actor,
-                        "Whose \"we\"/\"ik\" the text speaks and whose report it is (an actor id, e.g. nld)");
+                        R"(Whose "we"/"ik" the text speaks and whose report it is (an actor id, e.g. nld))");
     command
         ->add_option("--known", options->known,
                      "Recognise the actors and topics of this dataset instead of the database's")

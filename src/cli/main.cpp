@@ -1,6 +1,7 @@
 // Entry point of the `stance` tool: the global options, every subcommand registered, errors mapped to
 // exit codes. The commands themselves are in cmd_*.cpp.
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 
@@ -47,12 +48,8 @@ int report_not_found(const not_found_error& failure) {
     return static_cast<int>(ExitCode::not_found);
 }
 
-} // namespace
-
-} // namespace stance::cli
-
-int main(int argc, char** argv) {
-    using namespace stance::cli;
+/// The tool itself: every command registered, the command line run, its errors mapped to exit codes.
+int run(int argc, char** argv) {
     if (!standard_output_is_open()) {
         std::cerr << "stance: standard output is closed; redirect it to a file or to /dev/null\n";
         return static_cast<int>(ExitCode::failure);
@@ -140,4 +137,19 @@ int main(int argc, char** argv) {
         return report("unexpected error: ", failure, ExitCode::failure);
     }
     return check_standard_output();
+}
+
+} // namespace
+
+} // namespace stance::cli
+
+int main(int argc, char** argv) {
+    // Registering the commands can throw too (std::bad_alloc, before run's own handlers), and so can
+    // a handler's message; no exception leaves main, where it would end the tool without a word.
+    try {
+        return stance::cli::run(argc, argv);
+    } catch (...) {
+        std::fputs("stance: unexpected error\n", stderr);
+        return static_cast<int>(stance::cli::ExitCode::failure);
+    }
 }

@@ -59,7 +59,7 @@ std::string typed_line(const std::string& prompt) {
 }
 
 std::string typed_twice(std::string_view coder) {
-    const std::string password = typed_line(fmt::format("New password for coder \"{}\": ", coder));
+    std::string password = typed_line(fmt::format("New password for coder \"{}\": ", coder));
     if (typed_line("The same password again: ") != password) {
         throw invalid_input_error("password", "the two passwords typed differ; nothing was changed, try again");
     }

@@ -89,7 +89,7 @@ Stance edit_stance(Store& store, const StanceId& id, const StanceEdit& edit, Cha
         throw invalid_input_error(fmt::format("stance \"{}\"", id.str()),
                                   "nothing to change: give at least one field (e.g. --position, --quote, --note)");
     }
-    const Stance edited = edited_stance(store, std::move(*stance), edit);
+    Stance edited = edited_stance(store, std::move(*stance), edit);
     note.action = note.action.empty() ? "edit" : note.action;
     session->note(note);
     session->put(edited);

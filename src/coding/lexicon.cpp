@@ -1,6 +1,7 @@
 // Loading the suggestion lexicons: tab-separated files with '#' comment lines and a header row
 // (the format is described at the top of data/lexicons/cues.nl.tsv).
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <fstream>
 #include <iterator>
@@ -68,11 +69,14 @@ std::vector<Row> read_rows(const std::filesystem::path& file, std::size_t column
 }
 
 std::optional<CueType> cue_type_of(std::string_view text) {
-    static const std::pair<std::string_view, CueType> names[] = {
-        {"report", CueType::report},   {"stance", CueType::stance},
-        {"breadth", CueType::breadth}, {"first_person", CueType::first_person},
-        {"pronoun", CueType::pronoun}, {"impersonal", CueType::impersonal},
-        {"members", CueType::members}};
+    static constexpr std::array<std::pair<std::string_view, CueType>, 7> names = {
+        {{"report", CueType::report},
+         {"stance", CueType::stance},
+         {"breadth", CueType::breadth},
+         {"first_person", CueType::first_person},
+         {"pronoun", CueType::pronoun},
+         {"impersonal", CueType::impersonal},
+         {"members", CueType::members}}};
     for (const auto& [name, type] : names) {
         if (name == text) {
             return type;

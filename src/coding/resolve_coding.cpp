@@ -69,6 +69,7 @@ std::optional<Value> keyword(Problems& problems, const std::string& field, const
         return value;
     }
     std::vector<std::string_view> names;
+    names.reserve(all.size());
     for (Value value : all) {
         names.push_back(to_string(value));
     }
@@ -120,10 +121,9 @@ std::optional<MeetingId> meeting(Problems& problems, const Catalog& catalog, con
         return given;
     }
     if (given && *given != found->meeting) {
-        invalid(
-            problems, "agenda-item",
-            fmt::format("agenda item \"{}\" belongs to meeting \"{}\", not \"{}\"; give that meeting or another item",
-                        coding.agenda_item, found->meeting.str(), given->str()));
+        invalid(problems, "agenda-item",
+                fmt::format(R"(agenda item "{}" belongs to meeting "{}", not "{}"; give that meeting or another item)",
+                            coding.agenda_item, found->meeting.str(), given->str()));
         return given;
     }
     item = found->id;

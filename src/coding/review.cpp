@@ -203,7 +203,7 @@ Stance accept_suggestion(Store& store, std::int64_t id, const SuggestionReview& 
     fill_reviewer(note, "review");
     auto session = store.begin_import();
     Suggestion suggestion = revised(open_suggestion(store, id), review);
-    const Stance stance = stance_from(store, suggestion, review, note.by);
+    Stance stance = stance_from(store, suggestion, review, note.by);
     if (store.stance(stance.id)) {
         throw invalid_input_error(fmt::format("suggestion {}", id),
                                   fmt::format("a stance \"{}\" exists already; give another --id", stance.id.str()));
@@ -227,7 +227,7 @@ Suggestion edit_suggestion(Store& store, std::int64_t id, const SuggestionReview
     fill_reviewer(note, "review");
     auto session = store.begin_import();
     const Suggestion before = open_suggestion(store, id);
-    const Suggestion after = revised(before, review);
+    Suggestion after = revised(before, review);
     if (after == before) {
         throw invalid_input_error(fmt::format("suggestion {}", id),
                                   "nothing to change: give --actor, --topic, --proposition, --position, --breadth, "

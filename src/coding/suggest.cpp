@@ -120,9 +120,9 @@ void add_holder(std::vector<Holder>& holders, const ActorRef& ref, ActorEvidence
 
 double evidence_weight(ActorEvidence evidence) {
     switch (evidence) {
-    case ActorEvidence::named: return 0.2;
+    case ActorEvidence::named:
     case ActorEvidence::first_person: return 0.2;
-    case ActorEvidence::carried: return 0.05;
+    case ActorEvidence::carried:
     case ActorEvidence::author: return 0.05;
     }
     return 0.0;

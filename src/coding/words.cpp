@@ -1,6 +1,7 @@
 // Cutting text into words for phrase matching (see words.hpp).
 #include "coding/words.hpp"
 
+#include <algorithm>
 #include <cstdint>
 
 #include <unicode/uchar.h>
@@ -51,12 +52,7 @@ bool is_acronym(std::string_view raw) {
     if (raw.size() < 2 || raw.size() > 6) {
         return false;
     }
-    for (char c : raw) {
-        if (!(c >= 'A' && c <= 'Z')) {
-            return false;
-        }
-    }
-    return true;
+    return std::ranges::all_of(raw, [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 } // namespace stance::detail

@@ -73,8 +73,8 @@ private:
         case EntityKind::agenda_item: return "agenda item";
         default: break;
         }
-        static constexpr const char* names[] = {"document", "actor",   "topic",       "proposition",
-                                                "body",     "meeting", "agenda item", "stance"};
+        static constexpr std::array<const char*, 8> names = {"document", "actor",   "topic",       "proposition",
+                                                             "body",     "meeting", "agenda item", "stance"};
         return names[index(kind)];
     }
 
@@ -142,7 +142,7 @@ void check_stance_references(const Dataset& dataset, const References& refs, con
             if (owner && *owner != s.meeting) {
                 throw invalid_input_error(
                     fmt::format("{}: {}", source, json_path("stances", i, "agenda_item")),
-                    fmt::format("agenda item \"{}\" belongs to meeting \"{}\", not to the stance's meeting \"{}\"",
+                    fmt::format(R"(agenda item "{}" belongs to meeting "{}", not to the stance's meeting "{}")",
                                 s.agenda_item->str(), owner->str(), s.meeting.str()));
             }
         }

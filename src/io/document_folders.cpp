@@ -41,12 +41,7 @@ bool is_within(const fs::path& file, const fs::path& root) {
 
 bool is_system_tree(const fs::path& canonical) {
     static const std::array<fs::path, 3> trees{"/proc", "/sys", "/dev"};
-    for (const fs::path& tree : trees) {
-        if (is_within(canonical, tree)) {
-            return true;
-        }
-    }
-    return false;
+    return std::ranges::any_of(trees, [&](const fs::path& tree) { return is_within(canonical, tree); });
 }
 
 /// Closes a file descriptor when it goes out of scope.

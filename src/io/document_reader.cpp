@@ -78,7 +78,7 @@ Document read_document(ObjectReader& r, const DocumentContext& context) {
         return d;
     }
     if (d.text.empty() && d.path.empty()) {
-        r.fail_here("a document needs \"text\" or \"path\"");
+        r.fail_here(R"(a document needs "text" or "path")");
     }
     if (d.text.empty()) {
         d.text = read_document_text(r, context.folders, d.path);

@@ -124,7 +124,7 @@ void check_fields(ObjectReader& r, SourceSpan& span) {
 void check_fields(ObjectReader& r, Topic& t) {
     if (auto single = r.optional_id<TopicId>("parent")) {
         if (!t.parents.empty()) {
-            r.problem("parent", "is given together with \"parents\"; list every parent in \"parents\"");
+            r.problem("parent", R"(is given together with "parents"; list every parent in "parents")");
         }
         t.parents.push_back(std::move(*single));
     }

@@ -51,14 +51,12 @@ json::value directions_json(const std::vector<Direction>& directions) {
 template <class Member> json::value value_json(const Member& value, Check check, Form form) {
     if constexpr (is_id<Member>) {
         return json::value(value.str());
-    } else if constexpr (std::is_same_v<Member, std::string>) {
+    } else if constexpr (std::is_same_v<Member, std::string> || std::is_arithmetic_v<Member>) {
         return json::value(value);
     } else if constexpr (std::is_same_v<Member, Date>) {
         return json::value(value.iso());
     } else if constexpr (std::is_enum_v<Member>) {
         return json::value(to_string(value));
-    } else if constexpr (std::is_arithmetic_v<Member>) {
-        return json::value(value);
     } else if constexpr (is_optional<Member>) {
         return value ? value_json(*value, check, form) : json::value(nullptr);
     } else if constexpr (std::is_same_v<Member, std::vector<Name>>) {

@@ -30,13 +30,13 @@ public:
 
     std::optional<std::string> duplicate;
 
-    bool on_document_begin(json::error_code&) { return true; }
-    bool on_document_end(json::error_code&) { return true; }
+    static bool on_document_begin(json::error_code&) { return true; }
+    static bool on_document_end(json::error_code&) { return true; }
     bool on_array_begin(json::error_code&) { return open(false); }
     bool on_array_end(std::size_t, json::error_code&) { return close(); }
     bool on_object_begin(json::error_code&) { return open(true); }
     bool on_object_end(std::size_t, json::error_code&) { return close(); }
-    bool on_string_part(json::string_view, std::size_t, json::error_code&) { return true; }
+    static bool on_string_part(json::string_view, std::size_t, json::error_code&) { return true; }
     bool on_string(json::string_view, std::size_t, json::error_code&) { return value(); }
     bool on_key_part(json::string_view part, std::size_t, json::error_code&) {
         m_key.append(part.data(), part.size());
@@ -54,14 +54,14 @@ public:
         }
         return true;
     }
-    bool on_number_part(json::string_view, json::error_code&) { return true; }
+    static bool on_number_part(json::string_view, json::error_code&) { return true; }
     bool on_int64(std::int64_t, json::string_view, json::error_code&) { return value(); }
     bool on_uint64(std::uint64_t, json::string_view, json::error_code&) { return value(); }
     bool on_double(double, json::string_view, json::error_code&) { return value(); }
     bool on_bool(bool, json::error_code&) { return value(); }
     bool on_null(json::error_code&) { return value(); }
-    bool on_comment_part(json::string_view, json::error_code&) { return true; }
-    bool on_comment(json::string_view, json::error_code&) { return true; }
+    static bool on_comment_part(json::string_view, json::error_code&) { return true; }
+    static bool on_comment(json::string_view, json::error_code&) { return true; }
 
 private:
     bool open(bool is_object) {

@@ -11,6 +11,6 @@ namespace stance::detail {
 
 /// The JSON path of the first repeated key in `json` (for example `$.stances[3].score`), or nothing.
 /// `json` must already be known to parse; text that does not is reported as having no duplicate.
-[[nodiscard]] std::optional<std::string> first_duplicate_key(std::string_view json);
+[[nodiscard]] std::optional<std::string> first_duplicate_key(std::string_view text);
 
 } // namespace stance::detail

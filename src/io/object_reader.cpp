@@ -221,7 +221,7 @@ std::vector<Name> ObjectReader::aliases(std::string_view key) {
         return names;
     }
     if (!value->is_object()) {
-        problem(key, "expected an object from language tag to a list of names, like {\"nl\": [\"Nederland\"]}");
+        problem(key, R"(expected an object from language tag to a list of names, like {"nl": ["Nederland"]})");
         return {};
     }
     for (const auto& [language, list] : value->get_object()) {
@@ -247,11 +247,11 @@ std::vector<Name> ObjectReader::labels(std::string_view key) {
     std::vector<Name> names;
     const json::value* value = find(key);
     if (!value) {
-        problem(key, "is required: an object from language tag to label, like {\"en\": \"cooperation\"}");
+        problem(key, R"(is required: an object from language tag to label, like {"en": "cooperation"})");
         return {};
     }
     if (!value->is_object() || value->get_object().empty()) {
-        problem(key, "expected an object from language tag to label, like {\"en\": \"cooperation\"}");
+        problem(key, R"(expected an object from language tag to label, like {"en": "cooperation"})");
         return {};
     }
     for (const auto& [language, label] : value->get_object()) {

@@ -122,8 +122,8 @@ template <class T> bool has_parent(const std::vector<T>& entities) {
 } // namespace
 
 void order_parents_first(Dataset& dataset, const std::string& source, const Store* store) {
-    const bool stored_topics = store && has_parent(dataset.topics);
-    const bool stored_meetings = store && has_parent(dataset.meetings);
+    const bool stored_topics = store != nullptr && has_parent(dataset.topics);
+    const bool stored_meetings = store != nullptr && has_parent(dataset.meetings);
     order_list_parents_first(dataset.topics, stored_topics ? store->topics() : std::vector<Topic>{}, "topics", source);
     order_list_parents_first(dataset.meetings, stored_meetings ? store->meetings() : std::vector<Meeting>{}, "meetings",
                              source);

@@ -1,5 +1,6 @@
 // SHA-256 through OpenSSL's EVP interface: document fingerprints must match `sha256sum`.
 #include <array>
+#include <string_view>
 #include <vector>
 
 #include <openssl/evp.h>
@@ -14,9 +15,9 @@ namespace stance {
 namespace {
 
 std::string to_hex(const std::array<unsigned char, EVP_MAX_MD_SIZE>& digest, unsigned int length) {
-    static constexpr char hex[] = "0123456789abcdef";
+    static constexpr std::string_view hex = "0123456789abcdef";
     std::string out;
-    out.reserve(length * 2);
+    out.reserve(std::size_t{length} * 2);
     for (unsigned int i = 0; i < length; ++i) {
         out += hex[digest[i] >> 4];
         out += hex[digest[i] & 0x0f];

@@ -31,7 +31,7 @@ public:
         const Document* document = nullptr;
         if (auto found = m_in_file.find(span.document.str()); found != m_in_file.end()) {
             document = found->second;
-        } else if (m_store && (stored = m_store->document(span.document))) {
+        } else if (m_store != nullptr && (stored = m_store->document(span.document))) {
             document = &*stored;
         }
         if (!document) {

@@ -66,7 +66,7 @@ void write_attribute_declarations(std::ostream& out, const Network& network, boo
 
 void write_attvalue(std::ostream& out, std::string_view id, std::string_view value) {
     if (!value.empty()) {
-        out << fmt::format("<attvalue for=\"{}\" value=\"{}\"/>", id, xml_text(value));
+        out << fmt::format(R"(<attvalue for="{}" value="{}"/>)", id, xml_text(value));
     }
 }
 
@@ -74,7 +74,7 @@ void write_nodes(std::ostream& out, const Network& network) {
     out << "    <nodes>\n";
     for (std::size_t n = 0; n < network.nodes.size(); ++n) {
         const NetworkNode& node = network.nodes[n];
-        out << fmt::format("      <node id=\"{}\" label=\"{}\"><attvalues>", xml_text(node.id), xml_text(node.label));
+        out << fmt::format(R"(      <node id="{}" label="{}"><attvalues>)", xml_text(node.id), xml_text(node.label));
         for (std::size_t c = 0; c < node.values.size(); ++c) {
             write_attvalue(out, xml_text(network.node_columns[c].name), node.values[c]);
         }
@@ -82,7 +82,7 @@ void write_nodes(std::ostream& out, const Network& network) {
         for (const SliceColumn& column : network.slice_node_columns) {
             for (std::size_t slice = 0; slice < column.values[n].size(); ++slice) {
                 if (!column.values[n][slice].empty()) {
-                    out << fmt::format("<attvalue for=\"{}\" value=\"{}\" start=\"{}\" end=\"{}\"/>",
+                    out << fmt::format(R"(<attvalue for="{}" value="{}" start="{}" end="{}"/>)",
                                        xml_text(column.column.name), xml_text(column.values[n][slice]),
                                        network.slices[slice].first.iso(), network.slices[slice].last.iso());
                 }
@@ -95,7 +95,7 @@ void write_nodes(std::ostream& out, const Network& network) {
 
 void write_edge(std::ostream& out, const Network& network, std::size_t id, std::pair<std::size_t, std::size_t> ends,
                 const Pair& pair) {
-    out << fmt::format("      <edge id=\"{}\" source=\"{}\" target=\"{}\"", id, xml_text(network.nodes[ends.first].id),
+    out << fmt::format(R"(      <edge id="{}" source="{}" target="{}")", id, xml_text(network.nodes[ends.first].id),
                        xml_text(network.nodes[ends.second].id));
     if (pair.whole != nullptr) {
         out << fmt::format(" weight=\"{}\"", attribute_number(pair.whole->weight));
@@ -109,15 +109,15 @@ void write_edge(std::ostream& out, const Network& network, std::size_t id, std::
     }
     for (const NetworkEdge* edge : pair.slices) {
         const TimeSlice& slice = network.slices.at(*edge->slice);
-        out << fmt::format("<attvalue for=\"weight\" value=\"{}\" start=\"{}\" end=\"{}\"/>",
-                           attribute_number(edge->weight), slice.first.iso(), slice.last.iso());
+        out << fmt::format(R"(<attvalue for="weight" value="{}" start="{}" end="{}"/>)", attribute_number(edge->weight),
+                           slice.first.iso(), slice.last.iso());
     }
     out << "</attvalues>";
     if (!pair.slices.empty()) {
         out << "<spells>";
         for (const NetworkEdge* edge : pair.slices) {
             const TimeSlice& slice = network.slices.at(*edge->slice);
-            out << fmt::format("<spell start=\"{}\" end=\"{}\"/>", slice.first.iso(), slice.last.iso());
+            out << fmt::format(R"(<spell start="{}" end="{}"/>)", slice.first.iso(), slice.last.iso());
         }
         out << "</spells>";
     }

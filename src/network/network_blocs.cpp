@@ -35,7 +35,7 @@ PeriodBlocs blocs_of(const Network& network, const TieMatrix& ties, const BlocMe
     out.label = network.description;
     out.blocs.resize(partition.blocs);
     for (std::size_t i = 0; i < network.nodes.size(); ++i) {
-        out.blocs[partition.bloc_of[i]].members.push_back(ActorId{network.nodes[i].id});
+        out.blocs[partition.bloc_of[i]].members.emplace_back(network.nodes[i].id);
         out.blocs[partition.bloc_of[i]].names.push_back(network.nodes[i].label);
     }
     out.modularity = partition.modularity;

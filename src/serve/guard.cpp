@@ -3,6 +3,7 @@
 #include <arpa/inet.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <charconv>
 
@@ -24,8 +25,9 @@ std::string lowercase(std::string_view text) {
 }
 
 bool is_ip_literal(const std::string& name) {
-    unsigned char buffer[sizeof(in6_addr)];
-    return inet_pton(AF_INET, name.c_str(), buffer) == 1 || inet_pton(AF_INET6, name.c_str(), buffer) == 1;
+    std::array<unsigned char, sizeof(in6_addr)> buffer{};
+    return inet_pton(AF_INET, name.c_str(), buffer.data()) == 1 ||
+           inet_pton(AF_INET6, name.c_str(), buffer.data()) == 1;
 }
 
 // "[::1]:8470" → ("::1", "8470"); "localhost:8470" → ("localhost", "8470"); no port: "".

@@ -27,7 +27,7 @@ std::string known_list(std::initializer_list<std::string_view> known) {
 }
 
 [[noreturn]] void bad_parameter(std::string_view name, std::string_view value, std::string_view expected) {
-    throw request_error(400, fmt::format("parameter \"{}\": \"{}\" is not {}", name, value, expected));
+    throw request_error(400, fmt::format(R"(parameter "{}": "{}" is not {})", name, value, expected));
 }
 
 } // namespace

@@ -32,14 +32,14 @@ std::optional<Date> date_param(const QueryParams& params, std::string_view name)
     std::optional<Date> date = Date::parse(text);
     if (!date) {
         throw request_error(400,
-                            fmt::format("parameter \"{}\": \"{}\" is not a date; write it as YYYY-MM-DD", name, text));
+                            fmt::format(R"(parameter "{}": "{}" is not a date; write it as YYYY-MM-DD)", name, text));
     }
     return date;
 }
 
 void check_date_order(const std::optional<Date>& from, const std::optional<Date>& to) {
     if (from && to && *to < *from) {
-        throw request_error(400, fmt::format("\"from\" {} is after \"to\" {}; swap them", from->iso(), to->iso()));
+        throw request_error(400, fmt::format(R"("from" {} is after "to" {}; swap them)", from->iso(), to->iso()));
     }
 }
 
@@ -51,7 +51,7 @@ Period period_param(const QueryParams& params, Period otherwise) {
     const std::optional<Period> period = parse_period(text);
     if (!period) {
         throw request_error(400,
-                            fmt::format("parameter \"by\": \"{}\" is not one of none, meeting, session, year", text));
+                            fmt::format(R"(parameter "by": "{}" is not one of none, meeting, session, year)", text));
     }
     return *period;
 }

@@ -48,7 +48,7 @@ struct MeetingNames {
 
 boost::json::object meeting_json(const Meeting& meeting, const MeetingNames& names_of) {
     boost::json::object out = parse_library_json(entity_json(meeting)).as_object();
-    boost::json::object names{{"body", names_of.bodies.count(meeting.body.str()) != 0
+    boost::json::object names{{"body", names_of.bodies.contains(meeting.body.str())
                                            ? names_of.bodies.at(meeting.body.str())
                                            : meeting.body.str()}};
     const Catalog& catalog = names_of.catalog;
@@ -62,6 +62,7 @@ boost::json::object meeting_json(const Meeting& meeting, const MeetingNames& nam
 // In time order, as a reader looks for them; of one day, by id.
 std::vector<const Meeting*> by_date(const std::vector<Meeting>& meetings) {
     std::vector<const Meeting*> out;
+    out.reserve(meetings.size());
     for (const Meeting& meeting : meetings) {
         out.push_back(&meeting);
     }

@@ -3,6 +3,7 @@
 #include <arpa/inet.h>
 
 #include <algorithm>
+#include <array>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -62,8 +63,8 @@ void check_options(const ServeOptions& options) {
 }
 
 bool is_ipv6_literal(const std::string& host) {
-    unsigned char buffer[sizeof(in6_addr)];
-    return inet_pton(AF_INET6, host.c_str(), buffer) == 1;
+    std::array<unsigned char, sizeof(in6_addr)> buffer{};
+    return inet_pton(AF_INET6, host.c_str(), buffer.data()) == 1;
 }
 
 } // namespace
@@ -162,9 +163,8 @@ Server::Server(ServeOptions options) {
             }
             return httplib::Server::HandlerResponse::Handled;
         }));
-    http.set_exception_handler([](const httplib::Request&, httplib::Response& response, std::exception_ptr failure) {
-        send_exception(response, failure);
-    });
+    http.set_exception_handler([](const httplib::Request&, httplib::Response& response,
+                                  const std::exception_ptr& failure) { send_exception(response, failure); });
 
     add_read_routes(http, state.api);
     add_query_routes(http, state.api);

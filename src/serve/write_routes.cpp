@@ -149,7 +149,7 @@ std::optional<Value> choice_field(const boost::json::object& body, std::string_v
         }
         choices += fmt::format("{}{}", choices.empty() ? "" : ", ", to_string(value));
     }
-    throw request_error(400, fmt::format("field \"{}\": \"{}\" is not one of {}", name, *text, choices));
+    throw request_error(400, fmt::format(R"(field "{}": "{}" is not one of {})", name, *text, choices));
 }
 
 template <class Id> std::optional<Id> id_field(const boost::json::object& body, std::string_view name) {

@@ -74,7 +74,7 @@ public:
         if (slot.in_use) {
             auto own = std::make_unique<SQLite::Statement>(m_db, sql);
             SQLite::Statement& statement = *own;
-            return Lease(statement, std::move(own), nullptr);
+            return {statement, std::move(own), nullptr};
         }
         if (!slot.statement) {
             slot.statement = std::make_unique<SQLite::Statement>(m_db, sql);
@@ -82,7 +82,7 @@ public:
         slot.statement->reset();
         slot.statement->clearBindings();
         slot.in_use = true;
-        return Lease(*slot.statement, nullptr, &slot.in_use);
+        return {*slot.statement, nullptr, &slot.in_use};
     }
 
 private:

@@ -54,7 +54,7 @@ template <std::size_t N>
 bool derive(std::string_view password, const unsigned char* salt, std::size_t salt_size, const ScryptCost& cost,
             SecretBytes<N>& key) {
     // What scrypt allocates (its V array and the p blocks B), with room for OpenSSL's own rounding.
-    const std::uint64_t memory = 128U * cost.r * (cost.n + cost.p + 2U) + (std::uint64_t{1} << 20);
+    const std::uint64_t memory = std::uint64_t{128} * cost.r * (cost.n + cost.p + 2U) + (std::uint64_t{1} << 20);
     return EVP_PBE_scrypt(password.data(), password.size(), salt, salt_size, cost.n, cost.r, cost.p, memory, key.data(),
                           key.size()) == 1;
 }
@@ -146,10 +146,10 @@ std::string hash_password(std::string_view password, const ScryptCost& cost) {
     if (!within_bounds(cost) || !derive(password, salt.data(), salt.size(), cost, key)) {
         throw error(fmt::format("cannot keep the password: scrypt (N={}, r={}, p={}) failed in OpenSSL; check that "
                                 "the machine has {} MiB of memory free",
-                                cost.n, cost.r, cost.p, (128U * cost.r * cost.n) >> 20U));
+                                cost.n, cost.r, cost.p, (std::uint64_t{128} * cost.r * cost.n) >> 20U));
     }
     return fmt::format("{}${}${}${}${}${}", scheme, cost.n, cost.r, cost.p, hex(salt.data(), salt.size()),
-                       hex(key.data(), key.size()));
+                       hex(key.data(), key_bytes));
 }
 
 bool password_matches(std::string_view password, std::string_view record) {
@@ -162,7 +162,7 @@ bool password_matches(std::string_view password, std::string_view record) {
     if (!derive(password, stored->salt.data(), stored->salt.size(), stored->cost, key)) {
         return false;
     }
-    return CRYPTO_memcmp(key.data(), stored->key.data(), key.size()) == 0;
+    return CRYPTO_memcmp(key.data(), stored->key.data(), key_bytes) == 0;
 }
 
 void spend_password_work(std::string_view password, const ScryptCost& cost) {

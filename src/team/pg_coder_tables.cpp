@@ -85,6 +85,7 @@ public:
     [[nodiscard]] std::vector<Coder> all_coders() const override {
         const PgResult rows = m_db.query(std::string(coder_columns) + " ORDER BY name");
         std::vector<Coder> coders;
+        coders.reserve(static_cast<std::size_t>(rows.rows()));
         for (int row = 0; row < rows.rows(); ++row) {
             coders.push_back(read_coder(rows, row).coder);
         }

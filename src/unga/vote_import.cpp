@@ -200,7 +200,7 @@ void VoteImport::merge_full_code(const CsvReader& reader, const CsvRecord& recor
             ++m_summary.full_codes_conflicts;
             if (m_summary.conflict_examples.size() < 10) {
                 m_summary.conflict_examples.push_back(
-                    fmt::format("{}:{}: {} on roll call {} is \"{}\" here but \"{}\" in un_votes.csv", reader.name(),
+                    fmt::format(R"({}:{}: {} on roll call {} is "{}" here but "{}" in un_votes.csv)", reader.name(),
                                 record.line(), m_actors.id(actor).str(), call.rcid, vote_word(kind),
                                 seen.line == 0 ? "no vote" : vote_word(seen.kind)));
             }

@@ -128,7 +128,7 @@ private:
     void advance(char byte);
     [[noreturn]] void fail(TextPosition position, const std::string& message) const;
     void start_field(CsvRecord& record);
-    void end_field(CsvRecord& record);
+    static void end_field(CsvRecord& record);
     void append(CsvRecord& record, char byte);
     void read_quoted(CsvRecord& record);
     bool at_record_end();

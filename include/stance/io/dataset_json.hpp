@@ -42,7 +42,7 @@ struct DatasetReadOptions {
 /// Parses dataset JSON. `source_name` names the input in errors; documents given by `path` are read
 /// relative to `base_directory` and must stay inside it (or an allowed root). Throws
 /// invalid_input_error.
-[[nodiscard]] Dataset parse_dataset(std::string_view json, const std::string& source_name,
+[[nodiscard]] Dataset parse_dataset(std::string_view text, const std::string& source_name,
                                     const std::filesystem::path& base_directory,
                                     const DatasetReadOptions& options = {});
 
@@ -64,17 +64,17 @@ Dataset import_dataset_file(Store& store, const std::filesystem::path& file, con
 
 /// One entity as the compact JSON object it is in a dataset's list: what the history records
 /// (stance/store/history.hpp). The same fields and names as `write_dataset`.
-[[nodiscard]] std::string entity_json(const Document& document);
-[[nodiscard]] std::string entity_json(const Actor& actor);
-[[nodiscard]] std::string entity_json(const Membership& membership);
-[[nodiscard]] std::string entity_json(const Role& role);
-[[nodiscard]] std::string entity_json(const Topic& topic);
-[[nodiscard]] std::string entity_json(const Proposition& proposition);
-[[nodiscard]] std::string entity_json(const Body& body);
-[[nodiscard]] std::string entity_json(const Meeting& meeting);
-[[nodiscard]] std::string entity_json(const AgendaItem& item);
-[[nodiscard]] std::string entity_json(const Participant& participant);
-[[nodiscard]] std::string entity_json(const Stance& stance);
+[[nodiscard]] std::string entity_json(const Document& entity);
+[[nodiscard]] std::string entity_json(const Actor& entity);
+[[nodiscard]] std::string entity_json(const Membership& entity);
+[[nodiscard]] std::string entity_json(const Role& entity);
+[[nodiscard]] std::string entity_json(const Topic& entity);
+[[nodiscard]] std::string entity_json(const Proposition& entity);
+[[nodiscard]] std::string entity_json(const Body& entity);
+[[nodiscard]] std::string entity_json(const Meeting& entity);
+[[nodiscard]] std::string entity_json(const AgendaItem& entity);
+[[nodiscard]] std::string entity_json(const Participant& entity);
+[[nodiscard]] std::string entity_json(const Stance& entity);
 
 /// Lowercase hex SHA-256 of `bytes`.
 [[nodiscard]] std::string sha256_hex(std::string_view bytes);
