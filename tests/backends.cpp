@@ -18,8 +18,6 @@
 
 #ifdef STANCE_TEST_WITH_POSTGRESQL
 #include <libpq-fe.h>
-
-#include "store/postgres/pg_schema.hpp"
 #endif
 
 namespace stance::test {
@@ -242,15 +240,6 @@ ScratchDatabase Backend::create() const {
 #else
     throw std::logic_error("the PostgreSQL backend is not built");
 #endif
-}
-
-int Backend::schema_version() const {
-#ifdef STANCE_TEST_WITH_POSTGRESQL
-    if (!is_sqlite()) {
-        return detail::pg_current_schema_version;
-    }
-#endif
-    return Store::current_schema_version;
 }
 
 const Backend& sqlite_backend() {

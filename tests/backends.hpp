@@ -67,9 +67,6 @@ public:
     [[nodiscard]] std::string_view name() const { return is_sqlite() ? "sqlite" : "postgresql"; }
     /// A fresh, empty database (no schema yet: the first Store::open makes it).
     [[nodiscard]] ScratchDatabase create() const;
-    /// The schema version this build gives the backend's databases: Store::current_schema_version,
-    /// which the PostgreSQL store is ahead of until the SQLite store has its version 9 as well.
-    [[nodiscard]] int schema_version() const;
 
 private:
     BackendKind m_kind;

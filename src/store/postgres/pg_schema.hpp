@@ -12,10 +12,6 @@ namespace stance::detail {
 /// "STAN" in ASCII, the SQLite store's application id.
 inline constexpr std::int64_t pg_writer_lock = 0x5354414E;
 
-/// The schema version this build writes. It is Store::current_schema_version once the SQLite store
-/// has its version 9 too; until then the PostgreSQL store is a version ahead.
-inline constexpr int pg_current_schema_version = 9;
-
 /// Version 9's data step (pg_vote_migration.cpp): every vote-shaped stance of the stance table whose
 /// meeting is its agenda item's and whose id prefix its roll call can take moves to the vote table.
 void pg_move_vote_shaped_stances(PgConnection& db);

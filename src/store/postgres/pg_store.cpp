@@ -119,17 +119,17 @@ PgStore::PgStore(const std::string& address, OpenOptions options)
         if (m_read_only) {
             m_db->script("SET default_transaction_read_only = on");
             const int version = pg_schema_version(*m_db, m_shown);
-            if (version != pg_current_schema_version) {
+            if (version != current_schema_version) {
                 throw schema_version_error(fmt::format(
                     "{}: schema version {} cannot be read by this stance (version {}) in read-only mode; {}", m_shown,
-                    version, pg_current_schema_version,
+                    version, current_schema_version,
                     version == 0                          ? "import a dataset into it first (stance import)"
-                    : version > pg_current_schema_version ? "upgrade stance"
+                    : version > current_schema_version ? "upgrade stance"
                                                           : "open it once read-write to migrate it"));
             }
             return;
         }
-        pg_migrate(*m_db, pg_current_schema_version, m_shown);
+        pg_migrate(*m_db, current_schema_version, m_shown);
     } catch (const PgFailure& failure) {
         rethrow_as_stance_error(failure, fmt::format("opening {}", m_shown));
     }
@@ -148,8 +148,8 @@ std::unique_ptr<ReadSnapshot> PgStore::read_snapshot() const {
 std::vector<std::string> PgStore::integrity_problems(bool quick) const try {
     const PgReadScope scope(*m_db);
     std::vector<std::string> problems;
-    if (const int version = pg_schema_version(*m_db, m_shown); version != pg_current_schema_version) {
-        problems.push_back(fmt::format("the schema version is {}, not {}", version, pg_current_schema_version));
+    if (const int version = pg_schema_version(*m_db, m_shown); version != current_schema_version) {
+        problems.push_back(fmt::format("the schema version is {}, not {}", version, current_schema_version));
     }
     if (!quick) {
         // A stance whose search column disagrees with its texts would be missed or mis-found by search.
