@@ -268,7 +268,7 @@ void send_matrix_json(httplib::Response& response, const AgreementMatrix& matrix
     json.replace(close, 1,
                  ",\n  \"order\": " + boost::json::serialize(order) +
                      ",\n  \"blocs\": " + boost::json::serialize(blocs) + "\n}");
-    send_json_text(response, std::move(json));
+    send_json_text(response, json);
 }
 
 void matrix_json(const Api& api, const httplib::Request& request, httplib::Response& response) {

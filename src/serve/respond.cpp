@@ -31,17 +31,17 @@ void send_json(httplib::Response& response, const boost::json::value& value, int
     send_json_text(response, boost::json::serialize(value), status);
 }
 
-void send_json_text(httplib::Response& response, std::string text, int status) {
+void send_json_text(httplib::Response& response, const std::string& text, int status) {
     response.status = status;
-    response.set_content(std::move(text), "application/json; charset=utf-8");
+    response.set_content(text, "application/json; charset=utf-8");
 }
 
-void send_svg(httplib::Response& response, std::string svg) {
+void send_svg(httplib::Response& response, const std::string& svg) {
     response.status = 200;
     // With a charset the type is not one cpp-httplib compresses: Debian's build compresses with
     // brotli at its slowest setting, which took 36 s for a 4.8 MB heatmap; on loopback sending the
     // bytes as they are is far faster.
-    response.set_content(std::move(svg), "image/svg+xml; charset=utf-8");
+    response.set_content(svg, "image/svg+xml; charset=utf-8");
 }
 
 } // namespace stance::serve

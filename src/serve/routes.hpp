@@ -47,8 +47,8 @@ using ApiHandler = void (*)(const Api&, const httplib::Request&, httplib::Respon
 /// Sets `response` to `value` as JSON.
 void send_json(httplib::Response& response, const boost::json::value& value, int status = 200);
 /// Sets `response` to JSON text the library wrote.
-void send_json_text(httplib::Response& response, std::string text, int status = 200);
-void send_svg(httplib::Response& response, std::string svg);
+void send_json_text(httplib::Response& response, const std::string& text, int status = 200);
+void send_svg(httplib::Response& response, const std::string& svg);
 
 void add_read_routes(httplib::Server& server, const Api& api);
 void add_query_routes(httplib::Server& server, const Api& api);

@@ -20,12 +20,12 @@ StorePool::Lease StorePool::reader() {
         if (!m_idle.empty()) {
             std::unique_ptr<Store> store = std::move(m_idle.back());
             m_idle.pop_back();
-            return Lease(*this, std::move(store));
+            return {*this, std::move(store)};
         }
     }
     OpenOptions options = m_options;
     options.read_only = true;
-    return Lease(*this, Store::open(m_path, options));
+    return {*this, Store::open(m_path, options)};
 }
 
 void StorePool::give_back(std::unique_ptr<Store> store) {
@@ -33,8 +33,7 @@ void StorePool::give_back(std::unique_ptr<Store> store) {
     m_idle.push_back(std::move(store));
 }
 
-StorePool::WriteLease::WriteLease(StorePool& pool, const std::string& author)
-    : m_lock(pool.m_write_mutex), m_store(nullptr) {
+StorePool::WriteLease::WriteLease(StorePool& pool, const std::string& author) : m_lock(pool.m_write_mutex) {
     std::unique_ptr<Store>& writer = pool.m_writers[author];
     if (!writer) {
         OpenOptions options = pool.m_options;
@@ -48,7 +47,7 @@ StorePool::WriteLease::WriteLease(StorePool& pool, const std::string& author)
 }
 
 StorePool::WriteLease StorePool::writer(const std::string& author) {
-    return WriteLease(*this, author);
+    return {*this, author};
 }
 
 } // namespace stance::serve

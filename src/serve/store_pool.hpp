@@ -50,7 +50,7 @@ public:
 
     private:
         std::unique_lock<std::mutex> m_lock;
-        Store* m_store;
+        Store* m_store = nullptr;
     };
     [[nodiscard]] WriteLease writer(const std::string& author = "");
 
