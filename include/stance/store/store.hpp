@@ -79,19 +79,6 @@ struct ActorAlias {
     Name name;
 };
 
-/// One write transaction. Entities are upserted by their id: a re-import updates, never duplicates.
-/// Nothing is visible to readers until `commit()`; destroying an uncommitted session rolls it back.
-/// Every put first passes the write rules (src/store/write_rules.cpp: ids, ranges, kind and score,
-/// spans and quotes, proposition and topic, speaker and role, dates within meetings): whoever writes,
-/// the same data is refused, with invalid_input_error naming the entity. Such a refusal writes
-/// nothing, and the session goes on. Once a put has failed while writing (storage_error, or a
-/// reference that turns out unknown), the session refuses further puts and `commit()`: a put may
-/// have been half written, so the only safe end is the rollback.
-///
-/// A session is also one change set of the store's history (stance/store/history.hpp): every put
-/// and remove records the entity's state before and after, in the same transaction, so whoever
-/// writes is recorded without doing anything. Stances written through `put_stances` are counted
-/// instead (bulk vote imports).
 /// Votes on one roll call, for ImportSession::put_votes. Each cast is the vote-shaped stance
 /// (stance/model/vote.hpp) with id `stance_prefix` followed by its actor's id, basis vote, the kind of
 /// its code with that kind's default score, on `agenda_item` in `meeting` about `topic`, and, when
@@ -114,6 +101,19 @@ struct RollCallVotes {
 /// The stances `votes` stands for, in order of its casts.
 [[nodiscard]] std::vector<Stance> vote_stances(const RollCallVotes& votes);
 
+/// One write transaction. Entities are upserted by their id: a re-import updates, never duplicates.
+/// Nothing is visible to readers until `commit()`; destroying an uncommitted session rolls it back.
+/// Every put first passes the write rules (src/store/write_rules.cpp: ids, ranges, kind and score,
+/// spans and quotes, proposition and topic, speaker and role, dates within meetings): whoever writes,
+/// the same data is refused, with invalid_input_error naming the entity. Such a refusal writes
+/// nothing, and the session goes on. Once a put has failed while writing (storage_error, or a
+/// reference that turns out unknown), the session refuses further puts and `commit()`: a put may
+/// have been half written, so the only safe end is the rollback.
+///
+/// A session is also one change set of the store's history (stance/store/history.hpp): every put
+/// and remove records the entity's state before and after, in the same transaction, so whoever
+/// writes is recorded without doing anything. Stances written through `put_stances` are counted
+/// instead (bulk vote imports).
 class ImportSession {
 public:
     ImportSession() = default;
