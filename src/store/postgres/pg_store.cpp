@@ -123,9 +123,9 @@ PgStore::PgStore(const std::string& address, OpenOptions options)
                 throw schema_version_error(fmt::format(
                     "{}: schema version {} cannot be read by this stance (version {}) in read-only mode; {}", m_shown,
                     version, current_schema_version,
-                    version == 0                          ? "import a dataset into it first (stance import)"
+                    version == 0                       ? "import a dataset into it first (stance import)"
                     : version > current_schema_version ? "upgrade stance"
-                                                          : "open it once read-write to migrate it"));
+                                                       : "open it once read-write to migrate it"));
             }
             return;
         }
