@@ -12,6 +12,7 @@
 #include "store/columns.hpp"
 #include "store/sqlite_store.hpp"
 #include "store/stance_reads.hpp"
+#include "store/stance_votes.hpp"
 #include "store/vote_tally_index.hpp"
 
 namespace stance::detail {
@@ -31,33 +32,10 @@ void add_general_votes(ReadStatements& statements, const StanceFilter& filter, R
                    " AND s.agenda_item_id IS NOT NULL AND s.quote = '' AND s.note = ''");
     SQLite::Statement& query = *lease;
     bind_filter(query, filter);
-    std::unordered_map<AgendaItemId, std::uint32_t> roll_calls;
-    std::unordered_map<ActorId, std::uint32_t> actors;
-    bool indexed = false;
+    StanceVotes added(votes);
     while (query.executeStep()) {
-        const Stance stance = read_stance(query);
-        if (!is_vote_shaped(stance)) {
-            continue;
-        }
-        if (!indexed) {
-            for (std::uint32_t i = 0; i < votes.roll_calls.size(); ++i) {
-                roll_calls.emplace(votes.roll_calls[i].id, i);
-            }
-            for (std::uint32_t i = 0; i < votes.actors.size(); ++i) {
-                actors.emplace(votes.actors[i], i);
-            }
-            indexed = true;
-        }
-        auto [call, new_call] = roll_calls.try_emplace(*stance.agenda_item, votes.roll_calls.size());
-        if (new_call) {
-            const Date date = Date::parse(query.getColumn(24).getString()).value_or(Date{});
-            votes.roll_calls.push_back(RecordedVotes::RollCall{*stance.agenda_item, stance.meeting, date, {}});
-        }
-        auto [actor, new_actor] = actors.try_emplace(stance.actor, votes.actors.size());
-        if (new_actor) {
-            votes.actors.push_back(stance.actor);
-        }
-        votes.casts.push_back(RecordedVotes::Cast{call->second, actor->second, *vote_code(stance.kind)});
+        added.add(read_stance(query),
+                  [&query] { return Date::parse(query.getColumn(24).getString()).value_or(Date{}); });
     }
 }
 

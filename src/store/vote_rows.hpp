@@ -21,19 +21,9 @@
 
 #include "stance/model/vote.hpp"
 #include "store/statement_cache.hpp"
+#include "store/vote_row.hpp"
 
 namespace stance::detail {
-
-/// One vote as the table holds it: row ids of the store's tables.
-struct VoteRow {
-    std::int64_t agenda_item = 0;
-    std::int64_t actor = 0;
-    VoteCode vote = VoteCode::yes;
-    std::int64_t topic = 0;
-    std::optional<std::int64_t> document;
-    std::int64_t span_start = 0;
-    std::int64_t span_length = 0;
-};
 
 class VoteRows {
 public:

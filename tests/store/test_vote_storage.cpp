@@ -20,6 +20,20 @@ using namespace stance;
 
 namespace {
 
+/// Imports the UN fixture with its full codes into `store`.
+void import_fixture(Store& store) {
+    UngaImportOptions options;
+    options.full_codes_directory = test::unga_fixture();
+    (void)import_unga(store, test::unga_fixture(), options);
+}
+
+/// The stances of a new SQLite database at `path` after import_fixture, the database closed again.
+std::vector<Stance> stances_of_imported_fixture(const std::string& path) {
+    auto store = Store::open(path);
+    import_fixture(*store);
+    return store->stances();
+}
+
 int count(const std::string& path, const char* sql) {
     SQLite::Database db(path, SQLite::OPEN_READONLY);
     return db.execAndGet(sql).getInt();
@@ -223,9 +237,7 @@ STORE_TEST_CASE("removing what votes refer to is refused while they do, and allo
 STORE_TEST_CASE("export, import and export again give the same bytes for the UN fixture") {
     const test::ScratchDatabase original_db = backend.create();
     auto first = original_db.open();
-    UngaImportOptions options;
-    options.full_codes_directory = test::unga_fixture();
-    (void)import_unga(*first, test::unga_fixture(), options);
+    import_fixture(*first);
     const Dataset original = first->to_dataset();
     auto round_trip = [](const std::string& exported, const test::ScratchDatabase& db) {
         auto store = db.open();
@@ -360,14 +372,7 @@ void make_version_6(const std::string& path) {
 TEST_CASE("a version 6 database of UN votes migrates: the same stances, topics tested in the index") {
     test::TempDir dir;
     const std::string path = (dir / "v6.db").string();
-    std::vector<Stance> before;
-    {
-        auto store = Store::open(path);
-        UngaImportOptions options;
-        options.full_codes_directory = test::unga_fixture();
-        (void)import_unga(*store, test::unga_fixture(), options);
-        before = store->stances();
-    }
+    const std::vector<Stance> before = stances_of_imported_fixture(path);
     make_version_6(path);
     REQUIRE(column_list(path, "SELECT name FROM pragma_index_info('vote_by_actor')").size() == 2);
     REQUIRE(column_list(path, "SELECT \"from\" FROM pragma_foreign_key_list('vote') ORDER BY 1").size() == 4);
@@ -412,14 +417,7 @@ void make_version_8(const std::string& path) {
 TEST_CASE("a version 8 database of UN votes migrates: every vote kept, the vote table without foreign keys") {
     test::TempDir dir;
     const std::string path = (dir / "v8.db").string();
-    std::vector<Stance> before;
-    {
-        auto store = Store::open(path);
-        UngaImportOptions options;
-        options.full_codes_directory = test::unga_fixture();
-        (void)import_unga(*store, test::unga_fixture(), options);
-        before = store->stances();
-    }
+    const std::vector<Stance> before = stances_of_imported_fixture(path);
     make_version_8(path);
     REQUIRE(column_list(path, "SELECT \"from\" FROM pragma_foreign_key_list('vote') ORDER BY 1") ==
             std::vector<std::string>{"actor_id", "agenda_item_id"});

@@ -11,6 +11,7 @@
 #include "stance/model/vote.hpp"
 #include "store/postgres/pg_stance_reads.hpp"
 #include "store/postgres/pg_store.hpp"
+#include "store/stance_votes.hpp"
 #include "store/vote_tally_index.hpp"
 
 namespace stance::detail {
@@ -87,35 +88,13 @@ void name_actors(PgConnection& db, const RowIndex& actors, RecordedVotes& votes)
 
 /// The vote-shaped stances of the stance table that `filter` selects, added to `votes`.
 void add_general_votes(const PgStore& store, const StanceFilter& filter, RecordedVotes& votes) {
-    std::unordered_map<AgendaItemId, std::uint32_t> roll_calls;
-    std::unordered_map<ActorId, std::uint32_t> actors;
-    bool indexed = false;
+    StanceVotes added(votes);
     store.for_each_general_stance(filter, [&](const Stance& stance) {
-        if (!is_vote_shaped(stance)) {
-            return;
-        }
-        if (!indexed) {
-            for (std::uint32_t i = 0; i < votes.roll_calls.size(); ++i) {
-                roll_calls.emplace(votes.roll_calls[i].id, i);
-            }
-            for (std::uint32_t i = 0; i < votes.actors.size(); ++i) {
-                actors.emplace(votes.actors[i], i);
-            }
-            indexed = true;
-        }
-        auto [call, new_call] = roll_calls.try_emplace(*stance.agenda_item, votes.roll_calls.size());
-        if (new_call) {
-            // A vote's date is its meeting's (it has no statement date of its own).
+        added.add(stance, [&] {
             const PgResult date = store.connection().query("SELECT date FROM meeting WHERE slug = $1",
                                                            PgParams().text(stance.meeting.str()));
-            votes.roll_calls.push_back(RecordedVotes::RollCall{
-                *stance.agenda_item, stance.meeting, Date::parse(date.text(0, 0)).value_or(Date{}), {}});
-        }
-        auto [actor, new_actor] = actors.try_emplace(stance.actor, votes.actors.size());
-        if (new_actor) {
-            votes.actors.push_back(stance.actor);
-        }
-        votes.casts.push_back(RecordedVotes::Cast{call->second, actor->second, *vote_code(stance.kind)});
+            return Date::parse(date.text(0, 0)).value_or(Date{});
+        });
     });
 }
 

@@ -16,20 +16,13 @@
 #include <utility>
 #include <vector>
 
-#include "stance/model/vote.hpp"
 #include "store/postgres/pg_connection.hpp"
+#include "store/vote_row.hpp"
 
 namespace stance::detail {
 
-/// One vote as the table holds it: row ids of the store's tables, and the stance id it is read back with.
-struct PgVote {
-    std::int64_t agenda_item = 0;
-    std::int64_t actor = 0;
-    VoteCode vote = VoteCode::yes;
-    std::int64_t topic = 0;
-    std::optional<std::int64_t> document;
-    std::int64_t span_start = 0;
-    std::int64_t span_length = 0;
+/// One vote as the table holds it, and the stance id it is read back with.
+struct PgVote : VoteRow {
     std::string slug;
 };
 
