@@ -60,6 +60,7 @@
 #include "stance/store/change_set_json.hpp"
 #include "stance/store/copy.hpp"
 #include "stance/store/history.hpp"
+#include "stance/store/shown_address.hpp"
 #include "stance/store/store.hpp"
 #include "stance/team/coders.hpp"
 #include "stance/text/fold.hpp"

@@ -7,6 +7,7 @@
 #include "commands.hpp"
 #include "stance/error.hpp"
 #include "stance/io/check.hpp"
+#include "stance/store/shown_address.hpp"
 
 namespace stance::cli {
 
@@ -28,11 +29,11 @@ void run_check(const Context& context, const CheckCommand& command) {
         }
     }
     if (!check.problems.empty()) {
-        throw storage_error(fmt::format("{}: {} problem{} found (listed above)", context.database,
+        throw storage_error(fmt::format("{}: {} problem{} found (listed above)", shown_address(context.database),
                                         check.problems.size(), check.problems.size() == 1 ? "" : "s"));
     }
     if (!context.quiet) {
-        std::cout << fmt::format("{}: no damage found\n", context.database);
+        std::cout << fmt::format("{}: no damage found\n", shown_address(context.database));
     }
 }
 

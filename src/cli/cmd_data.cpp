@@ -12,6 +12,7 @@
 #include "stance/io/validate_files.hpp"
 #include "stance/query/catalog.hpp"
 #include "stance/query/resolve.hpp"
+#include "stance/store/shown_address.hpp"
 #include "stance/store/store.hpp"
 
 namespace stance::cli {
@@ -35,7 +36,8 @@ void run_init(const Context& context, const InitCommand& command) {
     (void)command;
     auto store = context.open_store();
     if (!context.quiet) {
-        std::cout << fmt::format("{}: stance database, schema version {}\n", context.database, store->schema_version());
+        std::cout << fmt::format("{}: stance database, schema version {}\n", shown_address(context.database),
+                                 store->schema_version());
     }
 }
 

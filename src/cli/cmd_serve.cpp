@@ -12,6 +12,7 @@
 
 #include "commands.hpp"
 #include "serve/server.hpp"
+#include "stance/store/shown_address.hpp"
 #include "stance/store/store.hpp"
 
 namespace stance::cli {
@@ -38,11 +39,6 @@ void wake_waiter(std::thread& waiter) {
     pthread_kill(waiter.native_handle(), SIGTERM); // NOLINT(bugprone-bad-signal-to-kill-thread): see above
 }
 
-// A PostgreSQL address may hold a password: the console says only which kind of database it is.
-std::string shown_database(const std::string& database) {
-    return is_postgresql_address(database) ? std::string("a PostgreSQL database") : database;
-}
-
 std::string_view serve_mode(const serve::ServeOptions& options) {
     if (options.team) {
         return options.read_only ? ", for a team, read-only" : ", for a team: coders log in";
@@ -65,7 +61,7 @@ void run_serve(const Context& context, const ServeCommand& command) {
     server.bind();
     std::cout << server.url() << std::endl; // one line, flushed: scripts and tests read the port from it
     if (!context.quiet) {
-        std::cerr << fmt::format("stance serve: {} on port {}{}; Ctrl-C stops\n", shown_database(context.database),
+        std::cerr << fmt::format("stance serve: {} on port {}{}; Ctrl-C stops\n", shown_address(context.database),
                                  server.port(), serve_mode(options));
     }
     std::thread waiter([&server, signals] {

@@ -1,13 +1,13 @@
 // Which addresses name a PostgreSQL database rather than a SQLite file (stance/store/store.hpp),
-// and the form of an address that messages may show. Needs no libpq: Store::open decides with it
-// whether or not stance was built with PostgreSQL support.
+// and the form of an address that messages may show (stance/store/shown_address.hpp). Needs no libpq: Store::open
+// decides with it whether or not stance was built with PostgreSQL support.
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <string>
 
+#include "stance/store/shown_address.hpp"
 #include "stance/store/store.hpp"
-#include "store/address.hpp"
 
 namespace stance {
 
@@ -49,10 +49,6 @@ bool is_postgresql_address(std::string_view address) noexcept {
     return std::ranges::any_of(connection_keywords, [keyword](std::string_view known) { return keyword == known; });
 }
 
-} // namespace stance
-
-namespace stance::detail {
-
 std::string shown_address(std::string_view address) {
     std::string shown(trimmed(address));
     if (is_url(shown)) {
@@ -86,4 +82,4 @@ std::string shown_address(std::string_view address) {
     return shown;
 }
 
-} // namespace stance::detail
+} // namespace stance

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "stance/error.hpp"
-#include "store/address.hpp"
+#include "stance/store/shown_address.hpp"
 #include "store/postgres/pg_schema.hpp"
 #include "store/postgres/pg_store.hpp"
 #include "team/coder_tables.hpp"

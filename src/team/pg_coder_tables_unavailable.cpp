@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "stance/error.hpp"
-#include "store/address.hpp"
+#include "stance/store/shown_address.hpp"
 #include "team/coder_tables.hpp"
 
 namespace stance::detail {

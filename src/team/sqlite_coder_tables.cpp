@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "stance/error.hpp"
-#include "store/address.hpp"
+#include "stance/store/shown_address.hpp"
 #include "store/sqlite_store.hpp"
 #include "team/coder_tables.hpp"
 

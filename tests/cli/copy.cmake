@@ -28,3 +28,15 @@ if(STANCE_WITH_POSTGRESQL AND STANCE_PG_SERVER_DIR)
     set_tests_properties("cli: copy into PostgreSQL and back into SQLite exports the same bytes"
         PROPERTIES FIXTURES_REQUIRED "copy_db;postgresql")
 endif()
+
+if(STANCE_WITH_POSTGRESQL AND STANCE_PG_SERVER_DIR)
+    # A password given in --db (the test server trusts its socket, so any will do) is never printed:
+    # not in init's line, not in check's, in either form of address (stance/store/shown_address.hpp).
+    set(shown_url "postgresql://stance:hunter2@/stance_cli_shown?host=${STANCE_PG_SERVER_DIR}&port=5432")
+    set(shown_keywords "host=${STANCE_PG_SERVER_DIR} port=5432 user=stance dbname=stance_cli_shown password=hunter2")
+    stance_cli_test(NAME "a password in --db is not shown"
+        SHELL "PGOPTIONS='-c client_min_messages=warning' psql -X -q '${STANCE_TEST_POSTGRESQL_ADDRESS}' -c 'DROP DATABASE IF EXISTS stance_cli_shown WITH (FORCE)' -c 'CREATE DATABASE stance_cli_shown' && $0 --db '${shown_url}' init && $0 --db '${shown_keywords}' check"
+        EXPECT "^postgresql://stance@/stance_cli_shown[?].*: stance database, schema version [0-9]+\nhost=.* password=\\*\\*\\*: no damage found\n$"
+        REJECT "hunter2")
+    set_tests_properties("cli: a password in --db is not shown" PROPERTIES FIXTURES_REQUIRED postgresql)
+endif()

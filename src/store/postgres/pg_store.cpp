@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include "stance/error.hpp"
-#include "store/address.hpp"
+#include "stance/store/shown_address.hpp"
 #include "store/entity_tables.hpp"
 #include "store/open_postgresql.hpp"
 #include "store/postgres/pg_rows.hpp"

@@ -2,7 +2,7 @@
 #include <fmt/format.h>
 
 #include "stance/error.hpp"
-#include "store/address.hpp"
+#include "stance/store/shown_address.hpp"
 #include "store/open_postgresql.hpp"
 
 namespace stance::detail {
