@@ -103,11 +103,22 @@ public:
         close(m_output);
     }
 
-    /// Sends SIGTERM and waits; the exit code (-1 when killed by a signal).
-    int stop() {
+    /// Sends SIGTERM and waits; the exit code (-1 when ended by a signal). A server still running
+    /// after `patience` is killed (SIGKILL) and counted a failure: waiting for ever would keep CTest's
+    /// pipe open through the child, and the whole run would hang instead of this test failing.
+    int stop(std::chrono::seconds patience = std::chrono::seconds(60)) {
         kill(m_pid, SIGTERM);
+        const auto deadline = std::chrono::steady_clock::now() + patience;
         int status = 0;
-        waitpid(m_pid, &status, 0);
+        pid_t ended = 0;
+        while ((ended = waitpid(m_pid, &status, WNOHANG)) == 0 && std::chrono::steady_clock::now() < deadline) {
+            poll(nullptr, 0, 20);
+        }
+        if (ended == 0) {
+            kill(m_pid, SIGKILL);
+            waitpid(m_pid, &status, 0);
+            FAIL_CHECK("stance serve did not stop within ", patience.count(), " s of SIGTERM; killed");
+        }
         m_pid = -1;
         return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     }
