@@ -54,6 +54,7 @@
 #include "stance/query/scale.hpp"
 #include "stance/query/search_text.hpp"
 #include "stance/query/snapshot.hpp"
+#include "stance/query/spoken_for.hpp"
 #include "stance/query/stance_range.hpp"
 #include "stance/query/summary.hpp"
 #include "stance/query/tree.hpp"

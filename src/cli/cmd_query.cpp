@@ -62,34 +62,6 @@ struct EvolutionCommand {
     Format format = Format::text;
 };
 
-// `--actor Schoof` asks what Schoof said: the stances Schoof voiced, read for the actor Schoof spoke
-// for. A person with no role, or who is also given --speaker, stays the actor.
-void read_person_as_speaker(const Catalog& catalog, ActorId& actor, std::vector<ActorId>& speakers) {
-    const Actor& person = catalog.actor(actor);
-    if (person.kind != ActorKind::person || !speakers.empty()) {
-        return;
-    }
-    std::vector<ActorId> represented;
-    for (const Role& role : catalog.roles_of(actor)) {
-        if (std::find(represented.begin(), represented.end(), role.represents) == represented.end()) {
-            represented.push_back(role.represents);
-        }
-    }
-    if (represented.size() > 1) {
-        std::string list;
-        for (const ActorId& id : represented) {
-            list += (list.empty() ? "" : ", ") + id.str();
-        }
-        throw invalid_input_error("--actor", fmt::format("{} ({}) spoke for several actors ({}): give the one to "
-                                                         "follow with --actor and the person with --speaker",
-                                                         person.name, actor.str(), list));
-    }
-    if (represented.size() == 1) {
-        speakers = {actor};
-        actor = represented.front();
-    }
-}
-
 void run_evolution(const Context& context, const EvolutionCommand& command) {
     // CSV has a row per stance and the chart a mark per stance: without the stances both are empty.
     if (command.summary_only && (command.format == Format::csv || command.format == Format::svg)) {
@@ -99,11 +71,10 @@ void run_evolution(const Context& context, const EvolutionCommand& command) {
     }
     auto store = context.open_store(true);
     const Catalog catalog{*store};
-    ActorId actor = resolve_actor(catalog, command.actor);
+    const ActorId actor = resolve_actor(catalog, command.actor);
     const TopicId topic = resolve_topic(catalog, command.topic);
     EvolutionOptions options;
-    options.speakers = resolve_persons(catalog, command.speakers);
-    read_person_as_speaker(catalog, actor, options.speakers);
+    options.speakers = resolve_persons(catalog, command.speakers); // none: a person means what they voiced
     options.by = parse_period(command.by).value_or(Period::none);
     options.from = parse_date_option(command.from, "--from");
     options.to = parse_date_option(command.to, "--to");
@@ -276,7 +247,10 @@ void setup_compare(CLI::App& app, Context& context) {
     auto* command =
         app.add_subcommand("compare", "Where two actors agree, diverge, or only one spoke, per topic and proposition");
     auto options = std::make_shared<CompareCommand>();
-    command->add_option("first", options->first, "First actor (id, ISO code or name)")->required();
+    command
+        ->add_option("first", options->first,
+                     "First actor (id, ISO code or name; a person with a role means what that person voiced)")
+        ->required();
     command->add_option("second", options->second, "Second actor")->required();
     command->add_option("-t,--topic", options->topic, "Only this topic and its subtopics");
     command->add_option("--from", options->from, "Only stances on or after this date (YYYY-MM-DD)");

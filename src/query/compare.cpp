@@ -6,6 +6,7 @@
 
 #include "stance/query/catalog.hpp"
 #include "stance/query/report_order.hpp"
+#include "stance/query/spoken_for.hpp"
 #include "stance/query/tree.hpp"
 #include "stance/store/store.hpp"
 
@@ -86,7 +87,13 @@ Comparison compare(const Store& store, const Catalog& catalog, const ActorId& fi
     }
     filter.from = options.from;
     filter.to = options.to;
-    filter.speakers = options.speakers;
+    // Each side on its own: two ministers are compared as what each voiced for their state.
+    const auto side_stances = [&](const ActorId& actor, std::string_view field) {
+        const SpokenFor side = spoken_for(catalog, actor, options.speakers, field);
+        StanceFilter side_filter = filter;
+        side_filter.speakers = side.speakers;
+        return stances_reaching(store, catalog, side.actor, side_filter);
+    };
 
     // Tag each side's stances, then walk both in report order so rows come out as the sources tell them.
     struct Tagged {
@@ -94,10 +101,10 @@ Comparison compare(const Store& store, const Catalog& catalog, const ActorId& fi
         bool second_side;
     };
     std::vector<Tagged> all;
-    for (ActorStance& item : stances_reaching(store, catalog, first, filter)) {
+    for (ActorStance& item : side_stances(first, "first")) {
         all.push_back(Tagged{std::move(item), false});
     }
-    for (ActorStance& item : stances_reaching(store, catalog, second, filter)) {
+    for (ActorStance& item : side_stances(second, "second")) {
         all.push_back(Tagged{std::move(item), true});
     }
     std::stable_sort(all.begin(), all.end(), [](const Tagged& a, const Tagged& b) {

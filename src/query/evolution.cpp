@@ -12,6 +12,7 @@
 #include "query/evolution_periods.hpp"
 #include "stance/error.hpp"
 #include "stance/query/catalog.hpp"
+#include "stance/query/spoken_for.hpp"
 #include "stance/query/tree.hpp"
 #include "stance/store/store.hpp"
 
@@ -245,6 +246,11 @@ std::optional<Period> parse_period(std::string_view text) noexcept {
 
 Evolution evolution(const Store& store, const Catalog& catalog, const ActorId& actor, const TopicId& topic,
                     const EvolutionOptions& options) {
+    if (const SpokenFor followed = spoken_for(catalog, actor, options.speakers, "actor"); followed.actor != actor) {
+        EvolutionOptions asked = options;
+        asked.speakers = followed.speakers;
+        return evolution(store, catalog, followed.actor, topic, asked);
+    }
     // NaN compares false with everything: it would silently mean "never a shift".
     if (!std::isfinite(options.shift_threshold) || options.shift_threshold < 0.0) {
         throw invalid_input_error("shift_threshold", fmt::format("{} is not a threshold; give a finite number, 0 or "

@@ -5,9 +5,11 @@
 #include "query_fixture.hpp"
 #include "stance/error.hpp"
 #include "stance/query/catalog.hpp"
+#include "stance/query/compare.hpp"
 #include "stance/query/evolution.hpp"
 #include "stance/query/filter_references.hpp"
 #include "stance/query/resolve.hpp"
+#include "stance/query/spoken_for.hpp"
 
 using namespace stance;
 
@@ -123,6 +125,58 @@ TEST_CASE("evolution with a speaker keeps only what that person voiced for the a
         ids.push_back(point.stance.id.str());
     }
     CHECK(ids == Ids{"schoof-79", "schoof-own"});
+}
+
+TEST_CASE("evolution asked about a person reads what that person voiced for the actor of their role") {
+    auto store = debates().store();
+    const Catalog catalog{*store};
+    const Evolution result = evolution(*store, catalog, ActorId{"schoof"}, TopicId{"un"}, {});
+    CHECK(result.actor == ActorId{"nld"});
+    CHECK(result.options.speakers == std::vector<ActorId>{ActorId{"schoof"}});
+    std::vector<std::string> ids;
+    for (const ActorStance& point : result.points) {
+        ids.push_back(point.stance.id.str());
+    }
+    CHECK(ids == Ids{"schoof-79", "schoof-own"}); // not nld-79: the Netherlands without Schoof
+}
+
+TEST_CASE("compare of two persons compares what each voiced for their state") {
+    auto store = debates().store();
+    const Catalog catalog{*store};
+    const Comparison result = compare(*store, catalog, ActorId{"schoof"}, ActorId{"rutte"}, {});
+    CHECK(result.first_name == "Dick Schoof");
+    CHECK(result.second_name == "Mark Rutte");
+    REQUIRE(result.rows.size() == 2);
+    for (const CompareRow& row : result.rows) {
+        if (row.topic == TopicId{"charter"}) { // schoof-own and rutte-78, both in support; nld-79 is neither's
+            CHECK(row.agreement == Agreement::agree);
+            REQUIRE(row.first.stances.size() == 1);
+            CHECK(row.first.stances[0].stance.id == StanceId{"schoof-own"});
+            REQUIRE(row.second.stances.size() == 1);
+            CHECK(row.second.stances[0].stance.id == StanceId{"rutte-78"});
+        } else {
+            CHECK(row.topic == TopicId{"pact"});
+            CHECK(row.agreement == Agreement::only_first);
+        }
+    }
+}
+
+TEST_CASE("a person without a role stays the actor; one who spoke for several actors must be told which") {
+    test::DatasetBuilder builder = debates();
+    builder.actor("eu", ActorKind::organisation, "European Union")
+        .actor("expert", ActorKind::person, "An Expert")
+        .role("rutte", "eu", Date{2030, 1, 1}, Date{2031, 1, 1});
+    auto store = builder.store();
+    const Catalog catalog{*store};
+    const SpokenFor expert = spoken_for(catalog, ActorId{"expert"}, {}, "actor");
+    CHECK(expert.actor == ActorId{"expert"});
+    CHECK(expert.speakers.empty());
+    // Named speakers mean the person is the actor, as asked.
+    CHECK(spoken_for(catalog, ActorId{"schoof"}, {ActorId{"rutte"}}, "actor").actor == ActorId{"schoof"});
+    CHECK_THROWS_WITH_AS(spoken_for(catalog, ActorId{"rutte"}, {}, "first"),
+                         doctest::Contains("Mark Rutte (rutte) spoke for several actors (nld, eu)"),
+                         invalid_input_error);
+    CHECK_THROWS_AS(compare(*store, catalog, ActorId{"nld"}, ActorId{"rutte"}, {}), invalid_input_error);
 }
 
 TEST_CASE("a date names the top-level meetings that span it, from the first day to the end date") {
