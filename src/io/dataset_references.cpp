@@ -152,6 +152,62 @@ void check_stance_references(const Dataset& dataset, const References& refs, con
     }
 }
 
+/// The topics that define a scale, in the dataset and, when asked about, in the store (read once).
+class ScaleTopics {
+public:
+    ScaleTopics(const Dataset& dataset, const Store* store) : m_store(store) {
+        for (const Topic& topic : dataset.topics) {
+            (topic.scale ? m_with_scale : m_without_scale).insert(topic.id.str());
+        }
+    }
+
+    [[nodiscard]] bool has_scale(const std::string& id) {
+        if (m_with_scale.contains(id) || m_without_scale.contains(id)) {
+            return m_with_scale.contains(id);
+        }
+        if (m_store != nullptr && !m_store_read) {
+            m_store_read = true;
+            for (const Topic& topic : m_store->topics()) {
+                (topic.scale ? m_with_scale : m_without_scale).insert(topic.id.str());
+            }
+        }
+        return m_with_scale.contains(id);
+    }
+
+private:
+    const Store* m_store;
+    bool m_store_read = false;
+    std::unordered_set<std::string> m_with_scale;
+    std::unordered_set<std::string> m_without_scale;
+};
+
+// A direction places a claim on a topic's scale: the topic must exist and define its two poles, or
+// the claim would silently lie on no scale (docs/position-scale.md).
+void check_directions(const std::vector<Direction>& directions, const References& refs, ScaleTopics& scales,
+                      const std::string& source, std::string_view list, std::size_t index) {
+    for (const Direction& direction : directions) {
+        const std::string path = fmt::format("$.{}[{}].directions.{}", list, index, direction.scale.str());
+        refs.require(EntityKind::topic, direction.scale.str(), path);
+        if (!scales.has_scale(direction.scale.str())) {
+            throw invalid_input_error(fmt::format("{}: {}", source, path),
+                                      fmt::format("topic \"{}\" defines no scale, so a direction on it places the "
+                                                  "claim nowhere; give that topic a \"scale\" with its \"minus\" and "
+                                                  "\"plus\" poles, or name a topic that has one",
+                                                  direction.scale.str()));
+        }
+    }
+}
+
+void check_direction_scales(const Dataset& d, const References& refs, const std::string& source, const Store* store) {
+    ScaleTopics scales(d, store);
+    for (std::size_t i = 0; i < d.topics.size(); ++i) {
+        check_directions(d.topics[i].directions, refs, scales, source, "topics", i);
+    }
+    for (std::size_t i = 0; i < d.propositions.size(); ++i) {
+        check_directions(d.propositions[i].directions, refs, scales, source, "propositions", i);
+    }
+}
+
 void check_other_references(const Dataset& d, const References& refs) {
     for (std::size_t i = 0; i < d.memberships.size(); ++i) {
         refs.require(EntityKind::actor, d.memberships[i].member.str(), json_path("memberships", i, "member"));
@@ -196,6 +252,7 @@ void check_other_references(const Dataset& d, const References& refs) {
 void check_references(const Dataset& dataset, const std::string& source, const Store* store) {
     const References refs(dataset, source, store);
     check_other_references(dataset, refs);
+    check_direction_scales(dataset, refs, source, store);
     check_stance_references(dataset, refs, source, store);
 }
 

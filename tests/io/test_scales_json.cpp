@@ -1,9 +1,13 @@
 // Reading and writing the keys scales and bases added: parents, scale, directions, basis, end_date.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "stance/error.hpp"
 #include "stance/io/dataset_json.hpp"
 #include "stance/store/store.hpp"
+#include "support.hpp"
 
 using namespace stance;
 
@@ -96,6 +100,26 @@ TEST_CASE("bad scale, direction, parent, basis and end date keys are refused wit
               .find("$.topics[3].parent: is given together with \"parents\"") != std::string::npos);
     CHECK(error_of(replaced(scaled, "\"parents\": [\"russia\", \"ukraine\"]", "\"parents\": [\"russia\", \"nowhere\"]"))
               .find("$.topics[2].parents[1]: unknown topic \"nowhere\"") != std::string::npos);
+}
+
+TEST_CASE("a direction must name a topic that exists and defines a scale, and validation says so as the import does") {
+    const std::string unknown =
+        replaced(scaled, "\"directions\": {\"russia\": -0.5}", "\"directions\": {\"rusia\": -0.5}");
+    CHECK(error_of(unknown).find("scales.json: $.propositions[0].directions.rusia: unknown topic \"rusia\"") !=
+          std::string::npos);
+    const std::string unscaled =
+        replaced(scaled, "\"directions\": {\"russia\": 1}", "\"directions\": {\"ukraine\": 1}");
+    CHECK(error_of(unscaled).find("scales.json: $.topics[2].directions.ukraine: topic \"ukraine\" defines no scale") !=
+          std::string::npos);
+    // The import refuses it with the same message and writes nothing.
+    const test::TempDir dir;
+    const std::filesystem::path file = dir / "scales.json";
+    std::ofstream(file) << unscaled;
+    auto store = Store::open(":memory:");
+    CHECK_THROWS_WITH_AS(import_dataset_file(*store, file),
+                         doctest::Contains("$.topics[2].directions.ukraine: topic \"ukraine\" defines no scale"),
+                         invalid_input_error);
+    CHECK(store->topics().empty());
 }
 
 TEST_CASE("a cycle through one of several parents is refused with the path that closes it") {
