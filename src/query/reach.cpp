@@ -253,17 +253,11 @@ private:
         m_last_meeting = &*found;
         return found->second;
     }
-    const std::string& agenda_item_title(const AgendaItemId& id) {
-        if (m_last_item != nullptr && m_last_item->first == id) {
-            return m_last_item->second;
-        }
-        auto [found, added] = m_item_titles.try_emplace(id);
-        if (added) {
-            const AgendaItem* agenda_item = m_catalog.find(id);
-            found->second = agenda_item ? agenda_item->title : id.str();
-        }
-        m_last_item = &*found;
-        return found->second;
+    // Looked up in the catalog each time rather than kept: a voting record has one vote per roll
+    // call, so a table of titles by agenda item was an insert and a copy for every vote, hit never.
+    [[nodiscard]] std::string agenda_item_title(const AgendaItemId& id) const {
+        const AgendaItem* agenda_item = m_catalog.find(id);
+        return agenda_item ? agenda_item->title : id.str();
     }
     const TopicContext& topic_context(const TopicId& id) {
         auto [found, added] = m_topics.try_emplace(id);
@@ -278,8 +272,6 @@ private:
     const ActorId& m_actor;
     std::unordered_map<MeetingId, MeetingContext> m_meetings;
     const std::pair<const MeetingId, MeetingContext>* m_last_meeting = nullptr;
-    std::unordered_map<AgendaItemId, std::string> m_item_titles;
-    const std::pair<const AgendaItemId, std::string>* m_last_item = nullptr;
     std::unordered_map<TopicId, TopicContext> m_topics;
 };
 

@@ -55,7 +55,8 @@ void KeyNames::read(ReadStatements& statements) {
                 RollCall{AgendaItemId{query->getColumn(1).getString()}, query->getColumn(2).getInt64(),
                          query->getColumn(3).getString(),
                          RollCallFlags{optional_flag(query->getColumn(4)), optional_flag(query->getColumn(5)),
-                                       optional_flag(query->getColumn(6))}});
+                                       optional_flag(query->getColumn(6))},
+                         static_cast<std::uint32_t>(m_roll_calls.size())});
         }
     }
     m_meetings.clear();

@@ -5,6 +5,7 @@
 // time looking the same few hundred rows up again for every vote. Internal to the SQLite backend.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -27,6 +28,9 @@ public:
         std::int64_t meeting = 0; ///< The meeting's row.
         std::string stance_prefix;
         RollCallFlags flags;
+        /// 0 to roll_call_count() - 1, one per roll call: a reader indexes what it builds per roll
+        /// call by it in a plain vector rather than a hash map keyed by row.
+        std::uint32_t ordinal = 0;
     };
     struct MeetingNames {
         MeetingId id;
@@ -41,6 +45,7 @@ public:
 
     /// Nothing when the row is unknown (a write since the last refresh).
     [[nodiscard]] const RollCall* roll_call(std::int64_t agenda_item) const;
+    [[nodiscard]] std::size_t roll_call_count() const noexcept { return m_roll_calls.size(); }
     [[nodiscard]] const MeetingNames* meeting(std::int64_t row) const;
     [[nodiscard]] const ActorId* actor(std::int64_t row) const;
     [[nodiscard]] const TopicId* topic(std::int64_t row) const;

@@ -1,9 +1,11 @@
 // Recorded votes straight from the vote table, as integers: the read the vote matrix needs for a
 // whole history in a fraction of a second (Store::recorded_votes builds full stances instead), and
 // the tallies an evolution's periods count (Store::for_each_stance_tallying_votes).
+#include <limits>
 #include <map>
 #include <tuple>
 #include <unordered_map>
+#include <vector>
 
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
@@ -18,11 +20,6 @@
 namespace stance::detail {
 
 namespace {
-
-struct Index {
-    std::unordered_map<std::int64_t, std::uint32_t> roll_calls; // agenda item row → index
-    std::unordered_map<std::int64_t, std::uint32_t> actors;     // actor row → index
-};
 
 // Vote-shaped stances that sit in the general table (another id prefix on their roll call, say)
 // are recorded votes too; there are few or none, so they are read as stances.
@@ -39,13 +36,25 @@ void add_general_votes(ReadStatements& statements, const StanceFilter& filter, R
     }
 }
 
+[[noreturn]] void not_a_roll_call(std::int64_t item) {
+    throw storage_error(fmt::format("a vote refers to agenda item row {}, which is no roll call of a stored "
+                                    "meeting: the database is damaged; run stance check",
+                                    item));
+}
+
+std::uint32_t roll_call_ordinal(const KeyNames& names, std::int64_t item) {
+    const KeyNames::RollCall* call = names.roll_call(item);
+    if (call == nullptr) {
+        not_a_roll_call(item);
+    }
+    return call->ordinal;
+}
+
 RecordedVotes::RollCall roll_call_of(const KeyNames& names, std::int64_t item) {
     const KeyNames::RollCall* call = names.roll_call(item);
     const KeyNames::MeetingNames* meeting = call ? names.meeting(call->meeting) : nullptr;
     if (meeting == nullptr) {
-        throw storage_error(fmt::format("a vote refers to agenda item row {}, which is no roll call of a stored "
-                                        "meeting: the database is damaged; run stance check",
-                                        item));
+        not_a_roll_call(item);
     }
     return RecordedVotes::RollCall{call->item, meeting->id, meeting->date, call->flags};
 }
@@ -124,7 +133,6 @@ RecordedVotes SqliteStore::recorded_votes(const StanceFilter& filter) const try 
     const std::unique_ptr<ReadSnapshot> snapshot = read_snapshot(); // the names and the votes from one state
     m_names.refresh(m_db, m_reads);
     RecordedVotes votes;
-    Index index;
     // The agenda item and meeting are joined only when a condition needs them: for a whole
     // history, that join is most of the read.
     const ReadStatements::Lease casts_lease =
@@ -133,35 +141,47 @@ RecordedVotes SqliteStore::recorded_votes(const StanceFilter& filter) const try 
                 vote_conditions(votes_filter)); // VoteBook orders them by roll call
     SQLite::Statement& casts = *casts_lease;
     bind_filter(casts, votes_filter);
-    // The rows come grouped by roll call (the table's key), so the roll call's index is looked up
-    // only when it changes.
+    // Each roll call's index in `votes`, by its ordinal in the names: a vector, not a hash map,
+    // as a read of one or two countries (agreement) looks a roll call up for every vote.
+    constexpr std::uint32_t unlisted = std::numeric_limits<std::uint32_t>::max();
+    std::vector<std::uint32_t> call_index(m_names.roll_call_count(), unlisted);
+    std::unordered_map<std::int64_t, std::uint32_t> actor_index; // actor row → index
+    // Rows come grouped by roll call (the table's key) or, when actors are named, by actor (the
+    // index on them), so the last lookup of each is kept.
     std::int64_t last_item = 0;
     std::uint32_t last_call = 0;
+    std::int64_t last_actor_row = 0;
+    std::uint32_t last_actor = unlisted;
     while (casts.executeStep()) {
         const std::int64_t item = casts.getColumn(0).getInt64();
         if (item != last_item || votes.roll_calls.empty()) {
-            auto [call, new_call] =
-                index.roll_calls.try_emplace(item, static_cast<std::uint32_t>(votes.roll_calls.size()));
-            if (new_call) {
+            const std::uint32_t ordinal = roll_call_ordinal(m_names, item);
+            if (call_index[ordinal] == unlisted) {
+                call_index[ordinal] = static_cast<std::uint32_t>(votes.roll_calls.size());
                 votes.roll_calls.push_back(roll_call_of(m_names, item));
             }
             last_item = item;
-            last_call = call->second;
+            last_call = call_index[ordinal];
         }
         const std::int64_t actor_row = casts.getColumn(1).getInt64();
-        auto [actor, new_actor] = index.actors.try_emplace(actor_row, static_cast<std::uint32_t>(votes.actors.size()));
-        if (new_actor) {
-            const ActorId* slug = m_names.actor(actor_row);
-            if (slug == nullptr) {
-                throw storage_error(
-                    fmt::format("a vote refers to actor row {}, which {} does not hold: the database is "
-                                "damaged; run stance check",
-                                actor_row, m_path));
+        if (actor_row != last_actor_row || last_actor == unlisted) {
+            auto [actor, new_actor] =
+                actor_index.try_emplace(actor_row, static_cast<std::uint32_t>(votes.actors.size()));
+            if (new_actor) {
+                const ActorId* slug = m_names.actor(actor_row);
+                if (slug == nullptr) {
+                    throw storage_error(
+                        fmt::format("a vote refers to actor row {}, which {} does not hold: the database is "
+                                    "damaged; run stance check",
+                                    actor_row, m_path));
+                }
+                votes.actors.push_back(*slug);
             }
-            votes.actors.push_back(*slug);
+            last_actor_row = actor_row;
+            last_actor = actor->second;
         }
         votes.casts.push_back(
-            RecordedVotes::Cast{last_call, actor->second, static_cast<VoteCode>(casts.getColumn(2).getInt())});
+            RecordedVotes::Cast{last_call, last_actor, static_cast<VoteCode>(casts.getColumn(2).getInt())});
     }
     add_general_votes(m_reads, votes_filter, votes);
     return votes;
