@@ -327,6 +327,15 @@ ALTER TABLE vote_v9 RENAME TO vote;
 CREATE INDEX vote_by_actor ON vote(actor_id, agenda_item_id, topic_id);
 )sql";
 
+// Version 10: the vote itself in the by-actor index, so that a read of some actors' votes (an
+// agreement between two countries, an evolution) is answered from the index alone. Without it each
+// vote the index found was looked up again in the table by its primary key, and the agreement of a
+// pair took 1.1 times the hand-written SQL on the raw tables; with it 0.3 times (docs/benchmarks.md).
+constexpr const char* schema_v10 = R"sql(
+DROP INDEX vote_by_actor;
+CREATE INDEX vote_by_actor ON vote(actor_id, agenda_item_id, topic_id, vote);
+)sql";
+
 struct Migration {
     const char* sql;
     void (*move_data)(SQLite::Database&); // after the SQL, in the same transaction; may be null
@@ -336,7 +345,7 @@ constexpr std::array migrations{Migration{schema_v1, nullptr}, Migration{schema_
                                 Migration{schema_v3, nullptr}, Migration{schema_v4, move_vote_shaped_stances},
                                 Migration{schema_v5, nullptr}, Migration{schema_v6, nullptr},
                                 Migration{schema_v7, nullptr}, Migration{schema_v8, nullptr},
-                                Migration{schema_v9, nullptr}};
+                                Migration{schema_v9, nullptr}, Migration{schema_v10, nullptr}};
 
 } // namespace
 

@@ -254,7 +254,8 @@ POSTGRESQL_TEST_CASE("UN votes import into PostgreSQL and read back as from SQLi
     CHECK(postgres->change_sets(HistoryFilter{}).front().bulk_stances > 0);
 }
 
-POSTGRESQL_TEST_CASE("a version 8 database migrates to version 9: vote-shaped stances move to the vote table") {
+POSTGRESQL_TEST_CASE("a version 8 database migrates: vote-shaped stances move to the vote table (version 9), whose "
+                     "by-actor index holds the vote (version 10)") {
     const test::ScratchDatabase database = backend.create();
     {
         detail::PgConnection db(database.address());
@@ -262,7 +263,11 @@ POSTGRESQL_TEST_CASE("a version 8 database migrates to version 9: vote-shaped st
         db.script(version_8_rows);
     }
     auto store = open_as_tester(database);
-    CHECK(store->schema_version() == 9);
+    CHECK(store->schema_version() == Store::current_schema_version);
+    CHECK(database.sql("SELECT string_agg(a.attname, ' ' ORDER BY k.n) FROM pg_index i "
+                       "CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, n) "
+                       "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum "
+                       "WHERE i.indexrelid = 'vote_by_actor'::regclass") == "actor_id agenda_item_id topic_id vote");
     // The two plain votes with the roll call's prefix moved; the annotated one, the one with
     // another prefix and the statement stayed.
     CHECK(database.sql("SELECT count(*) FROM vote") == "2");

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
 #include "backends.hpp"
 #include "stance/error.hpp"
@@ -382,7 +383,7 @@ TEST_CASE("a version 6 database of UN votes migrates: the same stances, topics t
     CHECK(store->stances() == before);
     CHECK(count(path, "SELECT count(*) FROM vote") == static_cast<int>(before.size()));
     CHECK(column_list(path, "SELECT name FROM pragma_index_info('vote_by_actor')") ==
-          std::vector<std::string>{"actor_id", "agenda_item_id", "topic_id"});
+          std::vector<std::string>{"actor_id", "agenda_item_id", "topic_id", "vote"});
     // Every reference is resolved from stored rows by the import and guarded against removal by the
     // write rules (versions 7 and 9).
     CHECK(column_list(path, "SELECT \"from\" FROM pragma_foreign_key_list('vote') ORDER BY 1").empty());
@@ -426,12 +427,12 @@ TEST_CASE("a version 8 database of UN votes migrates: every vote kept, the vote 
     REQUIRE(votes == static_cast<int>(before.size()));
 
     auto store = Store::open(path);
-    CHECK(store->schema_version() == 9);
+    CHECK(store->schema_version() == Store::current_schema_version);
     CHECK(count(path, "SELECT count(*) FROM vote") == votes);
     CHECK(store->stances() == before);
     CHECK(column_list(path, "SELECT \"from\" FROM pragma_foreign_key_list('vote') ORDER BY 1").empty());
     CHECK(column_list(path, "SELECT name FROM pragma_index_info('vote_by_actor')") ==
-          std::vector<std::string>{"actor_id", "agenda_item_id", "topic_id"});
+          std::vector<std::string>{"actor_id", "agenda_item_id", "topic_id", "vote"});
     CHECK(store->integrity_problems(false).empty());
     // What the foreign keys refused, the write rules still refuse.
     CHECK_THROWS_AS(delete_entity(*store, RecordKey{RecordKind::actor, before.front().actor.str()}),
@@ -441,11 +442,35 @@ TEST_CASE("a version 8 database of UN votes migrates: every vote kept, the vote 
     CHECK(store->stances() == before);
 }
 
+TEST_CASE("a version 9 database of UN votes migrates: the vote joins the by-actor index, every vote kept") {
+    test::TempDir dir;
+    const std::string path = (dir / "v9.db").string();
+    const std::vector<Stance> before = stances_of_imported_fixture(path);
+    {
+        SQLite::Database db(path, SQLite::OPEN_READWRITE);
+        db.exec("DROP INDEX vote_by_actor; CREATE INDEX vote_by_actor ON vote(actor_id, agenda_item_id, topic_id); "
+                "PRAGMA user_version = 9;");
+    }
+    REQUIRE(column_list(path, "SELECT name FROM pragma_index_info('vote_by_actor')").size() == 3);
+
+    auto store = Store::open(path);
+    CHECK(store->schema_version() == Store::current_schema_version);
+    CHECK(column_list(path, "SELECT name FROM pragma_index_info('vote_by_actor')") ==
+          std::vector<std::string>{"actor_id", "agenda_item_id", "topic_id", "vote"});
+    CHECK(store->stances() == before);
+    CHECK(store->integrity_problems(false).empty());
+    // A read of one actor's votes is answered from the index alone: SQLite's plan says so.
+    SQLite::Database db(path, SQLite::OPEN_READONLY);
+    SQLite::Statement plan(db, "EXPLAIN QUERY PLAN SELECT agenda_item_id, actor_id, vote FROM vote WHERE actor_id = 1");
+    REQUIRE(plan.executeStep());
+    CHECK(plan.getColumn(3).getString().find("COVERING INDEX vote_by_actor") != std::string::npos);
+}
+
 TEST_CASE("a bulk load into an empty vote table builds the by-actor index at the end, and a rollback keeps it") {
     test::TempDir dir;
     const std::string path = (dir / "votes.db").string();
     const auto index_columns = [&] { return column_list(path, "SELECT name FROM pragma_index_info('vote_by_actor')"); };
-    const std::vector<std::string> full{"actor_id", "agenda_item_id", "topic_id"};
+    const std::vector<std::string> full{"actor_id", "agenda_item_id", "topic_id", "vote"};
     auto store = Store::open(path);
     (void)import_unga(*store, test::unga_fixture()); // thousands of votes into an empty table
     CHECK(index_columns() == full);

@@ -218,7 +218,7 @@ struct OpenOptions {
 class Store {
 public:
     /// The schema version this library writes; older databases are migrated on open.
-    static constexpr int current_schema_version = 9;
+    static constexpr int current_schema_version = 10;
 
     /// Opens (creating if needed) the SQLite database at `path`; ":memory:" gives a private in-memory one.
     /// A PostgreSQL address (is_postgresql_address) opens that database instead, creating stance's

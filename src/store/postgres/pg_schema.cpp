@@ -225,6 +225,12 @@ UNION ALL
 SELECT * FROM vote_row;
 )sql";
 
+// Version 10: the vote in the by-actor index, as SQLite's version 10 (the reason is there).
+constexpr const char* schema_v10 = R"sql(
+DROP INDEX vote_by_actor;
+CREATE INDEX vote_by_actor ON vote(actor_id, agenda_item_id, topic_id, vote);
+)sql";
+
 struct Migration {
     int version; // the version this migration brings the schema to
     const char* sql;
@@ -233,7 +239,8 @@ struct Migration {
 
 // A PostgreSQL database starts at version 7; each later version appends its step.
 constexpr std::array migrations{Migration{7, schema_v7, nullptr}, Migration{8, schema_v8, nullptr},
-                                Migration{9, schema_v9, pg_move_vote_shaped_stances}};
+                                Migration{9, schema_v9, pg_move_vote_shaped_stances},
+                                Migration{10, schema_v10, nullptr}};
 
 bool has_table(PgConnection& db, const char* name) {
     return db.query("SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND "
