@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -69,6 +70,7 @@ private:
     };
     std::optional<Found> find(const std::string& slug);
     void insert(const VoteRow& row);
+    void insert_bulk(std::span<const VoteRow> rows);
     SQLite::Statement& statement(const char* sql);
 
     void set_index_aside_for_bulk_load();
