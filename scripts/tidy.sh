@@ -4,9 +4,9 @@
 # benchmarks, and the project's own headers they include (HeaderFilterRegex). The compile commands
 # come from the `tidy` configure preset (the ci configuration with the benchmarks), which is only
 # configured, never built. Any finding fails the run (.clang-tidy sets WarningsAsErrors). Run by
-# hand (not yet by scripts/test.sh: the tree has findings): `bash scripts/tidy.sh [PATH_PREFIX]`, where PATH_PREFIX narrows
-# the files (for example `src/query/`). STANCE_TIDY_JOBS sets the parallel jobs (default 2, CI's
-# cores). What to do with a finding, and what a whole-tree run costs: docs/contributing.md.
+# scripts/test.sh (so by CI) over the whole tree, and by hand as `bash scripts/tidy.sh [PATH_PREFIX]`,
+# where PATH_PREFIX narrows the files (for example `src/query/`). STANCE_TIDY_JOBS sets the parallel
+# jobs (default 2, CI's cores). What to do with a finding, and what a whole-tree run costs: docs/contributing.md.
 #
 # The tests and benchmarks get the bug-finding checks (bugprone, performance, the analyzer) and the
 # naming rules, not the other readability and modernize checks: those cost about 40 % of a test

@@ -10,8 +10,8 @@
 
 namespace stance {
 
-Database Database::open(const std::string& path, OpenOptions options) {
-    return Database{Store::open(path, std::move(options))};
+Database Database::open(const std::string& path, const OpenOptions& options) {
+    return Database{Store::open(path, options)};
 }
 
 Database::Database(std::unique_ptr<Store> store) : m_store(std::move(store)) {

@@ -192,8 +192,8 @@ const std::string& ScratchDatabase::address() const {
     return m_place->address;
 }
 
-std::unique_ptr<Store> ScratchDatabase::open(OpenOptions options) const {
-    return Store::open(address(), std::move(options));
+std::unique_ptr<Store> ScratchDatabase::open(const OpenOptions& options) const {
+    return Store::open(address(), options);
 }
 
 ScratchDatabase ScratchDatabase::copy() const {

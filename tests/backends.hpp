@@ -42,7 +42,7 @@ public:
     /// What Store::open takes: a file path, or a PostgreSQL address naming this database.
     [[nodiscard]] const std::string& address() const;
     /// A new connection to this database.
-    [[nodiscard]] std::unique_ptr<Store> open(OpenOptions options = {}) const;
+    [[nodiscard]] std::unique_ptr<Store> open(const OpenOptions& options = {}) const;
     /// A new database holding the same content (SQLite: a copy of the file; PostgreSQL: CREATE
     /// DATABASE … TEMPLATE). Nothing may be connected to this one meanwhile.
     [[nodiscard]] ScratchDatabase copy() const;

@@ -61,7 +61,7 @@ namespace stance {
 class Database {
 public:
     /// Opens (creating if needed) the database at `path`; ":memory:" gives a private in-memory one.
-    [[nodiscard]] static Database open(const std::string& path, OpenOptions options = {});
+    [[nodiscard]] static Database open(const std::string& path, const OpenOptions& options = {});
     /// Takes over an open store (another backend, or one opened with special options).
     explicit Database(std::unique_ptr<Store> store);
     Database(Database&&) noexcept;

@@ -83,7 +83,7 @@ void Svg::element(std::string_view name, Attributes attributes, std::string_view
 }
 
 void Svg::text(double x, double y, std::string_view content, Attributes attributes) {
-    m_out += fmt::format("<text x=\"{}\" y=\"{}\"", number(x), number(y));
+    m_out += fmt::format(R"(<text x="{}" y="{}")", number(x), number(y));
     write_attributes(attributes);
     m_out += fmt::format(">{}</text>\n", escape_xml(content));
 }

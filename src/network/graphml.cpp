@@ -69,7 +69,7 @@ void write_graphml(std::ostream& out, const Network& network) {
         if (edge.slice) {
             continue;
         }
-        out << fmt::format("    <edge source=\"n{}\" target=\"n{}\">", edge.source, edge.target);
+        out << fmt::format(R"(    <edge source="n{}" target="n{}">)", edge.source, edge.target);
         write_data(out, "weight", attribute_number(edge.weight));
         write_data(out, "frequency", std::to_string(edge.frequency));
         for (std::size_t c = 0; c < edge.values.size(); ++c) {

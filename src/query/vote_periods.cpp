@@ -96,6 +96,7 @@ std::vector<PeriodRollCalls> periods_of(const VoteBook& book, const Catalog& cat
         period.roll_calls.push_back(r);
     }
     std::vector<PeriodRollCalls> ordered;
+    ordered.reserve(periods.size());
     for (auto& [key, period] : periods) {
         ordered.push_back(std::move(period));
     }

@@ -24,32 +24,32 @@ template <class Entity> std::string describe(std::string_view kind, const Entity
     return fmt::format("{} \"{}\"", kind, entity.id.str());
 }
 inline std::string describe(std::string_view, const Membership& m) {
-    return fmt::format("membership of \"{}\" in \"{}\"", m.member.str(), m.group.str());
+    return fmt::format(R"(membership of "{}" in "{}")", m.member.str(), m.group.str());
 }
 inline std::string describe(std::string_view, const Role& r) {
-    return fmt::format("role of \"{}\" for \"{}\"", r.person.str(), r.represents.str());
+    return fmt::format(R"(role of "{}" for "{}")", r.person.str(), r.represents.str());
 }
 inline std::string describe(std::string_view, std::span<const Stance> stances) {
     return stances.empty() ? std::string("no stances")
-                           : fmt::format("{} stances from \"{}\" to \"{}\"", stances.size(), stances.front().id.str(),
+                           : fmt::format(R"({} stances from "{}" to "{}")", stances.size(), stances.front().id.str(),
                                          stances.back().id.str());
 }
 inline std::string describe(std::string_view, std::span<const RollCallVotes> roll_calls) {
     return roll_calls.empty() ? std::string("no votes")
-                              : fmt::format("the votes on {} roll calls from \"{}\" to \"{}\"", roll_calls.size(),
+                              : fmt::format(R"(the votes on {} roll calls from "{}" to "{}")", roll_calls.size(),
                                             roll_calls.front().agenda_item.str(), roll_calls.back().agenda_item.str());
 }
 inline std::string describe(std::string_view, const ActorAlias& a) {
-    return fmt::format("removal of the alias \"{}\" of actor \"{}\"", a.name.text, a.actor.str());
+    return fmt::format(R"(removal of the alias "{}" of actor "{}")", a.name.text, a.actor.str());
 }
 inline std::string describe(std::string_view, const RecordKey& key) {
     return fmt::format("the removal of {} \"{}\"", to_string(key.kind), key.id);
 }
 inline std::string describe(std::string_view, const Suggestion& s) {
-    return fmt::format("a suggestion for \"{}\" in \"{}\"", s.actor.str(), s.document.str());
+    return fmt::format(R"(a suggestion for "{}" in "{}")", s.actor.str(), s.document.str());
 }
 inline std::string describe(std::string_view, const Participant& p) {
-    return fmt::format("participant \"{}\" of meeting \"{}\"", p.actor.str(), p.meeting.str());
+    return fmt::format(R"(participant "{}" of meeting "{}")", p.actor.str(), p.meeting.str());
 }
 
 // The write rules for one put (write_rules.hpp). Entities without rules of their own pass as they are.

@@ -9,6 +9,6 @@
 
 namespace stance::detail {
 
-[[nodiscard]] std::unique_ptr<Store> open_postgresql(const std::string& address, OpenOptions options);
+[[nodiscard]] std::unique_ptr<Store> open_postgresql(const std::string& address, const OpenOptions& options);
 
 } // namespace stance::detail

@@ -20,9 +20,9 @@
 
 namespace stance {
 
-std::unique_ptr<Store> Store::open(const std::string& path, OpenOptions options) {
+std::unique_ptr<Store> Store::open(const std::string& path, const OpenOptions& options) {
     if (is_postgresql_address(path)) {
-        return detail::open_postgresql(path, std::move(options));
+        return detail::open_postgresql(path, options);
     }
     return std::make_unique<detail::SqliteStore>(path, options);
 }
@@ -129,8 +129,8 @@ SQLite::Database open_database(const std::string& path, const OpenOptions& optio
             throw;
         }
     }
-    return SQLite::Database(immutable_uri(path), SQLite::OPEN_READONLY | SQLite::OPEN_URI | SQLite::OPEN_NOMUTEX,
-                            options.busy_timeout_ms);
+    return {immutable_uri(path), SQLite::OPEN_READONLY | SQLite::OPEN_URI | SQLite::OPEN_NOMUTEX,
+            options.busy_timeout_ms};
 }
 
 /// Refuses, before anything in the file changes, what is not a stance database to read or write.
@@ -189,7 +189,7 @@ std::string_view storage_advice(int extended_code) noexcept {
     return {};
 }
 
-SqliteStore::SqliteStore(const std::string& path, OpenOptions options) try
+SqliteStore::SqliteStore(const std::string& path, const OpenOptions& options) try
     : m_path(path), m_author(options.author.empty() ? os_user_name() : options.author),
       m_db(open_database(openable(path, options), options)) {
     m_db.exec("PRAGMA foreign_keys = ON");

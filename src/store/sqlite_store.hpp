@@ -32,7 +32,7 @@ struct RowCondition {
 
 class SqliteStore final : public Store {
 public:
-    SqliteStore(const std::string& path, OpenOptions options);
+    SqliteStore(const std::string& path, const OpenOptions& options);
 
     [[nodiscard]] int schema_version() const override;
     [[nodiscard]] std::unique_ptr<ImportSession> begin_import() override;

@@ -68,7 +68,7 @@ Suggestion parse_suggestion_json(std::string_view text) {
     }
     const ReaderContext strict{source};
     ObjectReader reader(value, "$", strict);
-    Suggestion suggestion = read_entity<Suggestion>(reader);
+    auto suggestion = read_entity<Suggestion>(reader);
     reader.finish();
     return suggestion;
 }

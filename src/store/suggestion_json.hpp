@@ -24,7 +24,7 @@ template <class IdType> std::optional<IdType> id_or_none(const std::string& text
 [[nodiscard]] std::vector<std::string> split_lines(const std::string& text);
 
 [[nodiscard]] std::string suggestion_json(const Suggestion& suggestion);
-/// Throws invalid_input_error when `json` is not what suggestion_json writes.
-[[nodiscard]] Suggestion parse_suggestion_json(std::string_view json);
+/// Throws invalid_input_error when `text` is not what suggestion_json writes.
+[[nodiscard]] Suggestion parse_suggestion_json(std::string_view text);
 
 } // namespace stance::detail

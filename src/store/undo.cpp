@@ -169,18 +169,19 @@ std::int64_t undo_change_set(Store& store, std::int64_t id, ChangeNote note) {
         refuse_conflicts(set, found);
     }
     // Newest first: what was written after the entities it refers to goes before them.
-    for (auto change = changes.rbegin(); change != changes.rend(); ++change) {
-        if (!change->before) {
-            session->remove(change->key);
+    for (std::size_t i = changes.size(); i-- > 0;) {
+        const NetChange& change = changes[i];
+        if (!change.before) {
+            session->remove(change.key);
             continue;
         }
-        put_back(*session, change->key, *change->before, change->after);
-        if (session->recorded_state(change->key) != change->before) {
+        put_back(*session, change.key, *change.before, change.after);
+        if (session->recorded_state(change.key) != change.before) {
             throw invalid_input_error(fmt::format("undo of change set {}", set.id),
                                       fmt::format("refused, nothing was changed: {} cannot be put back exactly as it "
                                                   "was (names of topics and bodies only accumulate); correct it "
                                                   "with an import instead",
-                                                  describe(change->key)));
+                                                  describe(change.key)));
         }
     }
     note.action = note.action.empty() ? "undo" : note.action;

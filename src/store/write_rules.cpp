@@ -149,7 +149,7 @@ void check(const Topic& topic) {
         }
     }
     if (topic.scale && (topic.scale->minus.empty() || topic.scale->plus.empty())) {
-        refuse(entity, "has a scale without a label for each pole; give both \"minus\" and \"plus\" a label");
+        refuse(entity, R"(has a scale without a label for each pole; give both "minus" and "plus" a label)");
     }
     check_directions(entity, topic.directions);
 }

@@ -1,5 +1,7 @@
 // Vote-shaped stances in the compact vote table: which stances go there, that they read back as the
 // stances that were put, that ids stay unique across both tables, the vote-shaped write, and the migrations.
+#include <algorithm>
+
 #include <doctest/doctest.h>
 
 #include <SQLiteCpp/Database.h>
@@ -199,6 +201,40 @@ STORE_TEST_CASE("put_votes stores the stances its votes stand for, checked as th
         CHECK(count(db, "SELECT count(*) FROM vote") == 2);
         CHECK(count(db, "SELECT count(*) FROM stance") == 0);
     }
+}
+
+STORE_TEST_CASE("put_votes of a batch gives what putting its stances one by one gives") {
+    // A batch in the order of a CSV file sorted by country: one roll call in several groups, a
+    // (roll call, actor) voting twice (the later vote stands), and a roll call whose prefix is taken
+    // by another, so that its votes are general stances.
+    Dataset d = roll_call_dataset();
+    d.agenda_items.push_back(AgendaItem{AgendaItemId{"rc-2"}, MeetingId{"ga-1"}, 2, "Roll call 2", "", "", {}, {}});
+    std::vector<RollCallVotes> batch(4, roll_call_votes());
+    batch[0].casts.resize(1);                                                      // usa no on rc-1
+    batch[1].casts.erase(batch[1].casts.begin());                                  // nld abstains on rc-1
+    batch[2].casts = {RollCallVotes::Cast{ActorId{"usa"}, VoteCode::yes, 81, 99}}; // usa again, yes
+    // Started by rc-1's prefix, so rc-2's votes are general stances.
+    batch[3].agenda_item = AgendaItemId{"rc-2"};
+    batch[3].stance_prefix = "rc-1-x-";
+    std::vector<Stance> one_by_one;
+    for (const RollCallVotes& group : batch) {
+        for (Stance& stance : vote_stances(group)) {
+            std::erase_if(one_by_one, [&](const Stance& earlier) { return earlier.id == stance.id; });
+            one_by_one.push_back(std::move(stance));
+        }
+    }
+    std::ranges::sort(one_by_one, {}, [](const Stance& stance) { return stance.id; });
+    REQUIRE(one_by_one.size() == 4);
+
+    const test::ScratchDatabase db = backend.create();
+    auto store = db.open();
+    store->import(d);
+    auto session = store->begin_import();
+    session->put_votes(batch);
+    session->commit();
+    CHECK(store->stances() == one_by_one);
+    CHECK(store->stance(StanceId{"rc-1-usa"})->kind == PositionKind::support);
+    CHECK(store->change_sets(HistoryFilter{}).front().bulk_stances == 5);
 }
 
 // The vote table has no foreign keys since schema version 9: what they refused is refused by the

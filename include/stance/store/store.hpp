@@ -224,7 +224,7 @@ public:
     /// A PostgreSQL address (is_postgresql_address) opens that database instead, creating stance's
     /// tables in it when it is empty (docs/postgresql.md); storage_error when stance was built without
     /// PostgreSQL support. Throws schema_version_error for a database written by a newer stance.
-    [[nodiscard]] static std::unique_ptr<Store> open(const std::string& path, OpenOptions options = {});
+    [[nodiscard]] static std::unique_ptr<Store> open(const std::string& path, const OpenOptions& options = {});
 
     Store() = default;
     Store(const Store&) = delete;

@@ -2,6 +2,7 @@
 // the others by one COPY into a temporary staging table and one upsert from it into the stance
 // table, instead of a round trip to the server per stance. The same result as PgWriter::put for
 // each stance in order.
+#include <algorithm>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -50,7 +51,78 @@ bool has_repeated_id(std::span<const Stance> stances) {
     return false;
 }
 
+/// Leaves one vote per (roll call, actor), the last: the result of writing them one by one, which
+/// one COPY cannot do (the table's key refuses the second). A batch of an import in the order of
+/// its CSV file has none, and then this is one sort of row positions.
+void keep_last_of_each_pair(std::vector<PgVote>& votes) {
+    std::vector<std::size_t> order(votes.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        order[i] = i;
+    }
+    const auto pair_of = [&](std::size_t i) { return std::pair{votes[i].agenda_item, votes[i].actor}; };
+    std::ranges::stable_sort(order, [&](std::size_t a, std::size_t b) { return pair_of(a) < pair_of(b); });
+    std::vector<bool> superseded(votes.size(), false);
+    bool any = false;
+    for (std::size_t i = 0; i + 1 < order.size(); ++i) {
+        if (pair_of(order[i]) == pair_of(order[i + 1])) {
+            superseded[order[i]] = true; // stable: the later row comes after it
+            any = true;
+        }
+    }
+    if (!any) {
+        return;
+    }
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < votes.size(); ++i) {
+        if (!superseded[i]) {
+            votes[kept++] = std::move(votes[i]);
+        }
+    }
+    votes.resize(kept);
+}
+
 } // namespace
+
+bool PgWriter::append_vote_rows(const RollCallVotes& roll_call, std::vector<PgVote>& rows) {
+    const std::int64_t item = row_id(EntityKind::agenda_item, roll_call.agenda_item.str());
+    if (meeting_of_item(item) != row_id(EntityKind::meeting, roll_call.meeting.str()) ||
+        !m_votes.accept_prefix(item, roll_call.stance_prefix)) {
+        return false;
+    }
+    PgVote row;
+    row.agenda_item = item;
+    row.topic = row_id(EntityKind::topic, roll_call.topic.str());
+    row.document =
+        roll_call.document ? std::optional{row_id(EntityKind::document, roll_call.document->str())} : std::nullopt;
+    for (const RollCallVotes::Cast& cast : roll_call.casts) {
+        row.actor = row_id(EntityKind::actor, cast.actor.str());
+        row.vote = cast.code;
+        if (row.document) {
+            row.span_start = static_cast<std::int64_t>(cast.start);
+            row.span_length = static_cast<std::int64_t>(cast.end - cast.start);
+        }
+        row.slug = roll_call.stance_prefix + cast.actor.str();
+        rows.push_back(row);
+    }
+    return true;
+}
+
+void PgWriter::put_votes(std::span<const RollCallVotes> roll_calls) {
+    std::vector<PgVote> rows;
+    for (const RollCallVotes& roll_call : roll_calls) {
+        if (roll_call.casts.empty() || append_vote_rows(roll_call, rows)) {
+            continue;
+        }
+        // General stances: the votes before them are written first, so that whichever came later
+        // in the batch holds a shared id, as when written one by one.
+        keep_last_of_each_pair(rows);
+        m_votes.write(rows);
+        rows.clear();
+        put_stances(vote_stances(roll_call));
+    }
+    keep_last_of_each_pair(rows);
+    m_votes.write(rows);
+}
 
 void PgWriter::put_stances(std::span<const Stance> stances) {
     if (stances.empty()) {

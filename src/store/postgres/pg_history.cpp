@@ -48,7 +48,8 @@ void PgHistoryWriter::insert_change(const RecordKey& key, const std::optional<st
     params.integer(id()).text(std::string(to_string(key.kind))).text(key.id);
     optional_text(params, before);
     optional_text(params, after);
-    m_db.query("INSERT INTO change (change_set_id, kind, entity, before, after) VALUES ($1, $2, $3, $4, $5)", params);
+    m_db.prepared("INSERT INTO change (change_set_id, kind, entity, before, after) VALUES ($1, $2, $3, $4, $5)",
+                  params);
 }
 
 void PgHistoryWriter::insert_change_set(const ChangeSet& row) {

@@ -62,6 +62,7 @@ struct PgSessionParts {
         rethrow_as_stance_error(failure, doing);
     }
     static constexpr bool failed_read_aborts = true; // PostgreSQL aborts the transaction: only the rollback is left
+    static constexpr bool native_votes = true;       // PgWriter::put_votes
 
     explicit PgSessionParts(const PgStore& of)
         : store(of), transaction(of.connection()), writer(of.connection()), written(of.connection()),

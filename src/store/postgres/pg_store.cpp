@@ -15,8 +15,8 @@
 
 namespace stance::detail {
 
-std::unique_ptr<Store> open_postgresql(const std::string& address, OpenOptions options) {
-    return std::make_unique<PgStore>(address, std::move(options));
+std::unique_ptr<Store> open_postgresql(const std::string& address, const OpenOptions& options) {
+    return std::make_unique<PgStore>(address, options);
 }
 
 namespace {
@@ -110,7 +110,7 @@ private:
 
 } // namespace
 
-PgStore::PgStore(const std::string& address, OpenOptions options)
+PgStore::PgStore(const std::string& address, const OpenOptions& options)
     : m_shown(shown_address(address)), m_author(options.author.empty() ? os_user_name() : options.author),
       m_read_only(options.read_only), m_db(connect(address, m_shown)) {
     try {
@@ -175,7 +175,8 @@ bool PgStore::exists(EntityKind kind, const std::string& id) const try {
     if (kind == EntityKind::stance) {
         return stance(StanceId{id}).has_value(); // a general stance or a vote (pg_stance_reads.cpp)
     }
-    return m_db->query(fmt::format("SELECT 1 FROM {} WHERE slug = $1", table_of(kind)), PgParams().text(id)).rows() > 0;
+    return m_db->prepared(fmt::format("SELECT 1 FROM {} WHERE slug = $1", table_of(kind)), PgParams().text(id)).rows() >
+           0;
 } catch (const PgFailure& failure) {
     rethrow_as_stance_error(failure, fmt::format("reading an id from {}", m_shown));
 }
@@ -193,10 +194,10 @@ std::vector<Actor> PgStore::actors() const {
 }
 
 std::vector<Actor> PgStore::actors_where(const PgCondition& condition) const try {
-    const PgResult rows = m_db->query(fmt::format("SELECT a.slug, a.kind, a.name, a.iso2, a.iso3, {} FROM actor a{} "
-                                                  "ORDER BY a.slug",
-                                                  actor_names, condition.sql),
-                                      condition.params());
+    const PgResult rows = m_db->prepared(fmt::format("SELECT a.slug, a.kind, a.name, a.iso2, a.iso3, {} FROM actor a{} "
+                                                     "ORDER BY a.slug",
+                                                     actor_names, condition.sql),
+                                         condition.params());
     std::vector<Actor> result;
     for (int row = 0; row < rows.rows(); ++row) {
         Actor actor;
@@ -218,11 +219,12 @@ std::vector<Membership> PgStore::memberships() const {
 }
 
 std::vector<Membership> PgStore::memberships_where(const PgCondition& condition) const try {
-    const PgResult rows = m_db->query("SELECT m.slug, g.slug, ms.date_from, ms.date_to FROM membership ms "
-                                      "JOIN actor m ON m.id = ms.member_id JOIN actor g ON g.id = ms.group_id" +
-                                          condition.sql + " ORDER BY g.slug, m.slug, ms.date_from",
-                                      condition.params());
+    const PgResult rows = m_db->prepared("SELECT m.slug, g.slug, ms.date_from, ms.date_to FROM membership ms "
+                                         "JOIN actor m ON m.id = ms.member_id JOIN actor g ON g.id = ms.group_id" +
+                                             condition.sql + " ORDER BY g.slug, m.slug, ms.date_from",
+                                         condition.params());
     std::vector<Membership> result;
+    result.reserve(static_cast<std::size_t>(rows.rows()));
     for (int row = 0; row < rows.rows(); ++row) {
         result.push_back(Membership{ActorId{rows.text(row, 0)}, ActorId{rows.text(row, 1)},
                                     pg_date_or_none(rows.text(row, 2)), pg_date_or_none(rows.text(row, 3))});
@@ -237,11 +239,12 @@ std::vector<Role> PgStore::roles() const {
 }
 
 std::vector<Role> PgStore::roles_where(const PgCondition& condition) const try {
-    const PgResult rows = m_db->query("SELECT p.slug, r.slug, ro.title, ro.date_from, ro.date_to FROM role ro "
-                                      "JOIN actor p ON p.id = ro.person_id JOIN actor r ON r.id = ro.represents_id" +
-                                          condition.sql + " ORDER BY p.slug, ro.date_from, r.slug",
-                                      condition.params());
+    const PgResult rows = m_db->prepared("SELECT p.slug, r.slug, ro.title, ro.date_from, ro.date_to FROM role ro "
+                                         "JOIN actor p ON p.id = ro.person_id JOIN actor r ON r.id = ro.represents_id" +
+                                             condition.sql + " ORDER BY p.slug, ro.date_from, r.slug",
+                                         condition.params());
     std::vector<Role> result;
+    result.reserve(static_cast<std::size_t>(rows.rows()));
     for (int row = 0; row < rows.rows(); ++row) {
         result.push_back(Role{ActorId{rows.text(row, 0)}, ActorId{rows.text(row, 1)}, rows.text(row, 2),
                               pg_date_or_none(rows.text(row, 3)), pg_date_or_none(rows.text(row, 4))});
@@ -256,7 +259,7 @@ std::vector<Topic> PgStore::topics() const {
 }
 
 std::vector<Topic> PgStore::topics_where(const PgCondition& condition) const try {
-    const PgResult rows = m_db->query(
+    const PgResult rows = m_db->prepared(
         "SELECT t.slug, t.label,"
         " (SELECT json_agg(p.slug ORDER BY tp.rank) FROM topic_parent tp JOIN topic p ON p.id = tp.parent_id"
         "   WHERE tp.topic_id = t.id),"
@@ -295,14 +298,15 @@ std::vector<Proposition> PgStore::propositions() const {
 }
 
 std::vector<Proposition> PgStore::propositions_where(const PgCondition& condition) const try {
-    const PgResult rows =
-        m_db->query("SELECT p.slug, t.slug, p.statement,"
-                    " (SELECT json_agg(json_build_array(s.slug, d.weight) ORDER BY s.slug) FROM proposition_direction d"
-                    "   JOIN topic s ON s.id = d.scale_id WHERE d.proposition_id = p.id)"
-                    " FROM proposition p JOIN topic t ON t.id = p.topic_id" +
-                        condition.sql + " ORDER BY p.slug",
-                    condition.params());
+    const PgResult rows = m_db->prepared(
+        "SELECT p.slug, t.slug, p.statement,"
+        " (SELECT json_agg(json_build_array(s.slug, d.weight) ORDER BY s.slug) FROM proposition_direction d"
+        "   JOIN topic s ON s.id = d.scale_id WHERE d.proposition_id = p.id)"
+        " FROM proposition p JOIN topic t ON t.id = p.topic_id" +
+            condition.sql + " ORDER BY p.slug",
+        condition.params());
     std::vector<Proposition> result;
+    result.reserve(static_cast<std::size_t>(rows.rows()));
     for (int row = 0; row < rows.rows(); ++row) {
         result.push_back(Proposition{PropositionId{rows.text(row, 0)}, TopicId{rows.text(row, 1)}, rows.text(row, 2),
                                      pg_json_directions(rows.optional_text(row, 3))});
@@ -317,7 +321,7 @@ std::vector<Body> PgStore::bodies() const {
 }
 
 std::vector<Body> PgStore::bodies_where(const PgCondition& condition) const try {
-    const PgResult rows = m_db->query(
+    const PgResult rows = m_db->prepared(
         "SELECT b.slug, b.name, o.slug,"
         " (SELECT json_agg(json_build_array(x.language, x.text) ORDER BY x.language, x.rank) FROM body_alias x"
         "   WHERE x.body_id = b.id)"
@@ -346,10 +350,10 @@ std::vector<Meeting> PgStore::meetings() const {
 
 std::vector<Meeting> PgStore::meetings_where(const PgCondition& condition) const try {
     const PgResult rows =
-        m_db->query("SELECT m.slug, b.slug, m.title, m.level, m.date, m.place, p.slug, m.end_date FROM meeting m "
-                    "JOIN body b ON b.id = m.body_id LEFT JOIN meeting p ON p.id = m.parent_id" +
-                        condition.sql + " ORDER BY m.date, m.slug",
-                    condition.params());
+        m_db->prepared("SELECT m.slug, b.slug, m.title, m.level, m.date, m.place, p.slug, m.end_date FROM meeting m "
+                       "JOIN body b ON b.id = m.body_id LEFT JOIN meeting p ON p.id = m.parent_id" +
+                           condition.sql + " ORDER BY m.date, m.slug",
+                       condition.params());
     std::vector<Meeting> result;
     for (int row = 0; row < rows.rows(); ++row) {
         Meeting meeting;
@@ -387,7 +391,7 @@ std::optional<bool> flag(const PgResult& rows, int row, int column) {
 } // namespace
 
 std::vector<AgendaItem> PgStore::agenda_items_where(const PgCondition& condition) const try {
-    const PgResult rows = m_db->query(
+    const PgResult rows = m_db->prepared(
         "SELECT ai.slug, m.slug, ai.ord, ai.title, ai.code, ai.description,"
         " (SELECT json_agg(t.slug ORDER BY t.slug) FROM agenda_item_topic x JOIN topic t ON t.id = x.topic_id"
         "   WHERE x.agenda_item_id = ai.id),"
@@ -421,11 +425,11 @@ std::vector<Participant> PgStore::participants(const std::optional<MeetingId>& m
 }
 
 std::vector<Participant> PgStore::participants_where(const PgCondition& condition) const try {
-    const PgResult rows =
-        m_db->query("SELECT m.slug, a.slug, p.slug, pa.role FROM participant pa JOIN meeting m ON m.id = pa.meeting_id"
-                    " JOIN actor a ON a.id = pa.actor_id LEFT JOIN actor p ON p.id = pa.person_id" +
-                        condition.sql + " ORDER BY m.slug, a.slug, p.slug NULLS FIRST",
-                    condition.params());
+    const PgResult rows = m_db->prepared(
+        "SELECT m.slug, a.slug, p.slug, pa.role FROM participant pa JOIN meeting m ON m.id = pa.meeting_id"
+        " JOIN actor a ON a.id = pa.actor_id LEFT JOIN actor p ON p.id = pa.person_id" +
+            condition.sql + " ORDER BY m.slug, a.slug, p.slug NULLS FIRST",
+        condition.params());
     std::vector<Participant> result;
     for (int row = 0; row < rows.rows(); ++row) {
         Participant participant{MeetingId{rows.text(row, 0)}, ActorId{rows.text(row, 1)}, std::nullopt,
@@ -462,8 +466,9 @@ Document read_document(const PgResult& rows, int row) {
 } // namespace
 
 std::vector<Document> PgStore::documents() const try {
-    const PgResult rows = m_db->query(std::string(document_columns) + " ORDER BY slug");
+    const PgResult rows = m_db->prepared(std::string(document_columns) + " ORDER BY slug");
     std::vector<Document> result;
+    result.reserve(static_cast<std::size_t>(rows.rows()));
     for (int row = 0; row < rows.rows(); ++row) {
         result.push_back(read_document(rows, row));
     }
@@ -473,7 +478,7 @@ std::vector<Document> PgStore::documents() const try {
 }
 
 std::optional<Document> PgStore::document(const DocumentId& id) const try {
-    const PgResult rows = m_db->query(std::string(document_columns) + " WHERE slug = $1", PgParams().text(id.str()));
+    const PgResult rows = m_db->prepared(std::string(document_columns) + " WHERE slug = $1", PgParams().text(id.str()));
     if (rows.rows() == 0) {
         return std::nullopt;
     }

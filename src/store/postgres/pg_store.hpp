@@ -42,7 +42,7 @@ private:
 
 class PgStore final : public Store {
 public:
-    PgStore(const std::string& address, OpenOptions options);
+    PgStore(const std::string& address, const OpenOptions& options);
 
     [[nodiscard]] int schema_version() const override;
     [[nodiscard]] std::unique_ptr<ImportSession> begin_import() override;

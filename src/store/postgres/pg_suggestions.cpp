@@ -116,6 +116,7 @@ std::vector<Suggestion> pg_read_suggestions(PgConnection& db, const SuggestionFi
     params.real(filter.min_confidence);
     const PgResult rows = db.query(sql, params);
     std::vector<Suggestion> result;
+    result.reserve(static_cast<std::size_t>(rows.rows()));
     for (int row = 0; row < rows.rows(); ++row) {
         result.push_back(read_suggestion(rows, row));
     }

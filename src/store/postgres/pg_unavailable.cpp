@@ -7,7 +7,7 @@
 
 namespace stance::detail {
 
-std::unique_ptr<Store> open_postgresql(const std::string& address, OpenOptions /*options*/) {
+std::unique_ptr<Store> open_postgresql(const std::string& address, const OpenOptions& /*options*/) {
     throw storage_error(fmt::format("{} is a PostgreSQL address, but this stance was built without PostgreSQL "
                                     "support; rebuild it with -DSTANCE_WITH_POSTGRESQL=ON (docs/postgresql.md), or "
                                     "pass a SQLite database file",

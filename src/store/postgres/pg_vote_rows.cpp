@@ -179,7 +179,7 @@ void PgVoteRows::upsert(std::span<const PgVote> votes) {
 void PgVoteRows::write_one(const PgVote& vote) {
     write_new_roll_calls();
     if (general_may_exist()) {
-        m_db.query("DELETE FROM stance WHERE slug = $1", PgParams().text(vote.slug));
+        m_db.prepared("DELETE FROM stance WHERE slug = $1", PgParams().text(vote.slug));
     }
     static const std::string sql = fmt::format(
         "INSERT INTO vote ({}) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (agenda_item_id, actor_id) DO UPDATE "
@@ -193,7 +193,7 @@ void PgVoteRows::write_one(const PgVote& vote) {
     } else {
         params.null().null().null();
     }
-    m_db.query(sql, params);
+    m_db.prepared(sql, params);
 }
 
 void PgVoteRows::write(std::span<const PgVote> votes) {
@@ -216,8 +216,8 @@ void PgVoteRows::erase(const std::string& slug) {
     if (!found) {
         return;
     }
-    m_db.query("DELETE FROM vote WHERE agenda_item_id = $1 AND actor_id = (SELECT id FROM actor WHERE slug = $2)",
-               PgParams().integer(found->first).text(found->second));
+    m_db.prepared("DELETE FROM vote WHERE agenda_item_id = $1 AND actor_id = (SELECT id FROM actor WHERE slug = $2)",
+                  PgParams().integer(found->first).text(found->second));
 }
 
 } // namespace stance::detail

@@ -45,7 +45,7 @@ std::optional<std::int64_t> PgWriter::optional_row_id(EntityKind kind, const std
         return found->second;
     }
     const PgResult rows =
-        m_db.query(fmt::format("SELECT id FROM {} WHERE slug = $1", table_of(kind)), PgParams().text(slug));
+        m_db.prepared(fmt::format("SELECT id FROM {} WHERE slug = $1", table_of(kind)), PgParams().text(slug));
     if (rows.rows() == 0) {
         return std::nullopt;
     }
@@ -65,12 +65,12 @@ void PgWriter::put_aliases(const char* table, const char* key_column, std::int64
                                         "(SELECT count(*) FROM {0} WHERE {1} = $1)) ON CONFLICT DO NOTHING",
                                         table, key_column);
     for (const Name& name : names) {
-        m_db.query(sql, PgParams().integer(row).text(name.language).text(name.text));
+        m_db.prepared(sql, PgParams().integer(row).text(name.language).text(name.text));
     }
 }
 
 void PgWriter::put(const Document& document) {
-    const PgResult rows = m_db.query(
+    const PgResult rows = m_db.prepared(
         "INSERT INTO document (slug, title, language, date, author, origin, sha256, text, path) "
         "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (slug) DO UPDATE SET title = excluded.title, "
         "language = excluded.language, date = excluded.date, author = excluded.author, origin = excluded.origin, "
@@ -89,7 +89,7 @@ void PgWriter::put(const Document& document) {
 }
 
 void PgWriter::put(const Actor& actor) {
-    const PgResult rows = m_db.query(
+    const PgResult rows = m_db.prepared(
         "INSERT INTO actor (slug, kind, name, iso2, iso3) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (slug) DO UPDATE "
         "SET kind = excluded.kind, name = excluded.name, iso2 = excluded.iso2, iso3 = excluded.iso3 RETURNING id",
         PgParams()
@@ -104,25 +104,25 @@ void PgWriter::put(const Actor& actor) {
 }
 
 void PgWriter::put(const Membership& membership) {
-    m_db.query("INSERT INTO membership (member_id, group_id, date_from, date_to) VALUES ($1, $2, $3, $4) "
-               "ON CONFLICT (group_id, member_id, date_from) DO UPDATE SET date_to = excluded.date_to",
-               PgParams()
-                   .integer(row_id(EntityKind::actor, membership.member.str()))
-                   .integer(row_id(EntityKind::actor, membership.group.str()))
-                   .text(date_text(membership.from))
-                   .text(date_text(membership.to)));
+    m_db.prepared("INSERT INTO membership (member_id, group_id, date_from, date_to) VALUES ($1, $2, $3, $4) "
+                  "ON CONFLICT (group_id, member_id, date_from) DO UPDATE SET date_to = excluded.date_to",
+                  PgParams()
+                      .integer(row_id(EntityKind::actor, membership.member.str()))
+                      .integer(row_id(EntityKind::actor, membership.group.str()))
+                      .text(date_text(membership.from))
+                      .text(date_text(membership.to)));
 }
 
 void PgWriter::put(const Role& role) {
-    m_db.query("INSERT INTO role (person_id, represents_id, title, date_from, date_to) VALUES ($1, $2, $3, $4, $5) "
-               "ON CONFLICT (person_id, represents_id, date_from) DO UPDATE SET title = excluded.title, "
-               "date_to = excluded.date_to",
-               PgParams()
-                   .integer(row_id(EntityKind::actor, role.person.str()))
-                   .integer(row_id(EntityKind::actor, role.represents.str()))
-                   .text(role.title)
-                   .text(date_text(role.from))
-                   .text(date_text(role.to)));
+    m_db.prepared("INSERT INTO role (person_id, represents_id, title, date_from, date_to) VALUES ($1, $2, $3, $4, $5) "
+                  "ON CONFLICT (person_id, represents_id, date_from) DO UPDATE SET title = excluded.title, "
+                  "date_to = excluded.date_to",
+                  PgParams()
+                      .integer(row_id(EntityKind::actor, role.person.str()))
+                      .integer(row_id(EntityKind::actor, role.represents.str()))
+                      .text(role.title)
+                      .text(date_text(role.from))
+                      .text(date_text(role.to)));
 }
 
 void PgWriter::put(const Topic& topic) {
@@ -130,25 +130,26 @@ void PgWriter::put(const Topic& topic) {
     for (const TopicId& parent : topic.parents) {
         parents.push_back(row_id(EntityKind::topic, parent.str()));
     }
-    const std::int64_t row = m_db.query("INSERT INTO topic (slug, label) VALUES ($1, $2) ON CONFLICT (slug) DO UPDATE "
-                                        "SET label = excluded.label RETURNING id",
-                                        PgParams().text(topic.id.str()).text(topic.label))
-                                 .integer(0, 0);
+    const std::int64_t row =
+        m_db.prepared("INSERT INTO topic (slug, label) VALUES ($1, $2) ON CONFLICT (slug) DO UPDATE "
+                      "SET label = excluded.label RETURNING id",
+                      PgParams().text(topic.id.str()).text(topic.label))
+            .integer(0, 0);
     remember(EntityKind::topic, topic.id.str(), row);
     put_aliases("topic_alias", "topic_id", row, topic.aliases);
-    m_db.query("DELETE FROM topic_parent WHERE topic_id = $1", PgParams().integer(row));
+    m_db.prepared("DELETE FROM topic_parent WHERE topic_id = $1", PgParams().integer(row));
     for (std::size_t rank = 0; rank < parents.size(); ++rank) {
-        m_db.query("INSERT INTO topic_parent (topic_id, parent_id, rank) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-                   PgParams().integer(row).integer(parents[rank]).integer(static_cast<std::int64_t>(rank)));
+        m_db.prepared("INSERT INTO topic_parent (topic_id, parent_id, rank) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                      PgParams().integer(row).integer(parents[rank]).integer(static_cast<std::int64_t>(rank)));
     }
-    m_db.query("DELETE FROM topic_scale_pole WHERE topic_id = $1", PgParams().integer(row));
+    m_db.prepared("DELETE FROM topic_scale_pole WHERE topic_id = $1", PgParams().integer(row));
     if (topic.scale) {
         for (const auto& [pole, labels] :
              {std::pair{"minus", &topic.scale->minus}, std::pair{"plus", &topic.scale->plus}}) {
             for (const Name& label : *labels) {
-                m_db.query("INSERT INTO topic_scale_pole (topic_id, pole, language, text) VALUES ($1, $2, $3, $4) "
-                           "ON CONFLICT (topic_id, pole, language) DO UPDATE SET text = excluded.text",
-                           PgParams().integer(row).text(pole).text(label.language).text(label.text));
+                m_db.prepared("INSERT INTO topic_scale_pole (topic_id, pole, language, text) VALUES ($1, $2, $3, $4) "
+                              "ON CONFLICT (topic_id, pole, language) DO UPDATE SET text = excluded.text",
+                              PgParams().integer(row).text(pole).text(label.language).text(label.text));
             }
         }
     }
@@ -157,7 +158,7 @@ void PgWriter::put(const Topic& topic) {
 
 void PgWriter::put_directions(const char* table, const char* key_column, std::int64_t row,
                               const std::vector<Direction>& directions) {
-    m_db.query(fmt::format("DELETE FROM {} WHERE {} = $1", table, key_column), PgParams().integer(row));
+    m_db.prepared(fmt::format("DELETE FROM {} WHERE {} = $1", table, key_column), PgParams().integer(row));
     std::erase_if(m_pending_directions, [&](const PendingDirection& pending) {
         return std::string_view(pending.table) == table && pending.row == row;
     });
@@ -184,10 +185,11 @@ void PgWriter::write_known_directions() {
             waiting.push_back(std::move(direction));
             continue;
         }
-        m_db.query(fmt::format("INSERT INTO {} ({}, scale_id, weight) VALUES ($1, $2, $3) ON CONFLICT ({}, scale_id) "
-                               "DO UPDATE SET weight = excluded.weight",
-                               direction.table, direction.key_column, direction.key_column),
-                   PgParams().integer(direction.row).integer(*scale).real(direction.weight));
+        m_db.prepared(
+            fmt::format("INSERT INTO {} ({}, scale_id, weight) VALUES ($1, $2, $3) ON CONFLICT ({}, scale_id) "
+                        "DO UPDATE SET weight = excluded.weight",
+                        direction.table, direction.key_column, direction.key_column),
+            PgParams().integer(direction.row).integer(*scale).real(direction.weight));
     }
     m_pending_directions = std::move(waiting);
 }
@@ -195,9 +197,9 @@ void PgWriter::write_known_directions() {
 void PgWriter::put(const Proposition& proposition) {
     const std::int64_t topic = row_id(EntityKind::topic, proposition.topic.str());
     const std::int64_t row =
-        m_db.query("INSERT INTO proposition (slug, topic_id, statement) VALUES ($1, $2, $3) ON CONFLICT (slug) DO "
-                   "UPDATE SET topic_id = excluded.topic_id, statement = excluded.statement RETURNING id",
-                   PgParams().text(proposition.id.str()).integer(topic).text(proposition.statement))
+        m_db.prepared("INSERT INTO proposition (slug, topic_id, statement) VALUES ($1, $2, $3) ON CONFLICT (slug) DO "
+                      "UPDATE SET topic_id = excluded.topic_id, statement = excluded.statement RETURNING id",
+                      PgParams().text(proposition.id.str()).integer(topic).text(proposition.statement))
             .integer(0, 0);
     remember(EntityKind::proposition, proposition.id.str(), row);
     put_directions("proposition_direction", "proposition_id", row, proposition.directions);
@@ -205,12 +207,12 @@ void PgWriter::put(const Proposition& proposition) {
 
 void PgWriter::put(const Body& body) {
     const std::int64_t row =
-        m_db.query("INSERT INTO body (slug, name, organisation_id) VALUES ($1, $2, $3) ON CONFLICT (slug) DO UPDATE "
-                   "SET name = excluded.name, organisation_id = excluded.organisation_id RETURNING id",
-                   PgParams()
-                       .text(body.id.str())
-                       .text(body.name)
-                       .optional_integer(optional_row(EntityKind::actor, body.organisation)))
+        m_db.prepared("INSERT INTO body (slug, name, organisation_id) VALUES ($1, $2, $3) ON CONFLICT (slug) DO UPDATE "
+                      "SET name = excluded.name, organisation_id = excluded.organisation_id RETURNING id",
+                      PgParams()
+                          .text(body.id.str())
+                          .text(body.name)
+                          .optional_integer(optional_row(EntityKind::actor, body.organisation)))
             .integer(0, 0);
     remember(EntityKind::body, body.id.str(), row);
     put_aliases("body_alias", "body_id", row, body.aliases);
@@ -220,26 +222,27 @@ void PgWriter::put(const Meeting& meeting) {
     const std::int64_t body = row_id(EntityKind::body, meeting.body.str());
     const std::string date = meeting.date.iso();
     const std::int64_t row =
-        m_db.query("INSERT INTO meeting (slug, body_id, title, level, date, place, parent_id, end_date) "
-                   "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (slug) DO UPDATE SET body_id = "
-                   "excluded.body_id, title = excluded.title, level = excluded.level, date = excluded.date, "
-                   "place = excluded.place, parent_id = excluded.parent_id, end_date = excluded.end_date RETURNING id",
-                   PgParams()
-                       .text(meeting.id.str())
-                       .integer(body)
-                       .text(meeting.title)
-                       .text(meeting.level)
-                       .text(date)
-                       .text(meeting.place)
-                       .optional_integer(optional_row(EntityKind::meeting, meeting.parent))
-                       .text(date_text(meeting.end_date)))
+        m_db.prepared(
+                "INSERT INTO meeting (slug, body_id, title, level, date, place, parent_id, end_date) "
+                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (slug) DO UPDATE SET body_id = "
+                "excluded.body_id, title = excluded.title, level = excluded.level, date = excluded.date, "
+                "place = excluded.place, parent_id = excluded.parent_id, end_date = excluded.end_date RETURNING id",
+                PgParams()
+                    .text(meeting.id.str())
+                    .integer(body)
+                    .text(meeting.title)
+                    .text(meeting.level)
+                    .text(date)
+                    .text(meeting.place)
+                    .optional_integer(optional_row(EntityKind::meeting, meeting.parent))
+                    .text(date_text(meeting.end_date)))
             .integer(0, 0);
     remember(EntityKind::meeting, meeting.id.str(), row);
     m_meeting_dates[row] = date;
     // A re-dated meeting re-dates the stances that take their date from it.
-    m_db.query("UPDATE stance SET effective_date = $1 WHERE meeting_id = $2 AND stated_on = '' AND "
-               "effective_date <> $1",
-               PgParams().text(date).integer(row));
+    m_db.prepared("UPDATE stance SET effective_date = $1 WHERE meeting_id = $2 AND stated_on = '' AND "
+                  "effective_date <> $1",
+                  PgParams().text(date).integer(row));
 }
 
 void PgWriter::put(const AgendaItem& item) {
@@ -255,19 +258,19 @@ void PgWriter::put(const AgendaItem& item) {
     flag(params, item.roll_call.amendment);
     flag(params, item.roll_call.paragraph);
     const std::int64_t row =
-        m_db.query("INSERT INTO agenda_item (slug, meeting_id, ord, title, code, description, important, amendment, "
-                   "paragraph) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (slug) DO UPDATE SET "
-                   "meeting_id = excluded.meeting_id, ord = excluded.ord, title = excluded.title, code = "
-                   "excluded.code, description = excluded.description, important = excluded.important, amendment = "
-                   "excluded.amendment, paragraph = excluded.paragraph RETURNING id",
-                   params)
+        m_db.prepared("INSERT INTO agenda_item (slug, meeting_id, ord, title, code, description, important, amendment, "
+                      "paragraph) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (slug) DO UPDATE SET "
+                      "meeting_id = excluded.meeting_id, ord = excluded.ord, title = excluded.title, code = "
+                      "excluded.code, description = excluded.description, important = excluded.important, amendment = "
+                      "excluded.amendment, paragraph = excluded.paragraph RETURNING id",
+                      params)
             .integer(0, 0);
     remember(EntityKind::agenda_item, item.id.str(), row);
     m_item_meetings[row] = meeting;
-    m_db.query("DELETE FROM agenda_item_topic WHERE agenda_item_id = $1", PgParams().integer(row));
+    m_db.prepared("DELETE FROM agenda_item_topic WHERE agenda_item_id = $1", PgParams().integer(row));
     for (const TopicId& topic : item.topics) {
-        m_db.query("INSERT INTO agenda_item_topic (agenda_item_id, topic_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-                   PgParams().integer(row).integer(row_id(EntityKind::topic, topic.str())));
+        m_db.prepared("INSERT INTO agenda_item_topic (agenda_item_id, topic_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+                      PgParams().integer(row).integer(row_id(EntityKind::topic, topic.str())));
     }
 }
 
@@ -276,11 +279,11 @@ void PgWriter::put(const Participant& participant) {
     const std::int64_t actor = row_id(EntityKind::actor, participant.actor.str());
     const std::optional<std::int64_t> person = optional_row(EntityKind::actor, participant.person);
     // No natural key with NULLs in a UNIQUE, so replace by hand, as the SQLite store does.
-    m_db.query("DELETE FROM participant WHERE meeting_id = $1 AND actor_id = $2 AND "
-               "person_id IS NOT DISTINCT FROM $3::bigint",
-               PgParams().integer(meeting).integer(actor).optional_integer(person));
-    m_db.query("INSERT INTO participant (meeting_id, actor_id, person_id, role) VALUES ($1, $2, $3, $4)",
-               PgParams().integer(meeting).integer(actor).optional_integer(person).text(participant.role));
+    m_db.prepared("DELETE FROM participant WHERE meeting_id = $1 AND actor_id = $2 AND "
+                  "person_id IS NOT DISTINCT FROM $3::bigint",
+                  PgParams().integer(meeting).integer(actor).optional_integer(person));
+    m_db.prepared("INSERT INTO participant (meeting_id, actor_id, person_id, role) VALUES ($1, $2, $3, $4)",
+                  PgParams().integer(meeting).integer(actor).optional_integer(person).text(participant.role));
 }
 
 std::string PgWriter::effective_date(const Stance& stance, std::int64_t meeting) {
@@ -290,7 +293,7 @@ std::string PgWriter::effective_date(const Stance& stance, std::int64_t meeting)
     if (auto known = m_meeting_dates.find(meeting); known != m_meeting_dates.end()) {
         return known->second;
     }
-    std::string date = m_db.query("SELECT date FROM meeting WHERE id = $1", PgParams().integer(meeting)).text(0, 0);
+    std::string date = m_db.prepared("SELECT date FROM meeting WHERE id = $1", PgParams().integer(meeting)).text(0, 0);
     m_meeting_dates[meeting] = date;
     return date;
 }
@@ -338,7 +341,8 @@ std::int64_t PgWriter::meeting_of_item(std::int64_t agenda_item) {
         return known->second;
     }
     const std::int64_t meeting =
-        m_db.query("SELECT meeting_id FROM agenda_item WHERE id = $1", PgParams().integer(agenda_item)).integer(0, 0);
+        m_db.prepared("SELECT meeting_id FROM agenda_item WHERE id = $1", PgParams().integer(agenda_item))
+            .integer(0, 0);
     m_item_meetings[agenda_item] = meeting;
     return meeting;
 }
@@ -380,24 +384,24 @@ void PgWriter::put(const Stance& stance) {
         fmt::format("INSERT INTO stance ({}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
                     "$15, $16, $17, $18, $19, $20, $21, $22, $23, $24){}",
                     stance_columns, stance_upsert_tail);
-    m_db.query(sql, stance_values(stance));
+    m_db.prepared(sql, stance_values(stance));
     put_includes(stance.id.str(), stance.includes);
 }
 
 void PgWriter::put_includes(const std::string& slug, const std::vector<ActorId>& members) {
-    m_db.query("DELETE FROM stance_include WHERE stance_id = (SELECT id FROM stance WHERE slug = $1)",
-               PgParams().text(slug));
+    m_db.prepared("DELETE FROM stance_include WHERE stance_id = (SELECT id FROM stance WHERE slug = $1)",
+                  PgParams().text(slug));
     for (const ActorId& member : members) {
-        m_db.query("INSERT INTO stance_include (stance_id, actor_id) SELECT id, $2 FROM stance WHERE slug = $1 "
-                   "ON CONFLICT DO NOTHING",
-                   PgParams().text(slug).integer(row_id(EntityKind::actor, member.str())));
+        m_db.prepared("INSERT INTO stance_include (stance_id, actor_id) SELECT id, $2 FROM stance WHERE slug = $1 "
+                      "ON CONFLICT DO NOTHING",
+                      PgParams().text(slug).integer(row_id(EntityKind::actor, member.str())));
     }
 }
 
 void PgWriter::remove(const ActorAlias& alias) {
-    m_db.query("DELETE FROM actor_alias WHERE actor_id = (SELECT id FROM actor WHERE slug = $1) AND language = $2 "
-               "AND text = $3",
-               PgParams().text(alias.actor.str()).text(alias.name.language).text(alias.name.text));
+    m_db.prepared("DELETE FROM actor_alias WHERE actor_id = (SELECT id FROM actor WHERE slug = $1) AND language = $2 "
+                  "AND text = $3",
+                  PgParams().text(alias.actor.str()).text(alias.name.language).text(alias.name.text));
 }
 
 std::int64_t PgWriter::put(const Suggestion& suggestion) {
@@ -406,14 +410,14 @@ std::int64_t PgWriter::put(const Suggestion& suggestion) {
 
 void PgWriter::remove(const RecordKey& key) {
     if (key.kind == RecordKind::suggestion) {
-        m_db.query("DELETE FROM suggestion WHERE id = $1", PgParams().integer(std::stoll(key.id)));
+        m_db.prepared("DELETE FROM suggestion WHERE id = $1", PgParams().integer(std::stoll(key.id)));
         return;
     }
     if (const char* sql = delete_by_parts(key.kind)) {
         std::vector<std::string> parts = split_record_id(key.id);
         parts.resize(3);
-        m_db.query(fmt::format(fmt::runtime(sql), "$1", "$2", "$3", "IS NOT DISTINCT FROM"),
-                   PgParams().text(parts[0]).text(parts[1]).text(parts[2]));
+        m_db.prepared(fmt::format(fmt::runtime(sql), "$1", "$2", "$3", "IS NOT DISTINCT FROM"),
+                      PgParams().text(parts[0]).text(parts[1]).text(parts[2]));
         return;
     }
     const std::optional<EntityKind> kind = slug_kind(key.kind);
@@ -430,7 +434,7 @@ void PgWriter::remove(const RecordKey& key) {
             m_votes.forget(*stored);
         }
     }
-    m_db.query(fmt::format("DELETE FROM {} WHERE slug = $1", table_of(*kind)), PgParams().text(key.id));
+    m_db.prepared(fmt::format("DELETE FROM {} WHERE slug = $1", table_of(*kind)), PgParams().text(key.id));
     m_ids[index(*kind)].erase(key.id);
 }
 

@@ -35,6 +35,9 @@ public:
     void put(const Stance& stance);
     /// The same as put() for each, through one COPY into a staging table and one upsert from it.
     void put_stances(std::span<const Stance> stances);
+    /// The same as put_stances of the stances the roll calls' votes stand for (vote_stances), the
+    /// votes of the whole batch through one COPY into the vote table, without a Stance per vote.
+    void put_votes(std::span<const RollCallVotes> roll_calls);
     void remove(const ActorAlias& alias);
     /// Returns the suggestion's id.
     std::int64_t put(const Suggestion& suggestion);
@@ -63,6 +66,9 @@ private:
     /// item's and its roll call takes its id prefix; else nothing, and it is a general stance.
     std::optional<PgVote> as_vote(const Stance& stance);
     std::int64_t meeting_of_item(std::int64_t agenda_item);
+    /// Appends the roll call's votes as rows of the vote table; false, with nothing appended, when
+    /// they are general stances (its meeting is not its agenda item's, or it cannot take the prefix).
+    bool append_vote_rows(const RollCallVotes& roll_call, std::vector<PgVote>& rows);
     /// The general stances as put() writes them, through the staging table.
     void put_general_stances(std::span<const Stance> stances);
 
