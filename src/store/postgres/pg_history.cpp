@@ -6,10 +6,6 @@ namespace stance::detail {
 
 namespace {
 
-PgParams& optional_text(PgParams& params, const std::optional<std::string>& text) {
-    return text ? params.text(*text) : params.null();
-}
-
 /// The changes of change set `id`, all or only those of `entity` (and `kind`).
 std::vector<EntityChange> read_changes(PgConnection& db, std::int64_t id, const HistoryFilter& filter) {
     std::string sql = "SELECT kind, entity, before, after FROM change WHERE change_set_id = $1";
@@ -44,15 +40,36 @@ PgHistoryWriter::PgHistoryWriter(PgConnection& db, std::string author)
 
 void PgHistoryWriter::insert_change(const RecordKey& key, const std::optional<std::string>& before,
                                     const std::optional<std::string>& after) {
-    PgParams params;
-    params.integer(id()).text(std::string(to_string(key.kind))).text(key.id);
-    optional_text(params, before);
-    optional_text(params, after);
-    m_db.prepared("INSERT INTO change (change_set_id, kind, entity, before, after) VALUES ($1, $2, $3, $4, $5)",
-                  params);
+    m_pending += std::to_string(id());
+    m_pending += '\t';
+    append_copy_field(m_pending, to_string(key.kind));
+    m_pending += '\t';
+    append_copy_field(m_pending, key.id);
+    for (const std::optional<std::string>* state : {&before, &after}) {
+        m_pending += '\t';
+        if (*state) {
+            append_copy_field(m_pending, **state);
+        } else {
+            m_pending += "\\N";
+        }
+    }
+    m_pending += '\n';
+    constexpr std::size_t enough = std::size_t{4} << 20; // bytes held before a COPY
+    if (m_pending.size() >= enough) {
+        write_pending_changes();
+    }
+}
+
+void PgHistoryWriter::write_pending_changes() {
+    if (m_pending.empty()) {
+        return;
+    }
+    m_db.copy_in("COPY change (change_set_id, kind, entity, before, after) FROM STDIN", m_pending);
+    m_pending.clear();
 }
 
 void PgHistoryWriter::insert_change_set(const ChangeSet& row) {
+    write_pending_changes();
     PgParams params;
     params.integer(row.id)
         .text(row.action)
