@@ -237,6 +237,19 @@ STORE_TEST_CASE("put_votes of a batch gives what putting its stances one by one 
     CHECK(store->change_sets(HistoryFilter{}).front().bulk_stances == 5);
 }
 
+STORE_TEST_CASE("an agenda item put again has the topics of its last put, no more") {
+    Dataset d = roll_call_dataset();
+    d.topics.push_back(test::topic("other", "Other"));
+    d.agenda_items[0].topics = {TopicId{"votes"}, TopicId{"other"}};
+    const test::ScratchDatabase db = backend.create();
+    auto store = db.open();
+    store->import(d);
+    CHECK(store->agenda_items().at(0).topics == std::vector<TopicId>{TopicId{"other"}, TopicId{"votes"}});
+    d.agenda_items[0].topics = {TopicId{"votes"}};
+    store->import(d);
+    CHECK(store->agenda_items().at(0).topics == std::vector<TopicId>{TopicId{"votes"}});
+}
+
 // The vote table has no foreign keys since schema version 9: what they refused is refused by the
 // write rules, and what the roll call's cascade removed the store removes itself.
 STORE_TEST_CASE("removing what votes refer to is refused while they do, and allowed once they are gone") {

@@ -257,17 +257,20 @@ void PgWriter::put(const AgendaItem& item) {
     flag(params, item.roll_call.important);
     flag(params, item.roll_call.amendment);
     flag(params, item.roll_call.paragraph);
-    const std::int64_t row =
+    const PgResult written =
         m_db.prepared("INSERT INTO agenda_item (slug, meeting_id, ord, title, code, description, important, amendment, "
                       "paragraph) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (slug) DO UPDATE SET "
                       "meeting_id = excluded.meeting_id, ord = excluded.ord, title = excluded.title, code = "
                       "excluded.code, description = excluded.description, important = excluded.important, amendment = "
-                      "excluded.amendment, paragraph = excluded.paragraph RETURNING id",
-                      params)
-            .integer(0, 0);
+                      "excluded.amendment, paragraph = excluded.paragraph RETURNING id, xmax = 0",
+                      params);
+    const std::int64_t row = written.integer(0, 0);
     remember(EntityKind::agenda_item, item.id.str(), row);
     m_item_meetings[row] = meeting;
-    m_db.prepared("DELETE FROM agenda_item_topic WHERE agenda_item_id = $1", PgParams().integer(row));
+    // A row the upsert inserted (xmax 0: no transaction replaced it) has no topics to take away.
+    if (written.text(0, 1) != "t") {
+        m_db.prepared("DELETE FROM agenda_item_topic WHERE agenda_item_id = $1", PgParams().integer(row));
+    }
     for (const TopicId& topic : item.topics) {
         m_db.prepared("INSERT INTO agenda_item_topic (agenda_item_id, topic_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
                       PgParams().integer(row).integer(row_id(EntityKind::topic, topic.str())));
