@@ -642,12 +642,7 @@ void SqliteImportSession::put_votes(std::span<const RollCallVotes> roll_calls) {
         row.document =
             votes.document ? std::optional{row_id(EntityKind::document, votes.document->str())} : std::nullopt;
         for (const RollCallVotes::Cast& cast : votes.casts) {
-            row.actor = row_id(EntityKind::actor, cast.actor.str());
-            row.vote = cast.code;
-            if (row.document) {
-                row.span_start = static_cast<std::int64_t>(cast.start);
-                row.span_length = static_cast<std::int64_t>(cast.end - cast.start);
-            }
+            set_cast(row, row_id(EntityKind::actor, cast.actor.str()), cast);
             m_votes.write_on_accepted(row, cast.actor.str());
         }
     }

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "stance/model/vote.hpp"
+#include "stance/store/store.hpp"
 
 namespace stance::detail {
 
@@ -19,5 +20,16 @@ struct VoteRow {
     std::int64_t span_start = 0;
     std::int64_t span_length = 0;
 };
+
+/// Makes `row`, whose roll call, topic and document are set, the vote of `cast` by the actor of
+/// row id `actor`: its code, and its source row's span when the roll call has a document.
+inline void set_cast(VoteRow& row, std::int64_t actor, const RollCallVotes::Cast& cast) {
+    row.actor = actor;
+    row.vote = cast.code;
+    if (row.document) {
+        row.span_start = static_cast<std::int64_t>(cast.start);
+        row.span_length = static_cast<std::int64_t>(cast.end - cast.start);
+    }
+}
 
 } // namespace stance::detail

@@ -3,6 +3,7 @@
 // table, instead of a round trip to the server per stance. The same result as PgWriter::put for
 // each stance in order.
 #include <algorithm>
+#include <numeric>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -22,23 +23,6 @@ CREATE TEMPORARY TABLE stance_staging (
     confidence double precision, coder text, coded_at text, stated_on text, effective_date text, note text,
     basis text) ON COMMIT DROP)sql";
 
-/// One COPY text-format line of `values`: tab-separated, \N for NULL.
-void append_copy_row(std::string& rows, const PgParams& values) {
-    bool first = true;
-    for (const std::optional<std::string>& value : values.values()) {
-        if (!first) {
-            rows += '\t';
-        }
-        first = false;
-        if (value) {
-            append_copy_field(rows, *value);
-        } else {
-            rows += "\\N";
-        }
-    }
-    rows += '\n';
-}
-
 /// Whether two stances of the batch share an id: one upsert cannot write a row twice, so such a
 /// batch goes stance by stance, the later one winning as with put().
 bool has_repeated_id(std::span<const Stance> stances) {
@@ -56,9 +40,7 @@ bool has_repeated_id(std::span<const Stance> stances) {
 /// its CSV file has none, and then this is one sort of row positions.
 void keep_last_of_each_pair(std::vector<PgVote>& votes) {
     std::vector<std::size_t> order(votes.size());
-    for (std::size_t i = 0; i < order.size(); ++i) {
-        order[i] = i;
-    }
+    std::iota(order.begin(), order.end(), std::size_t{0});
     const auto pair_of = [&](std::size_t i) { return std::pair{votes[i].agenda_item, votes[i].actor}; };
     std::ranges::stable_sort(order, [&](std::size_t a, std::size_t b) { return pair_of(a) < pair_of(b); });
     std::vector<bool> superseded(votes.size(), false);
@@ -95,12 +77,7 @@ bool PgWriter::append_vote_rows(const RollCallVotes& roll_call, std::vector<PgVo
     row.document =
         roll_call.document ? std::optional{row_id(EntityKind::document, roll_call.document->str())} : std::nullopt;
     for (const RollCallVotes::Cast& cast : roll_call.casts) {
-        row.actor = row_id(EntityKind::actor, cast.actor.str());
-        row.vote = cast.code;
-        if (row.document) {
-            row.span_start = static_cast<std::int64_t>(cast.start);
-            row.span_length = static_cast<std::int64_t>(cast.end - cast.start);
-        }
+        set_cast(row, row_id(EntityKind::actor, cast.actor.str()), cast);
         row.slug = roll_call.stance_prefix + cast.actor.str();
         rows.push_back(row);
     }

@@ -234,4 +234,20 @@ void append_copy_field(std::string& row, std::string_view value) {
     }
 }
 
+void append_copy_row(std::string& rows, const PgParams& values) {
+    bool first = true;
+    for (const std::optional<std::string>& value : values.values()) {
+        if (!first) {
+            rows += '\t';
+        }
+        first = false;
+        if (value) {
+            append_copy_field(rows, *value);
+        } else {
+            rows += "\\N";
+        }
+    }
+    rows += '\n';
+}
+
 } // namespace stance::detail

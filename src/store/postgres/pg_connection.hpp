@@ -105,5 +105,7 @@ private:
 
 /// Escapes a value for a COPY text-format row: backslash, tab, newline and carriage return.
 void append_copy_field(std::string& row, std::string_view value);
+/// Appends one COPY text-format line of `values`: tab-separated fields, \N for NULL.
+void append_copy_row(std::string& rows, const PgParams& values);
 
 } // namespace stance::detail

@@ -6,6 +6,10 @@ namespace stance::detail {
 
 namespace {
 
+PgParams& optional_text(PgParams& params, const std::optional<std::string>& text) {
+    return text ? params.text(*text) : params.null();
+}
+
 /// The changes of change set `id`, all or only those of `entity` (and `kind`).
 std::vector<EntityChange> read_changes(PgConnection& db, std::int64_t id, const HistoryFilter& filter) {
     std::string sql = "SELECT kind, entity, before, after FROM change WHERE change_set_id = $1";
@@ -40,20 +44,11 @@ PgHistoryWriter::PgHistoryWriter(PgConnection& db, std::string author)
 
 void PgHistoryWriter::insert_change(const RecordKey& key, const std::optional<std::string>& before,
                                     const std::optional<std::string>& after) {
-    m_pending += std::to_string(id());
-    m_pending += '\t';
-    append_copy_field(m_pending, to_string(key.kind));
-    m_pending += '\t';
-    append_copy_field(m_pending, key.id);
-    for (const std::optional<std::string>* state : {&before, &after}) {
-        m_pending += '\t';
-        if (*state) {
-            append_copy_field(m_pending, **state);
-        } else {
-            m_pending += "\\N";
-        }
-    }
-    m_pending += '\n';
+    PgParams values;
+    values.integer(id()).text(std::string(to_string(key.kind))).text(key.id);
+    optional_text(values, before);
+    optional_text(values, after);
+    append_copy_row(m_pending, values);
     constexpr std::size_t enough = std::size_t{4} << 20; // bytes held before a COPY
     if (m_pending.size() >= enough) {
         write_pending_changes();
