@@ -50,7 +50,7 @@ template <class Parts> constexpr bool native_votes_of = requires {
 /// `Parts` is what one backend brings, built from the constructor's arguments: `Failure` (the
 /// exception its connection throws) and `rethrow` (it as the stance error a caller acts on),
 /// `failed_read_aborts` (whether a failed read leaves the transaction unusable), and the members `store` (with
-/// recorded_state), `writer` (put, remove, put_stances), `written` (the write rules' view, with forget), `history`
+/// recorded_state), `writer` (put, remove, put_stances, and where it can tell known_absent), `written` (the write rules' view, with forget), `history`
 /// (note, id, record, count_bulk), `shown()` (the database as messages name it) and `commit()`.
 template <class Parts> class CheckedSession final : public ImportSession {
 public:
@@ -130,7 +130,8 @@ private:
         }
         try {
             const std::optional<RecordKey> key = key_before(entity);
-            const std::optional<std::string> before = key ? m_parts.store.recorded_state(*key) : std::nullopt;
+            const std::optional<std::string> before =
+                key && may_be_stored(*key) ? m_parts.store.recorded_state(*key) : std::nullopt;
             write_and_record(entity, key, before);
             if constexpr (changes_lookups<Entity>) {
                 m_parts.written.forget();
@@ -142,6 +143,16 @@ private:
         } catch (...) {
             m_failed = true;
             throw;
+        }
+    }
+
+    // Whether the state before a write is worth reading: not when the writer knows the key is new
+    // (`writer.known_absent`, where a backend has it: a round trip saved per entity of an import).
+    bool may_be_stored(const RecordKey& key) {
+        if constexpr (requires { m_parts.writer.known_absent(key); }) {
+            return !m_parts.writer.known_absent(key);
+        } else {
+            return true;
         }
     }
 

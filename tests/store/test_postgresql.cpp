@@ -391,6 +391,51 @@ POSTGRESQL_TEST_CASE("a suggestion is stored, replaced and removed on PostgreSQL
     CHECK_THROWS_AS(session->put(suggestion), invalid_input_error);
 }
 
+namespace {
+
+/// The vote table's index definitions, one a line in name order, as the catalog gives them.
+std::string vote_indexes(const test::ScratchDatabase& database) {
+    return database.sql("SELECT string_agg(indexdef, E'\\n' ORDER BY indexname) FROM pg_indexes "
+                        "WHERE schemaname = current_schema() AND tablename = 'vote'");
+}
+
+} // namespace
+
+// A load into the empty vote table sets its indexes aside and builds them before it commits
+// (pg_vote_indexes.cpp); with a reader on the table it keeps them up instead of waiting for it.
+POSTGRESQL_TEST_CASE("a vote load into the empty table ends with the schema's indexes, and waits for no reader") {
+    const test::ScratchDatabase fresh = backend.create();
+    (void)open_as_tester(fresh);
+    const std::string schema_indexes = vote_indexes(fresh);
+    REQUIRE(schema_indexes.find("vote_pkey") != std::string::npos);
+    REQUIRE(schema_indexes.find("vote_by_actor") != std::string::npos);
+    UngaImportOptions options;
+    options.full_codes_directory = test::unga_fixture();
+    auto sqlite = Store::open(":memory:");
+    (void)import_unga(*sqlite, test::unga_fixture(), options);
+    const std::string expected = write_dataset(sqlite->to_dataset());
+
+    SUBCASE("alone: the indexes are built at the end") {
+        const test::ScratchDatabase database = backend.create();
+        auto postgres = open_as_tester(database);
+        (void)import_unga(*postgres, test::unga_fixture(), options);
+        CHECK(vote_indexes(database) == schema_indexes);
+        CHECK(write_dataset(postgres->to_dataset()) == expected);
+        CHECK(database.integrity() == "ok");
+    }
+    SUBCASE("beside an open read of the vote table: it goes on without waiting") {
+        const test::ScratchDatabase database = backend.create();
+        auto postgres = open_as_tester(database);
+        detail::PgConnection reader(database.address());
+        reader.script("BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT count(*) FROM vote");
+        (void)import_unga(*postgres, test::unga_fixture(), options);
+        CHECK(reader.query("SELECT count(*) FROM vote").integer(0, 0) == 0); // its snapshot
+        reader.script("COMMIT");
+        CHECK(vote_indexes(database) == schema_indexes);
+        CHECK(write_dataset(postgres->to_dataset()) == expected);
+    }
+}
+
 POSTGRESQL_TEST_CASE("a snapshot on PostgreSQL sees one state while another connection writes") {
     const test::ScratchDatabase database = backend.create();
     auto writer = open_as_tester(database);

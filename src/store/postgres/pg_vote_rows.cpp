@@ -145,8 +145,17 @@ void PgVoteRows::remove_general_stances(std::span<const PgVote> votes) {
 // A batch whose roll calls are all new in this session goes straight into the vote table: there is
 // no stored vote for it to replace. Straight, unless an earlier batch of this session already gave
 // one of these (roll call, actor) a vote: then the COPY fails on the key, and the savepoint lets
-// the batch go through the upsert instead.
+// the batch go through the upsert instead. Into an empty table the load goes without the table's
+// indexes (pg_vote_indexes.cpp), and the session itself checks the pairs the key would.
 void PgVoteRows::copy_into_table(std::span<const PgVote> votes) {
+    if (indexes_set_aside()) {
+        if (!repeats_a_deferred_pair(votes)) {
+            m_db.copy_in(fmt::format("COPY vote ({}) FROM STDIN", vote_columns), copy_rows(votes));
+            remember_deferred_pairs(votes);
+            return;
+        }
+        restore_indexes(); // a second vote on a pair: from here on the key decides
+    }
     m_db.script("SAVEPOINT vote_copy");
     try {
         m_db.copy_in(fmt::format("COPY vote ({}) FROM STDIN", vote_columns), copy_rows(votes));
@@ -162,6 +171,7 @@ void PgVoteRows::copy_into_table(std::span<const PgVote> votes) {
 }
 
 void PgVoteRows::upsert(std::span<const PgVote> votes) {
+    restore_indexes(); // ON CONFLICT needs the primary key
     if (!m_staging_ready) {
         m_db.script(staging_table);
         m_staging_ready = true;
@@ -178,6 +188,7 @@ void PgVoteRows::upsert(std::span<const PgVote> votes) {
 
 void PgVoteRows::write_one(const PgVote& vote) {
     write_new_roll_calls();
+    restore_indexes(); // ON CONFLICT needs the primary key
     if (general_may_exist()) {
         m_db.prepared("DELETE FROM stance WHERE slug = $1", PgParams().text(vote.slug));
     }

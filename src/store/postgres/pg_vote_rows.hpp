@@ -57,12 +57,20 @@ public:
     /// A general stance was written: from now on one may hold an id a vote takes over.
     void general_written() noexcept { m_general_may_exist = true; }
 
+    /// Builds the vote table's indexes again if a load into the empty table set them aside; the
+    /// session calls it before it commits.
+    void finish();
+
 private:
     void load();
     bool general_may_exist();
     void remove_general_stances(std::span<const PgVote> votes);
     void copy_into_table(std::span<const PgVote> votes);
     void upsert(std::span<const PgVote> votes);
+    bool indexes_set_aside();
+    [[nodiscard]] bool repeats_a_deferred_pair(std::span<const PgVote> votes) const;
+    void remember_deferred_pairs(std::span<const PgVote> votes);
+    void restore_indexes();
 
     PgConnection& m_db;
     bool m_loaded = false;
@@ -72,6 +80,12 @@ private:
     std::map<std::string, std::int64_t, std::less<>> m_by_prefix; // prefix → agenda item row
     std::vector<std::pair<std::int64_t, std::string>> m_new;      // accepted, not yet written
     std::unordered_set<std::int64_t> m_created; // roll calls this session created: no vote stored before it
+    // A load into an empty vote table goes in without its indexes, which are built once at the end
+    // (pg_vote_indexes.cpp): their definitions as the catalog gave them, and the (roll call, actor)
+    // pairs loaded meanwhile, sorted, since no key refuses a second vote on one of them.
+    bool m_set_aside_decided = false;
+    std::vector<std::string> m_deferred_definitions;
+    std::vector<std::pair<std::int64_t, std::int64_t>> m_deferred_pairs;
 };
 
 } // namespace stance::detail

@@ -58,6 +58,27 @@ std::int64_t PgWriter::row_id(EntityKind kind, const std::string& slug) {
     return known_row(optional_row_id(kind, slug), kind, slug);
 }
 
+bool PgWriter::known_absent(const RecordKey& key) {
+    const std::optional<EntityKind> kind = slug_kind(key.kind);
+    if (!kind || *kind == EntityKind::stance) {
+        return false; // stances may be millions: each is asked for
+    }
+    auto& cache = m_ids[index(*kind)];
+    if (!m_all_ids_read[index(*kind)]) {
+        // A session that puts a handful (a coder's) asks for each; an import reads them all once.
+        constexpr int asked_one_by_one = 16;
+        if (++m_asked_absent[index(*kind)] <= asked_one_by_one) {
+            return false;
+        }
+        const PgResult rows = m_db.query(fmt::format("SELECT slug, id FROM {}", table_of(*kind)));
+        for (int row = 0; row < rows.rows(); ++row) {
+            cache.emplace(rows.text(row, 0), rows.integer(row, 1));
+        }
+        m_all_ids_read[index(*kind)] = true;
+    }
+    return !cache.contains(key.id);
+}
+
 void PgWriter::put_aliases(const char* table, const char* key_column, std::int64_t row,
                            const std::vector<Name>& names) {
     // Aliases accumulate across imports, so two coders' name lists merge instead of overwriting.
@@ -175,6 +196,7 @@ void PgWriter::finish() {
     if (!m_pending_directions.empty()) {
         (void)row_id(EntityKind::topic, m_pending_directions.front().scale); // still unknown: refused
     }
+    m_votes.finish();
 }
 
 void PgWriter::write_known_directions() {
@@ -221,28 +243,30 @@ void PgWriter::put(const Body& body) {
 void PgWriter::put(const Meeting& meeting) {
     const std::int64_t body = row_id(EntityKind::body, meeting.body.str());
     const std::string date = meeting.date.iso();
-    const std::int64_t row =
-        m_db.prepared(
-                "INSERT INTO meeting (slug, body_id, title, level, date, place, parent_id, end_date) "
-                "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (slug) DO UPDATE SET body_id = "
-                "excluded.body_id, title = excluded.title, level = excluded.level, date = excluded.date, "
-                "place = excluded.place, parent_id = excluded.parent_id, end_date = excluded.end_date RETURNING id",
-                PgParams()
-                    .text(meeting.id.str())
-                    .integer(body)
-                    .text(meeting.title)
-                    .text(meeting.level)
-                    .text(date)
-                    .text(meeting.place)
-                    .optional_integer(optional_row(EntityKind::meeting, meeting.parent))
-                    .text(date_text(meeting.end_date)))
-            .integer(0, 0);
+    const PgResult written = m_db.prepared(
+        "INSERT INTO meeting (slug, body_id, title, level, date, place, parent_id, end_date) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (slug) DO UPDATE SET body_id = "
+        "excluded.body_id, title = excluded.title, level = excluded.level, date = excluded.date, "
+        "place = excluded.place, parent_id = excluded.parent_id, end_date = excluded.end_date RETURNING id, xmax = 0",
+        PgParams()
+            .text(meeting.id.str())
+            .integer(body)
+            .text(meeting.title)
+            .text(meeting.level)
+            .text(date)
+            .text(meeting.place)
+            .optional_integer(optional_row(EntityKind::meeting, meeting.parent))
+            .text(date_text(meeting.end_date)));
+    const std::int64_t row = written.integer(0, 0);
     remember(EntityKind::meeting, meeting.id.str(), row);
     m_meeting_dates[row] = date;
-    // A re-dated meeting re-dates the stances that take their date from it.
-    m_db.prepared("UPDATE stance SET effective_date = $1 WHERE meeting_id = $2 AND stated_on = '' AND "
-                  "effective_date <> $1",
-                  PgParams().text(date).integer(row));
+    // A re-dated meeting re-dates the stances that take their date from it; one the upsert inserted
+    // (xmax 0) has none.
+    if (written.text(0, 1) != "t") {
+        m_db.prepared("UPDATE stance SET effective_date = $1 WHERE meeting_id = $2 AND stated_on = '' AND "
+                      "effective_date <> $1",
+                      PgParams().text(date).integer(row));
+    }
 }
 
 void PgWriter::put(const AgendaItem& item) {
@@ -257,23 +281,32 @@ void PgWriter::put(const AgendaItem& item) {
     flag(params, item.roll_call.important);
     flag(params, item.roll_call.amendment);
     flag(params, item.roll_call.paragraph);
-    const PgResult written =
-        m_db.prepared("INSERT INTO agenda_item (slug, meeting_id, ord, title, code, description, important, amendment, "
-                      "paragraph) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (slug) DO UPDATE SET "
-                      "meeting_id = excluded.meeting_id, ord = excluded.ord, title = excluded.title, code = "
-                      "excluded.code, description = excluded.description, important = excluded.important, amendment = "
-                      "excluded.amendment, paragraph = excluded.paragraph RETURNING id, xmax = 0",
-                      params);
+    std::vector<std::string> topics;
+    topics.reserve(item.topics.size());
+    for (const TopicId& topic : item.topics) {
+        topics.push_back(std::to_string(row_id(EntityKind::topic, topic.str())));
+    }
+    params.text_array(topics);
+    // One statement for a new item and its topics: a row the upsert inserted (xmax 0: no
+    // transaction replaced it) has no topics to take away, so they go in beside it.
+    const PgResult written = m_db.prepared(
+        "WITH item AS (INSERT INTO agenda_item (slug, meeting_id, ord, title, code, description, important, "
+        "amendment, paragraph) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (slug) DO UPDATE SET "
+        "meeting_id = excluded.meeting_id, ord = excluded.ord, title = excluded.title, code = excluded.code, "
+        "description = excluded.description, important = excluded.important, amendment = excluded.amendment, "
+        "paragraph = excluded.paragraph RETURNING id, xmax = 0 AS inserted), "
+        "topics AS (INSERT INTO agenda_item_topic (agenda_item_id, topic_id) SELECT DISTINCT item.id, topic "
+        "FROM item, unnest($10::bigint[]) AS topic WHERE item.inserted) "
+        "SELECT id, inserted FROM item",
+        params);
     const std::int64_t row = written.integer(0, 0);
     remember(EntityKind::agenda_item, item.id.str(), row);
     m_item_meetings[row] = meeting;
-    // A row the upsert inserted (xmax 0: no transaction replaced it) has no topics to take away.
-    if (written.text(0, 1) != "t") {
+    if (written.text(0, 1) != "t") { // a stored item: its topics are replaced
         m_db.prepared("DELETE FROM agenda_item_topic WHERE agenda_item_id = $1", PgParams().integer(row));
-    }
-    for (const TopicId& topic : item.topics) {
-        m_db.prepared("INSERT INTO agenda_item_topic (agenda_item_id, topic_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-                      PgParams().integer(row).integer(row_id(EntityKind::topic, topic.str())));
+        m_db.prepared("INSERT INTO agenda_item_topic (agenda_item_id, topic_id) SELECT DISTINCT $1::bigint, topic "
+                      "FROM unnest($2::bigint[]) AS topic",
+                      PgParams().integer(row).text_array(topics));
     }
 }
 

@@ -46,6 +46,12 @@ public:
     /// Writes what waited for the end of the import (directions to scales written later in it).
     void finish();
 
+    /// Whether `key` is certainly not stored, so that the history's state before its write is
+    /// nothing without asking the server. Known only for the kinds kept by slug other than stances,
+    /// once a session has put more than a few of that kind: then it reads their slugs once, and as
+    /// the session holds the writer lock, those and what it writes itself are all there are.
+    bool known_absent(const RecordKey& key);
+
 private:
     std::int64_t row_id(EntityKind kind, const std::string& slug);
     std::optional<std::int64_t> optional_row_id(EntityKind kind, const std::string& slug);
@@ -74,6 +80,8 @@ private:
 
     PgConnection& m_db;
     std::array<std::unordered_map<std::string, std::int64_t>, 8> m_ids;
+    std::array<int, 8> m_asked_absent{};   // known_absent calls per kind, until every slug is read
+    std::array<bool, 8> m_all_ids_read{}; // m_ids of the kind holds every stored slug
     std::unordered_map<std::int64_t, std::string> m_meeting_dates;
     std::unordered_map<std::int64_t, std::int64_t> m_item_meetings; // agenda item row → meeting row
     PgVoteRows m_votes;
