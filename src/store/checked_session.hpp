@@ -50,8 +50,9 @@ template <class Parts> constexpr bool native_votes_of = requires {
 /// `Parts` is what one backend brings, built from the constructor's arguments: `Failure` (the
 /// exception its connection throws) and `rethrow` (it as the stance error a caller acts on),
 /// `failed_read_aborts` (whether a failed read leaves the transaction unusable), and the members `store` (with
-/// recorded_state), `writer` (put, remove, put_stances, and where it can tell known_absent), `written` (the write rules' view, with forget), `history`
-/// (note, id, record, count_bulk), `shown()` (the database as messages name it) and `commit()`.
+/// recorded_state), `writer` (put, remove, put_stances, and where it can tell known_absent), `written` (the write
+/// rules' view, with forget), `history` (note, id, record, count_bulk), `shown()` (the database as messages name it)
+/// and `commit()`.
 template <class Parts> class CheckedSession final : public ImportSession {
 public:
     template <class... Args> explicit CheckedSession(Args&&... args) : m_parts(std::forward<Args>(args)...) {}

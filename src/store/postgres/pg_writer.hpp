@@ -80,7 +80,7 @@ private:
 
     PgConnection& m_db;
     std::array<std::unordered_map<std::string, std::int64_t>, 8> m_ids;
-    std::array<int, 8> m_asked_absent{};   // known_absent calls per kind, until every slug is read
+    std::array<int, 8> m_asked_absent{};  // known_absent calls per kind, until every slug is read
     std::array<bool, 8> m_all_ids_read{}; // m_ids of the kind holds every stored slug
     std::unordered_map<std::int64_t, std::string> m_meeting_dates;
     std::unordered_map<std::int64_t, std::int64_t> m_item_meetings; // agenda item row → meeting row
