@@ -7,13 +7,16 @@
 // an entity, and the only safe end is the rollback that destroying the session does. Internal.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <unordered_set>
 #include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -33,6 +36,9 @@ template <class Writer> void write_one(Writer& writer, std::span<const Stance> s
 template <class Writer> void write_one(Writer& writer, std::span<const RollCallVotes> votes) {
     writer.put_votes(votes);
 }
+template <class Writer> void write_one(Writer& writer, std::span<const AgendaItem> items) {
+    writer.put_agenda_items(items);
+}
 template <class Writer> void write_one(Writer& writer, const ActorAlias& alias) {
     writer.remove(alias);
 }
@@ -45,6 +51,12 @@ template <class Writer> void write_one(Writer& writer, const RecordKey& key) {
 /// interface's default, the stances they stand for through put_stances and every stance's rules.
 template <class Parts> constexpr bool native_votes_of = requires {
     requires Parts::native_votes;
+};
+
+/// Whether a backend writes a batch of agenda items set-wise (`Parts::bulk_agenda_items`): then its
+/// writer has put_agenda_items and its store reads their states at once (agenda_item_states).
+template <class Parts> constexpr bool bulk_agenda_items_of = requires {
+    requires Parts::bulk_agenda_items;
 };
 
 /// `Parts` is what one backend brings, built from the constructor's arguments: `Failure` (the
@@ -75,6 +87,15 @@ public:
         } else {
             ImportSession::put_votes(roll_calls);
         }
+    }
+    void put_agenda_items(std::span<const AgendaItem> items) override {
+        if constexpr (bulk_agenda_items_of<Parts>) {
+            if (!repeats_an_id(items)) {
+                guarded("agenda items", items);
+                return;
+            }
+        }
+        ImportSession::put_agenda_items(items); // one by one, so that each sees the one before
     }
     void remove(const ActorAlias& alias) override { guarded("alias", alias); }
     std::int64_t put(const Suggestion& suggestion) override {
@@ -171,6 +192,8 @@ private:
                 votes += roll_call.casts.size();
             }
             m_parts.history.count_bulk(votes);
+        } else if constexpr (std::is_same_v<Entity, std::span<const AgendaItem>>) {
+            write_and_record_items(entity);
         } else if constexpr (std::is_same_v<Entity, Suggestion>) {
             m_last_suggestion = m_parts.writer.put(entity);
             const RecordKey written{RecordKind::suggestion, std::to_string(m_last_suggestion)};
@@ -179,6 +202,29 @@ private:
             write_one(m_parts.writer, entity);
             m_parts.history.record(*key, before, m_parts.store.recorded_state(*key));
         }
+    }
+
+    // A batch of agenda items, each recorded with its state before (read one by one where it may
+    // exist) and after (read for the whole batch at once).
+    void write_and_record_items(std::span<const AgendaItem> items) {
+        std::vector<RecordKey> keys;
+        std::vector<std::optional<std::string>> before;
+        keys.reserve(items.size());
+        before.reserve(items.size());
+        for (const AgendaItem& item : items) {
+            keys.push_back(record_key(item));
+            before.push_back(may_be_stored(keys.back()) ? m_parts.store.recorded_state(keys.back()) : std::nullopt);
+        }
+        write_one(m_parts.writer, items);
+        const std::vector<std::optional<std::string>> after = m_parts.store.agenda_item_states(items);
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            m_parts.history.record(keys[i], before[i], after[i]);
+        }
+    }
+
+    static bool repeats_an_id(std::span<const AgendaItem> items) {
+        std::unordered_set<std::string_view> seen;
+        return std::ranges::any_of(items, [&](const AgendaItem& item) { return !seen.insert(item.id.str()).second; });
     }
 
     Parts m_parts;

@@ -34,6 +34,11 @@ inline std::string describe(std::string_view, std::span<const Stance> stances) {
                            : fmt::format(R"({} stances from "{}" to "{}")", stances.size(), stances.front().id.str(),
                                          stances.back().id.str());
 }
+inline std::string describe(std::string_view, std::span<const AgendaItem> items) {
+    return items.empty() ? std::string("no agenda items")
+                         : fmt::format(R"({} agenda items from "{}" to "{}")", items.size(), items.front().id.str(),
+                                       items.back().id.str());
+}
 inline std::string describe(std::string_view, std::span<const RollCallVotes> roll_calls) {
     return roll_calls.empty() ? std::string("no votes")
                               : fmt::format(R"(the votes on {} roll calls from "{}" to "{}")", roll_calls.size(),
@@ -83,6 +88,11 @@ inline void check_rules(std::span<const Stance> stances, WrittenEntities& writte
         check(stance, written);
     }
 }
+inline void check_rules(std::span<const AgendaItem> items, WrittenEntities&) {
+    for (const AgendaItem& item : items) {
+        check(item);
+    }
+}
 inline void check_rules(std::span<const RollCallVotes> roll_calls, WrittenEntities& written) {
     for (const RollCallVotes& votes : roll_calls) {
         check(votes, written);
@@ -92,8 +102,8 @@ inline void check_rules(const RecordKey& key, WrittenEntities& written) {
     check_removal(key, written);
 }
 
-// The key the history records a write under, before it is made: nothing for bulk stances (counted)
-// and votes (counted) and for new suggestions (whose id the write gives).
+// The key the history records a write under, before it is made: nothing for bulk stances (counted),
+// votes (counted) and agenda items (each its own) and for new suggestions (whose id the write gives).
 template <class Entity> std::optional<RecordKey> key_before(const Entity& entity) {
     return record_key(entity);
 }
@@ -102,6 +112,9 @@ inline std::optional<RecordKey> key_before(std::span<const Stance>) {
 }
 inline std::optional<RecordKey> key_before(std::span<const RollCallVotes>) {
     return std::nullopt;
+}
+inline std::optional<RecordKey> key_before(std::span<const AgendaItem>) {
+    return std::nullopt; // each item's own (the bulk write records them one by one)
 }
 inline std::optional<RecordKey> key_before(const ActorAlias& alias) {
     return RecordKey{RecordKind::actor, alias.actor.str()};

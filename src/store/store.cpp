@@ -52,7 +52,7 @@ void put_dataset(ImportSession& session, const Dataset& dataset) {
     put_all(session, dataset.propositions);
     put_all(session, dataset.bodies);
     put_all(session, dataset.meetings);
-    put_all(session, dataset.agenda_items);
+    session.put_agenda_items(dataset.agenda_items);
     put_all(session, dataset.participants);
     put_all(session, dataset.stances);
 }

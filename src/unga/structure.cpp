@@ -117,10 +117,13 @@ void write_meetings(ImportSession& session, const RollCalls& roll_calls, UngaImp
 
 void write_agenda_items(ImportSession& session, const RollCalls& roll_calls) {
     std::map<MeetingId, int> order;
+    std::vector<AgendaItem> items;
+    items.reserve(roll_calls.by_rcid.size());
     for (const auto& [rcid, call] : roll_calls.by_rcid) {
-        session.put(AgendaItem{call.item, call.meeting, ++order[call.meeting], agenda_title(call), call.code,
-                               call.description, call.topics, call.flags});
+        items.push_back(AgendaItem{call.item, call.meeting, ++order[call.meeting], agenda_title(call), call.code,
+                                   call.description, call.topics, call.flags});
     }
+    session.put_agenda_items(items);
 }
 
 } // namespace

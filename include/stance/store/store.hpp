@@ -142,6 +142,14 @@ public:
         }
     }
 
+    /// The same as `put` for each agenda item in order, for imports of thousands of roll calls: the
+    /// PostgreSQL store writes the batch with a few statements in place of a few for each item.
+    virtual void put_agenda_items(std::span<const AgendaItem> items) {
+        for (const AgendaItem& item : items) {
+            put(item);
+        }
+    }
+
     /// The same as `put_stances` of the stances each roll call's votes stand for (vote_stances), for
     /// the bulk imports of recorded votes: the SQLite store writes them as rows of its vote table
     /// without building a `Stance` per vote. This default does build them.

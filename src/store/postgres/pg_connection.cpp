@@ -53,6 +53,10 @@ PgParams& PgParams::optional_integer(const std::optional<std::int64_t>& value) {
 }
 
 PgParams& PgParams::text_array(const std::vector<std::string>& values) {
+    return text(pg_text_array(values));
+}
+
+std::string pg_text_array(const std::vector<std::string>& values) {
     std::string literal = "{";
     for (const std::string& value : values) {
         if (literal.size() > 1) {
@@ -67,7 +71,7 @@ PgParams& PgParams::text_array(const std::vector<std::string>& values) {
         }
         literal += '"';
     }
-    return text(literal + "}");
+    return literal + "}";
 }
 
 PgResult& PgResult::operator=(PgResult&& other) noexcept {

@@ -103,6 +103,9 @@ private:
     std::unordered_map<std::string, std::string> m_prepared; // SQL → name of its prepared statement
 };
 
+/// `values` as a PostgreSQL array literal of text, each element quoted ('{"a","b"}').
+std::string pg_text_array(const std::vector<std::string>& values);
+
 /// Escapes a value for a COPY text-format row: backslash, tab, newline and carriage return.
 void append_copy_field(std::string& row, std::string_view value);
 /// Appends one COPY text-format line of `values`: tab-separated fields, \N for NULL.

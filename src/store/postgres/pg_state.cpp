@@ -1,6 +1,9 @@
 // What the history sees of the PostgreSQL store: one entity's state as its dataset JSON (read as
 // recorded_state.hpp reads it, in PostgreSQL's placeholders), the change sets and the stored
 // suggestions.
+#include <string_view>
+#include <unordered_map>
+
 #include <fmt/format.h>
 
 #include "stance/error.hpp"
@@ -29,6 +32,27 @@ constexpr StateConditions pg_conditions{
 
 std::optional<std::string> PgStore::recorded_state(const RecordKey& key) const {
     return read_recorded_state<PgCondition>(*this, key, pg_conditions);
+}
+
+std::vector<std::optional<std::string>> PgStore::agenda_item_states(std::span<const AgendaItem> items) const {
+    std::vector<std::string> slugs;
+    slugs.reserve(items.size());
+    for (const AgendaItem& item : items) {
+        slugs.push_back(item.id.str());
+    }
+    const std::vector<AgendaItem> stored =
+        agenda_items_where({" WHERE ai.slug = ANY($1::text[])", {pg_text_array(slugs)}});
+    std::unordered_map<std::string_view, const AgendaItem*> by_slug;
+    for (const AgendaItem& item : stored) {
+        by_slug.emplace(item.id.str(), &item);
+    }
+    std::vector<std::optional<std::string>> states;
+    states.reserve(items.size());
+    for (const AgendaItem& item : items) {
+        const auto found = by_slug.find(item.id.str());
+        states.push_back(found == by_slug.end() ? std::nullopt : std::optional{entity_json(*found->second)});
+    }
+    return states;
 }
 
 std::vector<ChangeSet> PgStore::change_sets(const HistoryFilter& filter) const try {

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <memory>
+#include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -72,6 +74,10 @@ public:
                                    const std::function<void(const Stance&)>& visit) const override;
     [[nodiscard]] std::vector<ChangeSet> change_sets(const HistoryFilter& filter) const override;
     [[nodiscard]] std::vector<Suggestion> suggestions(const SuggestionFilter& filter) const override;
+
+    /// The recorded state of each item's stored namesake (recorded_state's), read at once: the
+    /// history's view of a batch of agenda items just written.
+    [[nodiscard]] std::vector<std::optional<std::string>> agenda_item_states(std::span<const AgendaItem> items) const;
 
     /// Every entity of a kind that `condition` selects: one entity's record for recorded_state.hpp.
     [[nodiscard]] std::vector<Actor> actors_where(const PgCondition& condition) const;

@@ -269,8 +269,15 @@ void PgWriter::put(const Meeting& meeting) {
     }
 }
 
-void PgWriter::put(const AgendaItem& item) {
-    const std::int64_t meeting = row_id(EntityKind::meeting, item.meeting.str());
+const char* const agenda_item_columns =
+    "slug, meeting_id, ord, title, code, description, important, amendment, paragraph";
+
+const char* const agenda_item_upsert_tail =
+    " ON CONFLICT (slug) DO UPDATE SET meeting_id = excluded.meeting_id, ord = excluded.ord, title = excluded.title, "
+    "code = excluded.code, description = excluded.description, important = excluded.important, "
+    "amendment = excluded.amendment, paragraph = excluded.paragraph";
+
+PgParams PgWriter::agenda_item_values(const AgendaItem& item, std::int64_t meeting) {
     PgParams params;
     params.text(item.id.str())
         .integer(meeting)
@@ -281,33 +288,69 @@ void PgWriter::put(const AgendaItem& item) {
     flag(params, item.roll_call.important);
     flag(params, item.roll_call.amendment);
     flag(params, item.roll_call.paragraph);
-    std::vector<std::string> topics;
-    topics.reserve(item.topics.size());
+    return params;
+}
+
+std::vector<std::string> PgWriter::topic_rows(const AgendaItem& item) {
+    std::vector<std::string> rows;
+    rows.reserve(item.topics.size());
     for (const TopicId& topic : item.topics) {
-        topics.push_back(std::to_string(row_id(EntityKind::topic, topic.str())));
+        rows.push_back(std::to_string(row_id(EntityKind::topic, topic.str())));
     }
+    return rows;
+}
+
+void PgWriter::put(const AgendaItem& item) {
+    const std::int64_t meeting = row_id(EntityKind::meeting, item.meeting.str());
+    PgParams params = agenda_item_values(item, meeting);
+    const std::vector<std::string> topics = topic_rows(item);
     params.text_array(topics);
     // One statement for a new item and its topics: a row the upsert inserted (xmax 0: no
     // transaction replaced it) has no topics to take away, so they go in beside it.
-    const PgResult written = m_db.prepared(
-        "WITH item AS (INSERT INTO agenda_item (slug, meeting_id, ord, title, code, description, important, "
-        "amendment, paragraph) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (slug) DO UPDATE SET "
-        "meeting_id = excluded.meeting_id, ord = excluded.ord, title = excluded.title, code = excluded.code, "
-        "description = excluded.description, important = excluded.important, amendment = excluded.amendment, "
-        "paragraph = excluded.paragraph RETURNING id, xmax = 0 AS inserted), "
+    static const std::string sql = fmt::format(
+        "WITH item AS (INSERT INTO agenda_item ({}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9){} "
+        "RETURNING id, xmax = 0 AS inserted), "
         "topics AS (INSERT INTO agenda_item_topic (agenda_item_id, topic_id) SELECT DISTINCT item.id, topic "
         "FROM item, unnest($10::bigint[]) AS topic WHERE item.inserted) "
         "SELECT id, inserted FROM item",
-        params);
+        agenda_item_columns, agenda_item_upsert_tail);
+    const PgResult written = m_db.prepared(sql, params);
     const std::int64_t row = written.integer(0, 0);
     remember(EntityKind::agenda_item, item.id.str(), row);
     m_item_meetings[row] = meeting;
     if (written.text(0, 1) != "t") { // a stored item: its topics are replaced
-        m_db.prepared("DELETE FROM agenda_item_topic WHERE agenda_item_id = $1", PgParams().integer(row));
-        m_db.prepared("INSERT INTO agenda_item_topic (agenda_item_id, topic_id) SELECT DISTINCT $1::bigint, topic "
-                      "FROM unnest($2::bigint[]) AS topic",
-                      PgParams().integer(row).text_array(topics));
+        replace_item_topics(std::span(&row, 1), std::span(&topics, 1));
     }
+}
+
+void PgWriter::replace_item_topics(std::span<const std::int64_t> rows,
+                                   std::span<const std::vector<std::string>> topics) {
+    std::vector<std::string> items;
+    items.reserve(rows.size());
+    for (const std::int64_t row : rows) {
+        items.push_back(std::to_string(row));
+    }
+    m_db.prepared("DELETE FROM agenda_item_topic WHERE agenda_item_id = ANY($1::bigint[])",
+                  PgParams().text_array(items));
+    insert_item_topics(rows, topics);
+}
+
+void PgWriter::insert_item_topics(std::span<const std::int64_t> rows,
+                                  std::span<const std::vector<std::string>> topics) {
+    std::vector<std::string> item_of_pair;
+    std::vector<std::string> topic_of_pair;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        for (const std::string& topic : topics[i]) {
+            item_of_pair.push_back(std::to_string(rows[i]));
+            topic_of_pair.push_back(topic);
+        }
+    }
+    if (item_of_pair.empty()) {
+        return;
+    }
+    m_db.prepared("INSERT INTO agenda_item_topic (agenda_item_id, topic_id) SELECT DISTINCT item, topic "
+                  "FROM unnest($1::bigint[], $2::bigint[]) AS pair(item, topic)",
+                  PgParams().text_array(item_of_pair).text_array(topic_of_pair));
 }
 
 void PgWriter::put(const Participant& participant) {

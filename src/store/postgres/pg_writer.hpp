@@ -35,6 +35,9 @@ public:
     void put(const Stance& stance);
     /// The same as put() for each, through one COPY into a staging table and one upsert from it.
     void put_stances(std::span<const Stance> stances);
+    /// The same as put() for each agenda item, through one COPY into a staging table, one upsert
+    /// from it and one insert of their topics; no two may share an id.
+    void put_agenda_items(std::span<const AgendaItem> items);
     /// The same as put_stances of the stances the roll calls' votes stand for (vote_stances), the
     /// votes of the whole batch through one COPY into the vote table, without a Stance per vote.
     void put_votes(std::span<const RollCallVotes> roll_calls);
@@ -75,6 +78,14 @@ private:
     /// Appends the roll call's votes as rows of the vote table; false, with nothing appended, when
     /// they are general stances (its meeting is not its agenda item's, or it cannot take the prefix).
     bool append_vote_rows(const RollCallVotes& roll_call, std::vector<PgVote>& rows);
+    /// An agenda item's columns in `agenda_item_columns` order, for the upsert or a COPY row.
+    static PgParams agenda_item_values(const AgendaItem& item, std::int64_t meeting);
+    /// The rows of the item's topics, as text for an array parameter.
+    std::vector<std::string> topic_rows(const AgendaItem& item);
+    /// The topics of the stored items `rows` become `topics` (one list an item, as topic_rows gives).
+    void replace_item_topics(std::span<const std::int64_t> rows, std::span<const std::vector<std::string>> topics);
+    /// Gives the items `rows`, which have none, their `topics`.
+    void insert_item_topics(std::span<const std::int64_t> rows, std::span<const std::vector<std::string>> topics);
     /// The general stances as put() writes them, through the staging table.
     void put_general_stances(std::span<const Stance> stances);
 
@@ -86,12 +97,16 @@ private:
     std::unordered_map<std::int64_t, std::int64_t> m_item_meetings; // agenda item row → meeting row
     PgVoteRows m_votes;
     std::vector<PendingDirection> m_pending_directions;
-    bool m_staging_ready = false;
+    bool m_staging_ready = false;      // the temporary stance_staging table exists
+    bool m_item_staging_ready = false; // the temporary agenda_item_staging table exists
 };
 
 /// The stance table's written columns, in the order of PgWriter's values; the row and the bulk write share them.
 extern const char* const stance_columns;
 /// ON CONFLICT (slug) DO UPDATE of every column in `stance_columns`.
 extern const char* const stance_upsert_tail;
+/// The agenda item table's written columns, in the order of agenda_item_values; and its upsert's tail.
+extern const char* const agenda_item_columns;
+extern const char* const agenda_item_upsert_tail;
 
 } // namespace stance::detail
