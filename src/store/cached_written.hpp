@@ -1,12 +1,13 @@
 // The write rules' view of what an import session has written so far (write_rules.hpp), with the
 // caches both stores need: bulk vote imports ask about the same few documents and meetings a million
 // times. A backend answers each question with one query in its own transaction (so this import's
-// uncommitted rows count), and any put of a looked-up kind calls `forget`. Internal.
+// uncommitted rows count), and each put drops the answers it may change (`forget_after`). Internal.
 #pragma once
 
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -35,6 +36,16 @@ public:
 
     /// Drops every cached answer (after a write that may change one).
     void forget();
+    /// Drops the answers a put of `entity` may change: for the kinds below only the entity's own
+    /// (a bulk import puts a thousand meetings, each of which the next one's rules look up), for
+    /// every other kind all of them.
+    template <class Entity> void forget_after(const Entity&) { forget(); }
+    void forget_after(const Document& document) { m_documents.erase(document.id.str()); }
+    void forget_after(const Actor& actor) { m_actor_kinds.erase(actor.id.str()); }
+    void forget_after(const Proposition& proposition) { m_propositions.erase(proposition.id.str()); }
+    void forget_after(const Meeting& meeting) { m_meetings.erase(meeting.id.str()); }
+    void forget_after(const AgendaItem&) {} // the rules look up nothing of an agenda item
+    void forget_after(std::span<const AgendaItem>) {}
 
 protected:
     // One query each, uncached.

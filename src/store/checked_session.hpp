@@ -63,8 +63,8 @@ template <class Parts> constexpr bool bulk_agenda_items_of = requires {
 /// exception its connection throws) and `rethrow` (it as the stance error a caller acts on),
 /// `failed_read_aborts` (whether a failed read leaves the transaction unusable), and the members `store` (with
 /// recorded_state), `writer` (put, remove, put_stances, and where it can tell known_absent), `written` (the write
-/// rules' view, with forget), `history` (note, id, record, count_bulk), `shown()` (the database as messages name it)
-/// and `commit()`.
+/// rules' view, with forget_after), `history` (note, id, record, count_bulk), `shown()` (the database as messages name
+/// it) and `commit()`.
 template <class Parts> class CheckedSession final : public ImportSession {
 public:
     template <class... Args> explicit CheckedSession(Args&&... args) : m_parts(std::forward<Args>(args)...) {}
@@ -156,7 +156,7 @@ private:
                 key && may_be_stored(*key) ? m_parts.store.recorded_state(*key) : std::nullopt;
             write_and_record(entity, key, before);
             if constexpr (changes_lookups<Entity>) {
-                m_parts.written.forget();
+                m_parts.written.forget_after(entity);
             }
         } catch (const typename Parts::Failure& failure) {
             m_failed = true;

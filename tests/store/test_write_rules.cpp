@@ -146,6 +146,32 @@ STORE_TEST_CASE("a child meeting outside its parent's days is refused; an end da
     CHECK(store->meetings().size() == 2);
 }
 
+// The rules' look-ups are cached within a session (cached_written.hpp); a put drops what it may change.
+STORE_TEST_CASE("within one session the rules see what its earlier puts changed") {
+    auto db = backend.create();
+    auto store = with_base(db);
+    auto session = store->begin_import();
+    Meeting lunch{MeetingId{"lunch"}, BodyId{"nac"}, "Working lunch", "", Date{2017, 3, 30}, "", MeetingId{"m"}, {}};
+    CHECK_THROWS_AS(session->put(lunch), invalid_input_error); // "m" is looked up: one day, the 31st
+    Meeting parent = base().meetings[0];
+    parent.date = Date{2017, 3, 30};
+    parent.end_date = Date{2017, 3, 31};
+    session->put(parent);
+    session->put(lunch); // the 30th is inside "m" now
+
+    Stance later = good();
+    later.quote = "world";
+    later.source = SourceSpan{DocumentId{"doc"}, 6, 11, std::nullopt};
+    CHECK_THROWS_AS(session->put(later), invalid_input_error); // "doc" is looked up: five bytes
+    Document longer = base().documents[0];
+    longer.text = "Hello world";
+    session->put(longer);
+    session->put(later);
+    session->commit();
+    CHECK(store->meetings().size() == 2);
+    CHECK(store->stance(StanceId{"s"})->quote == "world");
+}
+
 STORE_TEST_CASE("the JSON importer refuses the same data through the same rules, naming file and stance") {
     test::TempDir dir;
     const std::string text = R"({"stance_dataset": 1,

@@ -82,12 +82,28 @@ bool PgWriter::known_absent(const RecordKey& key) {
 void PgWriter::put_aliases(const char* table, const char* key_column, std::int64_t row,
                            const std::vector<Name>& names) {
     // Aliases accumulate across imports, so two coders' name lists merge instead of overwriting.
-    const std::string sql = fmt::format("INSERT INTO {0} ({1}, language, text, rank) VALUES ($1, $2, $3, "
-                                        "(SELECT count(*) FROM {0} WHERE {1} = $1)) ON CONFLICT DO NOTHING",
-                                        table, key_column);
-    for (const Name& name : names) {
-        m_db.prepared(sql, PgParams().integer(row).text(name.language).text(name.text));
+    // One statement for the list: the names not stored yet, each at most once, ranked after the
+    // stored ones in the list's order, as inserting them one by one ranks them.
+    if (names.empty()) {
+        return;
     }
+    std::vector<std::string> languages;
+    std::vector<std::string> texts;
+    for (const Name& name : names) {
+        languages.push_back(name.language);
+        texts.push_back(name.text);
+    }
+    const std::string sql =
+        fmt::format("INSERT INTO {0} ({1}, language, text, rank) "
+                    "SELECT $1, name.language, name.text, (SELECT count(*) FROM {0} WHERE {1} = $1) + "
+                    "row_number() OVER (ORDER BY name.place) - 1 "
+                    "FROM (SELECT DISTINCT ON (language, text) language, text, place "
+                    "      FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS given(language, text, place) "
+                    "      ORDER BY language, text, place) AS name "
+                    "WHERE NOT EXISTS (SELECT 1 FROM {0} x WHERE x.{1} = $1 AND x.language = name.language AND "
+                    "x.text = name.text)",
+                    table, key_column);
+    m_db.prepared(sql, PgParams().integer(row).text_array(languages).text_array(texts));
 }
 
 void PgWriter::put(const Document& document) {
