@@ -55,6 +55,26 @@ STORE_TEST_CASE("an imported dataset reads back entity for entity") {
     CHECK(store->roles().at(0).title == "Secretary of State");
 }
 
+// Two coders' name lists merge (pg_writer.cpp writes a list in one statement, SQLite name by name).
+STORE_TEST_CASE("an actor's names accumulate across imports, each once, a language's in the order they came") {
+    auto db = backend.create();
+    auto store = db.open();
+    Dataset first;
+    first.actors.push_back(Actor{ActorId{"nld"},
+                                 ActorKind::state,
+                                 "Netherlands",
+                                 "NL",
+                                 "NLD",
+                                 {Name{"nl", "Nederland"}, Name{"fr", "Pays-Bas"}, Name{"nl", "Nederland"}}});
+    store->import(first);
+    Dataset second = first;
+    second.actors[0].aliases = {Name{"de", "Niederlande"}, Name{"fr", "Pays-Bas"}, Name{"nl", "Holland"}};
+    store->import(second);
+    // Read back by language, and within one in the order they came ("Holland" after "Nederland").
+    CHECK(store->actors().at(0).aliases == std::vector<Name>{Name{"de", "Niederlande"}, Name{"fr", "Pays-Bas"},
+                                                             Name{"nl", "Nederland"}, Name{"nl", "Holland"}});
+}
+
 STORE_TEST_CASE("re-importing the same dataset changes nothing") {
     auto db = backend.create();
     auto store = db.open();
