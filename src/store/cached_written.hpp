@@ -46,6 +46,11 @@ public:
     void forget_after(const Meeting& meeting) { m_meetings.erase(meeting.id.str()); }
     void forget_after(const AgendaItem&) {} // the rules look up nothing of an agenda item
     void forget_after(std::span<const AgendaItem>) {}
+    void forget_after(std::span<const Meeting> meetings) {
+        for (const Meeting& meeting : meetings) {
+            forget_after(meeting);
+        }
+    }
 
 protected:
     // One query each, uncached.

@@ -39,6 +39,9 @@ template <class Writer> void write_one(Writer& writer, std::span<const RollCallV
 template <class Writer> void write_one(Writer& writer, std::span<const AgendaItem> items) {
     writer.put_agenda_items(items);
 }
+template <class Writer> void write_one(Writer& writer, std::span<const Meeting> meetings) {
+    writer.put_meetings(meetings);
+}
 template <class Writer> void write_one(Writer& writer, const ActorAlias& alias) {
     writer.remove(alias);
 }
@@ -53,11 +56,28 @@ template <class Parts> constexpr bool native_votes_of = requires {
     requires Parts::native_votes;
 };
 
-/// Whether a backend writes a batch of agenda items set-wise (`Parts::bulk_agenda_items`): then its
-/// writer has put_agenda_items and its store reads their states at once (agenda_item_states).
-template <class Parts> constexpr bool bulk_agenda_items_of = requires {
-    requires Parts::bulk_agenda_items;
+/// Whether a backend writes a batch of meetings or agenda items set-wise (`Parts::bulk_puts`): then
+/// its writer has put_meetings and put_agenda_items, and its store reads a batch's states at once
+/// (recorded_states).
+template <class Parts> constexpr bool bulk_puts_of = requires {
+    requires Parts::bulk_puts;
 };
+
+/// Whether two entities of the batch share an id: then each must see the one before it.
+template <class Entity> bool repeats_an_id(std::span<const Entity> batch) {
+    std::unordered_set<std::string_view> seen;
+    return std::ranges::any_of(batch, [&](const Entity& entity) { return !seen.insert(entity.id.str()).second; });
+}
+
+/// Whether a meeting of the batch is the parent of another: then the child's rules need the parent written.
+inline bool has_parent_within(std::span<const Meeting> meetings) {
+    std::unordered_set<std::string_view> ids;
+    for (const Meeting& meeting : meetings) {
+        ids.insert(meeting.id.str());
+    }
+    return std::ranges::any_of(
+        meetings, [&](const Meeting& meeting) { return meeting.parent && ids.contains(meeting.parent->str()); });
+}
 
 /// `Parts` is what one backend brings, built from the constructor's arguments: `Failure` (the
 /// exception its connection throws) and `rethrow` (it as the stance error a caller acts on),
@@ -88,8 +108,17 @@ public:
             ImportSession::put_votes(roll_calls);
         }
     }
+    void put_meetings(std::span<const Meeting> meetings) override {
+        if constexpr (bulk_puts_of<Parts>) {
+            if (!repeats_an_id(meetings) && !has_parent_within(meetings)) {
+                guarded("meetings", meetings);
+                return;
+            }
+        }
+        ImportSession::put_meetings(meetings); // one by one, so that each sees the ones before
+    }
     void put_agenda_items(std::span<const AgendaItem> items) override {
-        if constexpr (bulk_agenda_items_of<Parts>) {
+        if constexpr (bulk_puts_of<Parts>) {
             if (!repeats_an_id(items)) {
                 guarded("agenda items", items);
                 return;
@@ -192,8 +221,9 @@ private:
                 votes += roll_call.casts.size();
             }
             m_parts.history.count_bulk(votes);
-        } else if constexpr (std::is_same_v<Entity, std::span<const AgendaItem>>) {
-            write_and_record_items(entity);
+        } else if constexpr (std::is_same_v<Entity, std::span<const AgendaItem>> ||
+                             std::is_same_v<Entity, std::span<const Meeting>>) {
+            write_and_record_batch(entity);
         } else if constexpr (std::is_same_v<Entity, Suggestion>) {
             m_last_suggestion = m_parts.writer.put(entity);
             const RecordKey written{RecordKind::suggestion, std::to_string(m_last_suggestion)};
@@ -204,27 +234,22 @@ private:
         }
     }
 
-    // A batch of agenda items, each recorded with its state before (read one by one where it may
-    // exist) and after (read for the whole batch at once).
-    void write_and_record_items(std::span<const AgendaItem> items) {
+    // A batch of meetings or agenda items, each recorded with its state before (read one by one
+    // where it may exist) and after (read for the whole batch at once).
+    template <class Entity> void write_and_record_batch(std::span<const Entity> batch) {
         std::vector<RecordKey> keys;
         std::vector<std::optional<std::string>> before;
-        keys.reserve(items.size());
-        before.reserve(items.size());
-        for (const AgendaItem& item : items) {
-            keys.push_back(record_key(item));
+        keys.reserve(batch.size());
+        before.reserve(batch.size());
+        for (const Entity& entity : batch) {
+            keys.push_back(record_key(entity));
             before.push_back(may_be_stored(keys.back()) ? m_parts.store.recorded_state(keys.back()) : std::nullopt);
         }
-        write_one(m_parts.writer, items);
-        const std::vector<std::optional<std::string>> after = m_parts.store.agenda_item_states(items);
-        for (std::size_t i = 0; i < items.size(); ++i) {
+        write_one(m_parts.writer, batch);
+        const std::vector<std::optional<std::string>> after = m_parts.store.recorded_states(batch);
+        for (std::size_t i = 0; i < batch.size(); ++i) {
             m_parts.history.record(keys[i], before[i], after[i]);
         }
-    }
-
-    static bool repeats_an_id(std::span<const AgendaItem> items) {
-        std::unordered_set<std::string_view> seen;
-        return std::ranges::any_of(items, [&](const AgendaItem& item) { return !seen.insert(item.id.str()).second; });
     }
 
     Parts m_parts;

@@ -34,10 +34,11 @@ inline std::string describe(std::string_view, std::span<const Stance> stances) {
                            : fmt::format(R"({} stances from "{}" to "{}")", stances.size(), stances.front().id.str(),
                                          stances.back().id.str());
 }
-inline std::string describe(std::string_view, std::span<const AgendaItem> items) {
-    return items.empty() ? std::string("no agenda items")
-                         : fmt::format(R"({} agenda items from "{}" to "{}")", items.size(), items.front().id.str(),
-                                       items.back().id.str());
+// A batch of agenda items or meetings: `kind` in the plural ("agenda items").
+template <class Entity> std::string describe(std::string_view kind, std::span<const Entity> batch) {
+    return batch.empty() ? fmt::format("no {}", kind)
+                         : fmt::format(R"({} {} from "{}" to "{}")", batch.size(), kind, batch.front().id.str(),
+                                       batch.back().id.str());
 }
 inline std::string describe(std::string_view, std::span<const RollCallVotes> roll_calls) {
     return roll_calls.empty() ? std::string("no votes")
@@ -93,6 +94,11 @@ inline void check_rules(std::span<const AgendaItem> items, WrittenEntities&) {
         check(item);
     }
 }
+inline void check_rules(std::span<const Meeting> meetings, WrittenEntities& written) {
+    for (const Meeting& meeting : meetings) {
+        check(meeting, written);
+    }
+}
 inline void check_rules(std::span<const RollCallVotes> roll_calls, WrittenEntities& written) {
     for (const RollCallVotes& votes : roll_calls) {
         check(votes, written);
@@ -103,7 +109,7 @@ inline void check_rules(const RecordKey& key, WrittenEntities& written) {
 }
 
 // The key the history records a write under, before it is made: nothing for bulk stances (counted),
-// votes (counted) and agenda items (each its own) and for new suggestions (whose id the write gives).
+// votes (counted), agenda items and meetings (each its own) and for new suggestions (whose id the write gives).
 template <class Entity> std::optional<RecordKey> key_before(const Entity& entity) {
     return record_key(entity);
 }
@@ -115,6 +121,9 @@ inline std::optional<RecordKey> key_before(std::span<const RollCallVotes>) {
 }
 inline std::optional<RecordKey> key_before(std::span<const AgendaItem>) {
     return std::nullopt; // each item's own (the bulk write records them one by one)
+}
+inline std::optional<RecordKey> key_before(std::span<const Meeting>) {
+    return std::nullopt; // each meeting's own
 }
 inline std::optional<RecordKey> key_before(const ActorAlias& alias) {
     return RecordKey{RecordKind::actor, alias.actor.str()};

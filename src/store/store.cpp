@@ -51,7 +51,7 @@ void put_dataset(ImportSession& session, const Dataset& dataset) {
     put_all(session, dataset.topics);
     put_all(session, dataset.propositions);
     put_all(session, dataset.bodies);
-    put_all(session, dataset.meetings);
+    session.put_meetings(dataset.meetings);
     session.put_agenda_items(dataset.agenda_items);
     put_all(session, dataset.participants);
     put_all(session, dataset.stances);

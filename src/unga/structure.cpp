@@ -100,17 +100,21 @@ void write_meetings(ImportSession& session, const RollCalls& roll_calls, UngaImp
         days->second.second = std::max(days->second.second, call.date);
         date_meetings.emplace(call.meeting, &call);
     }
+    std::vector<Meeting> sessions; // the parents, written before the days under them
     for (const auto& [session_number, days] : session_days) {
-        session.put(Meeting{unga_session_meeting(session_number), unga_body,
-                            fmt::format("UN General Assembly, session {}", session_number), "plenary", days.first, "",
-                            std::nullopt, days.second});
+        sessions.push_back(Meeting{unga_session_meeting(session_number), unga_body,
+                                   fmt::format("UN General Assembly, session {}", session_number), "plenary",
+                                   days.first, "", std::nullopt, days.second});
     }
+    session.put_meetings(sessions);
+    std::vector<Meeting> dates;
     for (const auto& [id, call] : date_meetings) {
-        session.put(Meeting{
+        dates.push_back(Meeting{
             id, unga_body,
             fmt::format("UN General Assembly, session {}: roll-call votes of {}", call->session, call->date.iso()),
             "plenary", call->date, "", unga_session_meeting(call->session), std::nullopt});
     }
+    session.put_meetings(dates);
     summary.sessions = session_days.size();
     summary.meetings = date_meetings.size();
 }

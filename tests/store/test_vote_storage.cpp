@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include <doctest/doctest.h>
-#include <fmt/format.h>
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -278,93 +277,6 @@ STORE_TEST_CASE("an agenda item put again has the topics of its last put, no mor
     d.agenda_items[0].topics = {TopicId{"votes"}};
     store->import(d);
     CHECK(store->agenda_items().at(0).topics == std::vector<TopicId>{TopicId{"votes"}});
-}
-
-namespace {
-
-/// Twenty agenda items of meeting ga-1 (enough for PgWriter::known_absent to read every slug).
-std::vector<AgendaItem> many_items(const std::string& title) {
-    std::vector<AgendaItem> items;
-    for (int n = 1; n <= 20; ++n) {
-        const std::string id = "rc-" + std::to_string(n);
-        items.push_back(AgendaItem{AgendaItemId{id},
-                                   MeetingId{"ga-1"},
-                                   n,
-                                   fmt::format("{} {}", title, id),
-                                   "",
-                                   "",
-                                   {TopicId{"votes"}, TopicId{"votes"}},
-                                   {}});
-    }
-    return items;
-}
-
-/// The changes of the last change set, each as kind, id, before and after.
-std::vector<std::string> last_changes(const Store& store) {
-    HistoryFilter filter;
-    filter.limit = 1;
-    const std::vector<ChangeSet> sets = store.change_sets(filter);
-    std::vector<std::string> changes;
-    for (const EntityChange& change : sets.at(0).changes) {
-        changes.push_back(fmt::format("{} {} {} {}", to_string(change.key.kind), change.key.id,
-                                      change.before.value_or("-"), change.after.value_or("-")));
-    }
-    return changes;
-}
-
-} // namespace
-
-// On PostgreSQL a batch of agenda items is written set-wise (pg_bulk_agenda_items.cpp), its history
-// states read at once; on SQLite item by item. Either way, as if each were put in turn.
-STORE_TEST_CASE("put_agenda_items stores and records a batch as putting each item in turn does") {
-    const test::ScratchDatabase batched = backend.create();
-    const test::ScratchDatabase one_by_one = backend.create();
-    auto batch_store = batched.open();
-    auto single_store = one_by_one.open();
-    const auto put_all = [](Store& store, const std::vector<AgendaItem>& items, bool as_batch) {
-        auto session = store.begin_import();
-        if (as_batch) {
-            session->put_agenda_items(items);
-        } else {
-            for (const AgendaItem& item : items) {
-                session->put(item);
-            }
-        }
-        session->commit();
-    };
-    for (Store* store : {batch_store.get(), single_store.get()}) {
-        store->import(roll_call_dataset());
-    }
-    for (const char* title : {"First", "Second"}) { // new items, then every one of them replaced
-        CAPTURE(title);
-        std::vector<AgendaItem> items = many_items(title);
-        if (std::string_view(title) == "Second") {
-            items[3].topics.clear();
-        }
-        put_all(*batch_store, items, true);
-        put_all(*single_store, items, false);
-        CHECK(batch_store->agenda_items() == single_store->agenda_items());
-        CHECK(last_changes(*batch_store) == last_changes(*single_store));
-        CHECK(last_changes(*batch_store).size() == 20);
-        HistoryFilter last;
-        last.limit = 1;
-        const std::vector<ChangeSet> sets = batch_store->change_sets(last);
-        for (const EntityChange& change : sets.at(0).changes) {
-            // rc-1 comes with roll_call_dataset(); the others are new in the first round.
-            CHECK(change.before.has_value() == (std::string_view(title) == "Second" || change.key.id == "rc-1"));
-            CHECK(change.after.has_value());
-        }
-    }
-    CHECK(batch_store->agenda_items().at(3).topics.empty());
-    CHECK(batch_store->agenda_items().at(4).topics == std::vector<TopicId>{TopicId{"votes"}});
-
-    // An id twice in one batch: the later one stands, each recorded against the one before it.
-    std::vector<AgendaItem> twice = {many_items("Third")[0], many_items("Fourth")[0]};
-    put_all(*batch_store, twice, true);
-    put_all(*single_store, twice, false);
-    CHECK(batch_store->agenda_items().at(0).title == "Fourth rc-1");
-    CHECK(last_changes(*batch_store) == last_changes(*single_store));
-    CHECK(last_changes(*batch_store).size() == 2);
 }
 
 // The vote table has no foreign keys since schema version 9: what they refused is refused by the

@@ -142,6 +142,14 @@ public:
         }
     }
 
+    /// The same as `put` for each meeting in order, for imports of hundreds (the UN importer's
+    /// session days): the PostgreSQL store writes a batch with a few statements in place of a few
+    /// for each, unless one of its meetings is another's parent (then one by one, parents first).
+    virtual void put_meetings(std::span<const Meeting> meetings) {
+        for (const Meeting& meeting : meetings) {
+            put(meeting);
+        }
+    }
     /// The same as `put` for each agenda item in order, for imports of thousands of roll calls: the
     /// PostgreSQL store writes the batch with a few statements in place of a few for each item.
     virtual void put_agenda_items(std::span<const AgendaItem> items) {

@@ -63,7 +63,7 @@ struct PgSessionParts {
     }
     static constexpr bool failed_read_aborts = true; // PostgreSQL aborts the transaction: only the rollback is left
     static constexpr bool native_votes = true;       // PgWriter::put_votes
-    static constexpr bool bulk_agenda_items = true;  // PgWriter::put_agenda_items, PgStore::agenda_item_states
+    static constexpr bool bulk_puts = true;          // PgWriter::put_meetings and put_agenda_items
 
     explicit PgSessionParts(const PgStore& of)
         : store(of), transaction(of.connection()), writer(of.connection()), written(of.connection()),

@@ -34,25 +34,39 @@ std::optional<std::string> PgStore::recorded_state(const RecordKey& key) const {
     return read_recorded_state<PgCondition>(*this, key, pg_conditions);
 }
 
-std::vector<std::optional<std::string>> PgStore::agenda_item_states(std::span<const AgendaItem> items) const {
+namespace {
+
+/// The states of `batch`'s stored namesakes, in its order, from `read` of " WHERE {alias}.slug = ANY(…)".
+template <class Entity, class Read>
+std::vector<std::optional<std::string>> states_by_slug(std::span<const Entity> batch, const char* alias, Read read) {
     std::vector<std::string> slugs;
-    slugs.reserve(items.size());
-    for (const AgendaItem& item : items) {
-        slugs.push_back(item.id.str());
+    slugs.reserve(batch.size());
+    for (const Entity& entity : batch) {
+        slugs.push_back(entity.id.str());
     }
-    const std::vector<AgendaItem> stored =
-        agenda_items_where({" WHERE ai.slug = ANY($1::text[])", {pg_text_array(slugs)}});
-    std::unordered_map<std::string_view, const AgendaItem*> by_slug;
-    for (const AgendaItem& item : stored) {
-        by_slug.emplace(item.id.str(), &item);
+    const std::vector<Entity> stored =
+        read(PgCondition{fmt::format(" WHERE {}.slug = ANY($1::text[])", alias), {pg_text_array(slugs)}});
+    std::unordered_map<std::string_view, const Entity*> by_slug;
+    for (const Entity& entity : stored) {
+        by_slug.emplace(entity.id.str(), &entity);
     }
     std::vector<std::optional<std::string>> states;
-    states.reserve(items.size());
-    for (const AgendaItem& item : items) {
-        const auto found = by_slug.find(item.id.str());
+    states.reserve(batch.size());
+    for (const Entity& entity : batch) {
+        const auto found = by_slug.find(entity.id.str());
         states.push_back(found == by_slug.end() ? std::nullopt : std::optional{entity_json(*found->second)});
     }
     return states;
+}
+
+} // namespace
+
+std::vector<std::optional<std::string>> PgStore::recorded_states(std::span<const Meeting> meetings) const {
+    return states_by_slug(meetings, "m", [&](const PgCondition& condition) { return meetings_where(condition); });
+}
+
+std::vector<std::optional<std::string>> PgStore::recorded_states(std::span<const AgendaItem> items) const {
+    return states_by_slug(items, "ai", [&](const PgCondition& condition) { return agenda_items_where(condition); });
 }
 
 std::vector<ChangeSet> PgStore::change_sets(const HistoryFilter& filter) const try {

@@ -75,9 +75,10 @@ public:
     [[nodiscard]] std::vector<ChangeSet> change_sets(const HistoryFilter& filter) const override;
     [[nodiscard]] std::vector<Suggestion> suggestions(const SuggestionFilter& filter) const override;
 
-    /// The recorded state of each item's stored namesake (recorded_state's), read at once: the
-    /// history's view of a batch of agenda items just written.
-    [[nodiscard]] std::vector<std::optional<std::string>> agenda_item_states(std::span<const AgendaItem> items) const;
+    /// The recorded state (recorded_state's) of each entity's stored namesake, read at once: the
+    /// history's view of a batch just written.
+    [[nodiscard]] std::vector<std::optional<std::string>> recorded_states(std::span<const Meeting> meetings) const;
+    [[nodiscard]] std::vector<std::optional<std::string>> recorded_states(std::span<const AgendaItem> items) const;
 
     /// Every entity of a kind that `condition` selects: one entity's record for recorded_state.hpp.
     [[nodiscard]] std::vector<Actor> actors_where(const PgCondition& condition) const;

@@ -256,33 +256,44 @@ void PgWriter::put(const Body& body) {
     put_aliases("body_alias", "body_id", row, body.aliases);
 }
 
+const char* const meeting_columns = "slug, body_id, title, level, date, place, parent_id, end_date";
+
+const char* const meeting_upsert_tail =
+    " ON CONFLICT (slug) DO UPDATE SET body_id = excluded.body_id, title = excluded.title, level = excluded.level, "
+    "date = excluded.date, place = excluded.place, parent_id = excluded.parent_id, end_date = excluded.end_date";
+
+PgParams PgWriter::meeting_values(const Meeting& meeting) {
+    PgParams params;
+    params.text(meeting.id.str())
+        .integer(row_id(EntityKind::body, meeting.body.str()))
+        .text(meeting.title)
+        .text(meeting.level)
+        .text(meeting.date.iso())
+        .text(meeting.place)
+        .optional_integer(optional_row(EntityKind::meeting, meeting.parent))
+        .text(date_text(meeting.end_date));
+    return params;
+}
+
 void PgWriter::put(const Meeting& meeting) {
-    const std::int64_t body = row_id(EntityKind::body, meeting.body.str());
-    const std::string date = meeting.date.iso();
-    const PgResult written = m_db.prepared(
-        "INSERT INTO meeting (slug, body_id, title, level, date, place, parent_id, end_date) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (slug) DO UPDATE SET body_id = "
-        "excluded.body_id, title = excluded.title, level = excluded.level, date = excluded.date, "
-        "place = excluded.place, parent_id = excluded.parent_id, end_date = excluded.end_date RETURNING id, xmax = 0",
-        PgParams()
-            .text(meeting.id.str())
-            .integer(body)
-            .text(meeting.title)
-            .text(meeting.level)
-            .text(date)
-            .text(meeting.place)
-            .optional_integer(optional_row(EntityKind::meeting, meeting.parent))
-            .text(date_text(meeting.end_date)));
+    static const std::string sql = fmt::format("INSERT INTO meeting ({}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8){} "
+                                               "RETURNING id, xmax = 0",
+                                               meeting_columns, meeting_upsert_tail);
+    const PgResult written = m_db.prepared(sql, meeting_values(meeting));
     const std::int64_t row = written.integer(0, 0);
     remember(EntityKind::meeting, meeting.id.str(), row);
-    m_meeting_dates[row] = date;
-    // A re-dated meeting re-dates the stances that take their date from it; one the upsert inserted
-    // (xmax 0) has none.
+    m_meeting_dates[row] = meeting.date.iso();
+    // One the upsert inserted (xmax 0) has no stances to re-date.
     if (written.text(0, 1) != "t") {
-        m_db.prepared("UPDATE stance SET effective_date = $1 WHERE meeting_id = $2 AND stated_on = '' AND "
-                      "effective_date <> $1",
-                      PgParams().text(date).integer(row));
+        redate_stances({std::to_string(row)});
     }
+}
+
+void PgWriter::redate_stances(const std::vector<std::string>& meetings) {
+    // A re-dated meeting re-dates the stances that take their date from it.
+    m_db.prepared("UPDATE stance s SET effective_date = m.date FROM meeting m WHERE m.id = ANY($1::bigint[]) AND "
+                  "s.meeting_id = m.id AND s.stated_on = '' AND s.effective_date <> m.date",
+                  PgParams().text_array(meetings));
 }
 
 const char* const agenda_item_columns =

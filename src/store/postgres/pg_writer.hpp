@@ -35,6 +35,9 @@ public:
     void put(const Stance& stance);
     /// The same as put() for each, through one COPY into a staging table and one upsert from it.
     void put_stances(std::span<const Stance> stances);
+    /// The same as put() for each meeting, through one COPY into a staging table and one upsert
+    /// from it; no two may share an id, and none may be another's parent.
+    void put_meetings(std::span<const Meeting> meetings);
     /// The same as put() for each agenda item, through one COPY into a staging table, one upsert
     /// from it and one insert of their topics; no two may share an id.
     void put_agenda_items(std::span<const AgendaItem> items);
@@ -78,6 +81,10 @@ private:
     /// Appends the roll call's votes as rows of the vote table; false, with nothing appended, when
     /// they are general stances (its meeting is not its agenda item's, or it cannot take the prefix).
     bool append_vote_rows(const RollCallVotes& roll_call, std::vector<PgVote>& rows);
+    /// A meeting's columns in `meeting_columns` order, for the upsert or a COPY row.
+    PgParams meeting_values(const Meeting& meeting);
+    /// The stances of the stored meetings (rows, as text) that take their date from them follow their dates.
+    void redate_stances(const std::vector<std::string>& meetings);
     /// An agenda item's columns in `agenda_item_columns` order, for the upsert or a COPY row.
     static PgParams agenda_item_values(const AgendaItem& item, std::int64_t meeting);
     /// The rows of the item's topics, as text for an array parameter.
@@ -97,14 +104,18 @@ private:
     std::unordered_map<std::int64_t, std::int64_t> m_item_meetings; // agenda item row → meeting row
     PgVoteRows m_votes;
     std::vector<PendingDirection> m_pending_directions;
-    bool m_staging_ready = false;      // the temporary stance_staging table exists
-    bool m_item_staging_ready = false; // the temporary agenda_item_staging table exists
+    bool m_staging_ready = false;         // the temporary stance_staging table exists
+    bool m_item_staging_ready = false;    // the temporary agenda_item_staging table exists
+    bool m_meeting_staging_ready = false; // the temporary meeting_staging table exists
 };
 
 /// The stance table's written columns, in the order of PgWriter's values; the row and the bulk write share them.
 extern const char* const stance_columns;
 /// ON CONFLICT (slug) DO UPDATE of every column in `stance_columns`.
 extern const char* const stance_upsert_tail;
+/// The meeting table's written columns, in the order of meeting_values; and its upsert's tail.
+extern const char* const meeting_columns;
+extern const char* const meeting_upsert_tail;
 /// The agenda item table's written columns, in the order of agenda_item_values; and its upsert's tail.
 extern const char* const agenda_item_columns;
 extern const char* const agenda_item_upsert_tail;
