@@ -76,9 +76,14 @@ bool PgWriter::append_vote_rows(const RollCallVotes& roll_call, std::vector<PgVo
     row.topic = row_id(EntityKind::topic, roll_call.topic.str());
     row.document =
         roll_call.document ? std::optional{row_id(EntityKind::document, roll_call.document->str())} : std::nullopt;
+    // A vote's stance id serves only to take over a general stance's; an import into a database
+    // without any builds none of the 869,937.
+    const bool with_slugs = m_votes.general_may_exist();
     for (const RollCallVotes::Cast& cast : roll_call.casts) {
         set_cast(row, row_id(EntityKind::actor, cast.actor.str()), cast);
-        row.slug = roll_call.stance_prefix + cast.actor.str();
+        if (with_slugs) {
+            row.slug = roll_call.stance_prefix + cast.actor.str();
+        }
         rows.push_back(row);
     }
     return true;

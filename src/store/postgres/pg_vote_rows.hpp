@@ -23,7 +23,7 @@ namespace stance::detail {
 
 /// One vote as the table holds it, and the stance id it is read back with.
 struct PgVote : VoteRow {
-    std::string slug;
+    std::string slug; // empty when no general stance may exist (PgVoteRows::general_may_exist)
 };
 
 class PgVoteRows {
@@ -57,13 +57,16 @@ public:
     /// A general stance was written: from now on one may hold an id a vote takes over.
     void general_written() noexcept { m_general_may_exist = true; }
 
+    /// Whether the stance table may hold a row, whose id a vote would take over: only then does a
+    /// vote's write need its stance id (PgVote::slug).
+    bool general_may_exist();
+
     /// Builds the vote table's indexes again if a load into the empty table set them aside; the
     /// session calls it before it commits.
     void finish();
 
 private:
     void load();
-    bool general_may_exist();
     void remove_general_stances(std::span<const PgVote> votes);
     void copy_into_table(std::span<const PgVote> votes);
     void upsert(std::span<const PgVote> votes);
