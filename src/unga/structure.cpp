@@ -101,6 +101,7 @@ void write_meetings(ImportSession& session, const RollCalls& roll_calls, UngaImp
         date_meetings.emplace(call.meeting, &call);
     }
     std::vector<Meeting> sessions; // the parents, written before the days under them
+    sessions.reserve(session_days.size());
     for (const auto& [session_number, days] : session_days) {
         sessions.push_back(Meeting{unga_session_meeting(session_number), unga_body,
                                    fmt::format("UN General Assembly, session {}", session_number), "plenary",
@@ -108,6 +109,7 @@ void write_meetings(ImportSession& session, const RollCalls& roll_calls, UngaImp
     }
     session.put_meetings(sessions);
     std::vector<Meeting> dates;
+    dates.reserve(date_meetings.size());
     for (const auto& [id, call] : date_meetings) {
         dates.push_back(Meeting{
             id, unga_body,
