@@ -179,14 +179,12 @@ STORE_TEST_CASE("a batch that re-dates a meeting re-dates the stances that take 
     d.actors.push_back(Actor{ActorId{"nld"}, ActorKind::state, "Netherlands", "NL", "NLD", {}});
     std::vector<Meeting> days = many_days("Day");
     d.meetings.insert(d.meetings.end(), days.begin(), days.end());
-    Stance stance;
-    stance.id = StanceId{"s"};
-    stance.actor = ActorId{"nld"};
-    stance.topic = TopicId{"votes"};
-    stance.meeting = MeetingId{"day-5"};
-    stance.kind = PositionKind::support;
-    stance.score = 1.0;
-    d.stances.push_back(stance);
+    d.stances.push_back(Stance{.id = StanceId{"s"},
+                               .actor = ActorId{"nld"},
+                               .topic = TopicId{"votes"},
+                               .meeting = MeetingId{"day-5"},
+                               .kind = PositionKind::support,
+                               .score = 1.0}); // takes its date from day-5
     store->import(d);
     CHECK(db.sql("SELECT effective_date FROM stance WHERE slug = 's'") == "2001-09-05");
     days[4].date = Date{2001, 9, 6};

@@ -60,12 +60,11 @@ STORE_TEST_CASE("an actor's names accumulate across imports, each once, a langua
     auto db = backend.create();
     auto store = db.open();
     Dataset first;
-    first.actors.push_back(Actor{ActorId{"nld"},
-                                 ActorKind::state,
-                                 "Netherlands",
-                                 "NL",
-                                 "NLD",
-                                 {Name{"nl", "Nederland"}, Name{"fr", "Pays-Bas"}, Name{"nl", "Nederland"}}});
+    first.actors.push_back(
+        Actor{.id = ActorId{"nld"},
+              .kind = ActorKind::state,
+              .name = "Netherlands",
+              .aliases = {Name{"nl", "Nederland"}, Name{"fr", "Pays-Bas"}, Name{"nl", "Nederland"}}});
     store->import(first);
     Dataset second = first;
     second.actors[0].aliases = {Name{"de", "Niederlande"}, Name{"fr", "Pays-Bas"}, Name{"nl", "Holland"}};
