@@ -64,10 +64,14 @@ public:
                 fmt::format(" AND ({}", any_of("s.actor_id",
                                                fmt::format("SELECT x.id FROM actor x WHERE x.slug = ANY({})", actors)));
             if (filter.include_named_members) {
-                m_sql += fmt::format(" OR {}", any_of("s.id", fmt::format("SELECT si.stance_id FROM stance_include si "
-                                                                          "JOIN actor x ON x.id = si.actor_id WHERE "
-                                                                          "x.slug = ANY({})",
-                                                                          actors)));
+                // "s.id IS NOT NULL": a vote row's id is the constant NULL (the view vote_row), so
+                // there this half folds to false and the vote table is read by its by-actor index;
+                // without it the OR kept the planner to a scan of every vote (docs/benchmarks.md).
+                m_sql += fmt::format(" OR (s.id IS NOT NULL AND {})",
+                                     any_of("s.id", fmt::format("SELECT si.stance_id FROM stance_include si "
+                                                                "JOIN actor x ON x.id = si.actor_id WHERE "
+                                                                "x.slug = ANY({})",
+                                                                actors)));
             }
             m_sql += ")";
         }
