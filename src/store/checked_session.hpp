@@ -63,12 +63,6 @@ template <class Parts> constexpr bool bulk_puts_of = requires {
     requires Parts::bulk_puts;
 };
 
-/// Whether two entities of the batch share an id: then each must see the one before it.
-template <class Entity> bool repeats_an_id(std::span<const Entity> batch) {
-    std::unordered_set<std::string_view> seen;
-    return std::ranges::any_of(batch, [&](const Entity& entity) { return !seen.insert(entity.id.str()).second; });
-}
-
 /// Whether a meeting of the batch is the parent of another: then the child's rules need the parent written.
 inline bool has_parent_within(std::span<const Meeting> meetings) {
     std::unordered_set<std::string_view> ids;

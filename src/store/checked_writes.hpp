@@ -4,11 +4,13 @@
 // a put (a reference that names nothing, a direction waiting for its scale). Internal.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -142,6 +144,13 @@ template <> constexpr bool changes_lookups<std::span<const Stance>> = false;
 template <> constexpr bool changes_lookups<std::span<const RollCallVotes>> = false;
 
 // Inside a put, on either backend.
+
+/// Whether two entities of the batch share an id: then a set-wise write cannot give the later one
+/// the last word, nor check each against the one before it, and the batch goes one by one.
+template <class Entity> bool repeats_an_id(std::span<const Entity> batch) {
+    std::unordered_set<std::string_view> seen;
+    return std::ranges::any_of(batch, [&](const Entity& entity) { return !seen.insert(entity.id.str()).second; });
+}
 
 /// The row of a reference a put needs, or the error that names what to import first.
 inline std::int64_t known_row(std::optional<std::int64_t> row, EntityKind kind, const std::string& slug) {

@@ -66,13 +66,13 @@ void PgWriter::put_meetings(std::span<const Meeting> meetings) {
     }
     const WrittenRows written =
         upsert_staged(m_db, meeting_staging, meeting_columns, meeting_upsert_tail, m_meeting_staging_ready, rows);
-    std::vector<std::string> replaced;
+    std::vector<std::int64_t> replaced;
     for (const Meeting& meeting : meetings) {
         const auto [row, is_new] = written.at(meeting.id.str());
         remember(EntityKind::meeting, meeting.id.str(), row);
         m_meeting_dates[row] = meeting.date.iso();
         if (!is_new) {
-            replaced.push_back(std::to_string(row));
+            replaced.push_back(row);
         }
     }
     if (!replaced.empty()) {

@@ -4,7 +4,6 @@
 // each stance in order.
 #include <algorithm>
 #include <numeric>
-#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -22,18 +21,6 @@ CREATE TEMPORARY TABLE stance_staging (
     document_id bigint, span_start bigint, span_end bigint, page integer, reported_by_id bigint,
     confidence double precision, coder text, coded_at text, stated_on text, effective_date text, note text,
     basis text) ON COMMIT DROP)sql";
-
-/// Whether two stances of the batch share an id: one upsert cannot write a row twice, so such a
-/// batch goes stance by stance, the later one winning as with put().
-bool has_repeated_id(std::span<const Stance> stances) {
-    std::unordered_set<std::string_view> seen;
-    for (const Stance& stance : stances) {
-        if (!seen.insert(stance.id.str()).second) {
-            return true;
-        }
-    }
-    return false;
-}
 
 /// Leaves one vote per (roll call, actor), the last: the result of writing them one by one, which
 /// one COPY cannot do (the table's key refuses the second). A batch of an import in the order of
@@ -110,7 +97,7 @@ void PgWriter::put_stances(std::span<const Stance> stances) {
     if (stances.empty()) {
         return;
     }
-    if (has_repeated_id(stances)) {
+    if (repeats_an_id(stances)) { // one upsert cannot write a row twice: stance by stance, the later winning
         for (const Stance& stance : stances) {
             put(stance);
         }

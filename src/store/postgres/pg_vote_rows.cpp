@@ -148,9 +148,10 @@ void PgVoteRows::remove_general_stances(std::span<const PgVote> votes) {
 // the batch go through the upsert instead. Into an empty table the load goes without the table's
 // indexes (pg_vote_indexes.cpp), and the session itself checks the pairs the key would.
 void PgVoteRows::copy_into_table(std::span<const PgVote> votes) {
+    static const std::string copy = fmt::format("COPY vote ({}) FROM STDIN", vote_columns);
     if (indexes_set_aside()) {
         if (!repeats_a_deferred_pair(votes)) {
-            m_db.copy_in(fmt::format("COPY vote ({}) FROM STDIN", vote_columns), copy_rows(votes));
+            m_db.copy_in(copy, copy_rows(votes));
             remember_deferred_pairs(votes);
             return;
         }
@@ -158,7 +159,7 @@ void PgVoteRows::copy_into_table(std::span<const PgVote> votes) {
     }
     m_db.script("SAVEPOINT vote_copy");
     try {
-        m_db.copy_in(fmt::format("COPY vote ({}) FROM STDIN", vote_columns), copy_rows(votes));
+        m_db.copy_in(copy, copy_rows(votes));
     } catch (const PgFailure& failure) {
         if (failure.sqlstate() != unique_violation) {
             throw;

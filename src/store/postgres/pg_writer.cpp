@@ -37,6 +37,16 @@ PgParams& flag(PgParams& params, const std::optional<bool>& value) {
     return value ? params.integer(*value ? 1 : 0) : params.null();
 }
 
+/// Row ids as the text of a bigint[] parameter's elements.
+std::vector<std::string> row_texts(std::span<const std::int64_t> rows) {
+    std::vector<std::string> texts;
+    texts.reserve(rows.size());
+    for (const std::int64_t row : rows) {
+        texts.push_back(std::to_string(row));
+    }
+    return texts;
+}
+
 } // namespace
 
 std::optional<std::int64_t> PgWriter::optional_row_id(EntityKind kind, const std::string& slug) {
@@ -64,17 +74,18 @@ bool PgWriter::known_absent(const RecordKey& key) {
         return false; // stances may be millions: each is asked for
     }
     auto& cache = m_ids[index(*kind)];
-    if (!m_all_ids_read[index(*kind)]) {
-        // A session that puts a handful (a coder's) asks for each; an import reads them all once.
-        constexpr int asked_one_by_one = 16;
-        if (++m_asked_absent[index(*kind)] <= asked_one_by_one) {
+    // A session that puts a handful (a coder's) asks for each; an import reads them all once, at
+    // its 17th ask, and counts no further: from then on `cache` holds every stored slug.
+    constexpr int asked_one_by_one = 16;
+    int& asked = m_asked_absent[index(*kind)];
+    if (asked <= asked_one_by_one) {
+        if (++asked <= asked_one_by_one) {
             return false;
         }
         const PgResult rows = m_db.query(fmt::format("SELECT slug, id FROM {}", table_of(*kind)));
         for (int row = 0; row < rows.rows(); ++row) {
             cache.emplace(rows.text(row, 0), rows.integer(row, 1));
         }
-        m_all_ids_read[index(*kind)] = true;
     }
     return !cache.contains(key.id);
 }
@@ -285,15 +296,15 @@ void PgWriter::put(const Meeting& meeting) {
     m_meeting_dates[row] = meeting.date.iso();
     // One the upsert inserted (xmax 0) has no stances to re-date.
     if (written.text(0, 1) != "t") {
-        redate_stances({std::to_string(row)});
+        redate_stances(std::span(&row, 1));
     }
 }
 
-void PgWriter::redate_stances(const std::vector<std::string>& meetings) {
+void PgWriter::redate_stances(std::span<const std::int64_t> meetings) {
     // A re-dated meeting re-dates the stances that take their date from it.
     m_db.prepared("UPDATE stance s SET effective_date = m.date FROM meeting m WHERE m.id = ANY($1::bigint[]) AND "
                   "s.meeting_id = m.id AND s.stated_on = '' AND s.effective_date <> m.date",
-                  PgParams().text_array(meetings));
+                  PgParams().text_array(row_texts(meetings)));
 }
 
 const char* const agenda_item_columns =
@@ -352,13 +363,8 @@ void PgWriter::put(const AgendaItem& item) {
 
 void PgWriter::replace_item_topics(std::span<const std::int64_t> rows,
                                    std::span<const std::vector<std::string>> topics) {
-    std::vector<std::string> items;
-    items.reserve(rows.size());
-    for (const std::int64_t row : rows) {
-        items.push_back(std::to_string(row));
-    }
     m_db.prepared("DELETE FROM agenda_item_topic WHERE agenda_item_id = ANY($1::bigint[])",
-                  PgParams().text_array(items));
+                  PgParams().text_array(row_texts(rows)));
     insert_item_topics(rows, topics);
 }
 

@@ -83,8 +83,8 @@ private:
     bool append_vote_rows(const RollCallVotes& roll_call, std::vector<PgVote>& rows);
     /// A meeting's columns in `meeting_columns` order, for the upsert or a COPY row.
     PgParams meeting_values(const Meeting& meeting);
-    /// The stances of the stored meetings (rows, as text) that take their date from them follow their dates.
-    void redate_stances(const std::vector<std::string>& meetings);
+    /// The stances that take their date from the stored meetings of rows `meetings` follow their dates.
+    void redate_stances(std::span<const std::int64_t> meetings);
     /// An agenda item's columns in `agenda_item_columns` order, for the upsert or a COPY row.
     static PgParams agenda_item_values(const AgendaItem& item, std::int64_t meeting);
     /// The rows of the item's topics, as text for an array parameter.
@@ -98,8 +98,7 @@ private:
 
     PgConnection& m_db;
     std::array<std::unordered_map<std::string, std::int64_t>, 8> m_ids;
-    std::array<int, 8> m_asked_absent{};  // known_absent calls per kind, until every slug is read
-    std::array<bool, 8> m_all_ids_read{}; // m_ids of the kind holds every stored slug
+    std::array<int, 8> m_asked_absent{}; // known_absent calls per kind, up to the one that reads every slug
     std::unordered_map<std::int64_t, std::string> m_meeting_dates;
     std::unordered_map<std::int64_t, std::int64_t> m_item_meetings; // agenda item row → meeting row
     PgVoteRows m_votes;
